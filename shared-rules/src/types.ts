@@ -1,0 +1,123 @@
+/** The four stable category ids. The first three are the elements NHS England told trusts to eradicate (March 2023). */
+export const CATEGORIES = [
+  'police-involvement',
+  'punitive-approach',
+  'discriminatory-attitude',
+  'stigmatizing-language',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const SEVERITIES = ['error', 'warning', 'information'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Section kinds a heading can open; rules react to them (plan raises, history lowers). */
+export type SectionKind = 'plan' | 'history' | 'other';
+
+/** How a rule reacts inside a section: raise severity one step, lower it one step, or stay quiet. */
+export type SectionEffect = 'raise' | 'lower' | 'quiet';
+
+/** A group of phrases that must (or must not) occur near a hit. */
+export interface NearCondition {
+  /** Phrases in CareLint phrase syntax. */
+  any: string[];
+  /** Words either side of the hit, inside its sentence. Default: the whole sentence. */
+  within?: number;
+  /** Also satisfied when the hit sits in one of these sections (for `near` only). */
+  orSection?: SectionKind[];
+  /** Only look before (or after) the hit. Default: both sides. */
+  side?: 'before' | 'after' | 'both';
+}
+
+export interface RuleContext {
+  /** Every group must be satisfied for the rule to fire. */
+  near?: NearCondition[];
+  /** Any group satisfied keeps the rule quiet. */
+  notNear?: NearCondition[];
+  /** Quiet when one of these phrases ends right before the hit (immediately adjacent). */
+  notAfter?: string[];
+  /** Quiet when one of these phrases starts right after the hit. */
+  notBefore?: string[];
+  /** Fire only when one of these phrases ends right before the hit ("^" = start of sentence). */
+  after?: string[];
+  /** Fire only when one of these phrases starts right after the hit ("$" = end of sentence or clause). */
+  before?: string[];
+  /** Quiet when negated ("no evidence of aggression", "not manipulative"). */
+  negatable?: boolean;
+  /** Per-section behaviour. Defaults depend on the category (see compile.ts). */
+  sections?: Partial<Record<SectionKind, SectionEffect>>;
+  /** Extend the reported span to cover the `near` phrases that made it fire. */
+  extendToNear?: boolean;
+}
+
+export interface RuleExamples {
+  /** Sentences the rule must flag. `{text, fixed}` also checks the first suggestion applied. */
+  match: Array<string | { text: string; fixed?: string; flagged?: string }>;
+  /** Sentences the rule must leave alone. */
+  noMatch: string[];
+}
+
+/** A rule as written in the data files (YAML for built-ins, JSON in .carelintrc.json). */
+export interface RuleData {
+  id: string;
+  category: Category;
+  severity: Severity;
+  /** Phrases in CareLint phrase syntax (see shared-rules/README.md). */
+  match: string[];
+  context?: RuleContext;
+  message: string;
+  rationale: string;
+  /** Keys into shared-rules/sources.yaml, or for custom rules free text / URLs. */
+  sources: string[];
+  /** Rewrites; `word~` takes the inflection of the matched `word~`; `[...]` marks a slot the writer fills in. */
+  suggestions: string[];
+  examples: RuleExamples;
+  /** Off unless a config turns it on. */
+  enabled?: boolean;
+}
+
+export interface SourceRef {
+  id: string;
+  title: string;
+  url?: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  /** 0-based UTF-16 offsets into the linted text. */
+  start: number;
+  end: number;
+  /** The flagged text, as written. */
+  text: string;
+  message: string;
+  rationale: string;
+  sources: SourceRef[];
+  /** Ready-to-insert rewrites, case and tense matched, best first. Slot rewrites contain `[...]`. */
+  suggestions: string[];
+}
+
+export type Locale = 'en-GB' | 'en-US';
+export type TextFormat = 'plaintext' | 'markdown' | 'html';
+
+export interface AllowEntry {
+  /** Exact text (case-insensitive) that may stay, optionally only for one rule. */
+  text?: string;
+  rule?: string;
+  reason: string;
+}
+
+/** What a host or the CLI passes to lint(). All fields optional. */
+export interface LintOptions {
+  format?: TextFormat;
+  locale?: Locale;
+  /** Rule id → on/off. */
+  rules?: Record<string, boolean>;
+  /** Category id → on/off. */
+  categories?: Partial<Record<Category, boolean>>;
+  /** Rule id or category id → severity. */
+  severity?: Record<string, Severity>;
+  allow?: AllowEntry[];
+  /** Honour carelint-disable directives (default true). */
+  directives?: boolean;
+}
