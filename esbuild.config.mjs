@@ -1,0 +1,33 @@
+// One build for every bundle. Rule data is validated and compiled first, so a bad rule fails the build.
+//   node esbuild.config.mjs          build everything
+//   node esbuild.config.mjs --watch  rebuild bundles on change
+import { build, context } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+function step(label, args) {
+  const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`build failed at: ${label}`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+step('rule packs', ['--import', 'tsx', 'shared-rules/scripts/build-rules.ts']);
+if (existsSync('shared-rules/scripts/build-validators.mjs')) step('config validators', ['shared-rules/scripts/build-validators.mjs']);
+
+const common = { bundle: true, sourcemap: false, minify: true, legalComments: 'none', logLevel: 'warning', target: 'es2022' };
+
+/** Every bundle the project ships. Hosts add theirs here. */
+export const bundles = [
+  { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', minify: false },
+  { ...common, entryPoints: ['shared-rules/src/index.ts'], outfile: 'dist/engine.js', platform: 'neutral', format: 'esm', mainFields: ['module', 'main'] },
+];
+
+if (process.argv.includes('--watch')) {
+  for (const options of bundles) await (await context(options)).watch();
+  console.log('watching…');
+} else {
+  await Promise.all(bundles.filter((b) => existsSync(b.entryPoints[0])).map((options) => build(options)));
+  console.log(`bundles: ${bundles.map((b) => b.outfile).join(', ')}`);
+}

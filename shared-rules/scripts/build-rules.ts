@@ -1,0 +1,117 @@
+/**
+ * Build step for the rule packs: validates every shared-rules/rules/*.yaml file (JSON Schema, duplicate ids,
+ * unknown categories, unknown source keys, phrase syntax, unsafe or exploding patterns), expands
+ * inflections once with compromise, and writes shared-rules/generated/rules.json for the engine.
+ * Any problem fails the build with file:line:column.
+ */
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseDocument, LineCounter, parse as parseYaml } from 'yaml';
+import Ajv from 'ajv';
+import nlp from 'compromise';
+import { compileRuleSet, RuleCompileError } from '../src/compile';
+import { inflectedWords, type WordForms } from '../src/phrase';
+import { lexiconInflector } from '../src/inflect';
+import type { RuleData } from '../src/types';
+
+const root = join(__dirname, '..');
+const rulesDir = join(root, 'rules');
+const outDir = join(root, 'generated');
+
+interface Located { file: string; lines: LineCounter; doc: ReturnType<typeof parseDocument>; index: number }
+
+const problems: string[] = [];
+function report(loc: Located | undefined, path: Array<string | number>, message: string): void {
+  if (!loc) { problems.push(`${message}`); return; }
+  const full = ['rules', loc.index, ...path];
+  let node: unknown;
+  for (let n = full.length; n > 0 && !node; n--) node = loc.doc.getIn(full.slice(0, n), true);
+  const offset = (node as { range?: [number, number, number] } | undefined)?.range?.[0] ?? 0;
+  const { line, col } = loc.lines.linePos(offset);
+  problems.push(`${relative(process.cwd(), loc.file)}:${line}:${col}: ${path.join('.') || 'rule'}: ${message}`);
+}
+
+/** Inflections of a base word, from compromise: verbs get tenses, nouns their plural. */
+function formsOf(word: string): WordForms {
+  const tags = nlp(word).json()[0]?.terms[0]?.tags ?? [];
+  const nounOnly = tags.includes('Noun') && !tags.includes('Verb');
+  const plural = nlp(word).tag('Noun').nouns().toPlural().text() || word + 's';
+  if (nounOnly) return { base: word, plural };
+  const v = nlp(word).tag('Verb').verbs().conjugate()[0] as Record<string, string> | undefined;
+  if (!v) return { base: word, plural };
+  return {
+    base: v.Infinitive ?? word,
+    past: v.PastTense,
+    present: v.PresentTense,
+    gerund: v.Gerund,
+    participle: v.Participle ?? v.PastTense,
+    plural,
+  };
+}
+
+const schema = JSON.parse(readFileSync(join(root, 'rule.schema.json'), 'utf8'));
+const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+const sources = parseYaml(readFileSync(join(root, 'sources.yaml'), 'utf8')) as Record<string, { title: string; url?: string }>;
+
+const rules: RuleData[] = [];
+const where: Located[] = [];
+const families: Record<string, string> = {};
+const files = readdirSync(rulesDir).filter((f) => /\.ya?ml$/.test(f)).sort();
+for (const name of files) {
+  const file = join(rulesDir, name);
+  const lines = new LineCounter();
+  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lines, prettyErrors: true });
+  for (const err of doc.errors) problems.push(`${relative(process.cwd(), file)}:${err.linePos?.[0].line ?? 1}:${err.linePos?.[0].col ?? 1}: YAML: ${err.message.split('\n')[0]}`);
+  if (doc.errors.length) continue;
+  const data = doc.toJS() as { family?: string; rules?: RuleData[] };
+  if (!data || typeof data.family !== 'string' || !Array.isArray(data.rules)) {
+    problems.push(`${relative(process.cwd(), file)}:1:1: a rule file needs 'family: <name>' and a 'rules:' list`);
+    continue;
+  }
+  data.rules.forEach((rule, index) => {
+    const loc = { file, lines, doc, index };
+    if (!validate(rule)) {
+      for (const e of validate.errors ?? []) {
+        const path = e.instancePath.split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+        const extra = e.keyword === 'additionalProperties' ? ` (${(e.params as { additionalProperty: string }).additionalProperty})` : '';
+        report(loc, path, `${e.message}${extra}`);
+      }
+      return;
+    }
+    for (const [i, key] of rule.sources.entries()) {
+      if (!sources[key]) report(loc, ['sources', i], `unknown source key "${key}"; add it to shared-rules/sources.yaml`);
+    }
+    rules.push(rule);
+    where.push(loc);
+    families[rule.id] = data.family!;
+  });
+}
+
+// Every `word~` anywhere in the data is inflected once, here, so the engine never runs NLP per keystroke.
+const lexicon: Record<string, WordForms> = {};
+const collect = (s: string) => { for (const w of inflectedWords(s)) lexicon[w] ??= formsOf(w); };
+for (const r of rules) {
+  r.match.forEach(collect);
+  r.suggestions.forEach(collect);
+  const c = r.context ?? {};
+  for (const group of [...(c.near ?? []), ...(c.notNear ?? [])]) group.any.forEach(collect);
+  for (const list of [c.after, c.before, c.notAfter, c.notBefore]) list?.forEach(collect);
+}
+
+try {
+  compileRuleSet(rules, lexiconInflector(lexicon), sources);
+} catch (e) {
+  if (!(e instanceof RuleCompileError)) throw e;
+  for (const issue of e.issues) {
+    const [index, ...path] = issue.path;
+    report(where[index as number], path, issue.message);
+  }
+}
+
+if (problems.length) {
+  console.error(`CareLint rule data has ${problems.length} problem(s):\n${problems.join('\n')}`);
+  process.exit(1);
+}
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'rules.json'), JSON.stringify({ rules, sources, lexicon, families }));
+console.log(`rules: ${rules.length} rules from ${files.length} files, ${Object.keys(lexicon).length} inflected words`);

@@ -1,0 +1,204 @@
+import { CATEGORIES, SEVERITIES, type Category, type RuleData, type SectionEffect, type SectionKind, type SourceRef } from './types';
+import { expandPhrase, PhraseError, type FormName, type Inflector, type WordForms } from './phrase';
+import { PhraseTrie } from './trie';
+import { surfaceSpellings } from './spelling';
+
+export interface CompiledNear {
+  trie: PhraseTrie;
+  within: number;
+  side: 'before' | 'after' | 'both';
+  orSection: ReadonlySet<SectionKind>;
+}
+
+/** Phrases that must sit right next to a hit; `^`/`$` stand for the start/end of the sentence or clause. */
+export interface CompiledAdjacent {
+  trie: PhraseTrie | null;
+  edge: boolean;
+}
+
+export interface CompiledSuggestion {
+  template: string;
+  /** Forms of each `word~` in the template, keyed by the literal `word~` text. */
+  inflected: Array<{ marker: string; forms: WordForms }>;
+}
+
+export interface CompiledRule {
+  data: RuleData;
+  index: number;
+  near: CompiledNear[];
+  notNear: CompiledNear[];
+  after: CompiledAdjacent | null;
+  before: CompiledAdjacent | null;
+  notAfter: CompiledAdjacent | null;
+  notBefore: CompiledAdjacent | null;
+  negatable: boolean;
+  sections: Partial<Record<SectionKind, SectionEffect>>;
+  extendToNear: boolean;
+  /** Widest `within` among near/notNear, to size the token window. */
+  window: number;
+  suggestions: CompiledSuggestion[];
+  sources: SourceRef[];
+}
+
+export interface RuleIssue {
+  /** Path from the array handed to compileRuleSet: [ruleIndex, 'match', 2]. */
+  path: Array<string | number>;
+  message: string;
+}
+
+export class RuleCompileError extends Error {
+  constructor(readonly issues: RuleIssue[]) {
+    super(issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+    this.name = 'RuleCompileError';
+  }
+}
+
+/** Police and punitive wording weighs more in a plan and less in a history (see README: Sections). */
+const CATEGORY_SECTIONS: Record<Category, Partial<Record<SectionKind, SectionEffect>>> = {
+  'police-involvement': { plan: 'raise', history: 'lower' },
+  'punitive-approach': { plan: 'raise', history: 'lower' },
+  'discriminatory-attitude': {},
+  'stigmatizing-language': {},
+};
+
+export interface SourceRegistry { [key: string]: { title: string; url?: string } }
+
+export class RuleSet {
+  readonly trie = new PhraseTrie();
+  readonly prefilter: RegExp;
+  private readonly ids: Map<string, CompiledRule>;
+
+  constructor(readonly compiled: CompiledRule[], readonly inflect: Inflector) {
+    this.ids = new Map(compiled.map((r) => [r.data.id, r]));
+    compiled.forEach((rule) => {
+      for (const phrase of rule.data.match) for (const v of expandPhrase(phrase, inflect)) this.trie.add(v, rule.index);
+    });
+    this.prefilter = buildPrefilter(this.trie.firstWords());
+  }
+
+  get rules(): RuleData[] {
+    return this.compiled.map((r) => r.data);
+  }
+
+  byId(id: string): RuleData | undefined {
+    return this.ids.get(id)?.data;
+  }
+
+  compiledById(id: string): CompiledRule | undefined {
+    return this.ids.get(id);
+  }
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['\u2019\u2018\u02bc]");
+}
+
+/** One case-insensitive alternation of every word a phrase can start with: the only pass over the whole text. */
+function buildPrefilter(firstWords: string[]): RegExp {
+  const surfaces = new Set<string>();
+  for (const w of firstWords) for (const s of surfaceSpellings(w)) surfaces.add(s);
+  if (surfaces.size === 0) return /(?!)/g;
+  // longest first, so "refused" is tried before "refuse"
+  const alts = [...surfaces].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRe);
+  return new RegExp(`\\b(?:${alts.join('|')})(?![A-Za-z0-9])`, 'gi');
+}
+
+function compileTrie(phrases: string[], inflect: Inflector, path: Array<string | number>, issues: RuleIssue[]): PhraseTrie {
+  const trie = new PhraseTrie();
+  phrases.forEach((p, i) => {
+    try {
+      for (const v of expandPhrase(p, inflect)) trie.add(v, 0);
+    } catch (e) {
+      issues.push({ path: [...path, i], message: `phrase "${p}": ${(e as Error).message}` });
+    }
+  });
+  return trie;
+}
+
+function compileAdjacent(phrases: string[] | undefined, inflect: Inflector, path: Array<string | number>, issues: RuleIssue[]): CompiledAdjacent | null {
+  if (!phrases || phrases.length === 0) return null;
+  const words = phrases.filter((p) => p !== '^' && p !== '$');
+  phrases.forEach((p, i) => {
+    if (p.includes('..')) issues.push({ path: [...path, i], message: `phrase "${p}": gaps are not allowed next to a hit` });
+  });
+  return { trie: words.length ? compileTrie(words, inflect, path, issues) : null, edge: words.length !== phrases.length };
+}
+
+function compileSuggestion(template: string, inflect: Inflector): CompiledSuggestion {
+  const inflected = [...template.matchAll(/([\p{L}\p{N}'\u2019&-]+)~/gu)].map((m) => ({
+    marker: m[0],
+    forms: inflect(m[1]) ?? { base: m[1] },
+  }));
+  return { template, inflected };
+}
+
+function resolveSources(keys: string[], registry: SourceRegistry): SourceRef[] {
+  return keys.map((key) => {
+    const known = registry[key];
+    if (known) return { id: key, title: known.title, ...(known.url ? { url: known.url } : {}) };
+    const url = /^https?:\/\//.test(key) ? key : undefined;
+    return { id: key, title: key, ...(url ? { url } : {}) };
+  });
+}
+
+/**
+ * Compiles rule data into one matcher. Throws RuleCompileError listing every problem found
+ * (paths index into `rules`), so a host can point at the exact field.
+ */
+export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: SourceRegistry = {}): RuleSet {
+  const issues: RuleIssue[] = [];
+  const seen = new Map<string, number>();
+  const compiled: CompiledRule[] = [];
+  rules.forEach((data, index) => {
+    const at = (...p: Array<string | number>) => [index, ...p];
+    if (!data || typeof data !== 'object') { issues.push({ path: [index], message: 'a rule must be an object' }); return; }
+    if (typeof data.id !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(data.id)) issues.push({ path: at('id'), message: 'id must be kebab-case (a-z, 0-9, hyphens)' });
+    else if (seen.has(data.id)) issues.push({ path: at('id'), message: `duplicate rule id "${data.id}" (also rule ${seen.get(data.id)})` });
+    else seen.set(data.id, index);
+    if (!CATEGORIES.includes(data.category)) issues.push({ path: at('category'), message: `unknown category "${data.category}"; use one of ${CATEGORIES.join(', ')}` });
+    if (!SEVERITIES.includes(data.severity)) issues.push({ path: at('severity'), message: `unknown severity "${data.severity}"; use error, warning or information` });
+    for (const field of ['message', 'rationale'] as const) {
+      if (typeof data[field] !== 'string' || !data[field].trim()) issues.push({ path: at(field), message: `${field} is required` });
+    }
+    for (const field of ['match', 'sources', 'suggestions'] as const) {
+      if (!Array.isArray(data[field]) || data[field].length === 0) issues.push({ path: at(field), message: `${field} needs at least one entry` });
+    }
+    if (!Array.isArray(data.match)) return;
+    data.match.forEach((p, i) => {
+      try { expandPhrase(p, inflect); } catch (e) {
+        issues.push({ path: at('match', i), message: e instanceof PhraseError ? `phrase "${p}": ${e.message}` : String(e) });
+      }
+    });
+    const ctx = data.context ?? {};
+    const nears = (list: typeof ctx.near, key: string): CompiledNear[] =>
+      (list ?? []).map((n, i) => ({
+        trie: compileTrie(n.any ?? [], inflect, at('context', key, i, 'any'), issues),
+        within: n.within ?? Infinity,
+        side: n.side ?? 'both',
+        orSection: new Set(n.orSection ?? []),
+      }));
+    const near = nears(ctx.near, 'near');
+    const notNear = nears(ctx.notNear, 'notNear');
+    const widths = [...near, ...notNear].map((n) => n.within);
+    compiled.push({
+      data,
+      index: compiled.length,
+      near,
+      notNear,
+      after: compileAdjacent(ctx.after, inflect, at('context', 'after'), issues),
+      before: compileAdjacent(ctx.before, inflect, at('context', 'before'), issues),
+      notAfter: compileAdjacent(ctx.notAfter, inflect, at('context', 'notAfter'), issues),
+      notBefore: compileAdjacent(ctx.notBefore, inflect, at('context', 'notBefore'), issues),
+      negatable: ctx.negatable ?? false,
+      sections: { ...CATEGORY_SECTIONS[data.category], ...(ctx.sections ?? {}) },
+      extendToNear: ctx.extendToNear ?? false,
+      window: widths.length ? Math.max(...widths) : 0,
+      suggestions: (data.suggestions ?? []).map((s) => compileSuggestion(s, inflect)),
+      sources: resolveSources(data.sources ?? [], registry),
+    });
+  });
+  if (issues.length) throw new RuleCompileError(issues);
+  return new RuleSet(compiled, inflect);
+}
+
+export type { FormName };

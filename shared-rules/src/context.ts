@@ -1,0 +1,139 @@
+/** Context checks, run only around candidate hits: quotes, mentions, negation, neighbours, sections. */
+import type { CompiledAdjacent, CompiledNear, CompiledRule } from './compile';
+import type { Inflector } from './phrase';
+import { findHeadings, sectionAt, type Heading } from './sections';
+import { sentenceAround } from './sentence';
+import { insideAny, quoteSpans, type Span } from './quotes';
+import { isMention, isNegated } from './mention';
+import { tokenize, type Token } from './tokenize';
+import type { SectionKind, Severity } from './types';
+
+interface Sentence { tokens: Token[]; mention: boolean | undefined }
+
+/** Lazily computed facts about one chunk, shared by all hits in it. */
+export class ChunkContext {
+  private quotes: Span[] | undefined;
+  private heads: Heading[] | undefined;
+  private readonly sentences = new Map<number, Sentence>();
+
+  constructor(readonly text: string, readonly entry: SectionKind | null, private readonly inflect: Inflector) {}
+
+  headings(): Heading[] {
+    return (this.heads ??= findHeadings(this.text, 0, this.text.length));
+  }
+
+  section(pos: number): SectionKind | null {
+    return sectionAt(this.headings(), this.entry, pos);
+  }
+
+  quoted(start: number, end: number): boolean {
+    this.quotes ??= quoteSpans(this.text, 0, this.text.length);
+    return this.quotes.length > 0 && insideAny(this.quotes, start, end);
+  }
+
+  sentence(start: number, end: number): Sentence {
+    const [s, e] = sentenceAround(this.text, start, end, 0, this.text.length);
+    let sent = this.sentences.get(s);
+    if (!sent || (sent.tokens.length && sent.tokens[sent.tokens.length - 1].end < end)) {
+      sent = { tokens: tokenize(this.text, s, e), mention: undefined };
+      this.sentences.set(s, sent);
+    }
+    return sent;
+  }
+
+  mention(sent: Sentence): boolean {
+    return (sent.mention ??= isMention(sent.tokens, this.inflect));
+  }
+}
+
+function indexOfStart(tokens: readonly Token[], pos: number): number {
+  let lo = 0, hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < pos) lo = mid + 1; else hi = mid - 1;
+  }
+  return lo;
+}
+
+function adjacentBefore(adj: CompiledAdjacent, tokens: readonly Token[], idx: number): boolean {
+  if (adj.edge && (idx === 0 || tokens[idx].afterBreak)) return true;
+  if (!adj.trie || idx === 0 || tokens[idx].afterBreak) return false;
+  let found = false;
+  for (let k = Math.max(0, idx - adj.trie.maxLength); k < idx && !found; k++) {
+    adj.trie.matchAt(tokens, k, (m) => { if (m.lastToken === idx - 1) found = true; });
+  }
+  return found;
+}
+
+function adjacentAfter(adj: CompiledAdjacent, tokens: readonly Token[], last: number): boolean {
+  const next = last + 1;
+  if (adj.edge && (next >= tokens.length || tokens[next].afterBreak)) return true;
+  if (!adj.trie || next >= tokens.length || tokens[next].afterBreak) return false;
+  let found = false;
+  adj.trie.matchAt(tokens, next, () => { found = true; });
+  return found;
+}
+
+/** Token span of a `near` phrase within the group's window, or null. Phrases overlapping the hit do not count. */
+function findNear(group: CompiledNear, tokens: readonly Token[], first: number, last: number): [number, number] | null {
+  const lo = group.side === 'after' ? last + 1 : Math.max(0, first - group.within);
+  const hi = group.side === 'before' ? first - 1 : Math.min(tokens.length - 1, last + group.within);
+  let best: [number, number] | null = null;
+  for (let k = lo; k <= hi; k++) {
+    if (k >= first && k <= last) continue;
+    if (!group.trie.root.next?.has(tokens[k].norm)) continue;
+    group.trie.matchAt(tokens, k, (m) => {
+      if (m.lastToken > hi || (k < first && m.lastToken >= first)) return;
+      // keep the farthest phrase, so an extended underline covers the whole construction
+      const dist = k > last ? m.lastToken - last : first - k;
+      const bestDist = best ? (best[0] > last ? best[1] - last : first - best[0]) : -1;
+      if (dist > bestDist) best = [k, m.lastToken];
+    });
+  }
+  return best;
+}
+
+const STEP: Severity[] = ['information', 'warning', 'error'];
+
+export interface Verdict { severity: Severity; start: number; end: number }
+
+/** Decide whether a candidate hit fires, at what severity and over what span. */
+export function judge(rule: CompiledRule, ctx: ChunkContext, start: number, end: number): Verdict | null {
+  if (ctx.quoted(start, end)) return null;
+  const sent = ctx.sentence(start, end);
+  const tokens = sent.tokens;
+  const first = indexOfStart(tokens, start);
+  if (first >= tokens.length || tokens[first].start !== start) return null;
+  let last = first;
+  while (last + 1 < tokens.length && tokens[last + 1].end <= end) last++;
+  if (ctx.mention(sent)) return null;
+  if (rule.negatable && isNegated(tokens, first)) return null;
+  if (rule.notAfter && adjacentBefore(rule.notAfter, tokens, first)) return null;
+  if (rule.after && !adjacentBefore(rule.after, tokens, first)) return null;
+  if (rule.notBefore && adjacentAfter(rule.notBefore, tokens, last)) return null;
+  if (rule.before && !adjacentAfter(rule.before, tokens, last)) return null;
+
+  const hasSectionRules = rule.near.some((n) => n.orSection.size > 0) || Object.keys(rule.sections).length > 0;
+  const kind = hasSectionRules ? ctx.section(start) : null;
+  const effect = kind ? rule.sections[kind] : undefined;
+  if (effect === 'quiet') return null;
+
+  let spanStart = start, spanEnd = end;
+  for (const group of rule.near) {
+    const hit = findNear(group, tokens, first, last);
+    if (!hit) {
+      if (kind && group.orSection.has(kind)) continue;
+      return null;
+    }
+    if (rule.extendToNear) {
+      spanStart = Math.min(spanStart, tokens[hit[0]].start);
+      spanEnd = Math.max(spanEnd, tokens[hit[1]].end);
+    }
+  }
+  for (const group of rule.notNear) if (findNear(group, tokens, first, last)) return null;
+
+  let level = STEP.indexOf(rule.data.severity);
+  if (effect === 'raise') level = Math.min(2, level + 1);
+  if (effect === 'lower') level = Math.max(0, level - 1);
+  return { severity: STEP[level], start: spanStart, end: spanEnd };
+}

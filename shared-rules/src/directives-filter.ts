@@ -1,0 +1,9 @@
+import { parseDirectives } from './formats';
+import type { Finding } from './types';
+
+/** Drop findings silenced by carelint-disable comments in the text. */
+export function applyDirectives(text: string, findings: Finding[]): Finding[] {
+  if (findings.length === 0 || text.indexOf('carelint-') < 0) return findings;
+  const suppressions = parseDirectives(text);
+  return findings.filter((f) => !suppressions.isSuppressed(f.ruleId, f.category, f.start));
+}

@@ -1,0 +1,24 @@
+import { chunkStarts } from './chunks';
+import { maskNonProse } from './formats';
+import type { TextFormat } from './types';
+
+/** A chunk as the linter sees it: masked text for matching, and where it sits in the document. */
+export interface ChunkSlice { start: number; masked: string }
+
+/**
+ * Split a document into lintable chunks. Markdown and HTML are masked as a whole (fences and tags
+ * span paragraphs); plain text is masked per chunk, so the incremental session can do the same.
+ */
+export function sliceDocument(text: string, format: TextFormat): ChunkSlice[] {
+  const whole = format === 'plaintext' ? text : maskNonProse(text, format);
+  const starts = chunkStarts(whole);
+  return starts.map((start, i) => {
+    const raw = whole.slice(start, i + 1 < starts.length ? starts[i + 1] : whole.length);
+    return { start, masked: format === 'plaintext' ? maskChunk(raw) : raw };
+  });
+}
+
+/** Plain-text masking (placeholders, directive lines) of one chunk. */
+export function maskChunk(raw: string): string {
+  return maskNonProse(raw, 'plaintext');
+}

@@ -1,0 +1,84 @@
+import type { CompiledRule, CompiledSuggestion, RuleSet } from './compile';
+import type { FormName } from './phrase';
+import { localize } from './spelling';
+import type { Hit } from './lint';
+import { CATEGORIES, type AllowEntry, type Category, type Finding, type Locale, type LintOptions, type Severity } from './types';
+
+/** LintOptions resolved against a rule set once per lint, not per finding. */
+export interface Prepared {
+  active: Uint8Array;
+  severity: Array<Severity | undefined>;
+  allow: AllowEntry[];
+  locale: Locale;
+}
+
+export function prepareOptions(rs: RuleSet, options: LintOptions): Prepared {
+  const active = new Uint8Array(rs.compiled.length);
+  const severity: Array<Severity | undefined> = [];
+  for (const rule of rs.compiled) {
+    const { id, category } = rule.data;
+    const byRule = options.rules?.[id];
+    const byCategory = options.categories?.[category];
+    const on = byRule ?? (byCategory === false ? false : rule.data.enabled !== false);
+    active[rule.index] = on && !(byCategory === false && byRule !== true) ? 1 : 0;
+    severity[rule.index] = options.severity?.[id] ?? options.severity?.[category];
+  }
+  return { active, severity, allow: options.allow ?? [], locale: options.locale ?? 'en-GB' };
+}
+
+function inflectWord(forms: Partial<Record<FormName, string>>, form: FormName | null): string {
+  if (form && forms[form]) return forms[form]!;
+  if (form === 'participle' && forms.past) return forms.past;
+  return forms.base ?? '';
+}
+
+function matchCase(suggestion: string, original: string): string {
+  const letters = original.replace(/[^\p{L}]/gu, '');
+  if (!letters) return suggestion;
+  if (letters.length > 1 && letters === letters.toUpperCase() && !suggestion.includes('[')) return suggestion.toUpperCase();
+  if (letters[0] === letters[0].toUpperCase() && letters[0] !== letters[0].toLowerCase()) {
+    const i = suggestion.search(/\p{L}/u);
+    if (i >= 0 && suggestion[0] !== '[') return suggestion.slice(0, i) + suggestion[i].toUpperCase() + suggestion.slice(i + 1);
+  }
+  return suggestion;
+}
+
+export function renderSuggestion(s: CompiledSuggestion, form: FormName | null, original: string, locale: Locale): string {
+  let text = s.template;
+  for (const { marker, forms } of s.inflected) text = text.replace(marker, inflectWord(forms, form));
+  return matchCase(localize(text, locale), original);
+}
+
+function isAllowed(allow: AllowEntry[], rule: CompiledRule, flagged: string): boolean {
+  if (allow.length === 0) return false;
+  const text = flagged.toLowerCase().replace(/\s+/g, ' ');
+  return allow.some((a) =>
+    (!a.rule || a.rule === rule.data.id || a.rule === rule.data.category) &&
+    (!a.text || a.text.toLowerCase().replace(/\s+/g, ' ') === text) &&
+    (a.rule !== undefined || a.text !== undefined));
+}
+
+/** Turn a chunk hit into the public Finding, applying severity overrides and allow entries. */
+export function toFinding(rs: RuleSet, prepared: Prepared, hit: Hit, offset: number, text: string): Finding | null {
+  const rule = rs.compiled[hit.rule];
+  const start = offset + hit.start;
+  const end = offset + hit.end;
+  if (isAllowed(prepared.allow, rule, text)) return null;
+  const d = rule.data;
+  return {
+    ruleId: d.id,
+    category: d.category,
+    severity: prepared.severity[hit.rule] ?? hit.severity,
+    start,
+    end,
+    text,
+    message: d.message,
+    rationale: d.rationale,
+    sources: rule.sources,
+    suggestions: rule.suggestions.map((s) => renderSuggestion(s, hit.form, text, prepared.locale)),
+  };
+}
+
+export function isCategory(id: string): id is Category {
+  return (CATEGORIES as readonly string[]).includes(id);
+}

@@ -1,0 +1,79 @@
+import { CharClass, charClass } from './chars';
+import { ChunkContext, judge } from './context';
+import type { RuleSet } from './compile';
+import type { FormName } from './phrase';
+import { exitSection } from './sections';
+import { readTokens } from './trie';
+import type { SectionKind, Severity } from './types';
+
+/** A rule firing inside one chunk, in chunk-relative offsets. */
+export interface Hit {
+  rule: number;
+  start: number;
+  end: number;
+  severity: Severity;
+  form: FormName | null;
+}
+
+export interface ChunkResult {
+  hits: Hit[];
+  /** The section in force after this chunk (for the next chunk's entry). */
+  exit: SectionKind | null;
+}
+
+const MAX_SPAN = 4000;
+const SEVERITY_RANK: Record<Severity, number> = { information: 0, warning: 1, error: 2 };
+
+function startsToken(text: string, pos: number): boolean {
+  if (pos === 0) return true;
+  const cls = charClass(text.charCodeAt(pos - 1));
+  return cls !== CharClass.Word && cls !== CharClass.Inner && cls !== CharClass.Ignorable;
+}
+
+/**
+ * Lint one chunk. The prefilter finds every place a phrase can start; the trie confirms phrases there;
+ * context checks run only for those candidates. `active[i]` is 0 for rules switched off.
+ */
+export function lintChunk(rs: RuleSet, active: Uint8Array, text: string, entry: SectionKind | null): ChunkResult {
+  const ctx = new ChunkContext(text, entry, rs.inflect);
+  const hits: Hit[] = [];
+  const re = rs.prefilter;
+  re.lastIndex = 0;
+  const limit = rs.trie.maxLength + 1;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const pos = m.index;
+    if (!startsToken(text, pos)) continue;
+    const tokens = readTokens(text, pos, text.length, limit);
+    if (tokens.length === 0 || tokens[0].start !== pos) continue;
+    re.lastIndex = tokens[0].end;
+    const best = new Map<number, { last: number; form: FormName | null }>();
+    rs.trie.matchAt(tokens, 0, (match) => {
+      if (!active[match.owner]) return;
+      const prev = best.get(match.owner);
+      if (!prev || match.lastToken > prev.last) best.set(match.owner, { last: match.lastToken, form: match.form });
+    });
+    for (const [rule, { last, form }] of best) {
+      const verdict = judge(rs.compiled[rule], ctx, pos, tokens[last].end);
+      if (verdict) hits.push({ rule, start: verdict.start, end: verdict.end, severity: verdict.severity, form });
+    }
+  }
+  return { hits: resolveOverlaps(hits), exit: exitSection(ctx.headings(), entry) };
+}
+
+/** One underline per stretch: a hit inside another of equal or higher severity is dropped, as is a rule's repeat. */
+export function resolveOverlaps(hits: Hit[]): Hit[] {
+  if (hits.length < 2) return hits;
+  hits.sort((a, b) => a.start - b.start || b.end - a.end || a.rule - b.rule);
+  const out: Hit[] = [];
+  for (const h of hits) {
+    let covered = false;
+    // hits are sorted by start and no span outruns a sentence window, so only recent hits can overlap
+    for (let j = out.length - 1; j >= 0 && out[j].start + MAX_SPAN > h.start && !covered; j--) {
+      const o = out[j];
+      covered = (o.start <= h.start && h.end <= o.end && SEVERITY_RANK[o.severity] >= SEVERITY_RANK[h.severity]) ||
+        (o.rule === h.rule && o.start < h.end && h.start < o.end);
+    }
+    if (!covered) out.push(h);
+  }
+  return out;
+}

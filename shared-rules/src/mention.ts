@@ -1,0 +1,55 @@
+/**
+ * Sentences that talk about wording rather than use it ("labelling people as manipulative must stop",
+ * "NHS England says behavioural contracts must no longer be used"). Findings in them stay quiet.
+ */
+import { expandPhrase, type Inflector } from './phrase';
+import { PhraseTrie } from './trie';
+import type { Token } from './tokenize';
+
+const MENTION_CUES = [
+  '(must|should|will|can|may) (no longer|not|never) be used',
+  '(must|should|need to|needs to) (stop|end|cease|be eradicated|be challenged|be avoided)',
+  '(is|are|was|were|be) (stigmatising|stigmatizing|discriminatory|pejorative|offensive|outdated|malpractice|banned|unacceptable language)',
+  '(stigmatising|stigmatizing|discriminatory|pejorative|offensive|judgemental|punitive) (language|term|terms|label|labels|word|words|wording|phrase|phrases|descriptor|descriptors)',
+  '(the|this|that|a) (term|word|phrase|label|wording|expression|descriptor)',
+  '(terms|words|labels|phrases|language|wording|descriptors) (such as|like|including)',
+  '(label~|describ~|call~|refer~ to) (people|patients|someone|service users|anyone|a person|individuals|clients) as',
+  '(avoid|avoiding|stop using|do not use|don\'t use|never use|do not write|don\'t write|never write) (the)? (term|word|words|phrase|label|labels|language)',
+  'NHS England', 'NICE (guidance|guideline|says|states|calls|recommends)', 'Annex A', 'position statement',
+  '(training|teaching|guidance|policy|leaflet) (on|about) (language|wording|terminology|stigma)',
+];
+
+let trie: PhraseTrie | undefined;
+
+function cueTrie(inflect: Inflector): PhraseTrie {
+  if (!trie) {
+    trie = new PhraseTrie();
+    for (const cue of MENTION_CUES) for (const v of expandPhrase(cue, inflect)) trie.add(v, 0);
+  }
+  return trie;
+}
+
+export function isMention(tokens: readonly Token[], inflect: Inflector): boolean {
+  const t = cueTrie(inflect);
+  let found = false;
+  for (let k = 0; k < tokens.length && !found; k++) {
+    if (!t.root.next?.has(tokens[k].norm)) continue;
+    t.matchAt(tokens, k, () => { found = true; });
+  }
+  return found;
+}
+
+const NEGATORS = new Set([
+  'no', 'not', 'never', 'without', 'denies', 'denied', 'deny', 'denying', 'nor', 'neither', 'none', 'absent', 'absence',
+  "isn't", "wasn't", "doesn't", "didn't", "don't", "aren't", "weren't", "hasn't", "haven't", "hadn't", "won't",
+  "wouldn't", "can't", 'cannot', "couldn't", "shouldn't", 'nil', 'free',
+]);
+
+/** Is the token at `index` negated within the `window` tokens before it, inside its clause? */
+export function isNegated(tokens: readonly Token[], index: number, window = 4): boolean {
+  for (let k = index - 1; k >= 0 && k >= index - window; k--) {
+    if (tokens[k + 1].afterBreak) return false;
+    if (NEGATORS.has(tokens[k].norm)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,45 @@
+/**
+ * Quoted stretches of a chunk: a patient's own words, or a term mentioned rather than used.
+ * Straight double quotes pair up in order; curly quotes pair by direction; single quotes only
+ * when they open at a word start and close at a word end (so apostrophes never count).
+ */
+export type Span = readonly [number, number];
+
+const MAX_QUOTE = 1200;
+
+function isLetter(c: string | undefined): boolean {
+  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+}
+
+export function quoteSpans(text: string, lo: number, hi: number): Span[] {
+  const spans: Span[] = [];
+  let open = -1;
+  let openChar = '';
+  for (let i = lo; i < hi; i++) {
+    const ch = text[i];
+    if (open >= 0 && i - open > MAX_QUOTE) open = -1;
+    if (ch === '"') {
+      if (open >= 0 && openChar === '"') { spans.push([open, i + 1]); open = -1; }
+      else if (open < 0) { open = i; openChar = '"'; }
+    } else if (ch === '\u201c' || ch === '\u00ab') {
+      if (open < 0) { open = i; openChar = ch; }
+    } else if (ch === '\u201d' || ch === '\u00bb') {
+      if (open >= 0 && (openChar === '\u201c' || openChar === '\u00ab')) { spans.push([open, i + 1]); open = -1; }
+    } else if (ch === "'" || ch === '\u2018' || ch === '\u2019') {
+      const before = text[i - 1];
+      const after = text[i + 1];
+      const opens = (ch === "'" || ch === '\u2018') && !isLetter(before) && isLetter(after);
+      const closes = (ch === "'" || ch === '\u2019') && !isLetter(after) && (isLetter(before) || /[.!?,]/.test(before ?? ''));
+      if (open >= 0 && (openChar === "'" || openChar === '\u2018') && closes) { spans.push([open, i + 1]); open = -1; }
+      else if (open < 0 && opens) { open = i; openChar = ch; }
+    } else if (ch === '\n' && open >= 0 && text[i + 1] === '\n') {
+      open = -1;
+    }
+  }
+  return spans;
+}
+
+export function insideAny(spans: readonly Span[], start: number, end: number): boolean {
+  for (const [s, e] of spans) if (s <= start && end <= e) return true;
+  return false;
+}

@@ -1,0 +1,43 @@
+/** Sentence bounds inside a chunk, for context windows. Scans are capped so a missing full stop costs O(1). */
+const MAX_SCAN = 600;
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'eg', 'ie', 'e.g', 'i.e', 'etc', 'vs', 'approx', 'no', 'st', 'pt', 'pts', 'inc', 'dept', 'sr', 'jr']);
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+}
+
+function endsAbbreviation(text: string, dot: number): boolean {
+  let s = dot;
+  while (s > 0 && /[A-Za-z.]/.test(text[s - 1])) s--;
+  const word = text.slice(s, dot).toLowerCase();
+  return ABBREVIATIONS.has(word) || (word.length === 1 && /[a-z]/.test(word));
+}
+
+/** Does a sentence end at `i` (the punctuation character itself)? */
+function isBoundary(text: string, i: number, limit: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 10) {
+    // a line starting with a list marker or a heading starts a new statement
+    let j = i + 1;
+    while (j < limit && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    if (j >= limit) return true;
+    const n = text.charCodeAt(j);
+    return n === 45 || n === 42 || n === 0x2022 || n === 35 || (n >= 48 && n <= 57 && /^\d+[.)]\s/.test(text.slice(j, j + 4)));
+  }
+  if (c !== 46 && c !== 33 && c !== 63 && c !== 59 && c !== 58) return false;
+  const next = i + 1 < limit ? text.charCodeAt(i + 1) : 32;
+  if (!isSpace(next) && next !== 34 && next !== 0x201d && next !== 41) return false;
+  if (c === 46 && endsAbbreviation(text, i)) return false;
+  return true;
+}
+
+/** [start, end) of the sentence around [from, to), within [lo, hi). */
+export function sentenceAround(text: string, from: number, to: number, lo: number, hi: number): [number, number] {
+  let s = from;
+  const sMin = Math.max(lo, from - MAX_SCAN);
+  while (s > sMin && !isBoundary(text, s - 1, hi)) s--;
+  let e = to;
+  const eMax = Math.min(hi, to + MAX_SCAN);
+  while (e < eMax && !isBoundary(text, e, hi)) e++;
+  return [s, e];
+}

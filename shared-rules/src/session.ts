@@ -1,0 +1,173 @@
+import { chunkStarts } from './chunks';
+import type { RuleSet } from './compile';
+import { applyDirectives } from './directives-filter';
+import { maskChunk, sliceDocument } from './document';
+import { prepareOptions, toFinding, type Prepared } from './findings';
+import { lintChunk, type Hit } from './lint';
+import { builtinRuleSet } from './builtin';
+import type { Finding, LintOptions, SectionKind } from './types';
+
+/** An edit in the coordinates of the text as it is before the edit (VS Code's contentChanges shape). */
+export interface TextChange { start: number; end: number; text: string }
+
+interface SessionChunk {
+  start: number;
+  raw: string;
+  masked: string;
+  entry: SectionKind | null;
+  exit: SectionKind | null;
+  hits: Hit[];
+  /** Findings materialised at `base`; shifted copies are made when the chunk moves. */
+  findings: Finding[] | null;
+  base: number;
+}
+
+export type SessionOptions = LintOptions & { ruleSet?: RuleSet };
+
+/**
+ * A document kept linted across edits. Plain text re-lints only the chunks (paragraphs) an edit touched,
+ * plus any later chunk whose section changed; Markdown and HTML re-mask the document and re-lint the
+ * chunks whose masked text changed. Findings always equal lint(text, options).
+ */
+export class LintSession {
+  private chunks: SessionChunk[] = [];
+  private textCache: string | null = null;
+  private findingsCache: Finding[] | null = null;
+  private rs!: RuleSet;
+  private prepared!: Prepared;
+  private options!: SessionOptions;
+
+  constructor(text: string, options: SessionOptions = {}) {
+    this.configure(options);
+    this.rebuild(text);
+  }
+
+  get text(): string {
+    return (this.textCache ??= this.chunks.map((c) => c.raw).join(''));
+  }
+
+  /** Change rules or settings; everything is re-linted. */
+  setOptions(options: SessionOptions): void {
+    const text = this.text;
+    this.configure(options);
+    this.rebuild(text);
+  }
+
+  /** Replace the whole text (re-using results for chunks that did not change). */
+  setText(text: string): void {
+    this.rebuild(text, this.chunks);
+  }
+
+  /** Apply edits in order, each in the coordinates left by the previous one. */
+  update(changes: TextChange | readonly TextChange[]): void {
+    const list = Array.isArray(changes) ? changes : [changes as TextChange];
+    for (const change of list) {
+      if (this.format() === 'plaintext') this.applyPlain(change);
+      else {
+        const t = this.text;
+        this.rebuild(t.slice(0, change.start) + change.text + t.slice(change.end), this.chunks);
+      }
+    }
+  }
+
+  findings(): Finding[] {
+    if (this.findingsCache) return this.findingsCache;
+    const out: Finding[] = [];
+    let directives = false;
+    for (const c of this.chunks) {
+      if (!directives && c.raw.indexOf('carelint-') >= 0) directives = true;
+      if (c.hits.length === 0) continue;
+      if (!c.findings) {
+        c.findings = [];
+        for (const h of c.hits) {
+          const f = toFinding(this.rs, this.prepared, h, c.start, c.raw.slice(h.start, h.end));
+          if (f) c.findings.push(f);
+        }
+        c.base = c.start;
+      } else if (c.base !== c.start) {
+        const shift = c.start - c.base;
+        c.findings = c.findings.map((f) => ({ ...f, start: f.start + shift, end: f.end + shift }));
+        c.base = c.start;
+      }
+      for (const f of c.findings) out.push(f);
+    }
+    return (this.findingsCache = directives ? applyDirectives(this.text, out) : out);
+  }
+
+  private format() {
+    return this.options.format ?? 'plaintext';
+  }
+
+  private configure(options: SessionOptions): void {
+    this.options = options;
+    this.rs = options.ruleSet ?? builtinRuleSet();
+    this.prepared = prepareOptions(this.rs, options);
+  }
+
+  private lintInto(c: SessionChunk): void {
+    const result = lintChunk(this.rs, this.prepared.active, c.masked, c.entry);
+    c.hits = result.hits;
+    c.exit = result.exit;
+    c.findings = null;
+  }
+
+  private rebuild(text: string, previous: SessionChunk[] = []): void {
+    const reuse = new Map<string, SessionChunk>();
+    for (const c of previous) reuse.set(c.masked, c);
+    let entry: SectionKind | null = null;
+    this.chunks = sliceDocument(text, this.format()).map((slice, i, all) => {
+      const end = i + 1 < all.length ? all[i + 1].start : text.length;
+      const old = reuse.get(slice.masked);
+      const c: SessionChunk = { start: slice.start, raw: text.slice(slice.start, end), masked: slice.masked, entry, exit: null, hits: [], findings: null, base: slice.start };
+      if (old && old.entry === entry && old.raw === c.raw) {
+        c.hits = old.hits; c.exit = old.exit; c.findings = old.findings; c.base = old.base;
+      } else this.lintInto(c);
+      entry = c.exit;
+      return c;
+    });
+    this.textCache = text;
+    this.findingsCache = null;
+  }
+
+  private indexAt(pos: number): number {
+    let lo = 0, hi = this.chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.chunks[mid].start <= pos) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private applyPlain(change: TextChange): void {
+    const chunks = this.chunks;
+    const a = Math.max(0, this.indexAt(change.start) - 1);
+    const b = Math.min(chunks.length - 1, this.indexAt(change.end) + 1);
+    const regionStart = chunks[a].start;
+    let region = '';
+    for (let k = a; k <= b; k++) region += chunks[k].raw;
+    const local0 = change.start - regionStart;
+    const local1 = change.end - regionStart;
+    region = region.slice(0, local0) + change.text + region.slice(local1);
+    const delta = change.text.length - (change.end - change.start);
+
+    const starts = chunkStarts(region);
+    const fresh: SessionChunk[] = starts.map((s, i) => {
+      const raw = region.slice(s, i + 1 < starts.length ? starts[i + 1] : region.length);
+      return { start: regionStart + s, raw, masked: maskChunk(raw), entry: null, exit: null, hits: [], findings: null, base: 0 };
+    });
+    chunks.splice(a, b - a + 1, ...fresh);
+    for (let k = a + fresh.length; k < chunks.length; k++) chunks[k].start += delta;
+
+    let entry = a > 0 ? chunks[a - 1].exit : null;
+    for (let k = a; k < chunks.length; k++) {
+      const c = chunks[k];
+      const isNew = k < a + fresh.length;
+      if (!isNew && c.entry === entry) break;
+      c.entry = entry;
+      this.lintInto(c);
+      entry = c.exit;
+    }
+    this.textCache = null;
+    this.findingsCache = null;
+  }
+}

@@ -1,0 +1,54 @@
+import type { Locale } from './types';
+
+/**
+ * en-US spelling → en-GB spelling, for the words CareLint rules and rewrites use.
+ * Text tokens are folded to en-GB before matching, so a rule written once matches both spellings;
+ * rewrites are written in en-GB and converted back for en-US users.
+ */
+const US_TO_GB: Record<string, string> = {
+  behavior: 'behaviour', behaviors: 'behaviours', behavioral: 'behavioural', behaviorally: 'behaviourally',
+  labeled: 'labelled', labeling: 'labelling', counseling: 'counselling', counselor: 'counsellor',
+  offense: 'offence', offenses: 'offences', defense: 'defence', defenses: 'defences',
+  tumor: 'tumour', tumors: 'tumours', hemophiliac: 'haemophiliac', anesthesia: 'anaesthesia',
+  anesthetic: 'anaesthetic', pediatric: 'paediatric', hematology: 'haematology', disheveled: 'dishevelled',
+  judgment: 'judgement', judgmental: 'judgemental', stigmatizing: 'stigmatising', stigmatize: 'stigmatise',
+  stigmatized: 'stigmatised', criticize: 'criticise', apologize: 'apologise', organization: 'organisation',
+  prioritize: 'prioritise', recognize: 'recognise', recognized: 'recognised', hospitalized: 'hospitalised',
+  hospitalization: 'hospitalisation', color: 'colour', favor: 'favour', honor: 'honour', center: 'centre',
+  centers: 'centres', program: 'programme', programs: 'programmes', flier: 'flyer', fliers: 'flyers',
+  catalog: 'catalogue', dialog: 'dialogue', enroll: 'enrol', fulfill: 'fulfil', practicing: 'practising',
+  traveled: 'travelled', canceled: 'cancelled', modeling: 'modelling', signaling: 'signalling',
+  aging: 'ageing', gray: 'grey', mom: 'mum', ass: 'arse',
+};
+
+const GB_TO_US: Record<string, string> = {};
+for (const [us, gb] of Object.entries(US_TO_GB)) if (!(gb in GB_TO_US)) GB_TO_US[gb] = us;
+// "flyer" stays "flyer" in en-US rewrites; "mum"/"arse" are never suggested.
+delete GB_TO_US.flyer;
+
+/** Fold a lower-case token to the spelling rules are written in. */
+export function canonicalSpelling(lower: string): string {
+  return US_TO_GB[lower] ?? lower;
+}
+
+/** Every lower-case surface spelling that folds to `canonical`. */
+export function surfaceSpellings(canonical: string): string[] {
+  const out = [canonical];
+  const us = GB_TO_US[canonical];
+  if (us) out.push(us);
+  if (canonical === 'flyer') out.push('flier');
+  if (canonical === 'flyers') out.push('fliers');
+  return out;
+}
+
+/** Convert an en-GB rewrite to the requested locale, keeping each word's case. */
+export function localize(text: string, locale: Locale): string {
+  if (locale !== 'en-US') return text;
+  return text.replace(/[A-Za-z]+/g, (word) => {
+    const us = GB_TO_US[word.toLowerCase()];
+    if (!us) return word;
+    if (word === word.toUpperCase() && word.length > 1) return us.toUpperCase();
+    if (word[0] === word[0].toUpperCase()) return us[0].toUpperCase() + us.slice(1);
+    return us;
+  });
+}

@@ -1,0 +1,80 @@
+import { CharClass, charClass } from './chars';
+import { canonicalSpelling } from './spelling';
+
+export interface Token {
+  start: number;
+  end: number;
+  /** Lower case, straight apostrophes, invisible characters removed, folded to en-GB spelling. */
+  norm: string;
+  /** True when punctuation (not just spaces or a joining hyphen) separates this token from the previous one. */
+  afterBreak: boolean;
+}
+
+/** Is the hyphen at `i` joining two words ("self-harm", "attention-\nseeking")? */
+function isJoiningHyphen(text: string, i: number, end: number): boolean {
+  if (i === 0 || charClass(text.charCodeAt(i - 1)) !== CharClass.Word) return false;
+  let j = i + 1;
+  if (j < end && text.charCodeAt(j) === 13) j++;
+  if (j < end && text.charCodeAt(j) === 10) j++;
+  return j < end && charClass(text.charCodeAt(j)) === CharClass.Word;
+}
+
+/** End of the word starting at `pos` (which must be a word character). */
+export function wordEnd(text: string, pos: number, end: number): number {
+  let i = pos;
+  while (i < end) {
+    const cls = charClass(text.charCodeAt(i));
+    if (cls === CharClass.Word || cls === CharClass.Ignorable) { i++; continue; }
+    if (cls === CharClass.Inner && i + 1 < end && charClass(text.charCodeAt(i + 1)) === CharClass.Word) { i++; continue; }
+    break;
+  }
+  // trailing invisible characters belong to the gap, not the word
+  while (i > pos && charClass(text.charCodeAt(i - 1)) === CharClass.Ignorable) i--;
+  return i;
+}
+
+export function normalizeWord(raw: string): string {
+  let s = raw.toLowerCase();
+  if (/[^a-z0-9&']/.test(s)) {
+    s = s.replace(/[\u2019\u2018\u02bc]/g, "'").replace(/[\u200b\u200c\u200d\u2060\u00ad\ufeff]/g, '');
+  }
+  return canonicalSpelling(s);
+}
+
+/**
+ * Reads tokens forward from `pos` up to `end`. Each call to next() returns the next word token, or null at the end.
+ * Punctuation between words is reported through Token.afterBreak rather than stopping the reader,
+ * so the same reader serves phrase matching (which stops at breaks) and context windows (which do not).
+ */
+export class TokenReader {
+  private pos: number;
+  constructor(private readonly text: string, pos: number, private readonly end: number) {
+    this.pos = pos;
+  }
+
+  next(): Token | null {
+    const { text, end } = this;
+    let i = this.pos;
+    let broke = false;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      const cls = charClass(c);
+      if (cls === CharClass.Word) break;
+      if (cls === CharClass.Punct || (cls === CharClass.Hyphen && !isJoiningHyphen(text, i, end))) broke = true;
+      else if (cls === CharClass.Inner) broke = true;
+      i++;
+    }
+    if (i >= end) { this.pos = end; return null; }
+    const we = wordEnd(text, i, end);
+    this.pos = we;
+    return { start: i, end: we, norm: normalizeWord(text.slice(i, we)), afterBreak: broke };
+  }
+}
+
+/** All tokens in [start, end). */
+export function tokenize(text: string, start = 0, end = text.length): Token[] {
+  const reader = new TokenReader(text, start, end);
+  const out: Token[] = [];
+  for (let t = reader.next(); t; t = reader.next()) out.push(t);
+  return out;
+}

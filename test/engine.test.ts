@@ -1,0 +1,145 @@
+// Engine behaviour that does not depend on particular rule packs: a small rule set is compiled here.
+import assert from 'node:assert/strict';
+import { compileRuleSet, lint, applyFixes, LintSession, RuleCompileError, regularInflect, type RuleData } from '../shared-rules/src/index';
+
+function rule(over: Partial<RuleData> & Pick<RuleData, 'id' | 'match'>): RuleData {
+  return {
+    category: 'stigmatizing-language', severity: 'warning', message: 'm', rationale: 'r', sources: ['test'],
+    suggestions: ['x'], examples: { match: ['x'], noMatch: ['y'] }, ...over,
+  };
+}
+
+const rs = compileRuleSet([
+  rule({ id: 'refused', match: ['refuse~'], suggestions: ['decline~'], context: { notAfter: ['(team|service|insurer)'] } }),
+  rule({ id: 'attention', category: 'discriminatory-attitude', severity: 'error', match: ['attention seeking', 'seek~ attention'], suggestions: ['seeking help'], context: { negatable: true } }),
+  rule({ id: 'frequent-flyer', match: ['frequent flyer~'], suggestions: ['person who attends often'] }),
+  rule({ id: 'police', category: 'police-involvement', match: ['police (officer|sergeant)?'], suggestions: ['[describe the clinical role]'],
+    context: { near: [{ any: ['care plan', 'appointment~', 'therapy'], orSection: ['plan'] }], notNear: [{ any: ['emergency', '999'] }], extendToNear: true } }),
+  rule({ id: 'withdrawn', category: 'punitive-approach', match: ['(access|contact) .. (withdraw~|suspend~)'], suggestions: ['[state what support remains]'] }),
+  rule({ id: 'off-by-default', match: ['denies'], enabled: false, suggestions: ['reports no'] }),
+], regularInflect, { test: { title: 'Test source' } });
+
+const ids = (text: string, opts = {}) => lint(text, { ruleSet: rs, ...opts }).map((f) => `${f.ruleId}:${f.text}`);
+
+describe('engine: matching', () => {
+  it('matches inflections in any case and keeps case and tense in rewrites', () => {
+    const f = lint('He Refused. She refuses. REFUSING', { ruleSet: rs });
+    assert.deepEqual(f.map((x) => [x.text, x.suggestions[0]]), [['Refused', 'Declined'], ['refuses', 'declines'], ['REFUSING', 'DECLINING']]);
+  });
+
+  it('matches hyphen, space, joined and line-break variants', () => {
+    for (const t of ['attention-seeking', 'attention seeking', 'attentionseeking', 'attention\nseeking', 'attention\r\nseeking', 'attention-\nseeking']) {
+      assert.deepEqual(ids(t), [`attention:${t}`], t);
+    }
+  });
+
+  it('handles en-US/en-GB spelling and curly quotes', () => {
+    assert.deepEqual(ids('a frequent flier'), ['frequent-flyer:frequent flier']);
+    assert.deepEqual(ids('frequent flyers'), ['frequent-flyer:frequent flyers']);
+  });
+
+  it('never matches across punctuation or blank lines', () => {
+    assert.deepEqual(ids('attention. Seeking'), []);
+    assert.deepEqual(ids('attention\n\nseeking'), []);
+  });
+
+  it('reports 0-based UTF-16 offsets, also after astral characters', () => {
+    const text = '😀 he refused';
+    const [f] = lint(text, { ruleSet: rs });
+    assert.equal(text.slice(f.start, f.end), 'refused');
+    assert.equal(f.start, 6);
+  });
+
+  it('respects notAfter, negation, quotes and mentions', () => {
+    assert.deepEqual(ids('The team refused the referral.'), []);
+    assert.deepEqual(ids('No attention seeking noted.'), []);
+    assert.deepEqual(ids('She said: "I refused it."'), []);
+    assert.deepEqual(ids('Calling people "attention seeking" must stop.'), []);
+    assert.deepEqual(ids('Staff should avoid the term attention seeking.'), []);
+  });
+
+  it('uses near, notNear, sections and extends the span', () => {
+    assert.deepEqual(ids('The police officer will attend her appointments.'), ['police:police officer will attend her appointments']);
+    assert.deepEqual(ids('Police attended the emergency appointment.'), []);
+    assert.deepEqual(ids('Police will visit weekly.'), []);
+    const plan = lint('Crisis plan:\nPolice will visit weekly.', { ruleSet: rs });
+    assert.equal(plan.length, 1);
+    assert.equal(plan[0].severity, 'error', 'plan sections raise police rules');
+    const history = lint('History:\nThe police officer came to appointments.', { ruleSet: rs });
+    assert.equal(history[0].severity, 'information', 'history sections lower police rules');
+  });
+
+  it('matches bounded gaps inside a sentence only', () => {
+    assert.deepEqual(ids('Her contact will be suspended.'), ['withdrawn:contact will be suspended']);
+    assert.deepEqual(ids('Her contact with the team and many others will be suspended.'), []);
+  });
+
+  it('keeps off-by-default rules off until switched on, and honours categories and severities', () => {
+    assert.deepEqual(ids('She denies pain.'), []);
+    assert.deepEqual(ids('She denies pain.', { rules: { 'off-by-default': true } }), ['off-by-default:denies']);
+    assert.deepEqual(ids('He refused.', { categories: { 'stigmatizing-language': false } }), []);
+    assert.equal(lint('He refused.', { ruleSet: rs, severity: { refused: 'error' } })[0].severity, 'error');
+    assert.equal(lint('He refused.', { ruleSet: rs, severity: { 'stigmatizing-language': 'information' } })[0].severity, 'information');
+  });
+
+  it('honours allow entries and directives', () => {
+    assert.deepEqual(ids('He refused.', { allow: [{ text: 'refused', reason: 'quoting a form' }] }), []);
+    assert.deepEqual(ids('<!-- carelint-disable-next-line refused -->\nHe refused.', { format: 'markdown' }), []);
+    assert.deepEqual(ids('carelint-disable-next-line refused\nHe refused.'), []);
+    assert.deepEqual(ids('carelint-disable-next-line attention\nHe refused.'), ['refused:refused']);
+  });
+
+  it('localises rewrites', () => {
+    const us = compileRuleSet([rule({ id: 'b', match: ['behavioural contract'], suggestions: ['behaviour support plan'] })], regularInflect);
+    assert.equal(lint('A behavioral contract', { ruleSet: us, locale: 'en-US' })[0].suggestions[0], 'behavior support plan');
+    assert.equal(lint('A behavioural contract', { ruleSet: us })[0].suggestions[0], 'behaviour support plan');
+  });
+});
+
+describe('engine: rule compilation', () => {
+  it('refuses regular-expression syntax with the rule path and a reason', () => {
+    assert.throws(() => compileRuleSet([rule({ id: 'bad', match: ['(a+)+b'] })], regularInflect), (e: unknown) => {
+      assert.ok(e instanceof RuleCompileError);
+      assert.deepEqual(e.issues[0].path, [0, 'match', 0]);
+      assert.match(e.issues[0].message, /regular expression/);
+      return true;
+    });
+  });
+
+  it('reports duplicate ids, unknown categories and missing fields together', () => {
+    try {
+      compileRuleSet([rule({ id: 'a', match: ['x'] }), rule({ id: 'a', match: ['y'], category: 'nope' as never, suggestions: [] })], regularInflect);
+      assert.fail('should throw');
+    } catch (e) {
+      assert.ok(e instanceof RuleCompileError);
+      const messages = e.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('\n');
+      assert.match(messages, /1\.id duplicate/);
+      assert.match(messages, /1\.category unknown category/);
+      assert.match(messages, /1\.suggestions/);
+    }
+  });
+});
+
+describe('engine: fixes and sessions', () => {
+  it('applyFixes changes only the finding spans', () => {
+    const text = 'He refused; attention seeking.';
+    assert.equal(applyFixes(text, lint(text, { ruleSet: rs })), 'He declined; seeking help.');
+  });
+
+  it('a session matches lint() after every edit', () => {
+    let text = 'Care plan:\n\nHe refused.\n\nPolice will attend appointments.';
+    const s = new LintSession(text, { ruleSet: rs });
+    const edits = [
+      { start: 0, end: 0, text: 'History:\n\n' },
+      { start: 14, end: 21, text: 'She refuses' },
+      { start: 0, end: 11, text: '' },
+      { start: 5, end: 5, text: '\n\n' },
+    ];
+    for (const e of edits) {
+      text = text.slice(0, e.start) + e.text + text.slice(e.end);
+      s.update(e);
+      assert.equal(s.text, text);
+      assert.deepEqual(s.findings(), lint(text, { ruleSet: rs }));
+    }
+  });
+});
