@@ -45,3 +45,11 @@ for (const rule of rules) {
     }
   });
 }
+
+describe('rule catalogue', () => {
+  it('docs/rules.md is generated from the rule data and up to date (run `npm run docs`)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { renderCatalogue } = await import('../shared-rules/scripts/build-docs');
+    assert.equal(readFileSync('docs/rules.md', 'utf8'), renderCatalogue());
+  });
+});

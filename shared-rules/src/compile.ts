@@ -1,5 +1,5 @@
 import { CATEGORIES, SEVERITIES, type Category, type RuleData, type SectionEffect, type SectionKind, type SourceRef } from './types';
-import { expandPhrase, PhraseError, type FormName, type Inflector, type WordForms } from './phrase';
+import { PhraseError, type FormName, type Inflector, type WordForms } from './phrase';
 import { PhraseTrie } from './trie';
 import { surfaceSpellings } from './spelling';
 
@@ -71,7 +71,7 @@ export class RuleSet {
   constructor(readonly compiled: CompiledRule[], readonly inflect: Inflector) {
     this.ids = new Map(compiled.map((r) => [r.data.id, r]));
     compiled.forEach((rule) => {
-      for (const phrase of rule.data.match) for (const v of expandPhrase(phrase, inflect)) this.trie.add(v, rule.index);
+      for (const phrase of rule.data.match) this.trie.addPhrase(phrase, rule.index, inflect);
     });
     this.prefilter = buildPrefilter(this.trie.firstWords());
   }
@@ -107,7 +107,7 @@ function compileTrie(phrases: string[], inflect: Inflector, path: Array<string |
   const trie = new PhraseTrie();
   phrases.forEach((p, i) => {
     try {
-      for (const v of expandPhrase(p, inflect)) trie.add(v, 0);
+      trie.addPhrase(p, 0, inflect);
     } catch (e) {
       issues.push({ path: [...path, i], message: `phrase "${p}": ${(e as Error).message}` });
     }
@@ -165,7 +165,7 @@ export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: 
     }
     if (!Array.isArray(data.match)) return;
     data.match.forEach((p, i) => {
-      try { expandPhrase(p, inflect); } catch (e) {
+      try { new PhraseTrie().addPhrase(p, 0, inflect); } catch (e) {
         issues.push({ path: at('match', i), message: e instanceof PhraseError ? `phrase "${p}": ${e.message}` : String(e) });
       }
     });

@@ -18,7 +18,10 @@ export function sliceDocument(text: string, format: TextFormat): ChunkSlice[] {
   });
 }
 
-/** Plain-text masking (placeholders, directive lines) of one chunk. */
+// Anything plain-text masking could act on: placeholder openers and directives.
+const MAY_NEED_MASK = /\{\{|\{%|\{#|\$\{|\[\[|\u00ab|<<|carelint-/;
+
+/** Plain-text masking (placeholders, directive lines) of one chunk; most chunks have neither. */
 export function maskChunk(raw: string): string {
-  return maskNonProse(raw, 'plaintext');
+  return MAY_NEED_MASK.test(raw) ? maskNonProse(raw, 'plaintext') : raw;
 }

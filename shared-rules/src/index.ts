@@ -13,7 +13,7 @@ export { LintSession, type TextChange, type SessionOptions } from './session';
 export { builtinRuleSet, builtinRules, builtinSources, builtinInflector, ruleFamily, ruleSetWith } from './builtin';
 export { compileRuleSet, RuleSet, RuleCompileError, type RuleIssue, type SourceRegistry } from './compile';
 export { regularInflect, lexiconInflector } from './inflect';
-export type { Inflector, WordForms, FormName } from './phrase';
+export { parsePhrase, type Inflector, type WordForms, type FormName, type PhraseNode } from './phrase';
 export { offsetToLineColumn } from './position';
 export { maskNonProse, parseDirectives, directiveComment } from './formats';
 

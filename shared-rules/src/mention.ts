@@ -2,7 +2,7 @@
  * Sentences that talk about wording rather than use it ("labelling people as manipulative must stop",
  * "NHS England says behavioural contracts must no longer be used"). Findings in them stay quiet.
  */
-import { expandPhrase, type Inflector } from './phrase';
+import type { Inflector } from './phrase';
 import { PhraseTrie } from './trie';
 import type { Token } from './tokenize';
 
@@ -24,7 +24,7 @@ let trie: PhraseTrie | undefined;
 function cueTrie(inflect: Inflector): PhraseTrie {
   if (!trie) {
     trie = new PhraseTrie();
-    for (const cue of MENTION_CUES) for (const v of expandPhrase(cue, inflect)) trie.add(v, 0);
+    for (const cue of MENTION_CUES) trie.addPhrase(cue, 0, inflect);
   }
   return trie;
 }

@@ -21,20 +21,22 @@ const US_TO_GB: Record<string, string> = {
   aging: 'ageing', gray: 'grey', mom: 'mum', ass: 'arse',
 };
 
-const GB_TO_US: Record<string, string> = {};
-for (const [us, gb] of Object.entries(US_TO_GB)) if (!(gb in GB_TO_US)) GB_TO_US[gb] = us;
+// Maps, not plain objects: a token such as "constructor" must not find Object.prototype members.
+const toGb = new Map(Object.entries(US_TO_GB));
+const toUs = new Map<string, string>();
+for (const [us, gb] of toGb) if (!toUs.has(gb)) toUs.set(gb, us);
 // "flyer" stays "flyer" in en-US rewrites; "mum"/"arse" are never suggested.
-delete GB_TO_US.flyer;
+toUs.delete('flyer');
 
 /** Fold a lower-case token to the spelling rules are written in. */
 export function canonicalSpelling(lower: string): string {
-  return US_TO_GB[lower] ?? lower;
+  return toGb.get(lower) ?? lower;
 }
 
 /** Every lower-case surface spelling that folds to `canonical`. */
 export function surfaceSpellings(canonical: string): string[] {
   const out = [canonical];
-  const us = GB_TO_US[canonical];
+  const us = toUs.get(canonical);
   if (us) out.push(us);
   if (canonical === 'flyer') out.push('flier');
   if (canonical === 'flyers') out.push('fliers');
@@ -45,7 +47,7 @@ export function surfaceSpellings(canonical: string): string[] {
 export function localize(text: string, locale: Locale): string {
   if (locale !== 'en-US') return text;
   return text.replace(/[A-Za-z]+/g, (word) => {
-    const us = GB_TO_US[word.toLowerCase()];
+    const us = toUs.get(word.toLowerCase());
     if (!us) return word;
     if (word === word.toUpperCase() && word.length > 1) return us.toUpperCase();
     if (word[0] === word[0].toUpperCase()) return us[0].toUpperCase() + us.slice(1);

@@ -1,31 +1,32 @@
-import type { FormName, PhraseVariant } from './phrase';
+import { parsePhrase, PhraseError, type FormName, type Inflector, type PhraseNode } from './phrase';
 import { TokenReader, type Token } from './tokenize';
+import { normalizeWord } from './tokenize';
 
-export interface Accept {
-  /** Index of the owner (a rule, or a phrase group in a context condition). */
-  owner: number;
-  form: FormName | null;
-}
-
+interface Edge { node: TrieNode; form: FormName | null }
 interface GapEdge { max: number; node: TrieNode }
 
+/**
+ * A word graph: each phrase is added as its own path of fresh nodes, so alternatives cost the sum of
+ * their sizes rather than their product. Several edges may leave a node on the same word; the walker
+ * follows them all.
+ */
 export class TrieNode {
-  next: Map<string, TrieNode> | null = null;
+  next: Map<string, Edge[]> | null = null;
   gaps: GapEdge[] | null = null;
-  accepts: Accept[] | null = null;
+  accepts: number[] | null = null;
 
-  child(word: string): TrieNode {
+  edge(word: string, node: TrieNode, form: FormName | null): void {
     this.next ??= new Map();
-    let n = this.next.get(word);
-    if (!n) { n = new TrieNode(); this.next.set(word, n); }
-    return n;
+    const list = this.next.get(word);
+    if (!list) this.next.set(word, [{ node, form }]);
+    else if (!list.some((e) => e.node === node)) list.push({ node, form });
   }
 
-  gapChild(max: number): TrieNode {
+  gapTo(max: number): TrieNode {
     this.gaps ??= [];
-    let edge = this.gaps.find((g) => g.max === max);
-    if (!edge) { edge = { max, node: new TrieNode() }; this.gaps.push(edge); }
-    return edge.node;
+    let g = this.gaps.find((x) => x.max === max);
+    if (!g) { g = { max, node: new TrieNode() }; this.gaps.push(g); }
+    return g.node;
   }
 }
 
@@ -36,20 +37,22 @@ export interface TrieMatch {
   lastToken: number;
 }
 
-/** A word trie over phrase variants, with bounded gaps. Matching is linear: at most (phrase length × gap) steps per start. */
+const NO_JOIN = new Set(['the', 'and', 'for', 'her', 'his', 'she', 'they', 'was', 'are', 'has', 'had', 'not', 'with', 'from', 'will', 'who', 'him', 'them', 'their', 'our', 'any', 'can', 'may', 'been', 'being', 'this', 'that', 'you', 'your', 'its', 'into', 'onto', 'does', 'did', "don't", "doesn't"]);
+const MAX_EDGES_PER_PHRASE = 20000;
+
+interface WordChoice { words: Array<{ word: string; form: FormName | null }> }
+
 export class PhraseTrie {
   readonly root = new TrieNode();
-  /** Longest phrase, in tokens, including gaps at their maximum. */
+  /** Longest phrase, in tokens, with gaps at their maximum. */
   maxLength = 0;
 
-  add(variant: PhraseVariant, owner: number): void {
-    let node = this.root;
-    let length = 0;
-    for (const item of variant.items) {
-      if (typeof item === 'string') { node = node.child(item); length++; }
-      else { node = node.gapChild(item.gap); length += item.gap; }
-    }
-    (node.accepts ??= []).push({ owner, form: variant.form });
+  /** Add a phrase in CareLint syntax. Throws PhraseError with a readable reason. */
+  addPhrase(source: string, owner: number, inflect: Inflector): void {
+    const budget = { edges: 0 };
+    const { ends, length } = this.attachSeq(parsePhrase(source), [this.root], inflect, budget, true);
+    if (ends.includes(this.root)) throw new PhraseError('phrase can match nothing at all; make at least one word required');
+    for (const n of ends) (n.accepts ??= []).includes(owner) || n.accepts!.push(owner);
     this.maxLength = Math.max(this.maxLength, length);
   }
 
@@ -57,43 +60,109 @@ export class PhraseTrie {
     return this.root.next ? [...this.root.next.keys()] : [];
   }
 
+  private attachSeq(nodes: PhraseNode[], from: TrieNode[], inflect: Inflector, budget: { edges: number }, top: boolean): { ends: TrieNode[]; length: number } {
+    let frontier = from;
+    let length = 0;
+    // the previous plain word and where it started, for joined spellings ("frequent flyer" → "frequentflyer")
+    let prev: { choice: WordChoice; from: TrieNode[] } | null = null;
+    nodes.forEach((node, i) => {
+      if (node.kind === 'gap') {
+        if (top && (i === 0 || i === nodes.length - 1)) throw new PhraseError('a phrase cannot start or end with a gap');
+        frontier = frontier.map((n) => { if (n === this.root) throw new PhraseError('a phrase cannot start with a gap'); return n.gapTo(node.max); });
+        length += node.max;
+        prev = null;
+      } else if (node.kind === 'alts') {
+        const ends = new Set<TrieNode>(node.optional ? frontier : []);
+        let longest = 0;
+        for (const alt of node.alts) {
+          const r = this.attachSeq(alt, frontier, inflect, budget, false);
+          r.ends.forEach((n) => ends.add(n));
+          longest = Math.max(longest, r.length);
+        }
+        frontier = [...ends];
+        length += longest;
+        prev = null;
+      } else {
+        const start = frontier;
+        // hyphenated words are consecutive tokens, also written joined ("self-harm", "selfharm")
+        const parts = node.parts.map((p, k) => (k === node.parts.length - 1 && node.inflect ? inflectChoices(p, inflect) : { words: [{ word: p, form: null }] }));
+        for (const choice of parts) frontier = this.attachWord(choice, frontier, budget);
+        if (parts.length > 1) this.attachWord(joinChoices(parts), start, budget, frontier[0]);
+        const single = parts.length === 1 ? parts[0] : null;
+        if (prev && single) {
+          const joinable = { words: [] as WordChoice['words'] };
+          for (const a of prev.choice.words) for (const b of single.words) {
+            if (a.word.length >= 3 && b.word.length >= 3 && !NO_JOIN.has(a.word) && !NO_JOIN.has(b.word)) joinable.words.push({ word: a.word + b.word, form: a.form ?? b.form });
+          }
+          if (joinable.words.length) this.attachWord(joinable, prev.from, budget, frontier[0]);
+        }
+        prev = single ? { choice: single, from: start } : null;
+        length += node.parts.length;
+      }
+    });
+    return { ends: frontier, length };
+  }
+
+  private attachWord(choice: WordChoice, from: TrieNode[], budget: { edges: number }, target = new TrieNode()): TrieNode[] {
+    for (const n of from) for (const w of choice.words) {
+      n.edge(w.word, target, w.form);
+      if (++budget.edges > MAX_EDGES_PER_PHRASE) throw new PhraseError('phrase is too large; split it into several phrases');
+    }
+    return [target];
+  }
+
   /**
-   * All matches starting at tokens[from]. Phrases never cross punctuation (Token.afterBreak),
-   * so a walk stops at the first break. `onMatch` receives each accepting state.
+   * All matches starting at tokens[from]. Phrases never cross punctuation (Token.afterBreak).
+   * Work is bounded by the phrase graph, never by the text, so matching stays linear.
    */
   matchAt(tokens: ArrayLike<Token>, from: number, onMatch: (m: TrieMatch) => void): void {
-    type State = { node: TrieNode; gapLeft: number };
-    let states: State[] = [{ node: this.root, gapLeft: -1 }];
+    let states: State[] = [{ node: this.root, gapLeft: -1, form: null }];
     for (let k = from; k < tokens.length && states.length > 0; k++) {
       const tok = tokens[k];
       if (k > from && tok.afterBreak) break;
-      const nextStates: State[] = [];
+      const next: State[] = [];
       for (const s of states) {
-        if (s.gapLeft >= 0) {
-          // inside a gap: the token either resumes the phrase or is skipped
-          const resumed = s.node.next?.get(tok.norm);
-          if (resumed) pushState(nextStates, resumed);
-          if (s.gapLeft > 0) nextStates.push({ node: s.node, gapLeft: s.gapLeft - 1 });
-        } else {
-          const child = s.node.next?.get(tok.norm);
-          if (child) pushState(nextStates, child);
-        }
+        const edges = s.node.next?.get(tok.norm);
+        if (edges) for (const e of edges) pushState(next, e.node, s.form ?? e.form);
+        if (s.gapLeft > 0) next.push({ node: s.node, gapLeft: s.gapLeft - 1, form: s.form });
       }
-      for (const s of nextStates) {
-        if (s.gapLeft < 0 && s.node.accepts) for (const a of s.node.accepts) onMatch({ owner: a.owner, form: a.form, lastToken: k });
+      for (const s of next) {
+        if (s.gapLeft < 0 && s.node.accepts) for (const owner of s.node.accepts) onMatch({ owner, form: s.form, lastToken: k });
       }
-      states = nextStates;
+      states = next;
     }
   }
 }
 
-function pushState(into: Array<{ node: TrieNode; gapLeft: number }>, node: TrieNode): void {
-  into.push({ node, gapLeft: -1 });
-  // entering a gap consumes no token yet; the gap node then waits for up to `max` words
-  if (node.gaps) for (const g of node.gaps) into.push({ node: g.node, gapLeft: g.max });
+interface State { node: TrieNode; gapLeft: number; form: FormName | null }
+
+function pushState(into: State[], node: TrieNode, form: FormName | null): void {
+  if (!into.some((s) => s.node === node && s.gapLeft < 0)) into.push({ node, gapLeft: -1, form });
+  // entering a gap consumes no token: the gap node then waits for up to `max` words
+  if (node.gaps) for (const g of node.gaps) into.push({ node: g.node, gapLeft: g.max, form });
 }
 
-/** Read up to `limit` tokens from `pos` without crossing `end`. */
+function inflectChoices(word: string, inflect: Inflector): WordChoice {
+  const forms = inflect(word) ?? { base: word };
+  const words: WordChoice['words'] = [];
+  const seen = new Set<string>();
+  for (const name of ['base', 'past', 'present', 'gerund', 'participle', 'plural'] as FormName[]) {
+    const f = forms[name];
+    if (!f) continue;
+    const w = normalizeWord(f);
+    if (!seen.has(w)) { seen.add(w); words.push({ word: w, form: name }); }
+  }
+  if (!seen.has(word)) words.unshift({ word, form: 'base' });
+  return { words };
+}
+
+function joinChoices(parts: WordChoice[]): WordChoice {
+  let acc: WordChoice['words'] = [{ word: '', form: null }];
+  for (const p of parts) acc = acc.flatMap((a) => p.words.map((b) => ({ word: a.word + b.word, form: a.form ?? b.form })));
+  return { words: acc };
+}
+
+/** Read up to `limit` tokens from `pos`, stopping at punctuation. */
 export function readTokens(text: string, pos: number, end: number, limit: number): Token[] {
   const reader = new TokenReader(text, pos, end);
   const out: Token[] = [];

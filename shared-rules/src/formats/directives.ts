@@ -55,6 +55,7 @@ export function findDirectives(text: string): Directive[] {
   const out: Directive[] = [];
   const blockClosers = new Map<string, NextFinder>();
   let ls = 0; // start of the line holding the current hit
+  let le = -1; // and its end
   let scanned = 0;
   for (let h = 0; h < hits.length; h++) {
     const { at, end: kwEnd, kind } = hits[h];
@@ -66,7 +67,7 @@ export function findDirectives(text: string): Directive[] {
     if (!boundaryAfter(text, kwEnd)) continue;
     const opener = openerBefore(text, ls, at);
     if (!opener) continue;
-    const le = lineEndFrom(text, kwEnd);
+    if (le < kwEnd) le = lineEndFrom(text, kwEnd);
     const stop = h + 1 < hits.length ? Math.min(le, hits[h + 1].at) : le;
     // The ids end at the first comment closer (or the next directive, or the end of the line).
     let closerAt = -1;
@@ -200,6 +201,14 @@ function isIdChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2d;
 }
 
+function onlyWhiteUntilLineEnd(text: string, i: number, to: number): boolean {
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) return false;
+  }
+  return true;
+}
+
 function lineEndFrom(text: string, i: number): number {
   while (i < text.length) {
     const c = text.charCodeAt(i);
@@ -239,7 +248,9 @@ function nextContentLines(text: string, starts: number[], directives: Directive[
       }
       const c = text.charCodeAt(i);
       if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) {
-        has[line] = 1;
+        // A line holding only the closer of a multi-line comment around a directive does not count.
+        const cl = CLOSERS.find((x) => text.startsWith(x, i));
+        if (!cl || !onlyWhiteUntilLineEnd(text, i + cl.length, to)) has[line] = 1;
         break;
       }
     }

@@ -27,6 +27,12 @@ export function maskNonProse(text: string, format: TextFormat): string {
     if (format === 'html') maskHtml(src, out);
     else maskMarkdown(src, out);
   }
-  for (const d of findDirectives(text)) hide(out, d.start, d.end);
+  // Directives come in order; several on one line share its end, so hide each stretch once (linear).
+  let hidden = 0;
+  for (const d of findDirectives(text)) {
+    const from = Math.max(d.start, hidden);
+    if (d.end > from) hide(out, from, d.end);
+    hidden = Math.max(hidden, d.end);
+  }
   return maskToString(out);
 }

@@ -1,0 +1,58 @@
+/**
+ * Generates docs/rules.md, the rule catalogue, from the compiled rule data. Never edit docs/rules.md by hand:
+ * `npm run docs` rewrites it, and a test fails when it is out of date.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtinRules, builtinSources, ruleFamily, CATEGORIES, type RuleData } from '../src/index';
+
+const TITLES: Record<string, string> = {
+  'police-involvement': 'Police involvement in planned care (NHS England element 1)',
+  'punitive-approach': 'Sanctions, withholding care and punitive approaches (NHS England element 2)',
+  'discriminatory-attitude': 'Discriminatory attitudes towards people who self-harm, are suicidal or are labelled "high intensity users" (NHS England element 3)',
+  'stigmatizing-language': 'Stigmatising language in health records (research lexicons)',
+};
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function renderCatalogue(rules: RuleData[] = builtinRules()): string {
+  const sources = builtinSources();
+  const used = new Set<string>();
+  const out: string[] = [
+    '# CareLint rule catalogue',
+    '',
+    '<!-- Generated from shared-rules/rules/*.yaml by `npm run docs`. Do not edit by hand. -->',
+    '',
+    `${rules.length} rules, ${new Set(rules.flatMap((r) => r.match)).size} patterns. Phrase syntax: see [shared-rules/README.md](../shared-rules/README.md).`,
+    '',
+  ];
+  for (const category of CATEGORIES) {
+    const inCat = rules.filter((r) => r.category === category);
+    out.push(`## ${TITLES[category]}`, '', `Category id \`${category}\`: ${inCat.length} rules.`, '');
+    out.push('| rule | severity | matches | suggestions | sources |', '|---|---|---|---|---|');
+    for (const r of inCat) {
+      r.sources.forEach((s) => used.add(s));
+      const off = r.enabled === false ? ' (off by default)' : '';
+      out.push(`| [\`${r.id}\`](#${r.id}) | ${r.severity}${off} | ${cell(r.match.map((m) => `\`${m}\``).join(', '))} | ${cell(r.suggestions.join('; '))} | ${r.sources.join(', ')} |`);
+    }
+    out.push('');
+    for (const r of inCat) {
+      out.push(`### ${r.id}`, '', `*${ruleFamily(r.id) ?? 'custom'} · ${r.category} · ${r.severity}${r.enabled === false ? ' · off by default' : ''}*`, '');
+      out.push(`**Message.** ${r.message}`, '', `**Why.** ${r.rationale}`, '');
+      out.push(`**Rewrites.** ${r.suggestions.map((s) => `“${s}”`).join(' · ')}`, '');
+      const ex = r.examples.match.slice(0, 2).map((m) => (typeof m === 'string' ? m : m.text));
+      out.push(`**Flags.** ${ex.map((e) => `“${e}”`).join(' · ')}`, '', `**Stays quiet.** ${r.examples.noMatch.slice(0, 2).map((e) => `“${e}”`).join(' · ')}`, '');
+    }
+  }
+  out.push('## Sources', '');
+  for (const key of [...used].sort()) {
+    const s = sources[key];
+    out.push(`- **${key}**: ${s ? s.title : key}${s?.url ? ` <${s.url}>` : ''}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+if (process.argv[1]?.endsWith('build-docs.ts')) {
+  writeFileSync(join(__dirname, '..', '..', 'docs', 'rules.md'), renderCatalogue());
+  console.log('docs/rules.md written');
+}

@@ -1,0 +1,114 @@
+// fast-check properties over the built-in rules. `npm run fuzz` runs the same properties with many more cases.
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { applyFixes, builtinRules, lint, LintSession, type Finding, type TextFormat } from '../shared-rules/src/index';
+
+const RUNS = Number(process.env.CARELINT_FUZZ_RUNS ?? 300);
+
+const sentences = builtinRules().flatMap((r) => [
+  ...r.examples.match.map((m) => (typeof m === 'string' ? m : m.text)),
+  ...r.examples.noMatch,
+]);
+
+const fragment = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...sentences) },
+  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
+  { weight: 2, arbitrary: fc.constantFrom('\n', '\r\n', '\r', '\n\n', ' ', '"', '\u201c', '\u201d', "'", '-', '\u200b', '\u200f', '\u0301', '😀', '{{ name }}', '<b>', '# Care plan\n', 'History:\n', '```\n', 'carelint-disable-next-line\n') },
+);
+const document = fc.array(fragment, { maxLength: 12 }).map((parts) => parts.join(''));
+const format = fc.constantFrom<TextFormat>('plaintext', 'markdown', 'html');
+
+function isSurrogateSplit(text: string, offset: number): boolean {
+  if (offset <= 0 || offset >= text.length) return false;
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+}
+
+/** Spans of the rewrites in the fixed text, using the same ordering rule as applyFixes. */
+function fixedSpans(findings: Finding[]): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let shift = 0, cursor = 0;
+  for (const f of [...findings].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (f.start < cursor) continue;
+    const r = f.suggestions[0];
+    spans.push([f.start + shift, f.start + shift + r.length]);
+    shift += r.length - (f.end - f.start);
+    cursor = f.end;
+  }
+  return spans;
+}
+
+describe('properties', () => {
+  it('never throws, keeps spans inside the text on UTF-16 boundaries, and is deterministic', () => {
+    fc.assert(fc.property(document, format, (text, fmt) => {
+      const findings = lint(text, { format: fmt });
+      for (const f of findings) {
+        assert.ok(0 <= f.start && f.start < f.end && f.end <= text.length, `span ${f.start}-${f.end} outside 0-${text.length}`);
+        assert.ok(!isSurrogateSplit(text, f.start) && !isSurrogateSplit(text, f.end), 'span splits a surrogate pair');
+        assert.equal(f.text, text.slice(f.start, f.end));
+      }
+      assert.deepEqual(lint(text, { format: fmt }), findings);
+    }), { numRuns: RUNS });
+  });
+
+  it('applying every fix changes nothing outside the finding spans', () => {
+    fc.assert(fc.property(document, (text) => {
+      const findings = lint(text);
+      const fixed = applyFixes(text, findings);
+      const spans = fixedSpans(findings);
+      // walk both texts in step: outside the spans they must be identical
+      let i = 0, j = 0;
+      const ordered = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
+      let k = 0;
+      for (const f of ordered) {
+        if (f.start < i) continue;
+        assert.equal(fixed.slice(j, j + (f.start - i)), text.slice(i, f.start));
+        j = spans[k++][1];
+        i = f.end;
+      }
+      assert.equal(fixed.slice(j), text.slice(i));
+    }), { numRuns: RUNS });
+  });
+
+  it('re-linting after fixes finds nothing at the fixed spans', () => {
+    fc.assert(fc.property(document, (text) => {
+      const findings = lint(text);
+      const fixed = applyFixes(text, findings);
+      const spans = fixedSpans(findings);
+      for (const f of lint(fixed)) {
+        const clash = spans.find(([s, e]) => f.start < e && s < f.end);
+        assert.equal(clash, undefined, `"${f.text}" (${f.ruleId}) found again inside a rewrite of ${JSON.stringify(text)}`);
+      }
+    }), { numRuns: RUNS });
+  });
+
+  it('a session equals lint() after any sequence of edits', () => {
+    const edit = fc.record({ at: fc.nat(), del: fc.nat({ max: 12 }), insert: fragment });
+    fc.assert(fc.property(document, fc.array(edit, { maxLength: 8 }), format, (initial, edits, fmt) => {
+      let text = initial;
+      const session = new LintSession(text, { format: fmt });
+      for (const e of edits) {
+        let start = e.at % (text.length + 1);
+        let end = Math.min(text.length, start + e.del);
+        // editors never split surrogate pairs
+        if (isSurrogateSplit(text, start)) start--;
+        if (isSurrogateSplit(text, end)) end++;
+        text = text.slice(0, start) + e.insert + text.slice(end);
+        session.update({ start, end, text: e.insert });
+        assert.equal(session.text, text);
+        assert.deepEqual(session.findings(), lint(text, { format: fmt }));
+      }
+    }), { numRuns: Math.ceil(RUNS / 2) });
+  });
+
+  it('lints very long lines and CRLF text', () => {
+    const line = 'He refused the medication and was attention seeking. '.repeat(20000);
+    for (const text of [line, line.replace(/\. /g, '.\r\n')]) {
+      const refused = lint(text).filter((f) => f.ruleId === 'refused');
+      assert.equal(refused.length, 20000);
+      assert.equal(text.slice(refused[19999].start, refused[19999].end), 'refused');
+    }
+  });
+});
