@@ -63,7 +63,7 @@ const times = [];
 let seed = 42;
 const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
 for (let i = 0; i < 400; i++) {
-  const at = Math.floor(rand() * (session.text.length - 1));
+  const at = Math.floor(rand() * (session.length - 1));
   const s = performance.now();
   if (i % 2 === 0) session.update({ start: at, end: at, text: 'x' });
   else session.update({ start: at, end: at + 1, text: '' });

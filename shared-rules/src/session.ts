@@ -17,6 +17,8 @@ interface SessionChunk {
   entry: SectionKind | null;
   exit: SectionKind | null;
   hits: Hit[];
+  /** Whether the chunk holds a carelint-disable/enable directive (directives apply across chunks). */
+  directive: boolean;
   /** Findings materialised at `base`; shifted copies are made when the chunk moves. */
   findings: Finding[] | null;
   base: number;
@@ -44,6 +46,12 @@ export class LintSession {
 
   get text(): string {
     return (this.textCache ??= this.chunks.map((c) => c.raw).join(''));
+  }
+
+  /** Length of the text, without joining it. */
+  get length(): number {
+    const last = this.chunks[this.chunks.length - 1];
+    return last ? last.start + last.raw.length : 0;
   }
 
   /** Change rules or settings; everything is re-linted. */
@@ -75,7 +83,7 @@ export class LintSession {
     const out: Finding[] = [];
     let directives = false;
     for (const c of this.chunks) {
-      if (!directives && c.raw.indexOf('carelint-') >= 0) directives = true;
+      if (c.directive) directives = true;
       if (c.hits.length === 0) continue;
       if (!c.findings) {
         c.findings = [];
@@ -118,7 +126,8 @@ export class LintSession {
     this.chunks = sliceDocument(text, this.format()).map((slice, i, all) => {
       const end = i + 1 < all.length ? all[i + 1].start : text.length;
       const old = reuse.get(slice.masked);
-      const c: SessionChunk = { start: slice.start, raw: text.slice(slice.start, end), masked: slice.masked, entry, exit: null, hits: [], findings: null, base: slice.start };
+      const raw = text.slice(slice.start, end);
+      const c: SessionChunk = { start: slice.start, raw, masked: slice.masked, entry, exit: null, hits: [], directive: raw.includes('carelint-'), findings: null, base: slice.start };
       if (old && old.entry === entry && old.raw === c.raw) {
         c.hits = old.hits; c.exit = old.exit; c.findings = old.findings; c.base = old.base;
       } else this.lintInto(c);
@@ -153,7 +162,7 @@ export class LintSession {
     const starts = chunkStarts(region);
     const fresh: SessionChunk[] = starts.map((s, i) => {
       const raw = region.slice(s, i + 1 < starts.length ? starts[i + 1] : region.length);
-      return { start: regionStart + s, raw, masked: maskChunk(raw), entry: null, exit: null, hits: [], findings: null, base: 0 };
+      return { start: regionStart + s, raw, masked: maskChunk(raw), entry: null, exit: null, hits: [], directive: raw.includes('carelint-'), findings: null, base: 0 };
     });
     chunks.splice(a, b - a + 1, ...fresh);
     for (let k = a + fresh.length; k < chunks.length; k++) chunks[k].start += delta;
