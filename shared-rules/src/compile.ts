@@ -64,16 +64,12 @@ const CATEGORY_SECTIONS: Record<Category, Partial<Record<SectionKind, SectionEff
 export interface SourceRegistry { [key: string]: { title: string; url?: string } }
 
 export class RuleSet {
-  readonly trie = new PhraseTrie();
   readonly prefilter: RegExp;
   private readonly ids: Map<string, CompiledRule>;
 
-  constructor(readonly compiled: CompiledRule[], readonly inflect: Inflector) {
+  constructor(readonly compiled: CompiledRule[], readonly inflect: Inflector, readonly trie: PhraseTrie) {
     this.ids = new Map(compiled.map((r) => [r.data.id, r]));
-    compiled.forEach((rule) => {
-      for (const phrase of rule.data.match) this.trie.addPhrase(phrase, rule.index, inflect);
-    });
-    this.prefilter = buildPrefilter(this.trie.firstWords());
+    this.prefilter = buildPrefilter(trie.firstWords());
   }
 
   get rules(): RuleData[] {
@@ -103,8 +99,17 @@ function buildPrefilter(firstWords: string[]): RegExp {
   return new RegExp(`\\b(?:${alts.join('|')})(?![A-Za-z0-9])`, 'gi');
 }
 
+// Context lists are often shared between rules (YAML anchors): compile each distinct list once per inflector.
+const trieCache = new WeakMap<Inflector, Map<string, PhraseTrie>>();
+
 function compileTrie(phrases: string[], inflect: Inflector, path: Array<string | number>, issues: RuleIssue[]): PhraseTrie {
+  let cache = trieCache.get(inflect);
+  if (!cache) trieCache.set(inflect, (cache = new Map()));
+  const key = phrases.join('\u0001');
+  const cached = cache.get(key);
+  if (cached) return cached;
   const trie = new PhraseTrie();
+  const before = issues.length;
   phrases.forEach((p, i) => {
     try {
       trie.addPhrase(p, 0, inflect);
@@ -112,6 +117,7 @@ function compileTrie(phrases: string[], inflect: Inflector, path: Array<string |
       issues.push({ path: [...path, i], message: `phrase "${p}": ${(e as Error).message}` });
     }
   });
+  if (issues.length === before) cache.set(key, trie);
   return trie;
 }
 
@@ -147,6 +153,7 @@ function resolveSources(keys: string[], registry: SourceRegistry): SourceRef[] {
  */
 export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: SourceRegistry = {}): RuleSet {
   const issues: RuleIssue[] = [];
+  const trie = new PhraseTrie();
   const seen = new Map<string, number>();
   const compiled: CompiledRule[] = [];
   rules.forEach((data, index) => {
@@ -164,8 +171,9 @@ export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: 
       if (!Array.isArray(data[field]) || data[field].length === 0) issues.push({ path: at(field), message: `${field} needs at least one entry` });
     }
     if (!Array.isArray(data.match)) return;
+    const ruleIndex = compiled.length;
     data.match.forEach((p, i) => {
-      try { new PhraseTrie().addPhrase(p, 0, inflect); } catch (e) {
+      try { trie.addPhrase(p, ruleIndex, inflect); } catch (e) {
         issues.push({ path: at('match', i), message: e instanceof PhraseError ? `phrase "${p}": ${e.message}` : String(e) });
       }
     });
@@ -182,7 +190,7 @@ export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: 
     const widths = [...near, ...notNear].map((n) => n.within);
     compiled.push({
       data,
-      index: compiled.length,
+      index: ruleIndex,
       near,
       notNear,
       after: compileAdjacent(ctx.after, inflect, at('context', 'after'), issues),
@@ -198,7 +206,7 @@ export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: 
     });
   });
   if (issues.length) throw new RuleCompileError(issues);
-  return new RuleSet(compiled, inflect);
+  return new RuleSet(compiled, inflect, trie);
 }
 
 export type { FormName };

@@ -3,7 +3,8 @@
  * validator generated at build time, no ajv at run time), run the semantic checks, and turn the valid
  * parts into LintOptions + custom rules. Pure TypeScript: the CLI, VS Code and Word hosts share it.
  */
-import { findNodeAtLocation, getNodeValue, type JSONPath, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+// The ESM build: jsonc-parser's default "main" is a UMD file whose dynamic requires esbuild cannot bundle.
+import { findNodeAtLocation, getNodeValue, type JSONPath, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser/lib/esm/main.js';
 import { validateConfig, type SchemaError } from '../generated/validate-config';
 import { builtinRuleSet, builtinRules, ruleSetWith } from './builtin';
 import { RuleCompileError, type RuleSet } from './compile';

@@ -21,6 +21,7 @@ interface Finders {
   quote: NextFinder;
   apos: NextFinder;
   paren: NextFinder;
+  backtick: NextFinder;
 }
 
 export function maskMarkdown(text: string, out: Mask): void {
@@ -31,6 +32,7 @@ export function maskMarkdown(text: string, out: Mask): void {
     quote: new NextFinder(text, '"'),
     apos: new NextFinder(text, "'"),
     paren: new NextFinder(text, ')'),
+    backtick: new NextFinder(text, '`'),
   };
   let ls = frontMatter(text, out);
   let paraStart = -1;
@@ -167,7 +169,7 @@ function isReferenceDefinition(text: string, ls: number, le: number): boolean {
 
 /** Mask the inline constructs of the paragraph [s, e). */
 function maskInline(text: string, out: Mask, s: number, e: number, f: Finders): void {
-  const runs = backtickRuns(text, s, e);
+  const runs = backtickRuns(text, s, e, f.backtick);
   let run = 0;
   let brackets = 0;
   let i = s;
@@ -243,16 +245,16 @@ interface Runs {
   nextOfLength(k: number): number;
 }
 
-function backtickRuns(text: string, s: number, e: number): Runs {
+function backtickRuns(text: string, s: number, e: number, next: NextFinder): Runs {
   const starts: number[] = [];
   const lens: number[] = [];
-  let i = text.indexOf('`', s);
+  let i = next.at(s);
   while (i >= 0 && i < e) {
     let j = i + 1;
     while (j < e && text.charCodeAt(j) === BACKTICK) j++;
     starts.push(i);
     lens.push(j - i);
-    i = text.indexOf('`', j);
+    i = next.at(j);
   }
   let byLength: Map<number, { runs: number[]; at: number }> | undefined;
   return {
