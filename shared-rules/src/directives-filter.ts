@@ -3,7 +3,7 @@ import type { Finding } from './types';
 
 /** Drop findings silenced by carelint-disable comments in the text. */
 export function applyDirectives(text: string, findings: Finding[]): Finding[] {
-  if (findings.length === 0 || text.indexOf('carelint-') < 0) return findings;
+  if (findings.length === 0 || !/carelint-/i.test(text)) return findings;
   const suppressions = parseDirectives(text);
   return findings.filter((f) => !suppressions.isSuppressed(f.ruleId, f.category, f.start));
 }

@@ -19,7 +19,7 @@ export function sliceDocument(text: string, format: TextFormat): ChunkSlice[] {
 }
 
 // Anything plain-text masking could act on: placeholder openers and directives.
-const MAY_NEED_MASK = /\{\{|\{%|\{#|\$\{|\[\[|\u00ab|<<|carelint-/;
+const MAY_NEED_MASK = /\{\{|\{%|\{#|\$\{|\[\[|\u00ab|<<|carelint-/i;
 
 /** Plain-text masking (placeholders, directive lines) of one chunk; most chunks have neither. */
 export function maskChunk(raw: string): string {

@@ -127,7 +127,7 @@ export class LintSession {
       const end = i + 1 < all.length ? all[i + 1].start : text.length;
       const old = reuse.get(slice.masked);
       const raw = text.slice(slice.start, end);
-      const c: SessionChunk = { start: slice.start, raw, masked: slice.masked, entry, exit: null, hits: [], directive: raw.includes('carelint-'), findings: null, base: slice.start };
+      const c: SessionChunk = { start: slice.start, raw, masked: slice.masked, entry, exit: null, hits: [], directive: /carelint-/i.test(raw), findings: null, base: slice.start };
       if (old && old.entry === entry && old.raw === c.raw) {
         c.hits = old.hits; c.exit = old.exit; c.findings = old.findings; c.base = old.base;
       } else this.lintInto(c);
@@ -162,7 +162,7 @@ export class LintSession {
     const starts = chunkStarts(region);
     const fresh: SessionChunk[] = starts.map((s, i) => {
       const raw = region.slice(s, i + 1 < starts.length ? starts[i + 1] : region.length);
-      return { start: regionStart + s, raw, masked: maskChunk(raw), entry: null, exit: null, hits: [], directive: raw.includes('carelint-'), findings: null, base: 0 };
+      return { start: regionStart + s, raw, masked: maskChunk(raw), entry: null, exit: null, hits: [], directive: /carelint-/i.test(raw), findings: null, base: 0 };
     });
     chunks.splice(a, b - a + 1, ...fresh);
     for (let k = a + fresh.length; k < chunks.length; k++) chunks[k].start += delta;
