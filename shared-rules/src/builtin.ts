@@ -19,7 +19,7 @@ export const builtinInflector: Inflector = lexiconInflector(data.lexicon);
 
 /** The built-in rules, compiled once on first use. */
 export function builtinRuleSet(): RuleSet {
-  return (builtin ??= compileRuleSet(data.rules, builtinInflector, data.sources));
+  return (builtin ??= compileRuleSet(data.rules, builtinInflector, data.sources, { lazyContext: true }));
 }
 
 export function builtinRules(): RuleData[] {

@@ -121,13 +121,22 @@ function compileTrie(phrases: string[], inflect: Inflector, path: Array<string |
   return trie;
 }
 
-function compileAdjacent(phrases: string[] | undefined, inflect: Inflector, path: Array<string | number>, issues: RuleIssue[]): CompiledAdjacent | null {
+type ContextTrie = (phrases: string[], path: Array<string | number>) => { readonly trie: PhraseTrie };
+
+function compileAdjacent(phrases: string[] | undefined, contextTrie: ContextTrie, path: Array<string | number>, issues: RuleIssue[]): CompiledAdjacent | null {
   if (!phrases || phrases.length === 0) return null;
   const words = phrases.filter((p) => p !== '^' && p !== '$');
   phrases.forEach((p, i) => {
     if (p.includes('..')) issues.push({ path: [...path, i], message: `phrase "${p}": gaps are not allowed next to a hit` });
   });
-  return { trie: words.length ? compileTrie(words, inflect, path, issues) : null, edge: words.length !== phrases.length };
+  const edge = words.length !== phrases.length;
+  if (!words.length) return { trie: null, edge };
+  return withTrie({ edge }, contextTrie(words, path));
+}
+
+/** Attach a (possibly lazy) trie as a read-only `trie` property. */
+function withTrie<T extends object>(target: T, holder: { readonly trie: PhraseTrie }): T & { readonly trie: PhraseTrie } {
+  return Object.defineProperty(target, 'trie', { get: () => holder.trie, enumerable: true }) as T & { readonly trie: PhraseTrie };
 }
 
 function compileSuggestion(template: string, inflect: Inflector): CompiledSuggestion {
@@ -151,8 +160,14 @@ function resolveSources(keys: string[], registry: SourceRegistry): SourceRef[] {
  * Compiles rule data into one matcher. Throws RuleCompileError listing every problem found
  * (paths index into `rules`), so a host can point at the exact field.
  */
-export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: SourceRegistry = {}): RuleSet {
+export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: SourceRegistry = {}, options: { lazyContext?: boolean } = {}): RuleSet {
   const issues: RuleIssue[] = [];
+  // Rules validated at build time can defer their context phrases until a candidate first needs them (cold start).
+  const contextTrie = (phrases: string[], path: Array<string | number>): { readonly trie: PhraseTrie } => {
+    if (!options.lazyContext) return { trie: compileTrie(phrases, inflect, path, issues) };
+    let trie: PhraseTrie | undefined;
+    return { get trie() { return (trie ??= compileTrie(phrases, inflect, path, issues)); } };
+  };
   const trie = new PhraseTrie();
   const seen = new Map<string, number>();
   const compiled: CompiledRule[] = [];
@@ -179,12 +194,11 @@ export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: 
     });
     const ctx = data.context ?? {};
     const nears = (list: typeof ctx.near, key: string): CompiledNear[] =>
-      (list ?? []).map((n, i) => ({
-        trie: compileTrie(n.any ?? [], inflect, at('context', key, i, 'any'), issues),
+      (list ?? []).map((n, i) => withTrie({
         within: n.within ?? Infinity,
         side: n.side ?? 'both',
         orSection: new Set(n.orSection ?? []),
-      }));
+      }, contextTrie(n.any ?? [], at('context', key, i, 'any'))));
     const near = nears(ctx.near, 'near');
     const notNear = nears(ctx.notNear, 'notNear');
     const widths = [...near, ...notNear].map((n) => n.within);
@@ -193,10 +207,10 @@ export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: 
       index: ruleIndex,
       near,
       notNear,
-      after: compileAdjacent(ctx.after, inflect, at('context', 'after'), issues),
-      before: compileAdjacent(ctx.before, inflect, at('context', 'before'), issues),
-      notAfter: compileAdjacent(ctx.notAfter, inflect, at('context', 'notAfter'), issues),
-      notBefore: compileAdjacent(ctx.notBefore, inflect, at('context', 'notBefore'), issues),
+      after: compileAdjacent(ctx.after, contextTrie, at('context', 'after'), issues),
+      before: compileAdjacent(ctx.before, contextTrie, at('context', 'before'), issues),
+      notAfter: compileAdjacent(ctx.notAfter, contextTrie, at('context', 'notAfter'), issues),
+      notBefore: compileAdjacent(ctx.notBefore, contextTrie, at('context', 'notBefore'), issues),
       negatable: ctx.negatable ?? false,
       sections: { ...CATEGORY_SECTIONS[data.category], ...(ctx.sections ?? {}) },
       extendToNear: ctx.extendToNear ?? false,

@@ -99,7 +99,7 @@ export class LintSession {
       }
       for (const f of c.findings) out.push(f);
     }
-    return (this.findingsCache = directives ? applyDirectives(this.text, out) : out);
+    return (this.findingsCache = directives && this.options.directives !== false ? applyDirectives(this.text, out) : out);
   }
 
   private format() {
