@@ -53,6 +53,8 @@ describe('engine: matching', () => {
   it('respects notAfter, negation, quotes and mentions', () => {
     assert.deepEqual(ids('The team refused the referral.'), []);
     assert.deepEqual(ids('No attention seeking noted.'), []);
+    assert.deepEqual(ids('No fever, weight loss, or attention seeking.'), [], 'negation reaches across a list');
+    assert.deepEqual(ids('No fever. Attention seeking.'), ['attention:Attention seeking'], 'but not past a full stop');
     assert.deepEqual(ids('She said: "I refused it."'), []);
     assert.deepEqual(ids('Calling people "attention seeking" must stop.'), []);
     assert.deepEqual(ids('Staff should avoid the term attention seeking.'), []);
@@ -87,6 +89,12 @@ describe('engine: matching', () => {
     assert.deepEqual(ids('<!-- carelint-disable-next-line refused -->\nHe refused.', { format: 'markdown' }), []);
     assert.deepEqual(ids('carelint-disable-next-line refused\nHe refused.'), []);
     assert.deepEqual(ids('carelint-disable-next-line attention\nHe refused.'), ['refused:refused']);
+  });
+
+  it('shouts back only shouted words, not acronyms', () => {
+    const acr = compileRuleSet([rule({ id: 'ivdu', match: ['IVDU', 'refused'], suggestions: ['person who injects drugs'] })], regularInflect);
+    assert.equal(lint('Known IVDU.', { ruleSet: acr })[0].suggestions[0], 'person who injects drugs');
+    assert.equal(lint('REFUSED', { ruleSet: acr })[0].suggestions[0], 'PERSON WHO INJECTS DRUGS');
   });
 
   it('localises rewrites', () => {

@@ -107,7 +107,7 @@ export function judge(rule: CompiledRule, ctx: ChunkContext, start: number, end:
   let last = first;
   while (last + 1 < tokens.length && tokens[last + 1].end <= end) last++;
   if (ctx.mention(sent)) return null;
-  if (rule.negatable && isNegated(tokens, first)) return null;
+  if (rule.negatable && isNegated(ctx.text, tokens, first)) return null;
   if (rule.notAfter && adjacentBefore(rule.notAfter, tokens, first)) return null;
   if (rule.after && !adjacentBefore(rule.after, tokens, first)) return null;
   if (rule.notBefore && adjacentAfter(rule.notBefore, tokens, last)) return null;

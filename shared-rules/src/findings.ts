@@ -35,7 +35,9 @@ function inflectWord(forms: Partial<Record<FormName, string>>, form: FormName | 
 function matchCase(suggestion: string, original: string): string {
   const letters = original.replace(/[^\p{L}]/gu, '');
   if (!letters) return suggestion;
-  if (letters.length > 1 && letters === letters.toUpperCase() && !suggestion.includes('[')) return suggestion.toUpperCase();
+  // shouted words stay shouted ("REFUSED" → "DECLINED"), but an acronym ("IVDU") is not shouting
+  const shouted = letters.length > 1 && letters === letters.toUpperCase() && (letters.length > 5 || /\s/.test(original.trim()));
+  if (shouted && !suggestion.includes('[')) return suggestion.toUpperCase();
   if (letters[0] === letters[0].toUpperCase() && letters[0] !== letters[0].toLowerCase()) {
     const i = suggestion.search(/\p{L}/u);
     if (i >= 0 && suggestion[0] !== '[') return suggestion.slice(0, i) + suggestion[i].toUpperCase() + suggestion.slice(i + 1);
