@@ -38,6 +38,7 @@ function matchCase(suggestion: string, original: string): string {
   // shouted words stay shouted ("REFUSED" → "DECLINED"), but an acronym ("IVDU") is not shouting
   const shouted = letters.length > 1 && letters === letters.toUpperCase() && (letters.length > 5 || /\s/.test(original.trim()));
   if (shouted && !suggestion.includes('[')) return suggestion.toUpperCase();
+  if (letters.length > 1 && letters === letters.toUpperCase()) return suggestion;
   if (letters[0] === letters[0].toUpperCase() && letters[0] !== letters[0].toLowerCase()) {
     const i = suggestion.search(/\p{L}/u);
     if (i >= 0 && suggestion[0] !== '[') return suggestion.slice(0, i) + suggestion[i].toUpperCase() + suggestion.slice(i + 1);
