@@ -49,7 +49,7 @@ for (const rule of rules) {
 describe('rule catalogue', () => {
   it('docs/rules.md is generated from the rule data and up to date (run `npm run docs`)', async () => {
     const { readFileSync } = await import('node:fs');
-    const { renderCatalogue } = await import('../shared-rules/scripts/build-docs');
+    const { renderCatalogue } = await import('../shared-rules/scripts/build-docs.ts');
     assert.equal(readFileSync('docs/rules.md', 'utf8'), renderCatalogue());
   });
 });

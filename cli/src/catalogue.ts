@@ -1,0 +1,74 @@
+import type { RuleSet } from '../../shared-rules/src/index';
+import { prepareOptions } from '../../shared-rules/src/findings';
+import { CATEGORIES, type LintOptions } from '../../shared-rules/src/types';
+import { nearest } from '../../shared-rules/src/config';
+import type { Command } from './args';
+import { Configs } from './configs';
+import { plainTemplate, sourceText } from './describe';
+import type { Problems } from './problems';
+
+/** Each rule as configured: on/off and severity after the config's categories, rules and severity. */
+function configured(ruleSet: RuleSet, options: LintOptions) {
+  const prepared = prepareOptions(ruleSet, options);
+  return ruleSet.compiled.map((r) => ({ rule: r.data, enabled: prepared.active[r.index] === 1, severity: prepared.severity[r.index] ?? r.data.severity }));
+}
+
+/** `carelint rules`: the catalogue, with the settings of the config found from the working folder. */
+export function listRules(cmd: Extract<Command, { name: 'rules' }>, problems: Problems): number {
+  const { options, ruleSet } = new Configs(problems, cmd.config).forFolder(process.cwd());
+  const rows = configured(ruleSet, options)
+    .map(({ rule, enabled, severity }) => ({ id: rule.id, category: rule.category, severity, enabled, message: rule.message }))
+    .sort((a, b) => CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) || (a.id < b.id ? -1 : 1));
+  if (cmd.format === 'json') {
+    process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+    return 0;
+  }
+  const width = (key: 'id' | 'category' | 'severity') => Math.max(key.length, ...rows.map((r) => r[key].length));
+  const [w1, w2, w3] = [width('id'), width('category'), width('severity')];
+  const line = (id: string, category: string, severity: string, on: string, message: string) =>
+    `${id.padEnd(w1)}  ${category.padEnd(w2)}  ${severity.padEnd(w3)}  ${on.padEnd(3)}  ${message}`;
+  const out = [line('id', 'category', 'severity', 'on', 'message')];
+  for (const r of rows) out.push(line(r.id, r.category, r.severity, r.enabled ? 'yes' : 'no', r.message));
+  out.push('', `${rows.length} rules. \`carelint explain <id>\` shows the rationale, sources and examples of a rule.`);
+  process.stdout.write(out.join('\n') + '\n');
+  return 0;
+}
+
+/** `carelint explain RULE`. */
+export function explainRule(cmd: Extract<Command, { name: 'explain' }>, problems: Problems): number {
+  const { options, ruleSet } = new Configs(problems, cmd.config).forFolder(process.cwd());
+  const rule = ruleSet.byId(cmd.ruleId);
+  if (!rule) {
+    const near = nearest(cmd.ruleId, ruleSet.rules.map((r) => r.id));
+    problems.report('carelint', `no rule '${cmd.ruleId}'.${near ? ` Did you mean '${near}'?` : ''} \`carelint rules\` lists them`);
+    return 0;
+  }
+  const { enabled, severity } = configured(ruleSet, options).find((r) => r.rule === rule)!;
+  const sources = ruleSet.compiledById(rule.id)?.sources ?? [];
+  const out = [
+    `${rule.id}  (${rule.category}, ${severity}${enabled ? '' : ', off'})`,
+    '',
+    rule.message,
+    '',
+    'Why:',
+    indent(rule.rationale),
+    '',
+    'Instead:',
+    ...rule.suggestions.map((s) => `  - ${plainTemplate(s)}`),
+    '',
+    'Sources:',
+    ...sources.map((s) => `  - ${sourceText(s)}`),
+    '',
+    'Flagged:',
+    ...rule.examples.match.map((e) => (typeof e === 'string' ? `  - ${e}` : `  - ${e.text}${e.fixed ? `\n    → ${e.fixed}` : ''}`)),
+    '',
+    'Not flagged:',
+    ...rule.examples.noMatch.map((e) => `  - ${e}`),
+  ];
+  process.stdout.write(out.join('\n') + '\n');
+  return 0;
+}
+
+function indent(text: string): string {
+  return text.trim().split('\n').map((l) => `  ${l}`).join('\n');
+}

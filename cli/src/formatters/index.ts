@@ -1,0 +1,22 @@
+import type { Format } from '../args';
+import { VERSION } from '../version';
+import type { CheckedFile } from '../types';
+import { formatJson } from './json';
+import { formatSarif } from './sarif';
+import { formatStylish } from './stylish';
+
+export function formatReport(format: Format, files: CheckedFile[]): string {
+  switch (format) {
+    case 'json':
+      return formatJson(files);
+    case 'sarif':
+      return formatSarif(files, process.cwd(), VERSION);
+    case 'stylish':
+      return formatStylish(files, useColour());
+  }
+}
+
+/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+export function useColour(): boolean {
+  return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+}

@@ -1,0 +1,49 @@
+import type { Severity } from '../../../shared-rules/src/types';
+import type { CheckedFile } from '../types';
+
+type Paint = (code: number, s: string) => string;
+
+/** ESLint-like report: a header per file with findings, aligned rows, the flagged text and first rewrite, a summary. */
+export function formatStylish(files: CheckedFile[], colour: boolean): string {
+  const paint: Paint = colour ? (code, s) => `\u001b[${code}m${s}\u001b[0m` : (_code, s) => s;
+  const level: Record<Severity, string> = { error: paint(31, 'error'), warning: paint(33, 'warning'), information: paint(36, 'info') };
+  const out: string[] = [];
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, information: 0 };
+  const byCategory = new Map<string, number>();
+  let filesWithFindings = 0;
+
+  for (const file of files) {
+    if (file.findings.length === 0) continue;
+    filesWithFindings++;
+    out.push(paint(4, file.file));
+    const where = file.findings.map((f) => (file.docx ? `paragraph ${f.line}:${f.column}` : `${f.line}:${f.column}`));
+    const whereWidth = Math.max(...where.map((w) => w.length));
+    const messageWidth = Math.min(80, Math.max(...file.findings.map((f) => f.message.length)));
+    file.findings.forEach((f, i) => {
+      bySeverity[f.severity]++;
+      byCategory.set(f.category, (byCategory.get(f.category) ?? 0) + 1);
+      const lvl = level[f.severity] + ' '.repeat('warning'.length - (f.severity === 'information' ? 4 : f.severity.length));
+      out.push(`  ${paint(2, where[i].padEnd(whereWidth))}  ${lvl}  ${f.message.padEnd(messageWidth)}  ${paint(2, f.ruleId)}`);
+      const indent = ' '.repeat(2 + whereWidth + 2);
+      const flagged = JSON.stringify(f.text.replace(/\s+/g, ' '));
+      out.push(`${indent}${flagged}${f.suggestions.length ? ` → ${paint(32, JSON.stringify(f.suggestions[0]))}` : ''}`);
+    });
+    out.push('');
+  }
+
+  const total = bySeverity.error + bySeverity.warning + bySeverity.information;
+  const checked = `${files.length} file${files.length === 1 ? '' : 's'} checked`;
+  if (total === 0) {
+    out.push(paint(32, `✔ no findings (${checked})`));
+  } else {
+    const severities = `${plural(bySeverity.error, 'error')}, ${plural(bySeverity.warning, 'warning')}, ${bySeverity.information} information`;
+    const categories = [...byCategory].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ');
+    const summary = `✖ ${plural(total, 'finding')} in ${plural(filesWithFindings, 'file')} (${severities}; ${checked})`;
+    out.push(paint(bySeverity.error ? 31 : 33, summary), `  by category: ${categories}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,104 @@
+import { readdir, stat } from 'node:fs/promises';
+import { extname, isAbsolute, join, resolve } from 'node:path';
+// require(): bundles tinyglobby's CommonJS build (its ESM build needs import.meta.url, absent in dist/cli.js).
+import tinyglobby = require('tinyglobby');
+import type { TextFormat } from '../../shared-rules/src/types';
+import type { Problems } from './problems';
+import { ioMessage } from './read';
+
+/** One thing to check. `display` is the name shown in reports: the path as the user gave it. */
+export interface Input {
+  display: string;
+  /** Absolute path on disk; undefined for standard input. */
+  path?: string;
+  docx: boolean;
+  format: TextFormat;
+}
+
+/** Extensions picked up from folders and globs. A file named explicitly is read whatever its extension. */
+export const EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx'];
+const SKIPPED_FOLDERS = new Set(['node_modules']);
+
+export function formatOf(name: string): TextFormat {
+  const ext = extname(name).toLowerCase();
+  return ext === '.md' || ext === '.markdown' ? 'markdown' : ext === '.html' || ext === '.htm' ? 'html' : 'plaintext';
+}
+
+function input(display: string, stdin = false): Input {
+  return {
+    display,
+    path: stdin ? undefined : resolve(display),
+    docx: extname(display).toLowerCase() === '.docx',
+    format: formatOf(display),
+  };
+}
+
+/** Files, folders, globs and `-` → the inputs to check, in order, each once. */
+export async function expandInputs(args: string[], stdinFilename: string | undefined, problems: Problems): Promise<Input[]> {
+  const found: Input[] = [];
+  const seen = new Set<string>();
+  const add = (i: Input) => {
+    const key = i.path ?? '-';
+    if (!seen.has(key)) {
+      seen.add(key);
+      found.push(i);
+    }
+  };
+  for (const arg of args) {
+    if (arg === '-') {
+      add({ ...input(stdinFilename ?? '<stdin>', true), docx: false });
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(arg);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' && tinyglobby.isDynamicPattern(arg)) {
+        const matches = await tinyglobby.glob([arg], { absolute: isAbsolute(arg), dot: false, onlyFiles: true, ignore: ['**/node_modules/**'] });
+        const picked = matches.filter(hasCheckedExtension).sort();
+        if (picked.length === 0) problems.report(arg, `no ${EXTENSIONS.join(' ')} files match this pattern`);
+        picked.forEach((m) => add(input(m)));
+      } else problems.report(arg, ioMessage(e));
+      continue;
+    }
+    if (info.isDirectory()) {
+      const files = await walk(arg, problems);
+      if (files.length === 0) problems.report(arg, `no ${EXTENSIONS.join(' ')} files in this folder`);
+      files.forEach((f) => add(input(f)));
+    } else add(input(arg));
+  }
+  return found;
+}
+
+function hasCheckedExtension(name: string): boolean {
+  return EXTENSIONS.includes(extname(name).toLowerCase());
+}
+
+/** Files with checked extensions under `folder`, sorted; skips node_modules and dot-folders (.git ...). */
+async function walk(folder: string, problems: Problems): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (e) {
+    problems.report(folder, ioMessage(e));
+    return [];
+  }
+  const out: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const full = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) out.push(...(await walk(full, problems)));
+    } else if (hasCheckedExtension(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await isFile(full))))) {
+      out.push(full);
+    }
+  }
+  return out;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,55 @@
+import { readFile, stat } from 'node:fs/promises';
+import { decode, type Encoding } from './decode';
+import { docxText } from './docx';
+import type { Input } from './inputs';
+
+export const MAX_BYTES = 50 * 1024 * 1024;
+
+export type Read =
+  | { ok: true; text: string; docx: boolean; encoding: Encoding; bytes: Buffer }
+  | { ok: false; at?: string; message: string };
+
+export async function readInput(input: Input): Promise<Read> {
+  let bytes: Buffer;
+  if (input.path === undefined) {
+    bytes = await readStdin();
+  } else {
+    try {
+      const info = await stat(input.path);
+      if (info.isDirectory()) return { ok: false, message: 'is a folder, not a file' };
+      if (info.size > MAX_BYTES) return tooLarge(info.size);
+      bytes = await readFile(input.path);
+    } catch (e) {
+      return { ok: false, message: ioMessage(e) };
+    }
+  }
+  if (bytes.length > MAX_BYTES) return tooLarge(bytes.length);
+  if (input.docx) {
+    try {
+      return { ok: true, text: await docxText(bytes), docx: true, encoding: 'utf8', bytes };
+    } catch {
+      return { ok: false, message: 'could not be read as a Word document (.docx); file skipped. Open it in Word and save it again as .docx' };
+    }
+  }
+  const decoded = decode(bytes);
+  if (!decoded.ok) return decoded;
+  return { ok: true, text: decoded.text, docx: false, encoding: decoded.encoding, bytes };
+}
+
+function tooLarge(size: number): Read {
+  return { ok: false, message: `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the 50 MB limit; skipped. Split it into smaller files` };
+}
+
+export function ioMessage(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied; cannot read it';
+  if (code === 'EISDIR') return 'is a folder, not a file';
+  return `cannot be read (${(e as Error).message})`;
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
