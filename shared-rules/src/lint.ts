@@ -4,11 +4,12 @@ import type { RuleSet } from './compile';
 import type { FormName } from './phrase';
 import { exitSection } from './sections';
 import { readTokens } from './trie';
-import type { SectionKind, Severity } from './types';
+import type { Category, SectionKind, Severity } from './types';
 
 /** A rule firing inside one chunk, in chunk-relative offsets. */
 export interface Hit {
   rule: number;
+  category: Category;
   start: number;
   end: number;
   severity: Severity;
@@ -54,13 +55,16 @@ export function lintChunk(rs: RuleSet, active: Uint8Array, text: string, entry: 
     });
     for (const [rule, { last, form }] of best) {
       const verdict = judge(rs.compiled[rule], ctx, pos, tokens[last].end);
-      if (verdict) hits.push({ rule, start: verdict.start, end: verdict.end, severity: verdict.severity, form });
+      if (verdict) hits.push({ rule, category: rs.compiled[rule].data.category, start: verdict.start, end: verdict.end, severity: verdict.severity, form });
     }
   }
   return { hits: resolveOverlaps(hits), exit: exitSection(ctx.headings(), entry) };
 }
 
-/** One underline per stretch: a hit inside another of equal or higher severity is dropped, as is a rule's repeat. */
+/**
+ * One underline per issue: a hit inside another hit of the same category and equal or higher severity is dropped,
+ * as is a rule's overlapping repeat. Hits of different categories are different issues and both stay.
+ */
 export function resolveOverlaps(hits: Hit[]): Hit[] {
   if (hits.length < 2) return hits;
   hits.sort((a, b) => a.start - b.start || b.end - a.end || a.rule - b.rule);
@@ -70,7 +74,7 @@ export function resolveOverlaps(hits: Hit[]): Hit[] {
     // hits are sorted by start and no span outruns a sentence window, so only recent hits can overlap
     for (let j = out.length - 1; j >= 0 && out[j].start + MAX_SPAN > h.start && !covered; j--) {
       const o = out[j];
-      covered = (o.start <= h.start && h.end <= o.end && SEVERITY_RANK[o.severity] >= SEVERITY_RANK[h.severity]) ||
+      covered = (o.start <= h.start && h.end <= o.end && o.category === h.category && SEVERITY_RANK[o.severity] >= SEVERITY_RANK[h.severity]) ||
         (o.rule === h.rule && o.start < h.end && h.start < o.end);
     }
     if (!covered) out.push(h);
