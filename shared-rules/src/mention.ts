@@ -47,11 +47,11 @@ const NEGATORS = new Set([
 
 /**
  * Is the token at `index` negated by one of the `window` words before it? Negation reaches across the
- * commas of a list ("no fever, chills or drug abuse") but not past other punctuation.
+ * commas and slashes of a list ("no fever, chills or drug abuse") but not past other punctuation.
  */
 export function isNegated(text: string, tokens: readonly Token[], index: number, window = 6): boolean {
   for (let k = index - 1; k >= 0 && k >= index - window; k--) {
-    if (tokens[k + 1].afterBreak && !/^[\s,]*$/.test(text.slice(tokens[k].end, tokens[k + 1].start))) return false;
+    if (tokens[k + 1].afterBreak && !/^[\s,/]*$/.test(text.slice(tokens[k].end, tokens[k + 1].start))) return false;
     if (NEGATORS.has(tokens[k].norm)) return true;
   }
   return false;
