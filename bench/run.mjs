@@ -33,19 +33,19 @@ function time(fn, runs = 7) {
 }
 
 // The floor: one precompiled alternation of the same literal terms CareLint's phrases stand for
-// (alternatives and inflections spelled out, gaps as up to N words), with no context checks at all.
+// (alternatives and inflections spelled out; a phrase with a gap contributes its words before the gap),
+// with no context checks at all.
 function floorRegex() {
   const rs = engine.builtinRuleSet();
   const esc = (w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const inflected = (w) => { const f = rs.inflect(w) ?? {}; return [...new Set([w, ...Object.values(f)])]; };
-  const seq = (nodes) => nodes.map((n) => {
-    if (n.kind === 'gap') return `(?:\\S+\\s+){0,${n.max}}`;
-    if (n.kind === 'alts') return `(?:${n.alts.map(seq).join('|')})${n.optional ? '?' : ''}`;
+  const seq = (nodes) => nodes.slice(0, nodes.findIndex((n) => n.kind === 'gap') >>> 0).map((n) => {
+    if (n.kind === 'alts') return `(?:${n.alts.map(seq).join('|')}[\\s-]+)${n.optional ? '?' : ''}`;
     const last = n.parts.length - 1;
-    return n.parts.map((p, k) => (k === last && n.inflect ? `(?:${inflected(p).map(esc).join('|')})` : esc(p))).join('[\\s-]*') + '[\\s-]*';
+    return n.parts.map((p, k) => (k === last && n.inflect ? `(?:${inflected(p).map(esc).join('|')})` : esc(p))).join('[\\s-]') + '[\\s-]+';
   }).join('');
   const phrases = rs.rules.flatMap((r) => r.match);
-  return { re: new RegExp(`\\b(?:${phrases.map((p) => seq(engine.parsePhrase(p))).join('|')})`, 'gi'), terms: phrases.length };
+  return { re: new RegExp(`\\b(?:${phrases.map((p) => seq(engine.parsePhrase(p)).replace(/(\[\\s-\]\+)$/, '')).join('|')})`, 'gi'), terms: phrases.length };
 }
 
 const results = { machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, loadavg: os.loadavg() }, date: new Date().toISOString() };

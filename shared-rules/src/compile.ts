@@ -69,7 +69,7 @@ export class RuleSet {
 
   constructor(readonly compiled: CompiledRule[], readonly inflect: Inflector, readonly trie: PhraseTrie) {
     this.ids = new Map(compiled.map((r) => [r.data.id, r]));
-    this.prefilter = buildPrefilter(trie.firstWords());
+    this.prefilter = buildPrefilter(trie);
   }
 
   get rules(): RuleData[] {
@@ -89,14 +89,55 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['\u2019\u2018\u02bc]");
 }
 
-/** One case-insensitive alternation of every word a phrase can start with: the only pass over the whole text. */
-function buildPrefilter(firstWords: string[]): RegExp {
-  const surfaces = new Set<string>();
-  for (const w of firstWords) for (const s of surfaceSpellings(w)) surfaces.add(s);
-  if (surfaces.size === 0) return /(?!)/g;
-  // longest first, so "refused" is tried before "refuse"
-  const alts = [...surfaces].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRe);
-  return new RegExp(`\\b(?:${alts.join('|')})(?![A-Za-z0-9])`, 'gi');
+// What may separate two words of a phrase: spaces, line breaks, joining hyphens, invisible characters.
+const SEPARATOR = '[\\s\\u00a0\\u00ad\\u200b-\\u200d\\u2060\\ufeff\\u2010\\u2011-]+';
+const SEP_MARK = '\u0001';
+
+/**
+ * One case-insensitive regular expression over the places a phrase can start: the only pass over the whole
+ * text. A short first word that can never end a phrase ("the", "was") is only a candidate when one of
+ * the words that can follow it does follow, so the commonest words cost nothing.
+ */
+function buildPrefilter(trie: PhraseTrie): RegExp {
+  const keys = new Set<string>();
+  for (const [first, edges] of trie.root.next ?? []) {
+    const targets = edges.map((e) => e.node);
+    // pairs only for short function words: longer first words are rare enough, and pairs cost regex size
+    const standsAlone = first.length > 3 || targets.some((n) => n.accepts || n.gaps || !n.next);
+    const seconds = standsAlone ? [] : [...new Set(targets.flatMap((n) => [...n.next!.keys()]))];
+    for (const f of surfaceSpellings(first)) {
+      if (standsAlone) keys.add(f);
+      else for (const second of seconds) for (const s2 of surfaceSpellings(second)) keys.add(f + SEP_MARK + s2);
+    }
+  }
+  if (keys.size === 0) return /(?!)/g;
+  return new RegExp(`\\b${trieRegex([...keys])}(?![A-Za-z0-9])`, 'gi');
+}
+
+/**
+ * Words factored by shared prefixes ("refus(?:e[ds]?|ing|al)"): the regex engine then decides on
+ * each character once instead of trying a thousand alternatives at every position.
+ */
+function trieRegex(words: string[]): string {
+  interface Node { end: boolean; kids: Map<string, Node> }
+  const root: Node = { end: false, kids: new Map() };
+  for (const w of words) {
+    let n = root;
+    for (const ch of w.toLowerCase()) {
+      let k = n.kids.get(ch);
+      if (!k) { k = { end: false, kids: new Map() }; n.kids.set(ch, k); }
+      n = k;
+    }
+    n.end = true;
+  }
+  const render = (n: Node): string => {
+    const branches = [...n.kids].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ch, k]) => (ch === SEP_MARK ? SEPARATOR : escapeRe(ch)) + render(k));
+    if (branches.length === 0) return '';
+    const body = branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
+    // longer words first: an optional tail is tried before stopping here
+    return n.end ? (branches.length === 1 && body.length === 1 && body !== '.' ? `${body}?` : `(?:${body})?`) : body;
+  };
+  return `(?:${render(root)})`;
 }
 
 // Context lists are often shared between rules (YAML anchors): compile each distinct list once per inflector.

@@ -3,7 +3,7 @@ import { ChunkContext, judge } from './context';
 import type { RuleSet } from './compile';
 import type { FormName } from './phrase';
 import { exitSection } from './sections';
-import { readTokens } from './trie';
+import { lazyTokens } from './trie';
 import type { Category, SectionKind, Severity } from './types';
 
 /** A rule firing inside one chunk, in chunk-relative offsets. */
@@ -40,15 +40,15 @@ export function lintChunk(rs: RuleSet, active: Uint8Array, text: string, entry: 
   const hits: Hit[] = [];
   const re = rs.prefilter;
   re.lastIndex = 0;
-  const limit = rs.trie.maxLength + 1;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const pos = m.index;
     if (!startsToken(text, pos)) continue;
-    const tokens = readTokens(text, pos, text.length, limit);
-    if (tokens.length === 0 || tokens[0].start !== pos) continue;
-    re.lastIndex = tokens[0].end;
+    const { at, read: tokens } = lazyTokens(text, pos, text.length);
+    const first = at(0);
+    if (!first || first.start !== pos) continue;
+    re.lastIndex = first.end;
     const best = new Map<number, { last: number; form: FormName | null }>();
-    rs.trie.matchAt(tokens, 0, (match) => {
+    rs.trie.matchAt(at, 0, (match) => {
       if (!active[match.owner]) return;
       const prev = best.get(match.owner);
       if (!prev || match.lastToken > prev.last) best.set(match.owner, { last: match.lastToken, form: match.form });

@@ -9,7 +9,7 @@ import type { Token } from './tokenize';
 const MENTION_CUES = [
   '(must|should|will|can|may) (no longer|not|never) be used',
   '(must|should|need to|needs to) (stop|end|cease|be eradicated|be challenged|be avoided)',
-  '(is|are|was|were|be) (stigmatising|stigmatizing|discriminatory|pejorative|offensive|outdated|malpractice|banned|unacceptable language)',
+  '(is|are|was|were|be) (stigmatising|stigmatizing|discriminatory|pejorative|offensive|outdated|malpractice|unacceptable language)',
   '(stigmatising|stigmatizing|discriminatory|pejorative|offensive|judgemental|punitive) (language|term|terms|label|labels|word|words|wording|phrase|phrases|descriptor|descriptors)',
   '(the|this|that|a) (term|word|phrase|label|wording|expression|descriptor)',
   '(terms|words|labels|phrases|language|wording|descriptors) (such as|like|including)',

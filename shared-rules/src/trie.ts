@@ -115,11 +115,12 @@ export class PhraseTrie {
    * All matches starting at tokens[from]. Phrases never cross punctuation (Token.afterBreak).
    * Work is bounded by the phrase graph, never by the text, so matching stays linear.
    */
-  matchAt(tokens: ArrayLike<Token>, from: number, onMatch: (m: TrieMatch) => void): void {
+  matchAt(tokens: ArrayLike<Token> | TokenSource, from: number, onMatch: (m: TrieMatch) => void): void {
+    const at: TokenSource = typeof tokens === 'function' ? tokens : (k) => tokens[k];
     let states: State[] = [{ node: this.root, gapLeft: -1, form: null }];
-    for (let k = from; k < tokens.length && states.length > 0; k++) {
-      const tok = tokens[k];
-      if (k > from && tok.afterBreak) break;
+    for (let k = from; states.length > 0; k++) {
+      const tok = at(k);
+      if (!tok || (k > from && tok.afterBreak)) break;
       const next: State[] = [];
       for (const s of states) {
         const edges = s.node.next?.get(tok.norm);
@@ -162,13 +163,24 @@ function joinChoices(parts: WordChoice[]): WordChoice {
   return { words: acc };
 }
 
-/** Read up to `limit` tokens from `pos`, stopping at punctuation. */
-export function readTokens(text: string, pos: number, end: number, limit: number): Token[] {
+/** Token k of a phrase walk, or undefined past its end. */
+export type TokenSource = (k: number) => Token | undefined;
+
+/**
+ * Tokens from `pos`, read only as far as a walk asks for them and never past punctuation:
+ * a common first word ("the") costs one or two tokens, not a whole phrase length.
+ */
+export function lazyTokens(text: string, pos: number, end: number): { at: TokenSource; read: Token[] } {
   const reader = new TokenReader(text, pos, end);
-  const out: Token[] = [];
-  for (let t = reader.next(); t && out.length < limit; t = reader.next()) {
-    if (out.length > 0 && t.afterBreak) break;
-    out.push(t);
-  }
-  return out;
+  const read: Token[] = [];
+  let done = false;
+  const at: TokenSource = (k) => {
+    while (!done && read.length <= k) {
+      const t = reader.next();
+      if (!t || (read.length > 0 && t.afterBreak)) done = true;
+      else read.push(t);
+    }
+    return read[k];
+  };
+  return { at, read };
 }
