@@ -41,7 +41,3 @@ export function charClass(c: number): CharClass {
   if (spaceLike.test(s)) return CharClass.Space;
   return CharClass.Punct;
 }
-
-export function isWordChar(c: number): boolean {
-  return charClass(c) === CharClass.Word;
-}

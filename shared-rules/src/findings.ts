@@ -2,7 +2,7 @@ import type { CompiledRule, CompiledSuggestion, RuleSet } from './compile';
 import type { FormName } from './phrase';
 import { localize } from './spelling';
 import type { Hit } from './lint';
-import { CATEGORIES, type AllowEntry, type Category, type Finding, type Locale, type LintOptions, type Severity } from './types';
+import type { AllowEntry, Finding, Locale, LintOptions, Severity } from './types';
 
 /** LintOptions resolved against a rule set once per lint, not per finding. */
 export interface Prepared {
@@ -80,8 +80,4 @@ export function toFinding(rs: RuleSet, prepared: Prepared, hit: Hit, offset: num
     sources: rule.sources,
     suggestions: rule.suggestions.map((s) => renderSuggestion(s, hit.form, text, prepared.locale)),
   };
-}
-
-export function isCategory(id: string): id is Category {
-  return (CATEGORIES as readonly string[]).includes(id);
 }

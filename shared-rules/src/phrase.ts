@@ -7,7 +7,6 @@
 import { normalizeWord } from './tokenize';
 
 export type FormName = 'base' | 'past' | 'present' | 'gerund' | 'participle' | 'plural';
-export const FORM_NAMES: FormName[] = ['base', 'past', 'present', 'gerund', 'participle', 'plural'];
 export type WordForms = Partial<Record<FormName, string>>;
 /** Returns the inflections of a base word, or undefined when it has none. */
 export type Inflector = (word: string) => WordForms | undefined;
