@@ -18,11 +18,15 @@ if (existsSync('shared-rules/scripts/build-validators.mjs')) step('config valida
 
 const common = { bundle: true, sourcemap: false, minify: true, legalComments: 'none', logLevel: 'warning', target: 'es2022' };
 
-/** Every bundle the project ships. Hosts add theirs here. */
+/** Every bundle the project ships. Each host lists its own in <host>/bundles.mjs (`export function bundles(common)`). */
 export const bundles = [
   { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', minify: false, mainFields: ['module', 'main'] },
   { ...common, entryPoints: ['shared-rules/src/index.ts'], outfile: 'dist/engine.mjs', platform: 'neutral', format: 'esm', mainFields: ['module', 'main'] },
 ];
+for (const host of ['extension', 'addin']) {
+  const file = `./${host}/bundles.mjs`;
+  if (existsSync(file)) bundles.push(...(await import(file)).bundles(common));
+}
 
 if (process.argv.includes('--watch')) {
   for (const options of bundles) await (await context(options)).watch();

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Everything the full test suite needs beyond `npm install`: Debian's chromium for the browser tests, and the
+# libraries the real-VS-Code (code-server) tests build against. Safe to run again; it skips what is present.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+system_packages=(chromium ripgrep libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev)
+missing=()
+for pkg in "${system_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+done
+if ((${#missing[@]})); then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "setup: missing Debian packages: ${missing[*]}. Run this script as root, or: sudo apt-get install ${missing[*]}" >&2
+    exit 2
+  fi
+  echo "setup: installing ${missing[*]}" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+npm install --no-audit --no-fund
