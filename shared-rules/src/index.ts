@@ -33,3 +33,4 @@ export function lint(text: string, options: LintOptions & { ruleSet?: RuleSet } 
   }
   return options.directives === false ? findings : applyDirectives(text, findings);
 }
+export { CONFIG_FILE_NAME, loadConfig, parseConfig, type ConfigProblem, type LoadedConfig, type ParsedConfig } from './config';
