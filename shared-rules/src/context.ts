@@ -2,19 +2,36 @@
 import type { CompiledAdjacent, CompiledNear, CompiledRule } from './compile';
 import type { Inflector } from './phrase';
 import { findHeadings, sectionAt, type Heading } from './sections';
-import { sentenceAround } from './sentence';
+import { sentenceAround, sentenceAroundIn, sentenceEnds } from './sentence';
 import { insideAny, quoteSpans, type Span } from './quotes';
 import { isMention, isNegated } from './mention';
-import { tokenize, type Token } from './tokenize';
+import { tokenize, TokenReader, type Token } from './tokenize';
 import type { SectionKind, Severity } from './types';
 
 interface Sentence { tokens: Token[]; mention: boolean | undefined }
+
+/** Windows longer than this (in characters) come from the chunk's token list; shorter ones are tokenized directly. */
+const LONG_WINDOW = 400;
+/** Chunks longer than this find sentence bounds in a list of sentence ends made once (see sentenceEnds). */
+const INDEX_SENTENCES_OVER = 8192;
+
+/** Index of the first token starting at or after pos. */
+function firstStartingAt(tokens: readonly Token[], pos: number): number {
+  let lo = 0, hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < pos) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
 
 /** Lazily computed facts about one chunk, shared by all hits in it. */
 export class ChunkContext {
   private quotes: Span[] | undefined;
   private heads: Heading[] | undefined;
   private readonly sentences = new Map<number, Sentence>();
+  private chunkTokens: Token[] | undefined;
+  private ends: Int32Array | undefined;
 
   constructor(readonly text: string, readonly entry: SectionKind | null, private readonly inflect: Inflector) {}
 
@@ -32,13 +49,31 @@ export class ChunkContext {
   }
 
   sentence(start: number, end: number): Sentence {
-    const [s, e] = sentenceAround(this.text, start, end, 0, this.text.length);
+    const [s, e] = this.text.length > INDEX_SENTENCES_OVER
+      ? sentenceAroundIn((this.ends ??= sentenceEnds(this.text, 0, this.text.length)), start, end, 0, this.text.length)
+      : sentenceAround(this.text, start, end, 0, this.text.length);
     let sent = this.sentences.get(s);
     if (!sent || (sent.tokens.length && sent.tokens[sent.tokens.length - 1].end < end)) {
-      sent = { tokens: tokenize(this.text, s, e), mention: undefined };
+      sent = { tokens: this.tokensIn(s, e), mention: undefined };
       this.sentences.set(s, sent);
     }
     return sent;
+  }
+
+  /**
+   * Tokens of [s, e). A long window (text with no sentence end, such as thousands of one-word lines) is cut
+   * from the chunk's tokens, read once, rather than tokenized again for every hit in it: linear, not
+   * hits × window.
+   */
+  private tokensIn(s: number, e: number): Token[] {
+    if (e - s <= LONG_WINDOW) return tokenize(this.text, s, e);
+    const all = (this.chunkTokens ??= tokenize(this.text, 0, this.text.length));
+    const out = all.slice(firstStartingAt(all, s), firstStartingAt(all, e));
+    while (out.length && out[out.length - 1].end > e) out.pop();
+    // whether punctuation precedes the first token is judged from s, as tokenize(text, s, e) would
+    const own = new TokenReader(this.text, s, e).next();
+    if (out.length && own && own.start === out[0].start && own.afterBreak !== out[0].afterBreak) out[0] = { ...out[0], afterBreak: own.afterBreak };
+    return out;
   }
 
   mention(sent: Sentence): boolean {
