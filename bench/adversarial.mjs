@@ -6,10 +6,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { median } from './lib/stats.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const engine = await import(pathToFileURL(join(root, 'dist', 'engine.mjs')).href);
+const engine = await import(pathToFileURL(process.env.CARELINT_BENCH_ENGINE ?? join(root, 'dist', 'engine.mjs')).href);
 const prose = readFileSync(process.argv[2], 'utf8');
 const MB = 1 << 20;
 
+const only = process.argv[3] ? new RegExp(process.argv[3], 'i') : null;
 const CASES = [
   { label: '1 MB of one letter', make: (n) => 'a'.repeat(n), chars: MB },
   { label: '1 MB of spaces', make: (n) => ' '.repeat(n), chars: MB },
@@ -21,7 +22,7 @@ const CASES = [
 ];
 
 engine.lint('warm up the rule set');
-for (const c of CASES) {
+for (const c of CASES.filter((x) => !only || only.test(x.label))) {
   const sizes = [Math.round(c.chars / 4), c.chars].map((n) => {
     const text = c.make(n);
     engine.lint(text); // warm-up

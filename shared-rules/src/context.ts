@@ -12,8 +12,6 @@ interface Sentence { tokens: Token[]; mention: boolean | undefined }
 
 /** Windows longer than this (in characters) come from the chunk's token list; shorter ones are tokenized directly. */
 const LONG_WINDOW = 400;
-/** Chunks longer than this find sentence bounds in a list of sentence ends made once (see sentenceEnds). */
-const INDEX_SENTENCES_OVER = 8192;
 
 /** Index of the first token starting at or after pos. */
 function firstStartingAt(tokens: readonly Token[], pos: number): number {
@@ -32,6 +30,9 @@ export class ChunkContext {
   private readonly sentences = new Map<number, Sentence>();
   private chunkTokens: Token[] | undefined;
   private ends: Int32Array | undefined;
+  /** Characters scanned for sentence bounds and tokenized for windows so far (see sentence()). */
+  private scanned = 0;
+  private tokenized = 0;
 
   constructor(readonly text: string, readonly entry: SectionKind | null, private readonly inflect: Inflector) {}
 
@@ -49,9 +50,11 @@ export class ChunkContext {
   }
 
   sentence(start: number, end: number): Sentence {
-    const [s, e] = this.text.length > INDEX_SENTENCES_OVER
-      ? sentenceAroundIn((this.ends ??= sentenceEnds(this.text, 0, this.text.length)), start, end, 0, this.text.length)
-      : sentenceAround(this.text, start, end, 0, this.text.length);
+    const n = this.text.length;
+    // Scan around each hit until that has cost as much as indexing the whole chunk once: then index it.
+    if (!this.ends && this.scanned > n) this.ends = sentenceEnds(this.text, 0, n);
+    const [s, e] = this.ends ? sentenceAroundIn(this.ends, start, end, 0, n) : sentenceAround(this.text, start, end, 0, n);
+    if (!this.ends) this.scanned += start - s + e - end;
     let sent = this.sentences.get(s);
     if (!sent || (sent.tokens.length && sent.tokens[sent.tokens.length - 1].end < end)) {
       sent = { tokens: this.tokensIn(s, e), mention: undefined };
@@ -61,13 +64,17 @@ export class ChunkContext {
   }
 
   /**
-   * Tokens of [s, e). A long window (text with no sentence end, such as thousands of one-word lines) is cut
-   * from the chunk's tokens, read once, rather than tokenized again for every hit in it: linear, not
-   * hits × window.
+   * Tokens of [s, e). Long windows (text with no sentence end, such as thousands of one-word lines) are cut
+   * from the chunk's tokens, read once, once re-tokenizing windows has cost as much: linear, not hits × window.
    */
   private tokensIn(s: number, e: number): Token[] {
-    if (e - s <= LONG_WINDOW) return tokenize(this.text, s, e);
-    const all = (this.chunkTokens ??= tokenize(this.text, 0, this.text.length));
+    if (!this.chunkTokens) {
+      // tokenize windows until that has cost as much as tokenizing the whole chunk once
+      this.tokenized += e - s;
+      if (e - s <= LONG_WINDOW || this.tokenized <= this.text.length) return tokenize(this.text, s, e);
+      this.chunkTokens = tokenize(this.text, 0, this.text.length);
+    }
+    const all = this.chunkTokens;
     const out = all.slice(firstStartingAt(all, s), firstStartingAt(all, e));
     while (out.length && out[out.length - 1].end > e) out.pop();
     // whether punctuation precedes the first token is judged from s, as tokenize(text, s, e) would

@@ -17,6 +17,8 @@ function hashOf(word: string): number {
 
 interface Spelling { text: string; canonical: string }
 
+const BUCKETS = 1 << 16;
+
 export class StartIndex {
   /** First words that start a candidate on their own. */
   private readonly alone = new Set<string>();
@@ -26,6 +28,8 @@ export class StartIndex {
   private readonly spellings = new Map<number, Spelling[]>();
   /** Hashes of the spellings of the words that may follow each short first word. */
   private readonly secondHashes = new Map<string, Set<number>>();
+  /** One bit per hash bucket of `spellings`: most words are turned away by one array read. */
+  private readonly buckets = new Uint8Array(BUCKETS);
 
   constructor(trie: PhraseTrie) {
     for (const [first, edges] of trie.root.next ?? []) {
@@ -40,6 +44,7 @@ export class StartIndex {
       }
       for (const text of surfaceSpellings(first)) {
         const h = hashOf(text);
+        this.buckets[h & (BUCKETS - 1)] = 1;
         const list = this.spellings.get(h);
         if (list) list.push({ text, canonical: first }); else this.spellings.set(h, [{ text, canonical: first }]);
       }
@@ -64,6 +69,7 @@ export class StartIndex {
         if (this.checkExact(normalizeWord(text.slice(start, i)), text, i, end)) out.push(start);
         continue;
       }
+      if (this.buckets[hashed & (BUCKETS - 1)] === 0) continue;
       const list = this.spellings.get(hashed);
       if (!list) continue;
       const first = list.find((s) => sameWord(text, start, i, s.text));
