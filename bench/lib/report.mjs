@@ -83,3 +83,19 @@ export function markdown(results) {
   if (results.audit) L.push(`\n**Audit** (bench/audit.mjs): ${results.audit.status}.`);
   return L.join('\n') + '\n';
 }
+
+/** The short table for the README: 1 MB, editing, start-up and memory, with the targets. */
+export function headline(results) {
+  const { tools } = results;
+  const floor1 = ms(tools.floor?.full?.['1 MB']), alex1 = ms(tools.alex?.full?.['1 MB']);
+  const L = ['| tool | lint 1 MB | × floor | × alex | edit in 1 MB (median) | cold start | peak RSS, 10 MB |', '|---|---:|---:|---:|---:|---:|---:|'];
+  for (const t of Object.values(tools)) {
+    if (t.error) { L.push(`| ${t.name} | failed: ${t.error} | | | | | |`); continue; }
+    const one = ms(t.full?.['1 MB']);
+    const rss = t.rss?.peakMB != null ? `${t.rss.peakMB.toFixed(0)} MB` : t.rss?.dnf ? 'did not finish' : '–';
+    L.push(`| ${t.name} | ${cell(t.full?.['1 MB'])} | ${ratio(one, floor1)} | ${ratio(one, alex1)} | ${cell(t.edit?.['1 MB document'])} | ${cell(t.cold)} | ${rss} |`);
+  }
+  const m = results.machine;
+  L.push('', `${m.cpu}, ${m.cores} cores, Node ${m.node}, load average ${m.loadavg.join(' ')}. Targets: ${results.targets.map((r) => `${r.target}: ${r.met === null ? 'not measured' : r.met ? 'met' : '**not met**'}`).join('; ')}.`);
+  return L.join('\n') + '\n';
+}
