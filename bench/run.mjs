@@ -30,8 +30,9 @@ const tools = (option('tools')?.split(',') ?? (quick ? ['carelint', 'floor'] : T
 if (!tools.includes('carelint')) tools.unshift('carelint');
 
 // The corpus: $CARELINT_BENCH_CORPUS, else shared/ beside the project (or beside its worktree folder).
-const corpusCandidates = [process.env.CARELINT_BENCH_CORPUS ?? process.env.CARELINT_CORPUS,
-  join(root, '..', 'shared', 'corpus', 'mtsamples', 'notes.jsonl'), join(root, '..', '..', 'shared', 'corpus', 'mtsamples', 'notes.jsonl')].filter(Boolean);
+const chosen = process.env.CARELINT_BENCH_CORPUS ?? process.env.CARELINT_CORPUS;
+const corpusCandidates = chosen ? [chosen]
+  : [join(root, '..', 'shared', 'corpus', 'mtsamples', 'notes.jsonl'), join(root, '..', '..', 'shared', 'corpus', 'mtsamples', 'notes.jsonl')];
 const corpusPath = corpusCandidates.find((p) => existsSync(p));
 if (!corpusPath) {
   console.log(`No bench corpus found (looked at ${corpusCandidates.join(', ')}).
