@@ -16,6 +16,7 @@ import { paragraphOf, readNotes, textOf } from './lib/corpus.mjs';
 import { floorSource, floorTerms, DEFAULT_MAX_WORDS } from './lib/floor-terms.mjs';
 import { machine } from './lib/machine.mjs';
 import { runScript, runWorker } from './lib/spawn.mjs';
+import { median } from './lib/stats.mjs';
 import { bundleSizes } from './lib/bundles.mjs';
 import { headline, markdown, targets } from './lib/report.mjs';
 import { logLogChart } from './lib/svg.mjs';
@@ -114,13 +115,13 @@ async function measure() {
     if (t.error) continue;
     log(`cold start: ${t.name}`);
     const runs = [];
+    const cpu = [];
     for (let i = 0; i < 5; i++) {
       const r = await runWorker(id, 'cold', {}, { stallMs: STALL_MS, env });
       const e = r.events.find((x) => x.event === 'cold');
-      if (e) runs.push(e.ms);
+      if (e) { runs.push(e.ms); cpu.push(e.cpuMs); }
     }
-    runs.sort((a, b) => a - b);
-    t.cold = runs.length ? { medianMs: runs[Math.floor(runs.length / 2)], runs } : { dnf: true };
+    t.cold = runs.length ? { medianMs: median(runs), medianCpuMs: median(cpu), runs } : { dnf: true };
   }
 
   // Peak RSS: one process linting 10 MB (or the largest size, with --quick).

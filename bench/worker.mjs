@@ -15,10 +15,12 @@ const SENTENCE = 'He refused his medication and was noncompliant with the plan, 
 
 if (task === 'cold') {
   // import and first lint, timed from before the import: what a host pays when it activates
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const tool = await (await import(`./tools/${toolId}.mjs`)).load(root);
   await tool.lint(SENTENCE);
-  emit({ event: 'cold', ms: performance.now() - t0 });
+  const cpu = process.cpuUsage(c0);
+  emit({ event: 'cold', ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 });
   process.exit(0);
 }
 
