@@ -30,7 +30,7 @@ describe('extension: live checking of open documents', () => {
     assert.deepEqual(codes(run.live, md), ['addict']);
     assert.deepEqual(codes(run.live, untitled), ['non-compliant']);
     assert.equal(run.live.get(ts.uri), undefined);
-    assert.equal(run.linter.isTracked(ts.uri), false);
+    assert.equal(run.linter.isTracked(ts.uri as never), false);
   });
 
   it('applies edits incrementally (several changes per event, in order) and ends equal to linting the new text', async () => {
@@ -86,7 +86,7 @@ describe('extension: live checking of open documents', () => {
     await waitFor(() => codes(run.live, doc), 'diagnostics');
     vscode.closeDocument(doc);
     assert.equal(run.live.get(doc.uri), undefined);
-    assert.equal(run.linter.isTracked(doc.uri), false);
+    assert.equal(run.linter.isTracked(doc.uri as never), false);
   });
 
   it('settings changes re-check open documents: categories, enable, languages', async () => {

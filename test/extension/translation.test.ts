@@ -21,7 +21,7 @@ describe('extension: findings → diagnostics', () => {
   it('maps range, message, severity, source and a rule code that links to the explanation', () => {
     const doc = new vscode.FakeDocument(vscode.Uri.file('/w/a.txt'), 'plaintext', 'Line one.\nShe refused it.\n');
     const [f] = lint(doc.getText());
-    const d = toDiagnostic(f, (o) => doc.positionAt(o)) as unknown as vscode.Diagnostic;
+    const d = toDiagnostic(f, (o) => doc.positionAt(o) as never) as unknown as vscode.Diagnostic;
     assert.deepEqual([d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character], [1, 4, 1, 11]);
     assert.equal(d.message, f.message);
     assert.equal(d.source, 'CareLint');

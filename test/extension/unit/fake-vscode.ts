@@ -422,8 +422,12 @@ export const workspace = {
     }
     return true;
   },
-  async findFiles() {
-    return [...state.files.keys()].map((k) => Uri.parse(k));
+  /** Supports the include glob the extension uses: any folder, a brace list of file extensions. */
+  async findFiles(include: string) {
+    const m = /^\*\*\/\*\.\{([\w,]+)\}$/.exec(include);
+    if (!m) throw new Error(`fake findFiles: unsupported glob ${include}`);
+    const exts = m[1].split(',');
+    return [...state.files.keys()].filter((k) => exts.some((e) => k.endsWith(`.${e}`))).map((k) => Uri.parse(k));
   },
 };
 
