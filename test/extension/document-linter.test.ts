@@ -2,6 +2,8 @@
 import './use-fake-vscode';
 import assert from 'node:assert/strict';
 import { lint } from '../../shared-rules/src/index';
+import { LintSession } from '../../shared-rules/src/session';
+import { toTextChange } from '../../extension/src/document-linter';
 import { buildInSlices } from '../../extension/src/sliced-build';
 import { codes, path, start, waitFor, withWorkspace } from './support';
 import * as vscode from './unit/fake-vscode';
@@ -44,6 +46,22 @@ describe('extension: live checking of open documents', () => {
     await waitFor(() => run.live.get(doc.uri)?.length === 2 && true, 'diagnostics after the edits');
     assert.deepEqual(actual(run.live, doc), expected(doc));
     assert.deepEqual(codes(run.live, doc), ['committed-suicide', 'manipulative']);
+  });
+
+  it('translates contentChanges to the engine\'s TextChange: a session fed them tracks the text exactly', () => {
+    const doc = new vscode.FakeDocument(vscode.Uri.file('/w/a.txt'), 'plaintext', 'She was calm.\r\n\r\nHe refused food.\n');
+    const session = new LintSession(doc.getText());
+    const edits = [
+      [{ offset: 8, length: 4, text: 'manipulative' }],
+      [{ offset: 0, length: 0, text: 'Care plan:\n' }, { offset: 11, length: 3, text: 'Her cousin committed suicide. She' }],
+      [{ offset: doc.getText().length - 5, length: 5, text: '' }],
+    ];
+    for (const changes of edits) {
+      const events = doc.applyChanges(changes);
+      session.update(events.map((e) => toTextChange(e as never)));
+      assert.equal(session.text, doc.getText());
+      assert.deepEqual(session.findings(), lint(doc.getText()));
+    }
   });
 
   it('debounces: a burst of keystrokes is checked once, after typing pauses', async () => {
