@@ -21,7 +21,7 @@ describe('VS Code extension: UI in VS Code for the Web, offline', function () {
     if (workspace) rmSync(workspace, { recursive: true, force: true });
   });
 
-  it('shows the underline and an escaped hover, and nothing is fetched from outside localhost', async () => {
+  it('shows the underline, an escaped hover whose rule link opens the explanation, and nothing is fetched from outside localhost', async () => {
     if (!existsSync(resolve('dist/extension/out/web.js'))) throw new Error('dist/extension is missing. Run `npm run build` first.');
     const env = seedTestWeb();
     workspace = mkdtempSync(join(tmpdir(), 'carelint-web-ui-'));
@@ -63,6 +63,12 @@ describe('VS Code extension: UI in VS Code for the Web, offline', function () {
     assert.equal(await page.locator('.monaco-hover img, .monaco-hover script, .monaco-hover a[href^="http"]').count(), 0, 'no element was made from the text');
     mkdirSync('test-artifacts', { recursive: true });
     await page.screenshot({ path: 'test-artifacts/vscode-web-hover.png' });
+
+    // The rule code in the hover opens the rule's explanation as a document inside VS Code.
+    await page.locator('.monaco-hover a', { hasText: 'team-sectioned-off' }).first().click();
+    const explanation = page.locator('.editor-instance .view-lines', { hasText: 'CareLint rule: team-sectioned-off' });
+    await explanation.first().waitFor({ timeout: 20_000 });
+    assert.ok((await explanation.first().innerText()).includes('Why:'), 'the explanation shows the rationale');
 
     assert.deepEqual(session.foreignRequests(), [], 'every request stayed on localhost');
   });
