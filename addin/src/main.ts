@@ -10,6 +10,7 @@ async function boot(): Promise<void> {
   root.replaceChildren();
   root.removeAttribute('aria-busy');
   if (host === 'Word') {
+    root.dataset.mode = 'word';
     await startWordPane(root);
   } else {
     root.dataset.mode = 'demo';

@@ -36,6 +36,8 @@ export class DemoEditor {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
   private card: { finding: Finding; source: CardSource } | null = null;
+  /** Selection at which the writer pressed Escape: the card stays closed until the caret moves. */
+  private dismissed: string | null = null;
 
   constructor(private readonly doc: Document, parent: HTMLElement, private readonly events: EditorEvents) {
     this.wrapper = el(doc, 'div', 'cl-editor');
@@ -68,7 +70,7 @@ export class DemoEditor {
     this.textarea.addEventListener('focus', () => this.onCaret());
     doc.addEventListener('selectionchange', () => { if (doc.activeElement === this.textarea) this.onCaret(); });
     this.popover.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') { e.preventDefault(); this.closeCard(); this.textarea.focus(); }
+      if (e.key === 'Escape') { e.preventDefault(); this.dismiss(); this.textarea.focus(); }
     });
     field.addEventListener('mousemove', (e) => this.onPointer(e.clientX, e.clientY));
     field.addEventListener('mouseleave', () => this.scheduleHoverClose());
@@ -209,17 +211,25 @@ export class DemoEditor {
         this.events.announce('No findings.');
         return;
       }
+      this.dismissed = null;
       this.textarea.setSelectionRange(target.start, target.end);
       this.showCard(target, 'caret');
     } else if (e.key === 'Escape' && this.card) {
       e.preventDefault();
-      this.closeCard();
+      this.dismiss();
     }
+  }
+
+  private dismiss(): void {
+    this.dismissed = `${this.textarea.selectionStart}:${this.textarea.selectionEnd}`;
+    this.closeCard();
   }
 
   private onCaret(): void {
     if (this.doc.activeElement !== this.textarea) return;
     const { selectionStart: a, selectionEnd: b } = this.textarea;
+    if (this.dismissed === `${a}:${b}`) return;
+    this.dismissed = null;
     const hit = this.shown.find((f) => (a === b ? f.start <= a && a <= f.end : f.start <= a && b <= f.end));
     if (hit) {
       if (this.card?.finding !== hit) this.showCard(hit, 'caret');
