@@ -18,9 +18,24 @@ if (existsSync('shared-rules/scripts/build-validators.mjs')) step('config valida
 
 const common = { bundle: true, sourcemap: false, minify: true, legalComments: 'none', logLevel: 'warning', target: 'es2022' };
 
+/**
+ * Two dependencies of mammoth (the .docx reader) carry code built with `new Function`: underscore's template
+ * engine, which mammoth never calls, and the setImmediate polyfill, which Node never needs. Leaving them out
+ * keeps every bundle free of eval-like code (test/hardening/bundles.test.ts).
+ */
+const withoutDynamicCode = {
+  name: 'without-dynamic-code',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]underscore[\\/]modules[\\/]template\.js$/ }, () => ({
+      contents: "export default function template() { throw new Error('underscore templates are not bundled'); }",
+    }));
+    b.onLoad({ filter: /[\\/]setimmediate[\\/]setImmediate\.js$/ }, () => ({ contents: '' }));
+  },
+};
+
 /** Every bundle the project ships. Each host lists its own in <host>/bundles.mjs (`export function bundles(common)`). */
 export const bundles = [
-  { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', minify: false, mainFields: ['module', 'main'] },
+  { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', minify: false, mainFields: ['module', 'main'], plugins: [withoutDynamicCode] },
   { ...common, entryPoints: ['shared-rules/src/index.ts'], outfile: 'dist/engine.mjs', platform: 'neutral', format: 'esm', mainFields: ['module', 'main'] },
 ];
 for (const host of ['extension', 'addin']) {
