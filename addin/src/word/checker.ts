@@ -123,7 +123,7 @@ export class WordChecker {
         await context.sync();
         return 'done';
       });
-      if (outcome === 'stale') await this.recheck(item.key);
+      if (outcome === 'stale') await this.recheck(item.key, 'That paragraph changed since it was checked; it has been checked again.');
     });
   }
 
@@ -132,23 +132,26 @@ export class WordChecker {
     return this.enqueue(async () => {
       const result = await this.host.run(async (context) => {
         const [paragraph] = await locateParagraphs(context, [item.key]);
-        if (!(await this.unchanged(context, paragraph, item))) return null;
+        if (!(await this.unchanged(context, paragraph, item))) return { applied: false, live: readable(paragraph) };
         const ranges = searchFinding(paragraph!, item.finding);
-        if (!ranges) return null;
+        if (!ranges) return { applied: false, live: null };
         const track = this.beginTracking(context);
         await context.sync();
         const range = pickOccurrence(ranges, item.text, item.finding);
-        if (!range) return null;
+        if (!range) return { applied: false, live: null };
         track.on();
         range.insertText(suggestion, 'Replace');
         track.restore();
         paragraph!.load('text');
         await context.sync();
-        return { key: item.key, text: paragraph!.text };
+        return { applied: true, live: paragraph!.text };
       });
-      if (!result) return this.recheck(item.key);
-      await this.applyTexts([result]);
-      this.view.status(`Replaced “${item.finding.text}” with “${suggestion}”${this.tracking() ? ' as a tracked change' : ''}.`);
+      const { start, end } = item.finding;
+      // Word puts a popup suggestion in by itself on some hosts: that is the edit asked for, not a conflict.
+      const done = result.applied || result.live === item.text.slice(0, start) + suggestion + item.text.slice(end);
+      if (!done || result.live === null) return this.recheck(item.key, 'That paragraph changed since it was checked, so nothing was replaced; it has been checked again.');
+      await this.applyTexts([{ key: item.key, text: result.live }]);
+      this.view.status(`Replaced “${item.finding.text}” with “${suggestion}”${result.applied && this.tracking() ? ' as a tracked change' : ''}.`);
     });
   }
 
@@ -215,7 +218,7 @@ export class WordChecker {
         return this.fullScan();
       }
       await this.applyTexts(texts);
-      for (const key of new Set(stale)) if (!texts.some((t) => t.key === key)) await this.recheck(key);
+      for (const key of new Set(stale)) if (!texts.some((t) => t.key === key)) await this.recheck(key, '');
       const notes = [
         `Replaced ${replaced} of “${item.finding.text}” (${ruleId})${this.tracking() ? ' as tracked changes' : ''}.`,
         needWords ? `${needWords} need your own words.` : '',
@@ -272,8 +275,8 @@ export class WordChecker {
   }
 
   /** The paragraph changed under an action: lint it again rather than touch text the finding no longer describes. */
-  private async recheck(key: string): Promise<void> {
-    this.view.status('That paragraph changed since it was checked, so nothing was replaced; it has been checked again.');
+  private async recheck(key: string, message: string): Promise<void> {
+    if (message) this.view.status(message);
     if (key.startsWith('#')) return this.fullScan();
     this.pendingIds.add(key);
     return this.readPending();
@@ -370,6 +373,15 @@ function nonOverlapping(items: Located[]): Located[] {
     end = item.finding.end;
   }
   return out;
+}
+
+/** A paragraph's loaded text, or null where it could not be read (gone). */
+function readable(paragraph: Word.Paragraph | null): string | null {
+  try {
+    return paragraph ? paragraph.text : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Sync, reporting ItemNotFound (a paragraph id that no longer resolves) as false. */
