@@ -30,6 +30,8 @@ export type Linter = (text: string) => Finding[];
 
 type Outcome = 'done' | 'stale';
 
+const RETIRED_LIMIT = 500;
+
 export class WordChecker {
   trackChanges = false;
   private cache: ParagraphCache;
@@ -37,6 +39,8 @@ export class WordChecker {
   /** Inline critique id → the finding it shows, and per paragraph the ids this add-in put there. */
   private byAnnotation = new Map<string, Located>();
   private annotationIds = new Map<string, string[]>();
+  /** Critiques replaced by a re-lint, remembered a while: a popup action may arrive after the edit it caused. */
+  private retired = new Map<string, Located>();
   private tail: Promise<void> = Promise.resolve();
   private pendingIds = new Set<string>();
   private scanQueued = false;
@@ -236,8 +240,8 @@ export class WordChecker {
   }
 
   private popupAction(args: Word.AnnotationPopupActionEventArgs): void {
-    const item = this.byAnnotation.get(args.id);
-    if (!item) return; // its paragraph was re-linted since; the new critiques carry new ids
+    const item = this.byAnnotation.get(args.id) ?? this.retired.get(args.id);
+    if (!item) return;
     if (/accept/i.test(args.action) && args.critiqueSuggestion) void this.rewrite(item, args.critiqueSuggestion);
     else if (/reject|ignore|dismiss/i.test(args.action)) void this.ignore(item);
   }
@@ -290,7 +294,15 @@ export class WordChecker {
 
   private dropAnnotations(keys: string[]): void {
     for (const key of keys) {
-      for (const id of this.annotationIds.get(key) ?? []) this.byAnnotation.delete(id);
+      for (const id of this.annotationIds.get(key) ?? []) {
+        const item = this.byAnnotation.get(id);
+        if (item) this.retired.set(id, item);
+        this.byAnnotation.delete(id);
+      }
+      for (const id of this.retired.keys()) {
+        if (this.retired.size <= RETIRED_LIMIT) break;
+        this.retired.delete(id);
+      }
       this.annotationIds.delete(key);
     }
   }
