@@ -4,7 +4,7 @@
  * than a fixed number of steps per character.
  */
 import assert from 'node:assert/strict';
-import { lint, resetWork, ruleSetWith, work, type RuleData } from '../../shared-rules/src/index';
+import { lint, loadConfig, resetWork, ruleSetWith, work, type RuleData } from '../../shared-rules/src/index';
 
 const UNIT = 64 * 1024;
 
@@ -72,5 +72,16 @@ describe('linear time: custom rules', function () {
     assert.throws(() => ruleSetWith([rule('aa ..8 bb ..8 cc')]), /gaps allow 16 words in all; at most 8/);
     assert.throws(() => ruleSetWith([rule(Array(25).fill('w').join(' '))]), /can span 25 words; at most 24/);
     assert.throws(() => ruleSetWith([rule('(a+)+b')]), /regular expression/);
+  });
+
+  it('an unsafe custom phrase in .carelintrc.json is refused at load, located, and the rest still works', () => {
+    const custom = { ...rule('discharge ..8 if ..8 again'), examples: { match: ['We discharge you if you come in again.'], noMatch: ['Discharge planning began.'] } };
+    const text = JSON.stringify({ customRules: [custom] }, null, 2);
+    const loaded = loadConfig(text, '.carelintrc.json');
+    assert.equal(loaded.problems.length, 1);
+    const [problem] = loaded.problems;
+    assert.equal(problem.line, text.split('\n').findIndex((l) => l.includes('discharge ..8')) + 1);
+    assert.match(problem.message, /gaps allow 16 words in all/);
+    assert.deepEqual(lint('She refused.', { ...loaded.options, ruleSet: loaded.ruleSet }).map((f) => f.ruleId), ['refused']);
   });
 });
