@@ -97,6 +97,7 @@ describe('Word: annotation events', () => {
     await h.checker.whenIdle();
     assert.equal(h.word.paragraphs[0].text, NOTE[0].replace('refused', 'declined'));
     assert.equal(h.word.edits.length, 0, 'the add-in made no edit of its own');
+    assert.equal(h.view.statuses.at(-1)?.message, 'Replaced “refused” with “declined”.');
     assert.ok(!h.view.last.some((i) => i.key === h.word.paragraphs[0].id && i.finding.text === 'refused'));
   });
 

@@ -30,6 +30,8 @@ export type Linter = (text: string) => Finding[];
 
 type Outcome = 'done' | 'stale';
 
+const RETIRED_LIMIT = 500;
+
 export class WordChecker {
   trackChanges = false;
   private cache: ParagraphCache;
@@ -37,6 +39,8 @@ export class WordChecker {
   /** Inline critique id → the finding it shows, and per paragraph the ids this add-in put there. */
   private byAnnotation = new Map<string, Located>();
   private annotationIds = new Map<string, string[]>();
+  /** Critiques replaced by a re-lint, remembered a while: a popup action may arrive after the edit it caused. */
+  private retired = new Map<string, Located>();
   private tail: Promise<void> = Promise.resolve();
   private pendingIds = new Set<string>();
   private scanQueued = false;
@@ -123,7 +127,7 @@ export class WordChecker {
         await context.sync();
         return 'done';
       });
-      if (outcome === 'stale') await this.recheck(item.key);
+      if (outcome === 'stale') await this.recheck(item.key, 'That paragraph changed since it was checked; it has been checked again.');
     });
   }
 
@@ -132,23 +136,26 @@ export class WordChecker {
     return this.enqueue(async () => {
       const result = await this.host.run(async (context) => {
         const [paragraph] = await locateParagraphs(context, [item.key]);
-        if (!(await this.unchanged(context, paragraph, item))) return null;
+        if (!(await this.unchanged(context, paragraph, item))) return { applied: false, live: readable(paragraph) };
         const ranges = searchFinding(paragraph!, item.finding);
-        if (!ranges) return null;
+        if (!ranges) return { applied: false, live: null };
         const track = this.beginTracking(context);
         await context.sync();
         const range = pickOccurrence(ranges, item.text, item.finding);
-        if (!range) return null;
+        if (!range) return { applied: false, live: null };
         track.on();
         range.insertText(suggestion, 'Replace');
         track.restore();
         paragraph!.load('text');
         await context.sync();
-        return { key: item.key, text: paragraph!.text };
+        return { applied: true, live: paragraph!.text };
       });
-      if (!result) return this.recheck(item.key);
-      await this.applyTexts([result]);
-      this.view.status(`Replaced “${item.finding.text}” with “${suggestion}”${this.tracking() ? ' as a tracked change' : ''}.`);
+      const { start, end } = item.finding;
+      // Word puts a popup suggestion in by itself on some hosts: that is the edit asked for, not a conflict.
+      const done = result.applied || result.live === item.text.slice(0, start) + suggestion + item.text.slice(end);
+      if (!done || result.live === null) return this.recheck(item.key, 'That paragraph changed since it was checked, so nothing was replaced; it has been checked again.');
+      await this.applyTexts([{ key: item.key, text: result.live }]);
+      this.view.status(`Replaced “${item.finding.text}” with “${suggestion}”${result.applied && this.tracking() ? ' as a tracked change' : ''}.`);
     });
   }
 
@@ -215,7 +222,7 @@ export class WordChecker {
         return this.fullScan();
       }
       await this.applyTexts(texts);
-      for (const key of new Set(stale)) if (!texts.some((t) => t.key === key)) await this.recheck(key);
+      for (const key of new Set(stale)) if (!texts.some((t) => t.key === key)) await this.recheck(key, '');
       const notes = [
         `Replaced ${replaced} of “${item.finding.text}” (${ruleId})${this.tracking() ? ' as tracked changes' : ''}.`,
         needWords ? `${needWords} need your own words.` : '',
@@ -233,8 +240,8 @@ export class WordChecker {
   }
 
   private popupAction(args: Word.AnnotationPopupActionEventArgs): void {
-    const item = this.byAnnotation.get(args.id);
-    if (!item) return; // its paragraph was re-linted since; the new critiques carry new ids
+    const item = this.byAnnotation.get(args.id) ?? this.retired.get(args.id);
+    if (!item) return;
     if (/accept/i.test(args.action) && args.critiqueSuggestion) void this.rewrite(item, args.critiqueSuggestion);
     else if (/reject|ignore|dismiss/i.test(args.action)) void this.ignore(item);
   }
@@ -272,8 +279,8 @@ export class WordChecker {
   }
 
   /** The paragraph changed under an action: lint it again rather than touch text the finding no longer describes. */
-  private async recheck(key: string): Promise<void> {
-    this.view.status('That paragraph changed since it was checked, so nothing was replaced; it has been checked again.');
+  private async recheck(key: string, message: string): Promise<void> {
+    if (message) this.view.status(message);
     if (key.startsWith('#')) return this.fullScan();
     this.pendingIds.add(key);
     return this.readPending();
@@ -287,7 +294,15 @@ export class WordChecker {
 
   private dropAnnotations(keys: string[]): void {
     for (const key of keys) {
-      for (const id of this.annotationIds.get(key) ?? []) this.byAnnotation.delete(id);
+      for (const id of this.annotationIds.get(key) ?? []) {
+        const item = this.byAnnotation.get(id);
+        if (item) this.retired.set(id, item);
+        this.byAnnotation.delete(id);
+      }
+      for (const id of this.retired.keys()) {
+        if (this.retired.size <= RETIRED_LIMIT) break;
+        this.retired.delete(id);
+      }
       this.annotationIds.delete(key);
     }
   }
@@ -370,6 +385,15 @@ function nonOverlapping(items: Located[]): Located[] {
     end = item.finding.end;
   }
   return out;
+}
+
+/** A paragraph's loaded text, or null where it could not be read (gone). */
+function readable(paragraph: Word.Paragraph | null): string | null {
+  try {
+    return paragraph ? paragraph.text : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Sync, reporting ItemNotFound (a paragraph id that no longer resolves) as false. */

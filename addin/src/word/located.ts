@@ -9,5 +9,5 @@ export interface Located {
 
 /** Stable for as long as the paragraph's text is unchanged; ignoring a finding lasts exactly that long. */
 export function locatedId(item: Located): string {
-  return [item.key, item.finding.ruleId, item.finding.start, item.finding.end, item.text].join('\u0000');
+  return JSON.stringify([item.key, item.finding.ruleId, item.finding.start, item.finding.end, item.text]);
 }

@@ -59,7 +59,7 @@ export class WordPaneView implements CheckerView {
     this.config.value = settings.config;
     settingsBox.append(this.config, el('p', { id: 'clw-config-help', class: 'clw-hint' },
       'For example {"categories": {"stigmatizing-language": false}}. Leave empty for the built-in rules.'));
-    const apply = el('button', { type: 'button' }, 'Apply rule options');
+    const apply = el('button', { type: 'button', class: 'cl-button' }, 'Apply rule options');
     this.problemsEl = el('ul', { class: 'clw-problems', 'aria-label': 'Problems in the rule options' });
     settingsBox.append(apply, this.problemsEl);
 
@@ -165,11 +165,25 @@ export class WordPaneView implements CheckerView {
     (button ?? this.countEl).focus();
   }
 
+  /**
+   * The page's Content-Security-Policy allows no inline <style>, so the pane's rules go in as a constructed
+   * stylesheet (CSSOM, which the policy does not restrict); a <style> element only where that API is missing.
+   */
   private addStyles(): void {
-    if (this.doc.querySelector('style[data-carelint-word]')) return;
-    const style = this.doc.createElement('style');
+    const doc = this.doc as Document & { adoptedStyleSheets?: CSSStyleSheet[] };
+    const Sheet = doc.defaultView?.CSSStyleSheet;
+    if (doc.adoptedStyleSheets && Sheet && 'replaceSync' in Sheet.prototype) {
+      if (doc.adoptedStyleSheets.some((s) => (s as CSSStyleSheet & { carelintWord?: boolean }).carelintWord)) return;
+      const sheet = new Sheet() as CSSStyleSheet & { carelintWord?: boolean };
+      sheet.replaceSync(WORD_PANE_CSS);
+      sheet.carelintWord = true;
+      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+      return;
+    }
+    if (doc.querySelector('style[data-carelint-word]')) return;
+    const style = doc.createElement('style');
     style.dataset.carelintWord = '';
     style.textContent = WORD_PANE_CSS;
-    this.doc.head.append(style);
+    doc.head.append(style);
   }
 }
