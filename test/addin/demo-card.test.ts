@@ -1,14 +1,14 @@
-// The shared finding card (addin/src/ui/card.ts), rendered into a linkedom document. Both the demo and the Word pane
+// The shared finding card (addin/src/ui/card.ts), rendered into a happy-dom document. Both the demo and the Word pane
 // use it, so hostile text in any field must come out as text.
 import assert from 'node:assert/strict';
-import { parseHTML } from 'linkedom';
+import { Window } from 'happy-dom';
 import { lint, type Finding } from '../../shared-rules/src/index';
 import { renderFindingCard, type CardActions } from '../../addin/src/ui/card';
 import { CATEGORY_LABELS, CATEGORY_ORDER } from '../../addin/src/ui/categories';
 import { CATEGORIES } from '../../shared-rules/src/types';
 
 function blankDocument(): Document {
-  return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+  return new Window().document as unknown as Document;
 }
 
 const HOSTILE: Finding = {
