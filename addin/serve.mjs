@@ -78,15 +78,15 @@ function handler(siteDir, officeDir) {
 
 /**
  * Serve the built add-in. `https`: true requires the dev certificate, false is plain http, 'auto' (default) uses
- * https when the certificate is there. Port 0 picks a free port.
- * @param {{port?: number, https?: boolean | 'auto', siteDir?: string}} [options]
+ * https when the certificate is there. `certificate` supplies a pair instead of the dev one. Port 0 picks a free port.
+ * @param {{port?: number, https?: boolean | 'auto', siteDir?: string, certificate?: {cert: Buffer | string, key: Buffer | string}}} [options]
  * @returns {Promise<{url: string, https: boolean, close(): Promise<void>}>}
  */
-export async function startServer({ port = 3000, https = 'auto', siteDir = join(ROOT, 'dist/addin') } = {}) {
+export async function startServer({ port = 3000, https = 'auto', siteDir = join(ROOT, 'dist/addin'), certificate: given } = {}) {
   if (!existsSync(join(siteDir, 'taskpane.html'))) {
     throw new Error(`${join(siteDir, 'taskpane.html')} is missing. Run \`npm run build\` first.`);
   }
-  const certificate = https === false ? null : devCertificate();
+  const certificate = https === false ? null : (given ?? devCertificate());
   if (https === true && !certificate) {
     throw new Error('No valid dev certificate. Run `npx office-addin-dev-certs install` once (it asks to trust a local CA), or start without https.');
   }

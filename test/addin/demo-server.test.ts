@@ -1,14 +1,21 @@
 // The local server behind `npm start` and the browser tests, and `npm start` itself.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { request } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateCertificates } from 'office-addin-dev-certs';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { startServer, devCertificate, type StartedServer } from '../../addin/serve.mjs';
 
 /** A raw GET, so paths like /../ reach the server unnormalised (fetch would clean them up). */
 function get(url: string, path: string): Promise<{ status: number; type: string; body: string }> {
-  const { hostname, port } = new URL(url);
+  const { hostname, port, protocol } = new URL(url);
+  // npm start serves https where a dev certificate is installed; its CA need not be trusted by this test.
+  const request = protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = request({ host: hostname === 'localhost' ? '127.0.0.1' : hostname, port, path, method: 'GET' }, (res) => {
+    const req = request({ host: hostname === 'localhost' ? '127.0.0.1' : hostname, servername: 'localhost', port, path, method: 'GET', rejectUnauthorized: false }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c) => (body += c));
@@ -63,6 +70,37 @@ describe('addin local server', () => {
   it('names the missing certificate when https is required, without creating one', async function () {
     if (devCertificate()) this.skip();
     await assert.rejects(startServer({ port: 0, https: true }), /office-addin-dev-certs install/);
+  });
+
+  it('serves https with a certificate pair, without touching the system\'s trusted CAs', async function () {
+    this.timeout(60_000);
+    const dir = mkdtempSync(join(tmpdir(), 'carelint-certs-'));
+    try {
+      const ca = join(dir, 'ca.crt'), cert = join(dir, 'localhost.crt'), key = join(dir, 'localhost.key');
+      // Generates files only; installing the CA is a separate command this test never runs.
+      const log = console.log;
+      console.log = () => {}; // the generator announces itself on stdout
+      try {
+        await generateCertificates(ca, cert, key, 1);
+      } finally {
+        console.log = log;
+      }
+      const secure = await startServer({ port: 0, https: true, certificate: { cert: readFileSync(cert), key: readFileSync(key) } });
+      try {
+        assert.match(secure.url, /^https:\/\/localhost:\d+\/$/);
+        assert.equal(secure.https, true);
+        const { port } = new URL(secure.url);
+        const status = await new Promise<number>((resolve, reject) => {
+          httpsRequest({ host: '127.0.0.1', servername: 'localhost', port, path: '/', ca: readFileSync(ca) }, (res) => { res.resume(); resolve(res.statusCode ?? 0); })
+            .on('error', reject).end();
+        });
+        assert.equal(status, 200, 'the page is served over TLS that verifies against the generated CA');
+      } finally {
+        await secure.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says to build first when dist/addin is missing', async () => {
