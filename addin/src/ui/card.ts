@@ -60,7 +60,7 @@ export function renderFindingCard(doc: Document, finding: Finding, actions: Card
 
   const buttons: Array<[string, string, ((f: Finding) => void) | undefined]> = [
     ['Select', 'Select this occurrence in the document', actions.onSelect],
-    ['Ignore', 'Hide this finding until the text changes', actions.onIgnore],
+    ['Ignore', 'Stop showing this finding', actions.onIgnore],
     ['Replace all', 'Apply the first rewrite to every finding of this rule', actions.onReplaceAll],
   ];
   const present = buttons.filter(([, , handler]) => handler);
