@@ -89,7 +89,7 @@ function renderSources(doc: Document, sources: SourceRef[], el: (tag: string, cl
     if (url) {
       // Opened only when the writer chooses; noreferrer so the note's page address is never sent along.
       const link = doc.createElement('a');
-      link.href = url;
+      link.setAttribute('href', url);
       link.target = '_blank';
       link.rel = 'noreferrer noopener';
       link.textContent = source.title;
