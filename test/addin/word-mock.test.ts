@@ -89,9 +89,13 @@ describe('Word layer with office-addin-mock', () => {
   });
 
   it('reads the requirement sets from a mocked Office.context', () => {
-    const office = new OfficeMockObject({ context: { requirements: { isSetSupported: (name: string, v: string) => name === 'WordApi' && Number(v.split('.')[1]) <= 6 } } });
-    assert.deepEqual(detectCapabilities((n, v) => office.context.requirements.isSetSupported(n, v)),
-      { trackChanges: true, paragraphEvents: true, annotations: false, popup: false });
+    const upTo = (minor: number) => new OfficeMockObject({ context: { requirements: { isSetSupported: (name: string, v: string) => name === 'WordApi' && Number(v.split('.')[1]) <= minor } } });
+    const caps = (minor: number) => detectCapabilities((n, v) => upTo(minor).context.requirements.isSetSupported(n, v));
+    assert.deepEqual(caps(3), { trackChanges: false, paragraphEvents: false, annotations: false, popup: false });
+    assert.deepEqual(caps(4), { trackChanges: true, paragraphEvents: false, annotations: false, popup: false });
+    assert.deepEqual(caps(6), { trackChanges: true, paragraphEvents: true, annotations: false, popup: false });
+    assert.deepEqual(caps(7), { trackChanges: true, paragraphEvents: true, annotations: true, popup: false });
+    assert.deepEqual(caps(8), { trackChanges: true, paragraphEvents: true, annotations: true, popup: true });
     assert.deepEqual(detectCapabilities(() => { throw new Error('no requirements API'); }),
       { trackChanges: false, paragraphEvents: false, annotations: false, popup: false });
   });

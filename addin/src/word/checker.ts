@@ -53,16 +53,16 @@ export class WordChecker {
   /** First lint of every paragraph, then follow the edits. */
   async start(): Promise<'events' | 'polling'> {
     await this.enqueue(() => this.fullScan());
-    const self = this;
     this.watch = await watchDocument(this.host.run, this.host.caps, this.host.scheduler, {
-      changed: (ids) => self.paragraphsChanged(ids),
-      added: () => self.queueScan(),
-      deleted: (ids) => void self.enqueue(async () => self.forget(ids)),
-      poll: () => self.queueScan(),
-      annotationClicked: (id) => self.annotationEvent(id, 'click'),
-      annotationHovered: (id) => self.annotationEvent(id, 'hover'),
-      annotationPopupAction: (args) => self.popupAction(args),
-      error: (message, cause) => self.view.status(`${message} (${errorText(cause)})`, 'error'),
+      changed: (ids) => void this.paragraphsChanged(ids),
+      // An added paragraph needs its place in the list: read the order again (unchanged texts are not re-linted).
+      added: () => void this.queueScan(),
+      deleted: (ids) => void this.enqueue(async () => this.forget(ids)),
+      poll: () => this.queueScan(),
+      annotationClicked: (id) => this.annotationEvent(id, 'click'),
+      annotationHovered: (id) => this.annotationEvent(id, 'hover'),
+      annotationPopupAction: (args) => this.popupAction(args),
+      error: (message, cause) => this.view.status(`${message} (${errorText(cause)})`, 'error'),
     });
     return this.watch.mode;
   }
