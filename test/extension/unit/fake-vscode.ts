@@ -204,13 +204,16 @@ export class FakeDocument {
   get eol(): EndOfLine {
     return this.text.includes('\r\n') ? EndOfLine.CRLF : EndOfLine.LF;
   }
+  private cache?: { text: string; starts: number[] };
   private starts(): number[] {
+    if (this.cache?.text === this.text) return this.cache.starts;
     const s = [0];
     for (let i = 0; i < this.text.length; i++) {
       const c = this.text[i];
       if (c === '\r' && this.text[i + 1] === '\n') continue;
       if (c === '\n' || c === '\r') s.push(i + 1);
     }
+    this.cache = { text: this.text, starts: s };
     return s;
   }
   get lineCount(): number {
@@ -222,14 +225,20 @@ export class FakeDocument {
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
     const s = this.starts();
-    let line = 0;
-    while (line + 1 < s.length && s[line + 1] <= o) line++;
-    return new Position(line, o - s[line]);
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return new Position(lo, o - s[lo]);
   }
   offsetAt(p: Position): number {
     const s = this.starts();
     if (p.line >= s.length) return this.text.length;
-    const lineEnd = p.line + 1 < s.length ? s[p.line + 1] - (this.text.slice(0, s[p.line + 1]).endsWith('\r\n') ? 2 : 1) : this.text.length;
+    const next = s[p.line + 1];
+    const lineEnd = p.line + 1 < s.length ? next - (this.text[next - 1] === '\n' && this.text[next - 2] === '\r' ? 2 : 1) : this.text.length;
     return Math.min(s[p.line] + p.character, lineEnd);
   }
   lineAt(line: number): { text: string; range: Range; firstNonWhitespaceCharacterIndex: number } {
