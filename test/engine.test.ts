@@ -173,4 +173,26 @@ describe('engine: fixes and sessions', () => {
       assert.ok(findings.every((f) => !f.text.includes(sep)), `a finding spans ${JSON.stringify(sep)}`);
     }
   });
+
+  it('a rewrite gets the indefinite article that suits it, and the finding takes in the article', () => {
+    const cases: Array<[string, string, string]> = [
+      ['He is an addict.', 'an addict', 'He is a person with a substance use disorder.'],
+      ['An addict was seen.', 'An addict', 'A person with a substance use disorder was seen.'],
+      ['He is an IV drug abuser.', 'an IV drug abuser', 'He is a person who injects drugs.'],
+    ];
+    for (const [text, flagged, fixed] of cases) {
+      const findings = lint(text);
+      assert.deepEqual(findings.map((f) => f.text), [flagged]);
+      assert.equal(applyFixes(text, findings), fixed);
+    }
+    // an article that already suits the rewrite is left out of the finding
+    assert.deepEqual(lint('She is a known alcoholic.').map((f) => f.text), ['alcoholic']);
+  });
+
+  it('{their} in a rewrite agrees with the pronoun of its sentence', () => {
+    const rewrite = (text: string) => lint(text).find((f) => f.ruleId === 'manipulative')!.suggestions[1];
+    assert.equal(rewrite('He is manipulative.'), 'trying to get his needs met');
+    assert.equal(rewrite('She can be manipulative.'), 'trying to get her needs met');
+    assert.equal(rewrite('They were seen. Known to be manipulative.'), 'trying to get their needs met');
+  });
 });
