@@ -8,7 +8,7 @@ export const EDITOR = '#workbench\\.parts\\.editor';
 export interface Box { x: number; y: number; width: number; height: number }
 
 export interface SquiggleScan {
-  /** Where `text` is drawn in the active editor (first occurrence), if it is visible. */
+  /** Where `text` is drawn in the active editor (in the first line showing its context), if it is visible. */
   text?: Box;
   /** Every squiggle in the active editor, with its severity class. */
   squiggles: Array<Box & { kind: string }>;
@@ -28,7 +28,7 @@ export function squiggleUnder(scan: SquiggleScan): (Box & { kind: string }) | un
  * Runs in the page: where `text` is first drawn in the active editor, and every squiggle there. Plain JavaScript
  * in a string, because tsx would wrap named functions in a helper that does not exist in the page.
  */
-const SCAN_SQUIGGLES = `({ text, editorSelector }) => {
+const SCAN_SQUIGGLES = `({ text, context, editorSelector }) => {
   const root = document.querySelector(editorSelector + ' .monaco-editor');
   const box = (r) => ({ x: r.x, y: r.y, width: r.width, height: r.height });
   if (!root) return { squiggles: [] };
@@ -38,8 +38,10 @@ const SCAN_SQUIGGLES = `({ text, editorSelector }) => {
   }));
   for (const line of root.querySelectorAll('.view-lines .view-line')) {
     // Monaco draws spaces as no-break spaces: same length, so offsets stay valid.
-    const at = line.textContent.replace(/\u00a0/g, ' ').indexOf(text);
-    if (at < 0) continue;
+    const shown = line.textContent.replace(/\u00a0/g, ' ');
+    const around = shown.indexOf(context);
+    if (around < 0) continue;
+    const at = around + context.indexOf(text);
     const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
     let offset = 0, startSet = false;
@@ -54,8 +56,10 @@ const SCAN_SQUIGGLES = `({ text, editorSelector }) => {
   return { squiggles };
 }`;
 
-export function scanSquiggles(page: Page, text: string): Promise<SquiggleScan> {
-  return page.evaluate(`(${SCAN_SQUIGGLES})(${JSON.stringify({ text, editorSelector: EDITOR })})`) as Promise<SquiggleScan>;
+/** `context` (which holds `text`) picks the right occurrence when `text` appears more than once. */
+export function scanSquiggles(page: Page, text: string, context = text): Promise<SquiggleScan> {
+  if (!context.includes(text)) throw new Error(`"${context}" does not contain "${text}"`);
+  return page.evaluate(`(${SCAN_SQUIGGLES})(${JSON.stringify({ text, context, editorSelector: EDITOR })})`) as Promise<SquiggleScan>;
 }
 
 /** Polls `check` until it returns a value, or fails with `describe()` of the last state. */
@@ -70,19 +74,19 @@ export async function waitUntil<T>(check: () => Promise<T | undefined | false>, 
   }
 }
 
-export async function waitForSquiggle(page: Page, text: string, timeoutMs = 60_000) {
+export async function waitForSquiggle(page: Page, text: string, context = text, timeoutMs = 60_000) {
   let last: SquiggleScan = { squiggles: [] };
   return waitUntil(async () => {
-    last = await scanSquiggles(page, text);
+    last = await scanSquiggles(page, text, context);
     const squiggle = squiggleUnder(last);
     return squiggle && last.text ? { squiggle, text: last.text } : undefined;
-  }, `a squiggle under "${text}"`, timeoutMs, async () => `Last scan: ${JSON.stringify(last)}`);
+  }, `a squiggle under "${text}" (in "${context}")`, timeoutMs, async () => `Last scan: ${JSON.stringify(last)}`);
 }
 
-export async function waitForNoSquiggle(page: Page, text: string, timeoutMs = 60_000): Promise<SquiggleScan> {
+export async function waitForNoSquiggle(page: Page, text: string, context = text, timeoutMs = 60_000): Promise<SquiggleScan> {
   let last: SquiggleScan = { squiggles: [] };
   return waitUntil(async () => {
-    last = await scanSquiggles(page, text);
+    last = await scanSquiggles(page, text, context);
     return last.text && !squiggleUnder(last) ? last : undefined;
   }, `"${text}" to be shown without a squiggle`, timeoutMs, async () => `Last scan: ${JSON.stringify(last)}`);
 }
