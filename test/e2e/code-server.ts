@@ -97,6 +97,10 @@ export class CodeServer {
     // Its own process group, so stop() also ends the extension host and the other children it forks.
     const child = spawn(CODE_SERVER_BIN, args, { env: env(dirs), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const server = new CodeServer(child, `http://127.0.0.1:${port}`);
+    // If mocha is interrupted before after() runs, the group must still go.
+    const killOnExit = () => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ } };
+    process.once('exit', killOnExit);
+    child.once('exit', () => process.removeListener('exit', killOnExit));
     try {
       await server.waitHealthy(timeoutMs);
     } catch (e) {

@@ -80,7 +80,7 @@ export async function waitForSquiggle(page: Page, text: string, context = text, 
     last = await scanSquiggles(page, text, context);
     const squiggle = squiggleUnder(last);
     return squiggle && last.text ? { squiggle, text: last.text } : undefined;
-  }, `a squiggle under "${text}" (in "${context}")`, timeoutMs, async () => `Last scan: ${JSON.stringify(last)}`);
+  }, `a squiggle under "${text}"${context === text ? "" : ` (in "${context}")`}`, timeoutMs, async () => `Last scan: ${JSON.stringify(last)}`);
 }
 
 export async function waitForNoSquiggle(page: Page, text: string, context = text, timeoutMs = 60_000): Promise<SquiggleScan> {
