@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import type { DocumentLinter } from './document-linter';
+
+/** The count of findings in the active file; a click opens the Problems view. */
+export class FindingCount implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('carelint.count', vscode.StatusBarAlignment.Right, 100);
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly diagnostics: vscode.DiagnosticCollection, private readonly linter: DocumentLinter) {
+    this.item.name = 'CareLint';
+    this.item.command = 'workbench.actions.view.problems';
+    this.disposables = [
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (e.uris.some((u) => u.toString() === active)) this.update();
+      }),
+    ];
+    this.update();
+  }
+
+  update(): void {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || !this.linter.isTracked(doc.uri)) {
+      this.item.hide();
+      return;
+    }
+    const n = this.diagnostics.get(doc.uri)?.length ?? 0;
+    this.item.text = n === 0 ? '$(check) CareLint' : `$(warning) CareLint: ${n}`;
+    this.item.tooltip = `${n === 0 ? 'No' : n} CareLint finding${n === 1 ? '' : 's'} in this file. Click to open the Problems view.`;
+    this.item.accessibilityInformation = { label: `CareLint: ${n} finding${n === 1 ? '' : 's'} in this file` };
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
