@@ -126,6 +126,8 @@ export async function openCodeActionMenu(page: Page, word: Box, title: string | 
     await page.keyboard.press('Control+.');
     try {
       await item.first().waitFor({ state: 'visible', timeout: 5000 + attempt * 1000 });
+      // Worth knowing when judging flakiness, not a failure.
+      if (attempt > 1) console.log(`      (Ctrl+. needed ${attempt} attempts for ${title}; before: ${JSON.stringify(seen)})`);
       return item.first();
     } catch {
       seen = (await menu.count()) ? await menu.first().innerText().catch(() => '') : '(no menu)';
