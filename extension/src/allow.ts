@@ -17,8 +17,17 @@ export function allowEdits(text: string, entry: AllowEntry): Edit[] {
   const formattingOptions = formattingOf(text);
   const root = parseTree(text, [], { allowTrailingComma: true });
   const allow = root ? findNodeAtLocation(root, ['allow']) : undefined;
+  const last = allow?.type === 'array' ? allow.children?.[allow.children.length - 1] : undefined;
+  if (last) {
+    // After the last entry, on a line of its own with the same indentation. (jsonc-parser's formatter would also
+    // reformat the entry before it.)
+    const lineStart = text.lastIndexOf('\n', last.offset) + 1;
+    const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+    const inline = `{ ${Object.entries(entry).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')} }`;
+    return [{ offset: last.offset + last.length, length: 0, content: `,${formattingOptions.eol}${indent}${inline}` }];
+  }
   return allow?.type === 'array'
-    ? modify(text, ['allow', allow.children?.length ?? 0], entry, { formattingOptions, isArrayInsertion: true })
+    ? modify(text, ['allow', 0], entry, { formattingOptions, isArrayInsertion: true })
     : modify(text, ['allow'], [entry], { formattingOptions });
 }
 

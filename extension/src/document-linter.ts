@@ -119,7 +119,10 @@ export class DocumentLinter implements vscode.Disposable {
         else session.setText(t.doc.getText());
       }
       // A safety net that costs nothing when all is well: never publish findings for a text the editor no longer has.
-      if (session.length !== documentLength(t.doc)) session.setText(t.doc.getText());
+      if (session.length !== documentLength(t.doc)) {
+        this.log(`${t.doc.uri.toString(true)}: the session was out of step with the document; re-reading the whole text`);
+        session.setText(t.doc.getText());
+      }
       this.publish(t, session.findings());
     } catch (e) {
       this.log(`could not check ${t.doc.uri.toString(true)}: ${(e as Error).stack ?? e}`);

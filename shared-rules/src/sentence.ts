@@ -26,20 +26,30 @@ function isBoundary(text: string, i: number, limit: number): boolean {
   }
   if (c !== 46 && c !== 33 && c !== 63 && c !== 59 && c !== 58) return false;
   const next = i + 1 < limit ? text.charCodeAt(i + 1) : 32;
-  // "bridge.Evidence": a full stop straight before a capital still ends a sentence (a missing space)
-  const glued = c === 46 && next >= 65 && next <= 90 && i > 1 && /[a-z]{2}/.test(text.slice(i - 2, i));
+  // "bridge.Evidence": a full stop straight before a capital still ends a sentence (a missing space), and so
+  // does one before "[", which is how a slot rewrite ("[describe …]") starts once applied
+  const glued = c === 46 && ((next >= 65 && next <= 90) || next === 91) && i > 1 && /[a-z]{2}/.test(text.slice(i - 2, i));
   if (!glued && !isSpace(next) && next !== 34 && next !== 0x201d && next !== 41) return false;
   if (c === 46 && endsAbbreviation(text, i)) return false;
   return true;
 }
 
-/** [start, end) of the sentence around [from, to), within [lo, hi). */
+/** Windows cut from a sentence too long to scan start on multiples of this, so nearby hits share one. */
+const WINDOW_STEP = MAX_SCAN / 2;
+
+/**
+ * [start, end) of the sentence around [from, to), within [lo, hi). When no boundary lies within MAX_SCAN,
+ * the side is cut on a WINDOW_STEP grid (at least WINDOW_STEP from the hit): a run-on text with a hit in
+ * every word then reuses a few windows instead of tokenising a fresh one per hit.
+ */
 export function sentenceAround(text: string, from: number, to: number, lo: number, hi: number): [number, number] {
   let s = from;
   const sMin = Math.max(lo, from - MAX_SCAN);
   while (s > sMin && !isBoundary(text, s - 1, hi)) s--;
+  if (s === sMin && s > lo && !isBoundary(text, s - 1, hi)) s = Math.max(lo, lo + Math.floor((from - lo - WINDOW_STEP) / WINDOW_STEP) * WINDOW_STEP);
   let e = to;
   const eMax = Math.min(hi, to + MAX_SCAN);
   while (e < eMax && !isBoundary(text, e, hi)) e++;
+  if (e === eMax && e < hi) e = Math.min(hi, lo + Math.ceil((to - lo + WINDOW_STEP) / WINDOW_STEP) * WINDOW_STEP);
   return [s, e];
 }

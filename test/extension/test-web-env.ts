@@ -5,6 +5,7 @@
 //   - a Playwright browsers folder whose chrome-headless-shell is Debian's chromium.
 import { existsSync, mkdirSync, readFileSync, readlinkSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { CHROMIUM_PATH, requireChromium } from '../support/browser';
 
@@ -50,4 +51,14 @@ function link(target: string, path: string): void {
     // not there yet
   }
   symlinkSync(target, path);
+}
+
+/** A port nobody listens on now (several agents and test runs share this machine). */
+export function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => ok(port));
+    }).on('error', fail);
+  });
 }

@@ -3,22 +3,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { COMMIT, QUALITY, seedTestWeb } from './test-web-env';
+import { COMMIT, freePort, QUALITY, seedTestWeb } from './test-web-env';
 
 const EXTENSION = resolve('dist/extension');
 const SUITE = resolve('dist/extension/tests/web.js');
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => ok(port));
-    }).on('error', fail);
-  });
-}
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ code: number | null; output: string }> {
   return new Promise((ok) => {

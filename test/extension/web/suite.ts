@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { lint } from '../../../shared-rules/src/index';
 import { equal, ok, waitFor } from './expect';
+import { after, afterEach, before, describe, it } from './runner';
 
 const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, information: vscode.DiagnosticSeverity.Information };
 
