@@ -31,10 +31,11 @@ export function ensureVsix(): string {
   if (process.env.CARELINT_VSIX) return resolve(process.env.CARELINT_VSIX);
   const existing = newestVsix();
   const sourceTime = Math.max(...SOURCES.map(newestSourceTime));
-  if (existing && statSync(existing).mtimeMs >= sourceTime) return existing;
+  const existingTime = existing ? statSync(existing).mtimeMs : 0;
+  if (existing && existingTime >= sourceTime) return existing;
   const run = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
   const built = newestVsix();
-  if (run.status !== 0 || !built || (existing && statSync(built).mtimeMs <= statSync(existing).mtimeMs)) {
+  if (run.status !== 0 || !built || statSync(built).mtimeMs <= existingTime) {
     throw new Error(`\`npm run package\` did not produce dist/carelint-*.vsix (exit ${run.status}, ${run.error ?? 'no spawn error'}):\n`
       + `${run.stdout ?? ''}${run.stderr ?? ''}`);
   }
