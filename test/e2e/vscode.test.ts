@@ -125,6 +125,7 @@ describe('VS Code extension in real VS Code (code-server + chromium)', function 
 
   step('hover shows the message and the rationale as text', async () => {
     const refused = finding('care-plan.txt', 'plaintext', 'refused');
+    await openFile(page(), 'care-plan.txt', 'Care plan for Sam');
     const { text } = await waitForSquiggle(page(), 'refused');
     const rationaleStart = refused.rationale.split(/(?<=\.)\s/)[0];
     const shown = await hoverText(page(), text, [refused.message, rationaleStart]);
@@ -136,6 +137,7 @@ describe('VS Code extension in real VS Code (code-server + chromium)', function 
     const refused = finding('care-plan.txt', 'plaintext', 'refused');
     const best = refused.suggestions[0];
     const before = onDisk('care-plan.txt');
+    await openFile(page(), 'care-plan.txt', 'Care plan for Sam');
     const { text } = await waitForSquiggle(page(), 'refused');
     await openCodeActionMenu(page(), text, best);
     await page().screenshot({ path: join(ARTIFACTS, 'vscode-quickfix.png') });
