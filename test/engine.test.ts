@@ -157,4 +157,20 @@ describe('engine: fixes and sessions', () => {
     assert.match(fixed, /bridge\.\[describe/);
     assert.deepEqual(lint(fixed), []);
   });
+
+  it('an applied slot prompt is not prose: its words neither match nor give context (found by npm run fuzz)', () => {
+    const text = 'A police officer sat in on her therapy session while police waited outside.';
+    const fixed = applyFixes(text, lint(text));
+    assert.match(fixed, /\[describe the session/);
+    assert.deepEqual(lint(fixed), []);
+    // the same words typed by the writer, outside a known prompt, still count
+    assert.equal(lint('An officer from the local police sat in on [her DBT session].').length, 1);
+  });
+
+  it('Unicode line and paragraph separators end a sentence like a space after a full stop', () => {
+    for (const sep of ['\u2028', '\u2029', '\u3000']) {
+      const findings = lint(`A police officer sat in on the psychology session today.${sep}She was issued a fine for calling the police from the bridge.`);
+      assert.ok(findings.every((f) => !f.text.includes(sep)), `a finding spans ${JSON.stringify(sep)}`);
+    }
+  });
 });

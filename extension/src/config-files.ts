@@ -64,11 +64,14 @@ export class ConfigFiles implements vscode.Disposable {
   /** The config file that applies to a document, if there is one. */
   async locate(uri: vscode.Uri): Promise<vscode.Uri | undefined> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    // Untitled documents and files outside the workspace use the first workspace folder's config.
-    const start = folder ? parent(uri) : vscode.workspace.workspaceFolders?.[0]?.uri;
-    const top = folder?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (!start) return undefined;
-    return this.search(start, top);
+    if (folder) return this.search(parent(uri), folder.uri);
+    // Untitled documents use the first workspace folder's config; other files outside the workspace search
+    // upward from their own folder, as the CLI does.
+    if (uri.scheme === 'untitled') {
+      const first = vscode.workspace.workspaceFolders?.[0]?.uri;
+      return first ? this.search(first, first) : undefined;
+    }
+    return this.search(parent(uri), undefined);
   }
 
   /** Where "Allow in this workspace…" creates a config file when none applies yet. */

@@ -26,8 +26,12 @@ export class FindingCount implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const n = this.diagnostics.get(doc.uri)?.length ?? 0;
-    this.item.text = n === 0 ? '$(check) CareLint' : `$(warning) CareLint: ${n}`;
+    const found = this.diagnostics.get(doc.uri) ?? [];
+    const n = found.length;
+    // The icon follows the most severe finding (Error = 0 is the most severe).
+    const worst = Math.min(...found.map((d) => d.severity));
+    const icon = n === 0 ? 'check' : worst === vscode.DiagnosticSeverity.Error ? 'error' : worst === vscode.DiagnosticSeverity.Warning ? 'warning' : 'info';
+    this.item.text = n === 0 ? '$(check) CareLint' : `$(${icon}) CareLint: ${n}`;
     this.item.tooltip = `${n === 0 ? 'No' : n} CareLint finding${n === 1 ? '' : 's'} in this file. Click to open the Problems view.`;
     this.item.accessibilityInformation = { label: `CareLint: ${n} finding${n === 1 ? '' : 's'} in this file` };
     this.item.show();

@@ -137,6 +137,17 @@ describe('extension: live checking of open documents', () => {
     await waitFor(() => codes(run.live, top)?.length === 1, 'refused back on');
   });
 
+  it('untitled documents use the first workspace folder\'s config; files outside the workspace search upward from their own folder', async () => {
+    withWorkspace({ '.carelintrc.json': '{ "rules": { "refused": false } }' });
+    vscode.state.files.set(vscode.Uri.file('/elsewhere/.carelintrc.json').toString(), new TextEncoder().encode('{ "rules": { "claims": false } }'));
+    run = start();
+    const untitled = vscode.openDocument('Untitled-1', 'plaintext', 'She refused. He claims it.', 'untitled');
+    const outside = vscode.openDocument('/elsewhere/deep/a.txt', 'plaintext', 'She refused. He claims it.');
+    await waitFor(() => run.live.get(untitled.uri) && run.live.get(outside.uri), 'diagnostics');
+    assert.deepEqual(codes(run.live, untitled), ['claims']);
+    assert.deepEqual(codes(run.live, outside), ['refused']);
+  });
+
   it('a broken config: problems at file:line:column as diagnostics and one warning; the built-in rules keep working', async () => {
     withWorkspace({ '.carelintrc.json': '{\n  "rules": { "refussed": false },\n  "categories": { "stigma": true }\n}' });
     run = start();

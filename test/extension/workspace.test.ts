@@ -21,7 +21,7 @@ describe('extension: status bar', () => {
     vscode.state.events.activeEditor.fire(vscode.state.activeTextEditor);
     await waitFor(() => codes(run.live, doc)?.length === 2, 'diagnostics');
     assert.equal(item.visible, true);
-    assert.equal(item.text, '$(warning) CareLint: 2');
+    assert.equal(item.text, '$(error) CareLint: 2', 'manipulative is an error');
     vscode.fireChange(doc, [{ offset: 0, length: doc.getText().length, text: 'Calm.' }]);
     await waitFor(() => item.text === '$(check) CareLint', 'the count follows edits');
     const ts = vscode.openDocument(path('a.ts'), 'typescript', 'refused');

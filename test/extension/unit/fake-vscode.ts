@@ -283,6 +283,7 @@ export const state = {
   inputBoxAnswers: [] as Array<string | undefined>,
   inputBoxOptions: [] as any[],
   commands: new Map<string, (...args: any[]) => unknown>(),
+  contentProviders: new Map<string, unknown>(),
   executed: [] as Array<{ command: string; args: unknown[] }>,
   statusItems: [] as any[],
   activeTextEditor: undefined as { document: FakeDocument } | undefined,
@@ -312,6 +313,7 @@ export function reset(): void {
   state.inputBoxAnswers = [];
   state.inputBoxOptions = [];
   state.commands.clear();
+  state.contentProviders.clear();
   state.executed = [];
   state.statusItems = [];
   state.activeTextEditor = undefined;
@@ -432,6 +434,10 @@ export const workspace = {
     return true;
   },
   /** Supports the include glob the extension uses: any folder, a brace list of file extensions. */
+  registerTextDocumentContentProvider(scheme: string, provider: unknown) {
+    state.contentProviders.set(scheme, provider);
+    return new Disposable(() => state.contentProviders.delete(scheme));
+  },
   async findFiles(include: string) {
     const m = /^\*\*\/\*\.\{([\w,]+)\}$/.exec(include);
     if (!m) throw new Error(`fake findFiles: unsupported glob ${include}`);

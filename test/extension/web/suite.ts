@@ -138,6 +138,15 @@ describe('CareLint in VS Code for the Web (API level)', () => {
     await waitFor(() => careLint(uri).length === 1, 'the diagnostic is back after undo');
   });
 
+  it('a slot rewrite goes in as a snippet: the bracketed part is inserted for the writer to type over', async () => {
+    const editor = await untitled('Mr Example refused the ward round.\n');
+    const d = await waitFor(() => careLint(editor.document.uri)[0], 'a diagnostic');
+    const slot = (await codeActions(editor.document.uri, d.range)).find((a) => a.title.startsWith('Rewrite'));
+    ok(slot?.edit && (await vscode.workspace.applyEdit(slot.edit)), 'the snippet edit applies');
+    equal(editor.document.getText(), 'Mr Example [describe what was offered and the reasons the person gave] the ward round.\n', 'text with the slot');
+    equal(editor.document.getText(editor.selection), '[describe what was offered and the reasons the person gave]', 'the slot is selected');
+  });
+
   it('fixes every finding with source.fixAll.carelint (what editor.codeActionsOnSave runs)', async () => {
     const text = 'She refused lunch.\n\nHer uncle committed suicide.\nHe claims he slept well.\n';
     const editor = await untitled(text);
