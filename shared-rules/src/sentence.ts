@@ -3,7 +3,9 @@ const MAX_SCAN = 600;
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'eg', 'ie', 'e.g', 'i.e', 'etc', 'vs', 'approx', 'no', 'st', 'pt', 'pts', 'inc', 'dept', 'sr', 'jr']);
 
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+  if (c < 0x80) return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12;
+  // no-break, Unicode and ideographic spaces, and the line and paragraph separators U+2028/U+2029
+  return c === 0xa0 || c === 0x85 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
 function endsAbbreviation(text: string, dot: number): boolean {
@@ -26,21 +28,31 @@ function isBoundary(text: string, i: number, limit: number): boolean {
   }
   if (c !== 46 && c !== 33 && c !== 63 && c !== 59 && c !== 58) return false;
   const next = i + 1 < limit ? text.charCodeAt(i + 1) : 32;
-  // "bridge.Evidence": a full stop straight before a capital still ends a sentence (a missing space)
-  const glued = c === 46 && next >= 65 && next <= 90 && i > 1 && /[a-z]{2}/.test(text.slice(i - 2, i));
+  // "bridge.Evidence": a full stop straight before a capital still ends a sentence (a missing space), and so
+  // does one before "[", which is how a slot rewrite ("[describe …]") starts once applied
+  const glued = c === 46 && ((next >= 65 && next <= 90) || next === 91) && i > 1 && /[a-z]{2}/.test(text.slice(i - 2, i));
   if (!glued && !isSpace(next) && next !== 34 && next !== 0x201d && next !== 41) return false;
   if (c === 46 && endsAbbreviation(text, i)) return false;
   return true;
 }
 
-/** [start, end) of the sentence around [from, to), within [lo, hi). */
+/** Windows cut from a sentence too long to scan start on multiples of this, so nearby hits share one. */
+const WINDOW_STEP = MAX_SCAN / 2;
+
+/**
+ * [start, end) of the sentence around [from, to), within [lo, hi). When no boundary lies within MAX_SCAN,
+ * the side is cut on a WINDOW_STEP grid (at least WINDOW_STEP from the hit): a run-on text with a hit in
+ * every word then reuses a few windows instead of tokenising a fresh one per hit.
+ */
 export function sentenceAround(text: string, from: number, to: number, lo: number, hi: number): [number, number] {
   let s = from;
   const sMin = Math.max(lo, from - MAX_SCAN);
   while (s > sMin && !isBoundary(text, s - 1, hi)) s--;
+  if (s === sMin && s > lo && !isBoundary(text, s - 1, hi)) s = Math.max(lo, lo + Math.floor((from - lo - WINDOW_STEP) / WINDOW_STEP) * WINDOW_STEP);
   let e = to;
   const eMax = Math.min(hi, to + MAX_SCAN);
   while (e < eMax && !isBoundary(text, e, hi)) e++;
+  if (e === eMax && e < hi) e = Math.min(hi, lo + Math.ceil((to - lo + WINDOW_STEP) / WINDOW_STEP) * WINDOW_STEP);
   return [s, e];
 }
 
@@ -60,5 +72,12 @@ export function sentenceAroundIn(ends: Int32Array, from: number, to: number, lo:
   let c = a, d = ends.length;
   while (c < d) { const m = (c + d) >> 1; if (ends[m] < to) c = m + 1; else d = m; }
   const after = c < ends.length ? ends[c] : hi;
-  return [Math.max(Math.max(lo, from - MAX_SCAN), Math.min(from, before + 1)), Math.min(Math.min(hi, to + MAX_SCAN), Math.max(to, after))];
+  const sMin = Math.max(lo, from - MAX_SCAN);
+  const eMax = Math.min(hi, to + MAX_SCAN);
+  let s = Math.max(sMin, before + 1);
+  let e = Math.min(eMax, after);
+  // the same grid as sentenceAround when a side found no boundary
+  if (before + 1 < sMin && s > lo) s = Math.max(lo, lo + Math.floor((from - lo - WINDOW_STEP) / WINDOW_STEP) * WINDOW_STEP);
+  if (e === eMax && e < hi) e = Math.min(hi, lo + Math.ceil((to - lo + WINDOW_STEP) / WINDOW_STEP) * WINDOW_STEP);
+  return [s, e];
 }
