@@ -54,10 +54,22 @@ export interface Totals {
   filters: { since: string | null; until: string | null; categories: Category[] };
 }
 
+const CATEGORY_CONSTANT = Object.fromEntries(CATEGORIES.map((c) => [c, c])) as Record<Category, Category>;
+
 const zeroCategories = (): Record<Category, number> => Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+
+/**
+ * A new string with its own storage. An id parsed from the export may be a slice of a whole 1 MB chunk of the
+ * file, and keeping the slice would keep the chunk alive for as long as the person is.
+ */
+function ownCopy(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
+}
 
 export class Aggregator {
   private readonly byId = new Map<string, PersonAggregate>();
+  /** One copy of each rule id, instead of one per finding as they arrive from the workers. */
+  private readonly ruleIds = new Map<string, string>();
   private order = 0;
   readonly totals: Totals;
 
@@ -78,6 +90,7 @@ export class Aggregator {
     t.notesWithFindings++;
     let person = this.byId.get(id);
     if (!person) {
+      id = ownCopy(id);
       person = { id, score: 0, findings: 0, categories: zeroCategories(), first: null, last: null, items: [] };
       this.byId.set(id, person);
       t.people++;
@@ -96,7 +109,9 @@ export class Aggregator {
         const month = (t.months[date.slice(0, 7)] ??= {});
         month[f.category] = (month[f.category] ?? 0) + 1;
       } else t.undatedFindings++;
-      this.keep(person, { date, ruleId: f.ruleId, category: f.category, excerpt: f.excerpt, weight, order: this.order++ });
+      let ruleId = this.ruleIds.get(f.ruleId);
+      if (ruleId === undefined) this.ruleIds.set(f.ruleId, (ruleId = f.ruleId));
+      this.keep(person, { date, ruleId, category: CATEGORY_CONSTANT[f.category], excerpt: f.excerpt, weight, order: this.order++ });
     }
   }
 

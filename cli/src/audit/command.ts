@@ -26,7 +26,7 @@ export type AuditCommand = Extract<Command, { name: 'audit' }>;
 
 /** Records per batch sent to a worker, and the text size that closes a batch early. */
 const BATCH_RECORDS = 512;
-const BATCH_CHARS = 512 * 1024;
+const BATCH_CHARS = 256 * 1024;
 /** Bad rows of one kind listed by line per file before they are only counted. */
 const LISTED_BAD_ROWS = 5;
 /** People in the HTML table unless --top says otherwise. */

@@ -52,5 +52,6 @@ export function excerpt(text: string, start: number, end: number): string {
     if (space >= end) to = space;
   }
   const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
-  return `${from > 0 ? '…' : ''}${body}${to < text.length ? '…' : ''}`;
+  // ASCII dots, not '…': one non-Latin-1 character would make V8 store every excerpt at two bytes a character
+  return `${from > 0 ? '...' : ''}${body}${to < text.length ? '...' : ''}`;
 }
