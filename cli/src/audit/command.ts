@@ -14,7 +14,7 @@ import { VERSION } from '../version';
 import { Aggregator } from './aggregate';
 import { readExport, type BadRowKind, type ExportRecord } from './export-reader';
 import { openSink, type Sink } from './output';
-import { OrderedPool } from './pool';
+import { OrderedPool, PoolError } from './pool';
 import { Progress } from './progress';
 import { csvHeader, csvRow } from './report/csv';
 import { writeHtml } from './report/html';
@@ -156,6 +156,13 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
       }
     }
     await pool.close();
+  } catch (e) {
+    if (!(e instanceof PoolError)) throw e;
+    progress.done();
+    await pool.close().catch(() => undefined);
+    await sink.close();
+    problems.report('carelint audit', `${e.message}; the report is incomplete`);
+    return 2;
   } finally {
     progress.done();
   }

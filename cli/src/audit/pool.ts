@@ -20,6 +20,9 @@ export interface WorkerData {
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
 
+/** The pool could not finish: a worker failed. The audit reports it and exits 2. */
+export class PoolError extends Error {}
+
 export class OrderedPool<Meta> {
   private readonly idle: Worker[] = [];
   private readonly workers: Worker[] = [];
@@ -98,7 +101,7 @@ export class OrderedPool<Meta> {
   }
 
   private fail(e: Error): void {
-    this.failure ??= e;
+    this.failure ??= new PoolError(e.message);
     this.wake();
   }
 
