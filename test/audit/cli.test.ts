@@ -187,7 +187,7 @@ describe('carelint audit (CLI)', function () {
     const police = auditJson(['--category', 'police-involvement', 'xss.csv', 'basic.csv']).report;
     assert.ok(police.people.length > 0);
     assert.ok(police.people.every((p) => p.items.every((i) => i.category === 'police-involvement')));
-    assert.deepEqual(Object.keys(police.totals.rules).length > 0 && Object.entries(police.totals.categories).filter(([, n]) => n > 0).map(([c]) => c), ['police-involvement']);
+    assert.deepEqual(Object.keys(police.totals.rules).length > 0 && Object.entries(police.totals.categories as Record<string, number>).filter(([, n]) => n > 0).map(([c]) => c), ['police-involvement']);
   });
 
   it('keeps at most --max-items findings per person but counts them all', () => {

@@ -3,7 +3,7 @@
  * waits for the caller after each chunk, so a slow consumer holds the reader back (backpressure) and memory stays
  * flat however large the file is. Rows that cannot be audited are counted and passed to `bad`, never thrown.
  */
-import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { CsvFormatError, CsvParser, MAX_FIELD_CHARS, sniffDelimiter, type Delimiter } from './csv';
 import { parseRecordDate } from './dates';
@@ -54,11 +54,18 @@ export async function readExport(path: string, explicit: Partial<FieldChoice>, h
   let finish: (() => ReadOutcome) | undefined;
   let failure: ReadOutcome | undefined;
   let bytes = 0;
+  let file: FileHandle | undefined;
   try {
-    for await (const buf of createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
-      bytes += buf.length;
-      decoder ??= decoderFor(buf);
-      const text = decoder.decode(buf, { stream: true });
+    file = await open(path, 'r');
+    // one buffer for the whole file: no MB-sized garbage per chunk for the collector to catch up with
+    const buf = Buffer.allocUnsafe(CHUNK);
+    for (;;) {
+      const { bytesRead } = await file.read(buf, 0, CHUNK, null);
+      if (bytesRead === 0) break;
+      bytes += bytesRead;
+      const chunk = buf.subarray(0, bytesRead);
+      decoder ??= decoderFor(chunk);
+      const text = decoder.decode(chunk, { stream: true });
       if (!handler) {
         const kind = exportKind(path, text);
         ({ handler, finish } = kind === 'csv' ? csvReader(text, explicit, hooks) : jsonlReader(explicit, hooks));
@@ -77,6 +84,8 @@ export async function readExport(path: string, explicit: Partial<FieldChoice>, h
     else if ((e as NodeJS.ErrnoException).code) failure = { ok: false, message: ioMessage(e) };
     else throw e;
     return failure;
+  } finally {
+    await file?.close();
   }
 }
 
