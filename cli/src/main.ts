@@ -1,8 +1,6 @@
-import { isMainThread, workerData } from 'node:worker_threads';
+import { join } from 'node:path';
 import { parseCommandLine } from './args';
 import { audit } from './audit/command';
-import type { WorkerData } from './audit/pool';
-import { startAuditWorker } from './audit/worker';
 import { explainRule, listRules } from './catalogue';
 import { check } from './check';
 import { HELP } from './help';
@@ -19,7 +17,7 @@ export async function run(argv: string[]): Promise<number> {
     else if (cmd.name === 'version') process.stdout.write(`${VERSION}\n`);
     else if (cmd.name === 'rules') code = listRules(cmd, problems);
     else if (cmd.name === 'explain') code = explainRule(cmd, problems);
-    else if (cmd.name === 'audit') code = await audit(cmd, problems, __filename);
+    else if (cmd.name === 'audit') code = await audit(cmd, problems, join(__dirname, 'audit-worker.js'));
     else code = await check(cmd, problems);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
@@ -29,9 +27,7 @@ export async function run(argv: string[]): Promise<number> {
   return problems.count > 0 ? 2 : code;
 }
 
-// dist/cli.js is also the audit's worker script: one bundle, started again inside each worker thread.
-if (!isMainThread && (workerData as WorkerData | undefined)?.carelintAudit) startAuditWorker((workerData as WorkerData).carelintAudit);
-else run(process.argv.slice(2)).then(
+run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
