@@ -30,7 +30,7 @@ export interface PersonAggregate {
   items: AuditItem[];
 }
 
-export const DEFAULT_MAX_ITEMS = 20;
+export const DEFAULT_MAX_ITEMS = 10;
 
 export const BAD_ROW_KINDS: BadRowKind[] = ['missing-id', 'missing-text', 'invalid-json', 'bad-date', 'missing-date', 'ragged'];
 
