@@ -4,6 +4,7 @@
 import { build, context } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 
 function step(label, args) {
   const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
@@ -18,9 +19,29 @@ if (existsSync('shared-rules/scripts/build-validators.mjs')) step('config valida
 
 const common = { bundle: true, sourcemap: false, minify: true, legalComments: 'none', logLevel: 'warning', target: 'es2022' };
 
+/**
+ * Two dependencies of mammoth (the .docx reader) carry code built with `new Function`: underscore (its template
+ * engine, which mammoth never calls, and its global lookup) and the setImmediate polyfill, which Node never needs. Leaving them out
+ * keeps every bundle free of eval-like code (test/hardening/bundles.test.ts).
+ */
+const withoutDynamicCode = {
+  name: 'without-dynamic-code',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]underscore[\\/]modules[\\/]template\.js$/ }, () => ({
+      contents: "export default function template() { throw new Error('underscore templates are not bundled'); }",
+    }));
+    b.onLoad({ filter: /[\\/]setimmediate[\\/]setImmediate\.js$/ }, () => ({ contents: '' }));
+    // underscore finds the global object with Function('return this')() where `globalThis` exists anyway
+    b.onLoad({ filter: /[\\/]underscore[\\/]modules[\\/]_setup\.js$/ }, async (args) => ({
+      contents: (await readFile(args.path, 'utf8')).replace("Function('return this')()", 'globalThis'),
+    }));
+  },
+};
+
 /** Every bundle the project ships. Each host lists its own in <host>/bundles.mjs (`export function bundles(common)`). */
 export const bundles = [
-  { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', minify: false, mainFields: ['module', 'main'] },
+  { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', minify: false, mainFields: ['module', 'main'], plugins: [withoutDynamicCode] },
+  // the audit's worker threads run only the engine and the scanner (cli/src/audit/worker-entry.ts)
   { ...common, entryPoints: ['cli/src/audit/worker-entry.ts'], outfile: 'dist/audit-worker.js', platform: 'node', format: 'cjs', minify: false, mainFields: ['module', 'main'] },
   { ...common, entryPoints: ['shared-rules/src/index.ts'], outfile: 'dist/engine.mjs', platform: 'neutral', format: 'esm', mainFields: ['module', 'main'] },
 ];

@@ -4,44 +4,11 @@
  * node_modules, dot-folders, files to --fix) is made in a temp folder per test.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import JSZip from 'jszip';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import mammoth from 'mammoth';
 import type { Finding } from '../shared-rules/src/types';
-
-const ROOT = resolve(__dirname, '..');
-const BIN = join(ROOT, 'bin', 'carelint.js');
-const FIXTURES = join(ROOT, 'test', 'fixtures', 'cli');
-const VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
-
-interface JsonFinding {
-  ruleId: string; category: string; severity: string; start: number; end: number; text: string;
-  message: string; rationale: string; suggestions: string[]; sources: unknown[];
-  line: number; column: number; endLine: number; endColumn: number;
-}
-interface JsonFile { file: string; findings: JsonFinding[] }
-
-function carelint(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv } = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: opts.cwd ?? FIXTURES, input: opts.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...opts.env },
-  });
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function checkJson(args: string[], opts: Parameters<typeof carelint>[1] = {}) {
-  const r = carelint(['check', '--format', 'json', ...args], opts);
-  let files: JsonFile[];
-  try {
-    files = JSON.parse(r.stdout);
-  } catch {
-    assert.fail(`stdout is not JSON (exit ${r.code}):\n${r.stdout}\n${r.stderr}`);
-  }
-  return { ...r, files };
-}
+import { carelint, checkJson, FIXTURES, makeDocx, ROOT, tempDir, VERSION, type JsonFile, type JsonFinding } from './support/cli';
 
 /** Independent of the CLI: 1-based line/column of a UTF-16 offset (\n, \r\n and \r end lines). */
 function lineColumn(text: string, offset: number) {
@@ -62,30 +29,8 @@ function assertContract(text: string, findings: JsonFinding[]) {
   }
 }
 
-function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'carelint-cli-'));
-}
-
 function ids(file: JsonFile): string[] {
   return file.findings.map((f) => f.ruleId);
-}
-
-async function makeDocx(paragraphs: string[]): Promise<Buffer> {
-  const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    + '<Default Extension="xml" ContentType="application/xml"/>'
-    + '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-    + '</Types>');
-  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    + '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
-    + '</Relationships>');
-  const body = paragraphs.map((p) => (p ? `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>` : '<w:p/>')).join('');
-  zip.file('word/document.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    + `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
-  return zip.generateAsync({ type: 'nodebuffer' });
 }
 
 describe('carelint CLI (built bin/carelint.js)', function () {

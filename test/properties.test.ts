@@ -10,11 +10,27 @@ const sentences = builtinRules().flatMap((r) => [
   ...r.examples.noMatch,
 ]);
 
+/** Pieces of real-world mess: line ends, quotes, invisible and combining characters, RTL, emoji, lone surrogates. */
+const oddities = fc.constantFrom(
+  '\n', '\r\n', '\r', '\n\n', '\r\n\r\n', ' ', '\t', '\u00a0', '"', '\u201c', '\u201d', "'", '\u2018', '\u2019', '«', '»', '-', '\u2014',
+  '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u2066', '\u2069', '\ufeff', '\u0301', 'e\u0301', '\u0338', '😀', '👩🏽‍⚕️', '\ud83d', '\ude00',
+  'رفض الدواء', 'סירב', '\u202eevil\u202c', 'ﬁ', 'İ', 'ß', '\u0000', '\u2028', '\u2029', '.', ';', ':', '…',
+);
+/** Markdown, HTML, template and directive syntax around and inside the prose. */
+const markup = fc.constantFrom(
+  '{{ name }}', '{{', '}}', '{% if risk %}', '{% endif %}', '${patient}', '[[plan]]', '«name»', '<<name>>', '<b>', '</b>', '<p>', '</p>',
+  '<br/>', '<script>x("refused")</script>', '<!-- carelint-disable -->', '<!-- carelint-enable -->', '&amp;', '&nbsp;', '&#8220;', '&bogus;',
+  '<img src=x onerror=alert(1)>', '# Care plan\n', '## History\n', 'History:\n', 'Plan:\n', '```\n', '`code`', '> quoted\n', '- ', '1. ',
+  '[link](http://x.test/refused)', '<http://x.test>', '| a | b |\n', '---\n', '*', '_', 'carelint-disable-next-line\n', '// carelint-disable-line\n',
+);
 const fragment = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...sentences) },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
-  { weight: 2, arbitrary: fc.constantFrom('\n', '\r\n', '\r', '\n\n', ' ', '"', '\u201c', '\u201d', "'", '-', '\u200b', '\u200f', '\u0301', '😀', '{{ name }}', '<b>', '# Care plan\n', 'History:\n', '```\n', 'carelint-disable-next-line\n') },
+  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('a', ' ', '-', '"', '\n', 'refused', '.'), maxLength: 40 }) },
+  { weight: 2, arbitrary: oddities },
+  { weight: 2, arbitrary: markup },
+  { weight: 1, arbitrary: fc.constantFrom('x'.repeat(3000), 'refused '.repeat(300), ' '.repeat(2000), '\n'.repeat(200)) },
 );
 const document = fc.array(fragment, { maxLength: 12 }).map((parts) => parts.join(''));
 const format = fc.constantFrom<TextFormat>('plaintext', 'markdown', 'html');
@@ -40,7 +56,9 @@ function fixedSpans(findings: Finding[]): Array<[number, number, string]> {
   return spans;
 }
 
-describe('properties', () => {
+describe('properties', function () {
+  // `npm run fuzz` runs many more cases: give it the time they take
+  this.timeout(Math.max(20000, RUNS * 60));
   it('never throws, keeps spans inside the text on UTF-16 boundaries, and is deterministic', () => {
     fc.assert(fc.property(document, format, (text, fmt) => {
       const findings = lint(text, { format: fmt });
@@ -54,8 +72,8 @@ describe('properties', () => {
   });
 
   it('applying every fix changes nothing outside the finding spans', () => {
-    fc.assert(fc.property(document, (text) => {
-      const findings = lint(text);
+    fc.assert(fc.property(document, format, (text, fmt) => {
+      const findings = lint(text, { format: fmt });
       const fixed = applyFixes(text, findings);
       const spans = fixedSpans(findings);
       // walk both texts in step: outside the spans they must be identical

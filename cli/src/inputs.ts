@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, resolve } from 'node:path';
 // require(): bundles tinyglobby's CommonJS build (its ESM build needs import.meta.url, absent in dist/cli.js).
 import tinyglobby = require('tinyglobby');
@@ -74,31 +74,46 @@ function hasCheckedExtension(name: string): boolean {
   return EXTENSIONS.includes(extname(name).toLowerCase());
 }
 
-/** Files with checked extensions under `folder`, sorted; skips node_modules and dot-folders (.git ...). */
-async function walk(folder: string, problems: Problems): Promise<string[]> {
-  let entries;
+/**
+ * Files with checked extensions under `folder`, sorted; skips node_modules and dot-folders (.git ...).
+ * Symbolic links to folders are followed once: a link back into a folder being walked is a loop, reported
+ * and skipped, so a loop can neither hang the run nor check a file twice.
+ */
+async function walk(folder: string, problems: Problems, ancestors: ReadonlySet<string> = new Set()): Promise<string[]> {
+  let entries, real;
   try {
+    real = await realpath(folder);
     entries = await readdir(folder, { withFileTypes: true });
   } catch (e) {
     problems.report(folder, ioMessage(e));
     return [];
   }
+  const inside = new Set(ancestors).add(real);
   const out: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const full = join(folder, entry.name);
-    if (entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) out.push(...(await walk(full, problems)));
-    } else if (hasCheckedExtension(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await isFile(full))))) {
+    if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) {
+      if (entry.isDirectory() || entry.isSymbolicLink()) continue;
+    }
+    const kind = entry.isSymbolicLink() ? await linkTarget(full) : entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
+    if (kind === 'folder') {
+      const target = await realpath(full).catch(() => full);
+      if (inside.has(target)) problems.report(full, 'symbolic link loop (it leads back to a folder being checked); skipped. Remove the link or name the folders to check');
+      else out.push(...(await walk(full, problems, inside)));
+    } else if (kind === 'file' && hasCheckedExtension(entry.name)) {
       out.push(full);
+    } else if (kind === 'loop' && hasCheckedExtension(entry.name)) {
+      problems.report(full, 'symbolic link loop; skipped. Fix or remove the link');
     }
   }
   return out;
 }
 
-async function isFile(path: string): Promise<boolean> {
+async function linkTarget(path: string): Promise<'file' | 'folder' | 'loop' | 'other'> {
   try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
+    const info = await stat(path);
+    return info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'other';
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ELOOP' ? 'loop' : 'other';
   }
 }

@@ -7,8 +7,11 @@ import { insideAny, quoteSpans, type Span } from './quotes';
 import { isMention, isNegated } from './mention';
 import { tokenize, type Token } from './tokenize';
 import type { SectionKind, Severity } from './types';
+import { work } from './work';
 
 interface Sentence { tokens: Token[]; mention: boolean | undefined }
+
+const MAX_CACHED_SENTENCES = 64;
 
 /** Lazily computed facts about one chunk, shared by all hits in it. */
 export class ChunkContext {
@@ -36,6 +39,9 @@ export class ChunkContext {
     let sent = this.sentences.get(s);
     if (!sent || (sent.tokens.length && sent.tokens[sent.tokens.length - 1].end < end)) {
       sent = { tokens: tokenize(this.text, s, e), mention: undefined };
+      work.contextTokens += sent.tokens.length;
+      // hits arrive in text order, so only recent sentences are asked for again; keep memory flat
+      if (this.sentences.size >= MAX_CACHED_SENTENCES) this.sentences.clear();
       this.sentences.set(s, sent);
     }
     return sent;

@@ -34,3 +34,4 @@ export function lint(text: string, options: LintOptions & { ruleSet?: RuleSet } 
   return options.directives === false ? findings : applyDirectives(text, findings);
 }
 export { CONFIG_FILE_NAME, loadConfig, parseConfig, type ConfigProblem, type LoadedConfig, type ParsedConfig } from './config';
+export { work, resetWork } from './work';

@@ -39,7 +39,12 @@ export function quoteSpans(text: string, lo: number, hi: number): Span[] {
   return spans;
 }
 
+/** Spans come from quoteSpans: ordered and disjoint, so the one candidate is found by binary search. */
 export function insideAny(spans: readonly Span[], start: number, end: number): boolean {
-  for (const [s, e] of spans) if (s <= start && end <= e) return true;
-  return false;
+  let lo = 0, hi = spans.length - 1, candidate = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid][0] <= start) { candidate = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return candidate >= 0 && end <= spans[candidate][1];
 }

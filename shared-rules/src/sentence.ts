@@ -33,13 +33,22 @@ function isBoundary(text: string, i: number, limit: number): boolean {
   return true;
 }
 
-/** [start, end) of the sentence around [from, to), within [lo, hi). */
+/** Windows cut from a sentence too long to scan start on multiples of this, so nearby hits share one. */
+const WINDOW_STEP = MAX_SCAN / 2;
+
+/**
+ * [start, end) of the sentence around [from, to), within [lo, hi). When no boundary lies within MAX_SCAN,
+ * the side is cut on a WINDOW_STEP grid (at least WINDOW_STEP from the hit): a run-on text with a hit in
+ * every word then reuses a few windows instead of tokenising a fresh one per hit.
+ */
 export function sentenceAround(text: string, from: number, to: number, lo: number, hi: number): [number, number] {
   let s = from;
   const sMin = Math.max(lo, from - MAX_SCAN);
   while (s > sMin && !isBoundary(text, s - 1, hi)) s--;
+  if (s === sMin && s > lo && !isBoundary(text, s - 1, hi)) s = Math.max(lo, lo + Math.floor((from - lo - WINDOW_STEP) / WINDOW_STEP) * WINDOW_STEP);
   let e = to;
   const eMax = Math.min(hi, to + MAX_SCAN);
   while (e < eMax && !isBoundary(text, e, hi)) e++;
+  if (e === eMax && e < hi) e = Math.min(hi, lo + Math.ceil((to - lo + WINDOW_STEP) / WINDOW_STEP) * WINDOW_STEP);
   return [s, e];
 }

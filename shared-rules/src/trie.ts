@@ -1,6 +1,7 @@
-import { parsePhrase, PhraseError, type FormName, type Inflector, type PhraseNode } from './phrase';
+import { MAX_GAP, parsePhrase, PhraseError, type FormName, type Inflector, type PhraseNode } from './phrase';
 import { TokenReader, type Token } from './tokenize';
 import { normalizeWord } from './tokenize';
+import { work } from './work';
 
 interface Edge { node: TrieNode; form: FormName | null }
 interface GapEdge { max: number; node: TrieNode }
@@ -50,7 +51,11 @@ export class PhraseTrie {
   /** Add a phrase in CareLint syntax. Throws PhraseError with a readable reason. */
   addPhrase(source: string, owner: number, inflect: Inflector): void {
     const budget = { edges: 0 };
-    const { ends, length } = this.attachSeq(parsePhrase(source), [this.root], inflect, budget, true);
+    const nodes = parsePhrase(source);
+    const gapWords = longestGapWords(nodes);
+    if (gapWords > MAX_GAP) throw new PhraseError(`gaps allow ${gapWords} words in all; at most ${MAX_GAP} per phrase keeps matching fast, so split it into several phrases`);
+    const { ends, length } = this.attachSeq(nodes, [this.root], inflect, budget, true);
+    if (length > MAX_PHRASE_TOKENS) throw new PhraseError(`phrase can span ${length} words; at most ${MAX_PHRASE_TOKENS} keeps matching fast, so shorten it or use a 'near' context`);
     if (ends.includes(this.root)) throw new PhraseError('phrase can match nothing at all; make at least one word required');
     for (const n of ends) (n.accepts ??= []).includes(owner) || n.accepts!.push(owner);
     this.maxLength = Math.max(this.maxLength, length);
@@ -121,11 +126,12 @@ export class PhraseTrie {
     for (let k = from; states.length > 0; k++) {
       const tok = at(k);
       if (!tok || (k > from && tok.afterBreak)) break;
+      work.walkSteps += states.length;
       const next: State[] = [];
       for (const s of states) {
         const edges = s.node.next?.get(tok.norm);
         if (edges) for (const e of edges) pushState(next, e.node, s.form ?? e.form);
-        if (s.gapLeft > 0) next.push({ node: s.node, gapLeft: s.gapLeft - 1, form: s.form });
+        if (s.gapLeft > 0) pushGapState(next, s.node, s.gapLeft - 1, s.form);
       }
       for (const s of next) {
         if (s.gapLeft < 0 && s.node.accepts) for (const owner of s.node.accepts) onMatch({ owner, form: s.form, lastToken: k });
@@ -137,10 +143,37 @@ export class PhraseTrie {
 
 interface State { node: TrieNode; gapLeft: number; form: FormName | null }
 
+/**
+ * Every walk is bounded by the phrase, never by the text: a phrase spans at most this many words, so the
+ * work per text position has a fixed ceiling whatever a custom rule says.
+ */
+const MAX_PHRASE_TOKENS = 24;
+
+/** The most gap words any one path through the phrase can skip. */
+function longestGapWords(nodes: PhraseNode[]): number {
+  let total = 0;
+  for (const n of nodes) {
+    if (n.kind === 'gap') total += n.max;
+    else if (n.kind === 'alts') total += Math.max(...n.alts.map(longestGapWords));
+  }
+  return total;
+}
+
+/**
+ * One state per node: without this, phrases with several gaps ("a ..8 b ..8 c") multiply their states at
+ * every gap and a walk costs 9^gaps. Inside a gap, the state with more words left can do everything the
+ * others can, so it is the one kept.
+ */
 function pushState(into: State[], node: TrieNode, form: FormName | null): void {
-  if (!into.some((s) => s.node === node && s.gapLeft < 0)) into.push({ node, gapLeft: -1, form });
+  pushGapState(into, node, -1, form);
   // entering a gap consumes no token: the gap node then waits for up to `max` words
-  if (node.gaps) for (const g of node.gaps) into.push({ node: g.node, gapLeft: g.max, form });
+  if (node.gaps) for (const g of node.gaps) pushGapState(into, g.node, g.max, form);
+}
+
+function pushGapState(into: State[], node: TrieNode, gapLeft: number, form: FormName | null): void {
+  const same = into.find((s) => s.node === node && (s.gapLeft < 0) === (gapLeft < 0));
+  if (!same) into.push({ node, gapLeft, form });
+  else if (gapLeft > same.gapLeft) same.gapLeft = gapLeft;
 }
 
 function inflectChoices(word: string, inflect: Inflector): WordChoice {
