@@ -58,7 +58,8 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
   }
 
   const categories = cmd.categories ?? [...CATEGORIES];
-  const agg = new Aggregator(cmd.maxItems, cmd.redact, { since: cmd.since ?? null, until: cmd.until ?? null, categories });
+  // CSV rows carry every finding as it comes, so the per-person summaries need no excerpts at all
+  const agg = new Aggregator(cmd.format === 'csv' ? 0 : cmd.maxItems, cmd.redact, { since: cmd.since ?? null, until: cmd.until ?? null, categories });
   const totalBytes = cmd.inputs.reduce((sum, f) => {
     try {
       return sum + statSync(f).size;
