@@ -163,11 +163,41 @@ describe('carelint audit (CLI)', function () {
       [['--fix', 'basic.csv'], /--fix does not apply to `carelint audit`/],
       [['--category', 'police', 'basic.csv'], /unknown --category 'police'/],
       [[], /nothing to audit/],
+      [['--output', 'basic.csv', 'basic.csv'], /is one of the exports/],
     ] as Array<[string[], RegExp]>) {
       const bad = audit(args);
       assert.equal(bad.code, 2, args.join(' '));
       assert.match(bad.stderr, message);
     }
+  });
+
+  it('reads a UTF-16 export with its byte-order mark', () => {
+    const file = join(tmp, 'utf16.csv');
+    const text = 'patient_id;date;note\r\nW1;2022-05-06;"Staff describe him as attention seeking; café visit went well."\r\n';
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const { report, stderr } = auditJson([file]);
+    assert.match(stderr, /person "patient_id"/);
+    assert.deepEqual(report.people.map((p) => p.id), ['W1']);
+    assert.match(report.people[0].items[0].excerpt!, /café visit/);
+  });
+
+  it('draws no progress bar when stderr is not a terminal', () => {
+    const r = audit(['basic.csv']);
+    assert.doesNotMatch(r.stderr, /\r|\x1b\[/);
+  });
+
+  it('draws a progress bar with rate and ETA when stderr is a terminal, and keeps messages on their own lines', function () {
+    if (spawnSync('script', ['--version']).error) this.skip(); // util-linux `script` gives the run a terminal
+    const file = join(tmp, 'progress.csv');
+    writeSyntheticExport(file, { bytes: 3_000_000, seed: 4, people: 50 });
+    writeFileSync(file, 'P9,2022-01-01,\r\n', { flag: 'a' }); // a bad row after the bar is first drawn
+    const cmd = `"${process.execPath}" "${BIN}" audit --workers 1 "${file}" -o "${join(tmp, 'tty.json')}"`;
+    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8' });
+    assert.match(r.stdout, /\r\[#+\.*\]\s+\d+% [\d.]+\/[\d.]+ MB\s+[\d.]+ MB\/s\s+ETA [\d:-]+/);
+    assert.match(r.stdout, /progress\.csv:\d+: no note text/);
+    // what a terminal shows on each line is what follows its last carriage return
+    const visible = r.stdout.split('\n').map((line) => line.replace(/\r$/, '').split('\r').pop()!);
+    assert.deepEqual(visible.filter((line) => line.includes('carelint:') && line.includes('MB/s')), []);
   });
 
   it('exits 0 when no note has a finding', () => {

@@ -68,6 +68,15 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
     }
   }, 0);
   const progress = new Progress(totalBytes);
+  // messages during the run go on lines of their own, not after the progress bar
+  const note = (message: string) => {
+    progress.clear();
+    problems.note(message);
+  };
+  const report = (where: string, message: string) => {
+    progress.clear();
+    problems.report(where, message);
+  };
   let csvOut: string[] = [];
   if (cmd.format === 'csv') await sink.write(csvHeader(cmd.redact));
 
@@ -76,7 +85,7 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
       const r = results[i];
       if (typeof r === 'string') {
         agg.totals.notLinted++;
-        problems.note(`${meta.file}:${meta.lines[i]}: this note could not be checked (${r}); please report it`);
+        note(`${meta.file}:${meta.lines[i]}: this note could not be checked (${r}); please report it`);
         continue;
       }
       agg.addNote(meta.ids[i], meta.dates[i], r);
@@ -109,7 +118,7 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
       const outcome = await readExport(file, { id: cmd.idField, text: cmd.textField, date: cmd.dateField }, {
         fields(kind, f, delimiter) {
           const delim = delimiter === '\t' ? 'tab' : delimiter;
-          problems.note(`${file}: ${kind === 'csv' ? `CSV (${delim}-separated)` : 'JSON lines'}; person ${JSON.stringify(f.id)}, text ${JSON.stringify(f.text)}, date ${f.date === undefined ? '(none: findings will be undated)' : JSON.stringify(f.date)}`);
+          note(`${file}: ${kind === 'csv' ? `CSV (${delim}-separated)` : 'JSON lines'}; person ${JSON.stringify(f.id)}, text ${JSON.stringify(f.text)}, date ${f.date === undefined ? '(none: findings will be undated)' : JSON.stringify(f.date)}`);
           if (f.date === undefined && (cmd.since || cmd.until)) {
             return 'has no date column, so --since/--until cannot apply; name the date column with --date-field';
           }
@@ -118,7 +127,7 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
           agg.totals.badRows[kind]++;
           const seen = (listed.get(kind) ?? 0) + 1;
           listed.set(kind, seen);
-          if (seen <= LISTED_BAD_ROWS) problems.note(`${file}:${line}: ${BAD_ROW_TEXT[kind]}${detail ? ` (${detail})` : ''}`);
+          if (seen <= LISTED_BAD_ROWS) note(`${file}:${line}: ${BAD_ROW_TEXT[kind]}${detail ? ` (${detail})` : ''}`);
         },
         record(r: ExportRecord) {
           if (cmd.since || cmd.until) {
@@ -143,12 +152,12 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
       close();
       for (const [t, m] of ready.splice(0)) await pool.submit(t, m);
       for (const [kind, seen] of listed) {
-        if (seen > LISTED_BAD_ROWS) problems.note(`${file}: ${seen - LISTED_BAD_ROWS} more rows like this: ${BAD_ROW_TEXT[kind]}`);
+        if (seen > LISTED_BAD_ROWS) note(`${file}: ${seen - LISTED_BAD_ROWS} more rows like this: ${BAD_ROW_TEXT[kind]}`);
       }
       if (!outcome.ok) {
-        problems.report(outcome.line ? `${file}:${outcome.line}` : file, outcome.message);
+        report(outcome.line ? `${file}:${outcome.line}` : file, outcome.message);
       } else if (outcome.looseQuotes > 0) {
-        problems.note(`${file}: ${outcome.looseQuotes} stray quote characters outside RFC 4180 quoting were read as text`);
+        note(`${file}: ${outcome.looseQuotes} stray quote characters outside RFC 4180 quoting were read as text`);
       }
       try {
         bytesBefore += statSync(file).size;

@@ -1,6 +1,6 @@
 /** The command line of `carelint audit`, checked up front so a long audit never fails on a typo at the end. */
 import { availableParallelism } from 'node:os';
-import { extname } from 'node:path';
+import { extname, resolve } from 'node:path';
 import type { Category } from '../../../shared-rules/src/types';
 import type { Command } from '../args';
 import { UsageError } from '../problems';
@@ -35,6 +35,9 @@ export function auditCommand(v: Values, positionals: string[], categories: Categ
   if (positionals.length === 0) throw new UsageError('nothing to audit: give one or more export files (.csv, .tsv, .jsonl)');
   if (positionals.includes('-')) throw new UsageError('`carelint audit` reads files, not standard input: save the export to a file first');
   const output = v.output as string | undefined;
+  if (output !== undefined && positionals.some((p) => resolve(p) === resolve(output))) {
+    throw new UsageError(`--output ${output} is one of the exports; writing the report there would destroy it. Choose another file`);
+  }
   const fromExtension = output ? extname(output).slice(1).toLowerCase() : '';
   const format = (v.format as string | undefined) ?? ((AUDIT_FORMATS as readonly string[]).includes(fromExtension) ? fromExtension : fromExtension === 'htm' ? 'html' : 'json');
   if (!(AUDIT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format for \`audit\` must be one of: ${AUDIT_FORMATS.join(', ')}, not '${format}'`);

@@ -18,8 +18,15 @@ export class Progress {
     this.drawn = true;
   }
 
-  done(): void {
+  /** Clears the bar so a message can be written on a line of its own; the next update redraws it. */
+  clear(): void {
     if (this.drawn) process.stderr.write('\r\x1b[K');
+    this.drawn = false;
+    this.lastDraw = 0;
+  }
+
+  done(): void {
+    this.clear();
   }
 }
 
@@ -35,7 +42,8 @@ export function progressLine(bytes: number, total: number, elapsed: number, colu
   const fraction = total > 0 ? Math.min(1, bytes / total) : 0;
   const rate = elapsed > 0 ? bytes / MB / elapsed : 0;
   const eta = rate > 0 ? (total - bytes) / MB / rate : NaN;
-  const text = ` ${(fraction * 100).toFixed(0).padStart(3)}% ${(bytes / MB).toFixed(0)}/${(total / MB).toFixed(0)} MB  ${rate.toFixed(1)} MB/s  ETA ${Number.isFinite(eta) ? clock(eta) : '--:--'}`;
+  const digits = total < 10 * MB ? 1 : 0;
+  const text = ` ${(fraction * 100).toFixed(0).padStart(3)}% ${(bytes / MB).toFixed(digits)}/${(total / MB).toFixed(digits)} MB  ${rate.toFixed(1)} MB/s  ETA ${Number.isFinite(eta) ? clock(eta) : '--:--'}`;
   const width = Math.max(10, Math.min(40, columns - text.length - 3));
   const filled = Math.round(fraction * width);
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]${text}`;
