@@ -17,7 +17,7 @@ export type Command =
   | { name: 'rules'; format: 'stylish' | 'json'; config?: string }
   | { name: 'explain'; ruleId: string; config?: string }
   | {
-    name: 'audit'; inputs: string[]; format: AuditFormat; output?: string; idField?: string; textField?: string; dateField?: string;
+    name: 'audit'; inputs: string[]; format: AuditFormat; output?: string; config?: string; idField?: string; textField?: string; dateField?: string;
     workers: number; redact: boolean; since?: string; until?: string; categories?: Category[]; maxItems: number; top?: number;
   };
 

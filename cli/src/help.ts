@@ -33,6 +33,8 @@ Options for audit:
       --id-field <name>    column (or JSON key) of the person; also --text-field, --date-field.
                            Detected from common names (patient_id, nhs_number, note, note_date, ...)
       --workers <n>        worker threads (default: one per core)
+  -c, --config <file>      a .carelintrc.json with the trust's own rules, allow entries and switches
+                           (only when given; none is searched for next to the export)
       --since <date>       only notes dated on or after YYYY-MM-DD; --until <date>: on or before
       --category <id>      only this category (repeatable)
       --redact             leave the excerpts of notes out of the report

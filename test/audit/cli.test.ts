@@ -220,6 +220,23 @@ describe('carelint audit (CLI)', function () {
     assert.deepEqual(Object.keys(police.totals.rules).length > 0 && Object.entries(police.totals.categories as Record<string, number>).filter(([, n]) => n > 0).map(([c]) => c), ['police-involvement']);
   });
 
+  it('applies a trust config given with --config: custom rules and allow entries, in every worker', () => {
+    const plain = auditJson(['config/notes.csv']).report;
+    assert.deepEqual(plain.people.map((p) => p.id), ['T2'], 'without the config only "refused" is found');
+    for (const workers of ['1', '3']) {
+      const { code, report, stderr } = auditJson(['--workers', workers, '--config', 'config/trust.carelintrc.json', 'config/notes.csv']);
+      assert.equal(code, 1, stderr);
+      assert.deepEqual(report.people.map((p) => [p.id, p.items.map((i) => i.ruleId)]), [['T1', ['amber-protocol']]]);
+    }
+    const html = audit(['--format', 'html', '--config', 'config/trust.carelintrc.json', 'config/notes.csv']).stdout;
+    assert.match(html, /Amber protocol&#39; was this fictional trust/);
+    const broken = join(tmp, 'broken.carelintrc.json');
+    writeFileSync(broken, '{ "rules": { "no-such-rule": false } }');
+    const r = audit(['--config', broken, 'config/notes.csv']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /broken\.carelintrc\.json:1:\d+: /);
+  });
+
   it('keeps at most --max-items findings per person but counts them all', () => {
     const file = join(tmp, 'many.csv');
     const rows = ['patient_id,date,note'];

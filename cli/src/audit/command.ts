@@ -5,13 +5,14 @@
  * is written at the end (CSV rows as they come). Exit code as for `check`: 0 none, 1 findings, 2 problems.
  */
 import { statSync } from 'node:fs';
-import { builtinRuleSet } from '../../../shared-rules/src/index';
 import { CATEGORIES } from '../../../shared-rules/src/types';
 import type { Command } from '../args';
 import type { Problems } from '../problems';
 import { ioMessage } from '../read';
 import { VERSION } from '../version';
 import { Aggregator } from './aggregate';
+import { readAuditConfig } from './config';
+import { Batcher, type BatchMeta } from './batches';
 import { readExport, type BadRowKind, type ExportRecord } from './export-reader';
 import { openSink, type Sink } from './output';
 import { OrderedPool, PoolError } from './pool';
@@ -24,20 +25,10 @@ import { findingWeight } from './weights';
 
 export type AuditCommand = Extract<Command, { name: 'audit' }>;
 
-/** Records per batch sent to a worker, and the text size that closes a batch early. */
-const BATCH_RECORDS = 512;
-const BATCH_CHARS = 256 * 1024;
 /** Bad rows of one kind listed by line per file before they are only counted. */
 const LISTED_BAD_ROWS = 5;
 /** People in the HTML table unless --top says otherwise. */
 export const DEFAULT_HTML_TOP = 1000;
-
-interface BatchMeta {
-  file: string;
-  ids: string[];
-  dates: Array<string | null>;
-  lines: number[];
-}
 
 const BAD_ROW_TEXT: Record<BadRowKind, string> = {
   'missing-id': 'no person identifier; row skipped',
@@ -57,6 +48,7 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
     return 2;
   }
 
+  const config = readAuditConfig(cmd.config, problems);
   const categories = cmd.categories ?? [...CATEGORIES];
   // CSV rows carry every finding as it comes, so the per-person summaries need no excerpts at all
   const agg = new Aggregator(cmd.format === 'csv' ? 0 : cmd.maxItems, cmd.redact, { since: cmd.since ?? null, until: cmd.until ?? null, categories });
@@ -80,7 +72,7 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
   let csvOut: string[] = [];
   if (cmd.format === 'csv') await sink.write(csvHeader(cmd.redact));
 
-  const pool = new OrderedPool<BatchMeta>(cmd.workers, workerEntry, { categories: cmd.categories, redact: cmd.redact }, (meta, results) => {
+  const pool = new OrderedPool<BatchMeta>(cmd.workers, workerEntry, { categories: cmd.categories, redact: cmd.redact, config: config.source }, (meta, results) => {
     for (let i = 0; i < results.length; i++) {
       const r = results[i];
       if (typeof r === 'string') {
@@ -104,17 +96,7 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
     for (const file of cmd.inputs) {
       agg.totals.files++;
       const listed = new Map<BadRowKind, number>();
-      let batch = newBatch(file);
-      let texts: string[] = [];
-      let chars = 0;
-      const ready: Array<[string[], BatchMeta]> = [];
-      const close = () => {
-        if (texts.length === 0) return;
-        ready.push([texts, batch]);
-        batch = newBatch(file);
-        texts = [];
-        chars = 0;
-      };
+      const batches = new Batcher(file);
       const outcome = await readExport(file, { id: cmd.idField, text: cmd.textField, date: cmd.dateField }, {
         fields(kind, f, delimiter) {
           const delim = delimiter === '\t' ? 'tab' : delimiter;
@@ -136,21 +118,16 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
               return;
             }
           }
-          texts.push(r.text);
-          batch.ids.push(r.id);
-          batch.dates.push(r.date);
-          batch.lines.push(r.line);
-          chars += r.text.length;
-          if (texts.length >= BATCH_RECORDS || chars >= BATCH_CHARS) close();
+          batches.add(r);
         },
         async afterChunk(bytes) {
-          for (const [t, m] of ready.splice(0)) await pool.submit(t, m);
+          await batches.submit(pool);
           await flushCsv();
           progress.update(bytesBefore + bytes);
         },
       });
-      close();
-      for (const [t, m] of ready.splice(0)) await pool.submit(t, m);
+      batches.close();
+      await batches.submit(pool);
       for (const [kind, seen] of listed) {
         if (seen > LISTED_BAD_ROWS) note(`${file}: ${seen - LISTED_BAD_ROWS} more rows like this: ${BAD_ROW_TEXT[kind]}`);
       }
@@ -183,7 +160,7 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
     const people = agg.ranked();
     if (cmd.format === 'json') await writeJson(sink, people, t);
     else {
-      const ruleMessages = new Map(builtinRuleSet().rules.map((r) => [r.id, r.message]));
+      const ruleMessages = new Map(config.ruleSet.rules.map((r) => [r.id, r.message]));
       await writeHtml(sink, people, t, {
         files: cmd.inputs, generated: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', version: VERSION,
         top: cmd.top ?? DEFAULT_HTML_TOP, ruleMessages,
@@ -198,10 +175,6 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
   problems.note(`the report holds patient identifiers${cmd.redact ? ' (excerpts redacted)' : ' and clinical excerpts'}; `
     + (sink.path ? `written to ${sink.path} readable by you only (mode 0600)` : 'it went to standard output: store it as you would the records'));
   return t.findings > 0 ? 1 : 0;
-}
-
-function newBatch(file: string): BatchMeta {
-  return { file, ids: [], dates: [], lines: [] };
 }
 
 function findingRow(meta: BatchMeta, i: number, f: NoteFinding) {

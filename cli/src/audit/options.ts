@@ -10,7 +10,7 @@ import { parseOptionDate } from './dates';
 export const AUDIT_FORMATS = ['json', 'html', 'csv'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
 
-const AUDIT_OPTIONS = ['format', 'output', 'id-field', 'text-field', 'date-field', 'workers', 'redact', 'since', 'until', 'category', 'max-items', 'top'];
+const AUDIT_OPTIONS = ['config', 'format', 'output', 'id-field', 'text-field', 'date-field', 'workers', 'redact', 'since', 'until', 'category', 'max-items', 'top'];
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -46,7 +46,7 @@ export function auditCommand(v: Values, positionals: string[], categories: Categ
   if (since && until && since > until) throw new UsageError(`--since ${since} is after --until ${until}`);
   return {
     name: 'audit', inputs: positionals, format: format as AuditFormat, output,
-    idField: v['id-field'] as string | undefined, textField: v['text-field'] as string | undefined, dateField: v['date-field'] as string | undefined,
+    config: v.config as string | undefined, idField: v['id-field'] as string | undefined, textField: v['text-field'] as string | undefined, dateField: v['date-field'] as string | undefined,
     workers: wholeNumber(v, 'workers', 1) ?? availableParallelism(), redact: Boolean(v.redact), since, until, categories,
     maxItems: wholeNumber(v, 'max-items', 0) ?? DEFAULT_MAX_ITEMS, top: wholeNumber(v, 'top', 0),
   };

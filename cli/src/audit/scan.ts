@@ -4,10 +4,13 @@
  */
 import { builtinRuleSet, lint, type RuleSet } from '../../../shared-rules/src/index';
 import { CATEGORIES, type Category, type LintOptions, type Severity } from '../../../shared-rules/src/types';
+import { compileConfig, type ConfigSource } from './config';
 
 export interface ScanOptions {
   categories?: Category[];
   redact: boolean;
+  /** --config, compiled again in each worker. */
+  config?: ConfigSource;
 }
 
 export interface NoteFinding {
@@ -22,8 +25,10 @@ export interface NoteFinding {
 const CONTEXT = 70;
 
 export function makeScanner(options: ScanOptions): (text: string) => NoteFinding[] {
-  const ruleSet: RuleSet = builtinRuleSet();
+  const config = options.config ? compileConfig(options.config) : { options: {}, ruleSet: builtinRuleSet() };
+  const ruleSet: RuleSet = config.ruleSet;
   const lintOptions: LintOptions & { ruleSet: RuleSet } = {
+    ...config.options,
     ruleSet,
     ...(options.categories ? { categories: Object.fromEntries(CATEGORIES.map((c) => [c, options.categories!.includes(c)])) } : {}),
   };

@@ -38,7 +38,7 @@ th{background:#f6f6f6}td.n,th.n{text-align:right;font-variant-numeric:tabular-nu
 dl.summary{display:grid;grid-template-columns:max-content auto;gap:2px 16px}dl.summary dt{color:#555}dl.summary dd{margin:0}
 .legend span{display:inline-block;margin-right:14px}.swatch{display:inline-block;width:11px;height:11px;margin-right:4px;vertical-align:-1px}
 details summary{cursor:pointer}ol.items{margin:4px 0;padding-left:20px}ol.items li{margin:2px 0}
-code{font-size:12px;background:#f3f3f3;padding:0 3px}.excerpt{color:#333}.empty{color:#777}
+code{font-size:12px;background:#f3f3f3;padding:0 3px;white-space:nowrap}td.date,time{white-space:nowrap}td.items{min-width:420px}.excerpt{color:#333}.empty{color:#777}
 @media print{details{display:block}details>*{display:block}}
 `;
 
@@ -106,5 +106,5 @@ ${Object.entries(totals.rules).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 :
 function personRow(p: PersonAggregate, rank: number): string {
   const items = p.items.map((it) => `<li><time>${e(it.date ?? 'undated')}</time> <code>${e(it.ruleId)}</code> ${e(it.category)}${it.excerpt === undefined ? '' : ` <span class="excerpt">${e(it.excerpt)}</span>`}</li>`).join('');
   const summary = p.items.length < p.findings ? `${p.findings} findings (${p.items.length} kept)` : `${p.findings} finding${p.findings === 1 ? '' : 's'}`;
-  return `<tr><td class="n">${rank}</td><td class="person">${e(p.id)}</td><td class="n">${p.score}</td><td class="n">${p.findings}</td>${CATEGORIES.map((c) => `<td class="n">${p.categories[c]}</td>`).join('')}<td>${e(p.first ?? '')}</td><td>${e(p.last ?? '')}</td><td><details><summary>${summary}</summary><ol class="items">${items}</ol></details></td></tr>\n`;
+  return `<tr><td class="n">${rank}</td><td class="person">${e(p.id)}</td><td class="n">${p.score}</td><td class="n">${p.findings}</td>${CATEGORIES.map((c) => `<td class="n">${p.categories[c]}</td>`).join('')}<td class="date">${e(p.first ?? '')}</td><td class="date">${e(p.last ?? '')}</td><td class="items"><details><summary>${summary}</summary><ol class="items">${items}</ol></details></td></tr>\n`;
 }
