@@ -11,6 +11,7 @@ import type { Problems } from '../problems';
 import { ioMessage } from '../read';
 import { VERSION } from '../version';
 import { Aggregator } from './aggregate';
+import { Collector } from './collect';
 import { readAuditConfig } from './config';
 import { Batcher, type BatchMeta } from './batches';
 import { readExport, type BadRowKind, type ExportRecord } from './export-reader';
@@ -92,6 +93,7 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
   };
 
   let bytesBefore = 0;
+  const collector = new Collector();
   try {
     for (const file of cmd.inputs) {
       agg.totals.files++;
@@ -124,6 +126,7 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
           await batches.submit(pool);
           await flushCsv();
           progress.update(bytesBefore + bytes);
+          collector.maybeCollect(bytesBefore + bytes);
         },
       });
       batches.close();
