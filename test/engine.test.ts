@@ -150,4 +150,11 @@ describe('engine: fixes and sessions', () => {
       assert.deepEqual(s.findings(), lint(text, { ruleSet: rs }));
     }
   });
+
+  it('a full stop glued to an applied slot rewrite still ends the sentence (found by npm run fuzz)', () => {
+    const text = 'She got a fine for calling the police from the bridge.PC Hale will join her weekly DBT sessions.';
+    const fixed = applyFixes(text, lint(text));
+    assert.match(fixed, /bridge\.\[describe/);
+    assert.deepEqual(lint(fixed), []);
+  });
 });

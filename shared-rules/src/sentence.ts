@@ -26,8 +26,9 @@ function isBoundary(text: string, i: number, limit: number): boolean {
   }
   if (c !== 46 && c !== 33 && c !== 63 && c !== 59 && c !== 58) return false;
   const next = i + 1 < limit ? text.charCodeAt(i + 1) : 32;
-  // "bridge.Evidence": a full stop straight before a capital still ends a sentence (a missing space)
-  const glued = c === 46 && next >= 65 && next <= 90 && i > 1 && /[a-z]{2}/.test(text.slice(i - 2, i));
+  // "bridge.Evidence": a full stop straight before a capital still ends a sentence (a missing space), and so
+  // does one before "[", which is how a slot rewrite ("[describe …]") starts once applied
+  const glued = c === 46 && ((next >= 65 && next <= 90) || next === 91) && i > 1 && /[a-z]{2}/.test(text.slice(i - 2, i));
   if (!glued && !isSpace(next) && next !== 34 && next !== 0x201d && next !== 41) return false;
   if (c === 46 && endsAbbreviation(text, i)) return false;
   return true;

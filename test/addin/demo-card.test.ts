@@ -1,0 +1,92 @@
+// The shared finding card (addin/src/ui/card.ts), rendered into a happy-dom document. Both the demo and the Word pane
+// use it, so hostile text in any field must come out as text.
+import assert from 'node:assert/strict';
+import { Window } from 'happy-dom';
+import { lint, type Finding } from '../../shared-rules/src/index';
+import { renderFindingCard, type CardActions } from '../../addin/src/ui/card';
+import { CATEGORY_LABELS, CATEGORY_ORDER } from '../../addin/src/ui/categories';
+import { CATEGORIES } from '../../shared-rules/src/types';
+
+function blankDocument(): Document {
+  return new Window().document as unknown as Document;
+}
+
+const HOSTILE: Finding = {
+  ruleId: 'custom-rule',
+  category: 'stigmatizing-language',
+  severity: 'warning',
+  start: 0,
+  end: 29,
+  text: '<img src=x onerror=alert(1)>',
+  message: 'Consider <b>this</b> [click](javascript:alert(2))',
+  rationale: '<script>alert(3)</script> **bold**',
+  sources: [
+    { id: 'a', title: '<i>Evil</i> title', url: 'javascript:alert(4)' },
+    { id: 'b', title: 'Real guidance', url: 'https://example.org/guidance?a=1&b=<2>' },
+    { id: 'c', title: 'Book without a link' },
+  ],
+  suggestions: ['<svg onload=alert(5)>', '[describe what happened]'],
+};
+
+describe('shared finding card', () => {
+  it('renders every field of a finding as text, never as markup', () => {
+    const doc = blankDocument();
+    const card = renderFindingCard(doc, HOSTILE, { onRewrite() {}, onIgnore() {} });
+    doc.body.append(card);
+    assert.equal(card.querySelectorAll('img, b, i, script, svg').length, 0);
+    assert.equal(card.querySelector('.cl-card__text')?.textContent, HOSTILE.text);
+    assert.equal(card.querySelector('.cl-card__message')?.textContent, HOSTILE.message);
+    assert.equal(card.querySelector('.cl-card__rationale')?.textContent, HOSTILE.rationale);
+    assert.deepEqual([...card.querySelectorAll('.cl-card__rewrite')].map((b) => b.textContent), HOSTILE.suggestions);
+    assert.match(card.outerHTML, /&lt;img src=x onerror=alert\(1\)&gt;/);
+  });
+
+  it('links only http(s) sources, with noreferrer, and leaves other addresses as text', () => {
+    const doc = blankDocument();
+    const card = renderFindingCard(doc, HOSTILE, {});
+    const items = [...card.querySelectorAll('.cl-card__source-list li')];
+    assert.equal(items.length, 3);
+    assert.equal(items[0].querySelector('a'), null, 'a javascript: address is not a link');
+    assert.equal(items[0].textContent, '<i>Evil</i> title (javascript:alert(4))');
+    const link = items[1].querySelector('a') as HTMLAnchorElement;
+    assert.ok(link);
+    assert.equal(link.getAttribute('href'), new URL(HOSTILE.sources[1].url!).href);
+    assert.match(link.getAttribute('rel') ?? '', /noreferrer/);
+    assert.equal(link.getAttribute('target'), '_blank');
+    assert.equal(link.textContent, 'Real guidance');
+    assert.equal(items[2].textContent, 'Book without a link');
+  });
+
+  it('shows a button only for the actions the host supplies, and each calls back with the finding', () => {
+    const doc = blankDocument();
+    const calls: string[] = [];
+    const actions: CardActions = {
+      onSelect: (f) => calls.push(`select ${f.ruleId}`),
+      onRewrite: (f, s) => calls.push(`rewrite ${f.ruleId} ${s}`),
+      onReplaceAll: (f) => calls.push(`all ${f.ruleId}`),
+    };
+    const card = renderFindingCard(doc, HOSTILE, actions);
+    const actionButtons = [...card.querySelectorAll<HTMLButtonElement>('.cl-card__action')];
+    assert.deepEqual(actionButtons.map((b) => b.textContent), ['Select', 'Replace all']);
+    for (const b of actionButtons) b.dispatchEvent(new doc.defaultView!.Event('click'));
+    const rewrites = [...card.querySelectorAll<HTMLButtonElement>('.cl-card__rewrite')];
+    rewrites[1].dispatchEvent(new doc.defaultView!.Event('click'));
+    assert.deepEqual(calls, ['select custom-rule', 'all custom-rule', 'rewrite custom-rule [describe what happened]']);
+    assert.match(rewrites[1].getAttribute('title') ?? '', /fill in/);
+    assert.equal(rewrites[1].getAttribute('type'), 'button');
+
+    const readOnly = renderFindingCard(doc, HOSTILE, {});
+    assert.equal(readOnly.querySelectorAll('button').length, 0);
+    assert.deepEqual([...readOnly.querySelectorAll('.cl-card__suggestion')].map((s) => s.textContent), HOSTILE.suggestions);
+  });
+
+  it('labels a real finding with its category, and knows every category', () => {
+    assert.deepEqual([...CATEGORY_ORDER].sort(), [...CATEGORIES].sort());
+    const [finding] = lint('She was noncompliant with her medication.');
+    assert.ok(finding);
+    const card = renderFindingCard(blankDocument(), finding, {});
+    assert.equal(card.getAttribute('data-category'), finding.category);
+    assert.equal(card.querySelector('.cl-card__category')?.textContent, CATEGORY_LABELS[finding.category]);
+    assert.equal(card.getAttribute('aria-label'), `${CATEGORY_LABELS[finding.category]}: ${finding.message}`);
+  });
+});

@@ -1,0 +1,52 @@
+// A WordChecker wired to the fake Word and a recording view, for the Word adapter tests.
+import { lint } from '../../../shared-rules/src/index';
+import type { Finding } from '../../../shared-rules/src/types';
+import { detectCapabilities } from '../../../addin/src/word/capabilities';
+import { WordChecker, type CheckerView } from '../../../addin/src/word/checker';
+import type { Located } from '../../../addin/src/word/located';
+import { FakeWord, ManualScheduler } from './fake-word';
+
+export class RecordingView implements CheckerView {
+  shown: Located[][] = [];
+  revealed: Array<{ item: Located; how: string }> = [];
+  statuses: Array<{ message: string; kind: string }> = [];
+  show(items: Located[]): void { this.shown.push(items); }
+  reveal(item: Located, how: 'click' | 'hover'): void { this.revealed.push({ item, how }); }
+  status(message: string, kind = 'info'): void { this.statuses.push({ message, kind }); }
+  get last(): Located[] { return this.shown[this.shown.length - 1] ?? []; }
+}
+
+export interface Harness {
+  word: FakeWord;
+  view: RecordingView;
+  checker: WordChecker;
+  scheduler: ManualScheduler;
+  /** Texts the engine was asked to lint, in order. */
+  linted: string[];
+  mode: 'events' | 'polling';
+}
+
+export async function startChecker(texts: string[], version: number, setup?: (word: FakeWord) => void): Promise<Harness> {
+  const word = new FakeWord(texts, version);
+  setup?.(word);
+  const view = new RecordingView();
+  const scheduler = new ManualScheduler();
+  const linted: string[] = [];
+  const counting = (text: string): Finding[] => {
+    linted.push(text);
+    return lint(text);
+  };
+  const checker = new WordChecker({ run: word.run, caps: detectCapabilities(word.isSetSupported), scheduler }, view, counting);
+  const mode = await checker.start();
+  return { word, view, checker, scheduler, linted, mode };
+}
+
+/** What the list shows, as [paragraph text, flagged words, rule] (expected values come from the engine itself). */
+export function summary(items: Located[]): Array<[string, string, string]> {
+  return items.map((i) => [i.text, i.finding.text, i.finding.ruleId]);
+}
+
+/** What the engine says about these paragraphs, in the same shape. */
+export function engineSummary(texts: string[]): Array<[string, string, string]> {
+  return texts.flatMap((t) => lint(t).map((f): [string, string, string] => [t, f.text, f.ruleId]));
+}

@@ -1,0 +1,150 @@
+// The Word adapter keeps its paragraph cache in step with the document: the first lint, WordApi 1.6 paragraph
+// events, and polling where Word has no events.
+import assert from 'node:assert/strict';
+import { POLL_INTERVAL_MS } from '../../addin/src/word/events';
+import { ParagraphCache } from '../../addin/src/word/paragraph-cache';
+import { lint } from '../../shared-rules/src/index';
+import { engineSummary, startChecker, summary } from './support/word-harness';
+
+const NOTE = [
+  'Ward round, Tuesday.',
+  'Mr Quill refused his evening medication and was noncompliant with the plan.',
+  'The garden was quiet and he sat outside with his sister.',
+  'Staff felt he was attention seeking on the ward.',
+];
+
+describe('Word: first lint', () => {
+  for (const version of [1.1, 1.6, 1.8]) {
+    it(`lints every paragraph on open (WordApi ${version})`, async () => {
+      const h = await startChecker(NOTE, version);
+      assert.deepEqual(h.linted, NOTE, 'each paragraph linted once, in order');
+      assert.deepEqual(summary(h.checker.items()), engineSummary(NOTE));
+      assert.deepEqual(summary(h.view.last), engineSummary(NOTE));
+      const words = h.view.last.map((i) => i.finding.text);
+      assert.ok(words.includes('refused') && words.includes('attention seeking'), words.join(', '));
+    });
+  }
+
+  it('keys paragraphs by uniqueLocalId where Word has it, by position where not', async () => {
+    const withIds = await startChecker(NOTE, 1.6);
+    assert.deepEqual([...new Set(withIds.checker.items().map((i) => i.key))], [withIds.word.paragraphs[1].id, withIds.word.paragraphs[3].id]);
+    const old = await startChecker(NOTE, 1.1);
+    assert.deepEqual([...new Set(old.checker.items().map((i) => i.key))], ['#1', '#3']);
+  });
+});
+
+describe('Word: paragraph events (WordApi 1.6)', () => {
+  it('registers the three paragraph events instead of polling', async () => {
+    const h = await startChecker(NOTE, 1.6);
+    assert.equal(h.mode, 'events');
+    for (const e of ['ParagraphChanged', 'ParagraphAdded', 'ParagraphDeleted']) assert.equal(h.word.handlerCount(e), 1, e);
+    assert.equal(h.scheduler.interval, null, 'no polling timer');
+  });
+
+  it('re-lints only the paragraph that changed', async () => {
+    const h = await startChecker(NOTE, 1.6);
+    h.linted.length = 0;
+    const edited = 'The garden was quiet; he committed suicide attempts were discussed with his sister.';
+    await h.word.type(2, edited);
+    await h.checker.whenIdle();
+    assert.deepEqual(h.linted, [edited]);
+    const texts = h.word.texts();
+    assert.deepEqual(summary(h.view.last), engineSummary(texts));
+    assert.ok(h.view.last.some((i) => i.text === edited && i.finding.text === 'committed suicide'));
+  });
+
+  it('does not lint again when a changed event brings the same text (cache by id and text)', async () => {
+    const h = await startChecker(NOTE, 1.6);
+    h.linted.length = 0;
+    await h.word.type(1, NOTE[1]);
+    await h.checker.whenIdle();
+    assert.deepEqual(h.linted, []);
+  });
+
+  it('adds a new paragraph in document order and forgets a deleted one', async () => {
+    const h = await startChecker(NOTE, 1.6);
+    h.linted.length = 0;
+    await h.word.addParagraph(1, 'His brother committed suicide in 2019.');
+    await h.checker.whenIdle();
+    assert.deepEqual(h.linted, ['His brother committed suicide in 2019.'], 'only the new paragraph is linted');
+    assert.deepEqual(summary(h.view.last), engineSummary(h.word.texts()));
+    assert.equal(h.view.last[0].finding.text, 'committed suicide', 'listed before the later paragraphs');
+
+    await h.word.deleteParagraph(2); // the "refused … noncompliant" paragraph
+    await h.checker.whenIdle();
+    assert.deepEqual(summary(h.view.last), engineSummary(h.word.texts()));
+    assert.ok(!h.view.last.some((i) => i.finding.text === 'refused'));
+  });
+
+  it('a burst of events for one paragraph reads it once per queued batch and ends on the last text', async () => {
+    const h = await startChecker(NOTE, 1.6);
+    const steps = ['He ref', 'He refus', 'He refused', 'He refused food.'];
+    await Promise.all(steps.map((t) => h.word.type(0, t)));
+    await h.checker.whenIdle();
+    assert.deepEqual(summary(h.view.last), engineSummary(h.word.texts()));
+    assert.equal(h.view.last[0].text, 'He refused food.');
+  });
+
+  it('falls back to polling when Word refuses the event registration, and says so', async () => {
+    const h = await startChecker(NOTE, 1.6, (w) => { w.refuseEvents = true; });
+    assert.equal(h.mode, 'polling');
+    assert.ok(h.scheduler.interval !== null);
+    assert.ok(h.view.statuses.some((s) => s.kind === 'error' && /every 1.5 seconds/.test(s.message)));
+  });
+});
+
+describe('Word: polling fallback (no WordApi 1.6)', () => {
+  it('polls the paragraph texts every 1 to 2 seconds', async () => {
+    const h = await startChecker(NOTE, 1.5);
+    assert.equal(h.mode, 'polling');
+    assert.equal(h.scheduler.interval, POLL_INTERVAL_MS);
+    assert.ok(POLL_INTERVAL_MS >= 1000 && POLL_INTERVAL_MS <= 2000);
+    assert.equal(h.word.handlerCount('ParagraphChanged'), 0);
+  });
+
+  it('picks up an edit on the next poll and re-lints only what changed', async () => {
+    const h = await startChecker(NOTE, 1.1);
+    h.linted.length = 0;
+    await h.word.type(2, 'The garden was quiet; the behavioural contract was read to him.');
+    await h.checker.whenIdle();
+    assert.deepEqual(summary(h.view.last), engineSummary(NOTE), 'nothing seen before the poll');
+    h.scheduler.fire();
+    await h.checker.whenIdle();
+    assert.deepEqual(h.linted, ['The garden was quiet; the behavioural contract was read to him.']);
+    assert.deepEqual(summary(h.view.last), engineSummary(h.word.texts()));
+    assert.ok(h.view.last.some((i) => i.finding.category === 'punitive-approach'));
+  });
+
+  it('a paragraph inserted above shifts the positions without re-linting the moved text', async () => {
+    const h = await startChecker(NOTE, 1.1);
+    h.linted.length = 0;
+    h.word.paragraphs.unshift({ id: 'new', text: 'Seen at home.' });
+    h.scheduler.fire();
+    await h.checker.whenIdle();
+    assert.deepEqual(h.linted, ['Seen at home.']);
+    assert.deepEqual(summary(h.view.last), engineSummary(h.word.texts()));
+    assert.deepEqual([...new Set(h.view.last.map((i) => i.key))], ['#2', '#4']);
+  });
+
+  it('stops polling when the pane stops', async () => {
+    const h = await startChecker(NOTE, 1.1);
+    await h.checker.stop();
+    assert.equal(h.scheduler.stopped, true);
+  });
+});
+
+describe('ParagraphCache', () => {
+  it('reports changed and removed paragraphs and keeps findings for unchanged text', () => {
+    const calls: string[] = [];
+    const cache = new ParagraphCache((t) => { calls.push(t); return lint(t); });
+    cache.replaceAll([{ key: 'a', text: 'He refused.' }, { key: 'b', text: 'Calm.' }]);
+    const first = cache.get('a')!.findings;
+    const { changed, removed } = cache.replaceAll([{ key: 'a', text: 'He refused.' }, { key: 'c', text: 'She claims it hurts.' }]);
+    assert.deepEqual(changed.map((e) => e.key), ['c']);
+    assert.deepEqual(removed, ['b']);
+    assert.equal(cache.get('a')!.findings, first);
+    assert.deepEqual(calls, ['He refused.', 'Calm.', 'She claims it hurts.']);
+    assert.equal(cache.update({ key: 'a', text: 'He refused.' }), null);
+    assert.equal(cache.update({ key: 'a', text: 'He declined.' })!.findings.length, 0);
+  });
+});
