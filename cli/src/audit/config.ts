@@ -40,11 +40,8 @@ export function readAuditConfig(file: string | undefined, problems: Problems): A
     return { options: {}, ruleSet: builtinRuleSet() };
   }
   const source = { text, name: file };
-  const { options, ruleSet, problems: found } = compileConfig(source);
+  // the workers compile the same text the same way (scan.ts)
+  const { options, ruleSet, problems: found } = loadConfig(source.text, source.name);
   for (const p of found) problems.report(`${p.file}:${p.line}:${p.column}`, `${p.message}. ${p.fix}`);
   return { options, ruleSet, source };
-}
-
-export function compileConfig(source: ConfigSource) {
-  return loadConfig(source.text, source.name);
 }

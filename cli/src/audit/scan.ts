@@ -4,7 +4,9 @@
  */
 import { builtinRuleSet, lint, type RuleSet } from '../../../shared-rules/src/index';
 import { CATEGORIES, type Category, type LintOptions, type Severity } from '../../../shared-rules/src/types';
-import { compileConfig, type ConfigSource } from './config';
+import { loadConfig } from '../../../shared-rules/src/config';
+// type only: config.ts reads files and must stay out of the worker bundle
+import type { ConfigSource } from './config';
 
 export interface ScanOptions {
   categories?: Category[];
@@ -25,7 +27,7 @@ export interface NoteFinding {
 const CONTEXT = 70;
 
 export function makeScanner(options: ScanOptions): (text: string) => NoteFinding[] {
-  const config = options.config ? compileConfig(options.config) : { options: {}, ruleSet: builtinRuleSet() };
+  const config = options.config ? loadConfig(options.config.text, options.config.name) : { options: {}, ruleSet: builtinRuleSet() };
   const ruleSet: RuleSet = config.ruleSet;
   const lintOptions: LintOptions & { ruleSet: RuleSet } = {
     ...config.options,
