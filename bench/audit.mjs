@@ -7,7 +7,7 @@
 // number of people with findings (docs/audit.md gives the cost per person), not with the bytes read.
 // Writes bench/results/audit.json. Runs the BUILT CLI (npm run build first), as users run it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -36,7 +36,28 @@ function auditRun(file, workers, dir) {
   };
 }
 
-export function runAuditBench({
+/**
+ * The ceiling: the engine alone linting the same kind of notes one by one on this thread, no reading, parsing or
+ * messaging. The audit on 1 worker reaching this rate means its own overhead is hidden behind the linting.
+ */
+async function engineOnly(dir) {
+  const file = join(dir, 'engine-notes.jsonl');
+  writeSyntheticExport(file, { bytes: 32 * MB, seed: 2, format: 'jsonl', people: 2000 });
+  const notes = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).note_text);
+  const engine = await import(pathToFileURL(join(root, 'dist', 'engine.mjs')).href);
+  const ruleSet = engine.builtinRuleSet();
+  engine.lint('warm up', { ruleSet });
+  let bytes = 0;
+  const started = performance.now();
+  for (const note of notes) {
+    engine.lint(note, { ruleSet });
+    bytes += Buffer.byteLength(note);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { bytes, seconds, mbPerSecond: bytes / MB / seconds };
+}
+
+export async function runAuditBench({
   sizeMb = Number(option('size') ?? process.env.CARELINT_AUDIT_BENCH_MB ?? 1024),
   people = Number(option('people') ?? 20000),
   keep = process.argv.includes('--keep'),
@@ -54,12 +75,14 @@ export function runAuditBench({
     const runs = [auditRun(big, 1, dir)];
     if (cores > 1) runs.push(auditRun(big, cores, dir));
     const smallRun = auditRun(small, cores, dir);
+    const engine = await engineOnly(dir);
     const results = {
       machine: { cpus: cores, model: os.cpus()[0]?.model, node: process.version, loadavg: os.loadavg() },
       date: new Date().toISOString(),
       export: { bytes: made.bytes, notes: made.records, people: made.people },
       runs,
       smallExport: { bytes: statSync(small).size, ...smallRun },
+      engineOnlyOneThread: engine,
       target: { mbPerSecondPerCore: 40 },
       note: '1 worker still parses on the main thread, so it uses a little more than one core. MB are MiB.',
     };
@@ -67,6 +90,7 @@ export function runAuditBench({
     console.log(`\n${'export'.padEnd(22)} ${'workers'.padStart(7)} ${'seconds'.padStart(8)} ${'MB/s'.padStart(7)} ${'MB/s/worker'.padStart(13)} ${'peak RSS MB'.padStart(12)}`);
     for (const r of runs) console.log(row(`${(made.bytes / MB).toFixed(0)} MB`, r));
     console.log(row(`${(results.smallExport.bytes / MB).toFixed(0)} MB (1/8)`, smallRun));
+    console.log(`${'engine alone, 1 thread'.padEnd(22)} ${''.padStart(7)} ${engine.seconds.toFixed(1).padStart(8)} ${engine.mbPerSecond.toFixed(1).padStart(7)}`);
     console.log(`\ntarget: >= ${results.target.mbPerSecondPerCore} MB/s per core; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cores} cores`);
     mkdirSync(join(root, 'bench', 'results'), { recursive: true });
     writeFileSync(join(root, 'bench', 'results', 'audit.json'), JSON.stringify(results, null, 2) + '\n');
@@ -78,4 +102,4 @@ export function runAuditBench({
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) runAuditBench();
+if (import.meta.url === pathToFileURL(process.argv[1]).href) await runAuditBench();
