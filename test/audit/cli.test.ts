@@ -144,6 +144,14 @@ describe('carelint audit (CLI)', function () {
     assert.deepEqual(fixed.report.people.map((p) => p.id), ['943 476 5919']);
   });
 
+  it('refuses a binary file (say, a spreadsheet) with what to do', () => {
+    const file = join(tmp, 'notes.xlsx');
+    writeFileSync(file, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(64), Buffer.from('patient_id,note')]));
+    const r = audit([file]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /notes\.xlsx: is a binary file.*Export the notes as CSV/);
+  });
+
   it('reports an unclosed quote at the line it opens and exits 2', () => {
     const r = audit(['unterminated.csv']);
     assert.equal(r.code, 2);

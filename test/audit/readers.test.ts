@@ -103,6 +103,14 @@ describe('audit: column detection', () => {
     assert.ok(!d.ok && /note text/.test(d.message) && /--text-field/.test(d.message) && /"written"/.test(d.message));
   });
 
+  it('lists at most 40 columns, each cut to 60 characters', () => {
+    const columns = Array.from({ length: 45 }, (_, i) => `column ${i} ${'x'.repeat(i === 0 ? 100 : 0)}`);
+    const d = detectFields(columns, {});
+    assert.ok(!d.ok);
+    assert.match(d.message, /and 5 more$/);
+    assert.ok(d.message.length < 40 * 64 + 300);
+  });
+
   it('honours explicit names and checks they exist', () => {
     assert.deepEqual(detectFields(['patient_id', 'nhs_number', 'note'], { id: 'nhs_number' }), { ok: true, fields: { id: 'nhs_number', text: 'note' } });
     const d = detectFields(['a', 'b'], { id: 'a', text: 'c' });

@@ -85,6 +85,9 @@ export async function readExport(path: string, explicit: Partial<FieldChoice>, h
       decoder ??= decoderFor(chunk);
       const text = decoder.decode(chunk, { stream: true });
       if (!handler) {
+        if (text.slice(0, 8192).includes('\u0000')) {
+          return { ok: false, message: 'is a binary file, not CSV or JSON lines (a spreadsheet or a zip?). Export the notes as CSV and run again' };
+        }
         const kind = exportKind(path, text);
         ({ handler, finish } = kind === 'csv' ? csvReader(text, explicit, hooks) : jsonlReader(explicit, hooks));
       }

@@ -42,7 +42,9 @@ export type Detected = { ok: true; fields: FieldChoice } | { ok: false; message:
 
 /** Picks the id, text and date columns among `columns` (header names or JSON keys), honouring explicit choices. */
 export function detectFields(columns: string[], explicit: Partial<FieldChoice>): Detected {
-  const found = `columns found: ${columns.map((c) => JSON.stringify(c)).join(', ') || '(none)'}`;
+  // a header that is not one (binary, or a note where the header should be) must not flood the terminal
+  const shown = columns.slice(0, 40).map((c) => JSON.stringify(c.length > 60 ? `${c.slice(0, 57)}...` : c));
+  const found = `columns found: ${shown.join(', ') || '(none)'}${columns.length > 40 ? `, and ${columns.length - 40} more` : ''}`;
   const chosen: Partial<FieldChoice> = {};
   for (const role of ['id', 'text', 'date'] as FieldRole[]) {
     const given = explicit[role];

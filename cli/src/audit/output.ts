@@ -34,11 +34,20 @@ export function openSink(path: string | undefined): Sink {
 
 function streamSink(stream: Writable, owned: boolean): Sink {
   let pending = '';
+  // a reader that stops early (`| head`) closes the pipe: stop writing rather than crash
+  let closed = false;
+  if (!owned) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      closed = true;
+      stream.emit('drain');
+    });
+  }
   const flush = async () => {
-    if (!pending) return;
+    if (!pending || closed) return;
     const text = pending;
     pending = '';
-    if (!stream.write(text)) await once(stream, 'drain');
+    if (!stream.write(text) && !closed) await once(stream, 'drain');
   };
   return {
     // small writes are gathered into 64 KB blocks
