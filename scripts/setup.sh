@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 system_packages=(chromium ripgrep libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev)
+# code-server's native modules compile from source (scripts/install-code-server.sh).
+system_packages+=(python3 make g++)
 missing=()
 for pkg in "${system_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
@@ -20,3 +22,6 @@ if ((${#missing[@]})); then
 fi
 
 npm install --no-audit --no-fund
+
+# Real VS Code for test/e2e/vscode.test.ts, into the git-ignored .hosts/.
+scripts/install-code-server.sh

@@ -157,4 +157,42 @@ describe('engine: fixes and sessions', () => {
     assert.match(fixed, /bridge\.\[describe/);
     assert.deepEqual(lint(fixed), []);
   });
+
+  it('an applied slot prompt is not prose: its words neither match nor give context (found by npm run fuzz)', () => {
+    const text = 'A police officer sat in on her therapy session while police waited outside.';
+    const fixed = applyFixes(text, lint(text));
+    assert.match(fixed, /\[describe the session/);
+    assert.deepEqual(lint(fixed), []);
+    // the same words typed by the writer, outside a known prompt, still count
+    assert.equal(lint('An officer from the local police sat in on [her DBT session].').length, 1);
+  });
+
+  it('Unicode line and paragraph separators end a sentence like a space after a full stop', () => {
+    for (const sep of ['\u2028', '\u2029', '\u3000']) {
+      const findings = lint(`A police officer sat in on the psychology session today.${sep}She was issued a fine for calling the police from the bridge.`);
+      assert.ok(findings.every((f) => !f.text.includes(sep)), `a finding spans ${JSON.stringify(sep)}`);
+    }
+  });
+
+  it('a rewrite gets the indefinite article that suits it, and the finding takes in the article', () => {
+    const cases: Array<[string, string, string]> = [
+      ['He is an addict.', 'an addict', 'He is a person with a substance use disorder.'],
+      ['An addict was seen.', 'An addict', 'A person with a substance use disorder was seen.'],
+      ['He is an IV drug abuser.', 'an IV drug abuser', 'He is a person who injects drugs.'],
+    ];
+    for (const [text, flagged, fixed] of cases) {
+      const findings = lint(text);
+      assert.deepEqual(findings.map((f) => f.text), [flagged]);
+      assert.equal(applyFixes(text, findings), fixed);
+    }
+    // an article that already suits the rewrite is left out of the finding
+    assert.deepEqual(lint('She is a known alcoholic.').map((f) => f.text), ['alcoholic']);
+  });
+
+  it('{their} in a rewrite agrees with the pronoun of its sentence', () => {
+    const rewrite = (text: string) => lint(text).find((f) => f.ruleId === 'manipulative')!.suggestions[1];
+    assert.equal(rewrite('He is manipulative.'), 'trying to get his needs met');
+    assert.equal(rewrite('She can be manipulative.'), 'trying to get her needs met');
+    assert.equal(rewrite('They were seen. Known to be manipulative.'), 'trying to get their needs met');
+  });
 });

@@ -1,3 +1,5 @@
+import { fixArticle } from './articles';
+import { resolvePronouns } from './pronouns';
 import type { CompiledRule, CompiledSuggestion, RuleSet } from './compile';
 import type { FormName } from './phrase';
 import { localize } from './spelling';
@@ -39,7 +41,10 @@ function matchCase(suggestion: string, original: string): string {
   const shouted = letters.length > 1 && letters === letters.toUpperCase() && (letters.length > 5 || /\s/.test(original.trim()));
   if (shouted && !suggestion.includes('[')) return suggestion.toUpperCase();
   if (letters.length > 1 && letters === letters.toUpperCase()) return suggestion;
-  if (letters[0] === letters[0].toUpperCase() && letters[0] !== letters[0].toLowerCase()) {
+  // "IV drug abuser" starts with an acronym, not a capital: the rewrite stays lower case
+  const firstWord = /\p{L}+/u.exec(original)![0];
+  const acronymFirst = firstWord.length > 1 && firstWord === firstWord.toUpperCase();
+  if (!acronymFirst && letters[0] === letters[0].toUpperCase() && letters[0] !== letters[0].toLowerCase()) {
     const i = suggestion.search(/\p{L}/u);
     if (i >= 0 && suggestion[0] !== '[') return suggestion.slice(0, i) + suggestion[i].toUpperCase() + suggestion.slice(i + 1);
   }
@@ -61,13 +66,25 @@ function isAllowed(allow: AllowEntry[], rule: CompiledRule, flagged: string): bo
     (a.rule !== undefined || a.text !== undefined));
 }
 
-/** Turn a chunk hit into the public Finding, applying severity overrides and allow entries. */
-export function toFinding(rs: RuleSet, prepared: Prepared, hit: Hit, offset: number, text: string): Finding | null {
+/**
+ * Turn a chunk hit into the public Finding, applying severity overrides and allow entries. `chunk` holds
+ * the chunk's raw text from `chunkStart`; `offset` is where the chunk starts in the document.
+ */
+export function toFinding(rs: RuleSet, prepared: Prepared, hit: Hit, offset: number, chunk: string, chunkStart = 0): Finding | null {
   const rule = rs.compiled[hit.rule];
-  const start = offset + hit.start;
+  let text = chunk.slice(chunkStart + hit.start, chunkStart + hit.end);
+  let start = offset + hit.start;
   const end = offset + hit.end;
   if (isAllowed(prepared.allow, rule, text)) return null;
   const d = rule.data;
+  const before = (n: number) => chunk.slice(Math.max(chunkStart, chunkStart + hit.start - n), chunkStart + hit.start);
+  let suggestions = rule.suggestions.map((s) => resolvePronouns(renderSuggestion(s, hit.form, text, prepared.locale), before(200)));
+  const article = fixArticle(before(8), suggestions);
+  if (article) {
+    text = chunk.slice(chunkStart + hit.start - article.grow, chunkStart + hit.end);
+    start -= article.grow;
+    suggestions = article.suggestions;
+  }
   return {
     ruleId: d.id,
     category: d.category,
@@ -78,6 +95,6 @@ export function toFinding(rs: RuleSet, prepared: Prepared, hit: Hit, offset: num
     message: d.message,
     rationale: d.rationale,
     sources: rule.sources,
-    suggestions: rule.suggestions.map((s) => renderSuggestion(s, hit.form, text, prepared.locale)),
+    suggestions,
   };
 }

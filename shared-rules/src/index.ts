@@ -27,7 +27,7 @@ export function lint(text: string, options: LintOptions & { ruleSet?: RuleSet } 
     const result = lintChunk(rs, prepared.active, slice.masked, entry);
     entry = result.exit;
     for (const hit of result.hits) {
-      const f = toFinding(rs, prepared, hit, slice.start, text.slice(slice.start + hit.start, slice.start + hit.end));
+      const f = toFinding(rs, prepared, hit, slice.start, text, slice.start);
       if (f) findings.push(f);
     }
   }

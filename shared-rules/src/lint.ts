@@ -3,6 +3,7 @@ import { ChunkContext, judge } from './context';
 import type { RuleSet } from './compile';
 import type { FormName } from './phrase';
 import { exitSection } from './sections';
+import { maskSlotPrompts } from './slots';
 import { lazyTokens } from './trie';
 import type { Category, SectionKind, Severity } from './types';
 
@@ -35,7 +36,8 @@ function startsToken(text: string, pos: number): boolean {
  * Lint one chunk. The prefilter finds every place a phrase can start; the trie confirms phrases there;
  * context checks run only for those candidates. `active[i]` is 0 for rules switched off.
  */
-export function lintChunk(rs: RuleSet, active: Uint8Array, text: string, entry: SectionKind | null): ChunkResult {
+export function lintChunk(rs: RuleSet, active: Uint8Array, chunk: string, entry: SectionKind | null): ChunkResult {
+  const text = maskSlotPrompts(rs, chunk);
   const ctx = new ChunkContext(text, entry, rs.inflect);
   const hits: Hit[] = [];
   const re = rs.prefilter;

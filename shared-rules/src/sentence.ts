@@ -3,7 +3,9 @@ const MAX_SCAN = 600;
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'eg', 'ie', 'e.g', 'i.e', 'etc', 'vs', 'approx', 'no', 'st', 'pt', 'pts', 'inc', 'dept', 'sr', 'jr']);
 
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+  if (c < 0x80) return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12;
+  // no-break, Unicode and ideographic spaces, and the line and paragraph separators U+2028/U+2029
+  return c === 0xa0 || c === 0x85 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
 function endsAbbreviation(text: string, dot: number): boolean {

@@ -88,7 +88,7 @@ export class LintSession {
       if (!c.findings) {
         c.findings = [];
         for (const h of c.hits) {
-          const f = toFinding(this.rs, this.prepared, h, c.start, c.raw.slice(h.start, h.end));
+          const f = toFinding(this.rs, this.prepared, h, c.start, c.raw);
           if (f) c.findings.push(f);
         }
         c.base = c.start;

@@ -1,0 +1,80 @@
+import * as vscode from 'vscode';
+import type { RuleSet } from '../../shared-rules/src/index';
+import type { RuleData, SourceRef } from '../../shared-rules/src/types';
+import { EXPLAIN_SCHEME, explainUri } from './diagnostics';
+
+export const EXPLAIN_COMMAND = 'carelint.explainRule';
+
+/** Rule explanations as read-only plain-text documents (`carelint-rule:/<id>`): what a diagnostic's code opens. */
+export class RuleExplanations implements vscode.TextDocumentContentProvider {
+  constructor(private readonly ruleSets: () => Promise<RuleSet[]>) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const id = decodeURIComponent(uri.path.replace(/^\//, ''));
+    for (const rs of await this.ruleSets()) {
+      const rule = rs.byId(id);
+      if (rule) return explanationText(rule, rs.compiledById(id)?.sources ?? []);
+    }
+    return `CareLint has no rule '${id}'.\n`;
+  }
+
+  /** The command behind "CareLint: Explain rule": the given rule, or one picked from the list. */
+  async explain(ruleId?: unknown): Promise<void> {
+    let id = typeof ruleId === 'string' ? ruleId : undefined;
+    if (!id) {
+      const rules = (await this.ruleSets()).flatMap((rs) => rs.rules);
+      const unique = [...new Map(rules.map((r) => [r.id, r])).values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+      const pick = await vscode.window.showQuickPick(unique.map((r) => ({ label: r.id, description: r.category, detail: r.message })), { title: 'CareLint: explain rule', matchOnDetail: true });
+      id = pick?.label;
+    }
+    if (!id) return;
+    const doc = await vscode.workspace.openTextDocument(explainUri(id));
+    await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+  }
+}
+
+export function registerExplanations(ruleSets: () => Promise<RuleSet[]>): vscode.Disposable {
+  const provider = new RuleExplanations(ruleSets);
+  return vscode.Disposable.from(
+    vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, provider),
+    vscode.commands.registerCommand(EXPLAIN_COMMAND, (id?: unknown) => provider.explain(id)),
+  );
+}
+
+export function explanationText(rule: RuleData, sources: readonly SourceRef[]): string {
+  const examples = rule.examples.match.map((e) => (typeof e === 'string' ? e : e.text));
+  return [
+    `CareLint rule: ${rule.id}  (${rule.category}, ${rule.severity})`,
+    '',
+    rule.message,
+    '',
+    'Why:',
+    ...wrap(rule.rationale),
+    '',
+    'Instead:',
+    ...rule.suggestions.map((s) => `  - ${s.replace(/~/g, '')}`),
+    '',
+    'Flagged, for example:',
+    ...examples.map((e) => `  - ${e}`),
+    '',
+    'Sources:',
+    ...sources.map((s) => `  - ${s.url && s.url !== s.title ? `${s.title} <${s.url}>` : s.title}`),
+    '',
+    `To keep this wording in one place, use the quick fix "Ignore here" (carelint-disable-next-line ${rule.id});`,
+    `for the whole workspace, "Allow in this workspace…" or "rules": { "${rule.id}": false } in .carelintrc.json.`,
+    '',
+  ].join('\n');
+}
+
+function wrap(text: string, width = 100): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width - 2) {
+      out.push(`  ${line}`);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(`  ${line}`);
+  return out;
+}

@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import type { Finding, SourceRef } from '../../shared-rules/src/types';
+import type { DocumentLinter } from './document-linter';
+import { markdownText } from './markdown-text';
+
+/** Why a finding matters and the guidance behind it, as untrusted Markdown with every piece of text escaped. */
+export class CareLintHover implements vscode.HoverProvider {
+  constructor(private readonly linter: DocumentLinter) {}
+
+  provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const offset = doc.offsetAt(position);
+    const here = (this.linter.current(doc) ?? []).filter((f) => f.start <= offset && offset <= f.end);
+    if (here.length === 0) return undefined;
+    const range = new vscode.Range(doc.positionAt(here[0].start), doc.positionAt(here[0].end));
+    return new vscode.Hover(here.map(hoverMarkdown), range);
+  }
+}
+
+export function hoverMarkdown(f: Finding): vscode.MarkdownString {
+  const md = new vscode.MarkdownString('', false);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  const lines = [
+    `**CareLint: ${markdownText(f.message)}** \\(${markdownText(f.ruleId)}, ${markdownText(f.category)}\\)`,
+    markdownText(f.rationale),
+  ];
+  if (f.suggestions.length > 0) lines.push(`Instead: ${f.suggestions.map((s) => `"${markdownText(s)}"`).join(', ')}`);
+  if (f.sources.length > 0) lines.push(['Sources:', ...f.sources.map((s) => `- ${markdownText(sourceLine(s))}`)].join('\n'));
+  md.appendMarkdown(lines.join('\n\n'));
+  return md;
+}
+
+/** Title and address as text: nothing in a hover is a link, so nothing is fetched or opened from it. */
+function sourceLine(s: SourceRef): string {
+  return s.url && s.url !== s.title ? `${s.title} (${s.url})` : s.title;
+}

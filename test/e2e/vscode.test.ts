@@ -1,0 +1,216 @@
+/**
+ * The VS Code extension in real VS Code: code-server (from npm, see scripts/install-code-server.sh) with the built
+ * .vsix installed, driven through Debian's chromium like a user would: squiggles, hover, Ctrl+. quick fixes, saving,
+ * fix-all on save, "Ignore here", a .carelintrc.json that silences a rule, and no request beyond localhost.
+ * Fixtures (fictional): test/fixtures/vscode-e2e, copied to a temp workspace. Screenshots: test-artifacts/.
+ * Expected messages and positions come from the engine itself, so the test checks the host's translation.
+ */
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { lint, offsetToLineColumn } from '../../shared-rules/src/index';
+import type { Finding, TextFormat } from '../../shared-rules/src/types';
+import { openBrowser, type BrowserSession } from '../support/browser';
+import { CodeServer, installExtension, makeDirs, requireCodeServer } from './code-server';
+import { ensureVsix } from './vsix';
+import {
+  chooseCodeAction, closePanel, EDITOR, hoverText, openCodeActionMenu, openFile, placeCursorIn, problemsRow, scanSquiggles, waitForNoSquiggle, waitForSquiggle, waitForWorkbench, waitUntil,
+} from './workbench';
+
+const ROOT = resolve(__dirname, '..', '..');
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'vscode-e2e');
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+/** The extension's "Ignore here" action (extension/src/code-actions.ts titles it `Ignore "<text>" here (<rule>)`). */
+const IGNORE_HERE = /\bIgnore\b.*\bhere\b/;
+const FIX_ALL = 'Fix all CareLint findings in this file';
+
+/** What the engine finds in a fixture: the host must show exactly this. Line and column are 1-based. */
+function finding(file: string, format: TextFormat, ruleId: string): Finding & { line: number; column: number } {
+  const text = readFileSync(join(FIXTURES, file), 'utf8');
+  const found = lint(text, { format }).find((f) => f.ruleId === ruleId);
+  assert.ok(found, `fixture ${file} must contain a '${ruleId}' finding (the engine no longer flags it?)`);
+  return { ...found, ...offsetToLineColumn(text, found.start) };
+}
+
+describe('VS Code extension in real VS Code (code-server + chromium)', function () {
+  this.timeout(180_000);
+
+  let root: string;
+  let workspace: string;
+  let server: CodeServer | undefined;
+  let session: BrowserSession | undefined;
+  const dialogs: string[] = [];
+  const page = () => session!.page;
+  const onDisk = (name: string) => readFileSync(join(workspace, name), 'utf8');
+
+  /** Extension-host logs, which hold the extension's own errors (the server log does not). */
+  function extensionHostLogs(): string {
+    const logs = join(root, 'user-data', 'logs');
+    const found: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of existsSync(dir) ? readdirSync(dir) : []) {
+        const path = join(dir, entry);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (/exthost|remoteagent/i.test(entry)) found.push(`--- ${path} ---\n${readFileSync(path, 'utf8').slice(-3000)}`);
+      }
+    };
+    walk(logs);
+    return found.join('\n');
+  }
+
+  /** A test step whose failure carries a screenshot and the server and extension-host logs. */
+  function step(title: string, body: () => Promise<void>) {
+    it(title, async function () {
+      const slug = title.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+      try {
+        await body();
+        await page().screenshot({ path: join(ARTIFACTS, `vscode-${slug}.png`) });
+      } catch (e) {
+        const shot = join(ARTIFACTS, `vscode-FAILED-${slug}.png`);
+        await session?.page.screenshot({ path: shot }).catch(() => undefined);
+        // Leave no menu or hover open over the next test's clicks.
+        for (let i = 0; i < 3; i++) await session?.page.keyboard.press('Escape').catch(() => undefined);
+        const err = e instanceof Error ? e : new Error(String(e));
+        // A new error, because mocha prints an AssertionError's own message and diff only.
+        const wrapped = new Error(`${err.message}\nScreenshot: ${shot}\n${server?.log() ?? '(code-server not started)'}\n${extensionHostLogs()}`);
+        wrapped.stack = `${wrapped.message}\n${(err.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).join('\n')}`;
+        throw wrapped;
+      }
+    });
+  }
+
+  before(async function () {
+    this.timeout(600_000); // may build the vsix and start VS Code on a busy 2-core machine
+    requireCodeServer();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const vsix = ensureVsix();
+    root = mkdtempSync(join(tmpdir(), 'carelint-vscode-e2e-'));
+    workspace = join(root, 'workspace');
+    cpSync(FIXTURES, workspace, { recursive: true });
+    // Fix-all on explicit save for Markdown only, so the plain-text tests see single quick fixes.
+    mkdirSync(join(workspace, '.vscode'));
+    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({
+      '[markdown]': { 'editor.codeActionsOnSave': { 'source.fixAll.carelint': 'explicit' } },
+    }, null, 2));
+    const dirs = makeDirs(root);
+    installExtension(dirs, vsix);
+    server = await CodeServer.start(dirs);
+    session = await openBrowser({ width: 1400, height: 900 });
+    session.page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
+    await session.page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await waitForWorkbench(session.page);
+  });
+
+  after(async function () {
+    this.timeout(60_000);
+    await session?.close().catch(() => undefined);
+    await server?.stop();
+    if (root && !process.env.CARELINT_KEEP_E2E) rmSync(root, { recursive: true, force: true });
+  });
+
+  step('underlines the flagged word and lists it in Problems at its line:column', async () => {
+    const refused = finding('care-plan.txt', 'plaintext', 'refused');
+    await openFile(page(), 'care-plan.txt', 'Care plan for Sam');
+    const { squiggle } = await waitForSquiggle(page(), 'refused');
+    assert.match(squiggle.kind, /squiggly-(warning|error|info)/);
+    const scan = await scanSquiggles(page(), 'refused');
+    assert.equal(scan.squiggles.length, 1, `one finding, one squiggle: ${JSON.stringify(scan)}`);
+    const row = await problemsRow(page(), [refused.message, `[Ln ${refused.line}, Col ${refused.column}]`]);
+    assert.match(row, /CareLint/, `the Problems row should name the source CareLint: ${row}`);
+    assert.match(row, new RegExp(refused.ruleId), `the Problems row should name the rule: ${row}`);
+    await closePanel(page());
+  });
+
+  step('hover shows the message and the rationale as text', async () => {
+    const refused = finding('care-plan.txt', 'plaintext', 'refused');
+    await openFile(page(), 'care-plan.txt', 'Care plan for Sam');
+    const { text } = await waitForSquiggle(page(), 'refused');
+    const rationaleStart = refused.rationale.split(/(?<=\.)\s/)[0];
+    const shown = await hoverText(page(), text, [refused.message, rationaleStart]);
+    assert.match(shown, new RegExp(refused.ruleId), `the hover should name the rule: ${shown}`);
+    await page().mouse.move(5, 5);
+  });
+
+  step('quick fix via Ctrl+. rewrites the word, and Ctrl+S saves it to disk', async () => {
+    const refused = finding('care-plan.txt', 'plaintext', 'refused');
+    const best = refused.suggestions[0];
+    const before = onDisk('care-plan.txt');
+    await openFile(page(), 'care-plan.txt', 'Care plan for Sam');
+    const { text } = await waitForSquiggle(page(), 'refused');
+    await openCodeActionMenu(page(), text, best);
+    await page().screenshot({ path: join(ARTIFACTS, 'vscode-quickfix.png') });
+    await chooseCodeAction(page(), best);
+    await waitForNoSquiggle(page(), `Sam ${best} the evening`);
+    await page().keyboard.press('Control+S');
+    const expected = before.replace('Sam refused the evening', `Sam ${best} the evening`);
+    await waitUntil(async () => onDisk('care-plan.txt') === expected, 'care-plan.txt saved with the rewrite', 30_000,
+      async () => `On disk: ${JSON.stringify(onDisk('care-plan.txt'))}`);
+  });
+
+  step('fix-all runs on save (editor.codeActionsOnSave source.fixAll.carelint) and rewrites every finding', async () => {
+    await openFile(page(), 'discharge-summary.md', 'Discharge summary');
+    const { text } = await waitForSquiggle(page(), 'committed suicide');
+    await waitForSquiggle(page(), 'noncompliant with');
+    const refused = await waitForSquiggle(page(), 'refused', 'refused lunch');
+    // With several findings the quick-fix menu also offers fix-all; the other squiggles stay visible beside it,
+    // which makes this the README's picture (docs/images/vscode-quickfix.png is a copy of a good one).
+    await openCodeActionMenu(page(), refused.text, FIX_ALL);
+    const editorBox = await page().locator(EDITOR).boundingBox();
+    if (editorBox) {
+      await page().screenshot({ path: join(ARTIFACTS, 'vscode-underline-quickfix.png'), clip: { ...editorBox, height: Math.min(editorBox.height, 330) } });
+    }
+    await page().keyboard.press('Escape');
+    // An edit, so the save is a real one, then an explicit save.
+    await placeCursorIn(page(), text);
+    await page().keyboard.press('Control+End');
+    await page().keyboard.type('Reviewed by the ward team.');
+    await page().keyboard.press('Control+S');
+    const expected = [
+      '# Discharge summary (fictional)',
+      '',
+      'Mr Lind declined lunch on the ward and was not taking his inhaler.',
+      'His brother died by suicide in 2015, which he talked about with the team.',
+      '',
+      'Quoted wording is kept as written: `refused` in code is not prose.',
+      'Reviewed by the ward team.',
+    ].join('\n');
+    await waitUntil(async () => onDisk('discharge-summary.md') === expected, 'discharge-summary.md saved with every rewrite', 45_000,
+      async () => `On disk: ${JSON.stringify(onDisk('discharge-summary.md'))}`);
+    await waitForNoSquiggle(page(), 'died by suicide');
+  });
+
+  step('"Ignore here" inserts a carelint-disable-next-line comment and the squiggle goes away', async () => {
+    const label = finding('review-note.md', 'markdown', 'attention-seeking');
+    await openFile(page(), 'review-note.md', 'Review note');
+    const { text } = await waitForSquiggle(page(), label.text);
+    await openCodeActionMenu(page(), text, IGNORE_HERE);
+    await chooseCodeAction(page(), IGNORE_HERE);
+    await waitForNoSquiggle(page(), label.text);
+    await page().keyboard.press('Control+S');
+    const saved = await waitUntil(async () => /carelint-disable/.test(onDisk('review-note.md')) && onDisk('review-note.md'),
+      'review-note.md saved with the directive', 30_000, async () => `On disk: ${JSON.stringify(onDisk('review-note.md'))}`);
+    const lines = saved.split('\n');
+    // Markdown's comment syntax, on its own line right above the flagged line, which stays as written.
+    assert.match(lines[2], /^<!--\s*carelint-disable-next-line\b.*-->$/);
+    assert.equal(lines[3], 'Jo was described as attention seeking by the night team.');
+    assert.deepEqual([...lines.slice(0, 2), ...lines.slice(4)], ['# Review note (fictional)', '', 'The day team will ask Jo what would help at night.', '']);
+  });
+
+  step('a .carelintrc.json that turns a category off removes its squiggles and keeps the others', async () => {
+    const label = finding('ward-note.txt', 'plaintext', 'manipulative');
+    await openFile(page(), 'ward-note.txt', 'Ward note about Alex');
+    await waitForSquiggle(page(), 'manipulative');
+    await waitForSquiggle(page(), 'refused');
+    writeFileSync(join(workspace, '.carelintrc.json'), JSON.stringify({ categories: { [label.category]: false } }, null, 2));
+    await waitForNoSquiggle(page(), 'manipulative');
+    await waitForSquiggle(page(), 'refused');
+  });
+
+  step('no request left localhost and no script from a document or rule ran', async () => {
+    assert.deepEqual(session!.foreignRequests(), []);
+    assert.ok(session!.requests.length > 10, `the request log should hold the workbench's own requests, got ${session!.requests.length}`);
+    assert.deepEqual(dialogs, []);
+  });
+});
