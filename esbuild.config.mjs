@@ -45,6 +45,8 @@ const withoutDynamicCode = {
 /** Every bundle the project ships. Each host lists its own in <host>/bundles.mjs (`export function bundles(common)`). */
 export const bundles = [
   { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', minify: false, mainFields: ['module', 'main'], plugins: [withoutDynamicCode] },
+  // the audit's worker threads run only the engine and the scanner (cli/src/audit/worker-entry.ts)
+  { ...common, entryPoints: ['cli/src/audit/worker-entry.ts'], outfile: 'dist/audit-worker.js', platform: 'node', format: 'cjs', minify: false, mainFields: ['module', 'main'] },
   { ...common, entryPoints: ['shared-rules/src/index.ts'], outfile: 'dist/engine.mjs', platform: 'neutral', format: 'esm', mainFields: ['module', 'main'] },
 ];
 for (const host of ['extension', 'addin']) {

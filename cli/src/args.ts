@@ -2,18 +2,24 @@ import { parseArgs } from 'node:util';
 import { CATEGORIES, type Category, type Locale } from '../../shared-rules/src/types';
 import { nearest } from '../../shared-rules/src/config';
 import { UsageError } from './problems';
+import { auditCommand, type AuditFormat } from './audit/options';
 
 export const FORMATS = ['stylish', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
 const LOCALES: Locale[] = ['en-GB', 'en-US'];
-const COMMANDS = ['check', 'rules', 'explain'] as const;
+const COMMANDS = ['check', 'rules', 'explain', 'audit'] as const;
+
 
 export type Command =
   | { name: 'help' }
   | { name: 'version' }
   | { name: 'check'; inputs: string[]; format: Format; fix: boolean; config?: string; categories?: Category[]; locale?: Locale; stdinFilename?: string; maxWarnings?: number }
   | { name: 'rules'; format: 'stylish' | 'json'; config?: string }
-  | { name: 'explain'; ruleId: string; config?: string };
+  | { name: 'explain'; ruleId: string; config?: string }
+  | {
+    name: 'audit'; inputs: string[]; format: AuditFormat; output?: string; config?: string; idField?: string; textField?: string; dateField?: string;
+    workers: number; redact: boolean; since?: string; until?: string; categories?: Category[]; maxItems: number; top?: number;
+  };
 
 export function parseCommandLine(argv: string[]): Command {
   let parsed;
@@ -30,6 +36,16 @@ export function parseCommandLine(argv: string[]): Command {
         locale: { type: 'string' },
         'stdin-filename': { type: 'string' },
         'max-warnings': { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        'id-field': { type: 'string' },
+        'text-field': { type: 'string' },
+        'date-field': { type: 'string' },
+        workers: { type: 'string' },
+        redact: { type: 'boolean' },
+        since: { type: 'string' },
+        until: { type: 'string' },
+        'max-items': { type: 'string' },
+        top: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -61,16 +77,19 @@ export function parseCommandLine(argv: string[]): Command {
     return { name, ruleId: positionals[0], config: v.config };
   }
 
-  if (positionals.length === 0) throw new UsageError('nothing to check: give files, folders, globs, or - for standard input');
-  const format = v.format ?? 'stylish';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format '${format}'; use one of: ${FORMATS.join(', ')}`);
-  const locale = v.locale;
-  if (locale !== undefined && !(LOCALES as string[]).includes(locale)) throw new UsageError(`unknown --locale '${locale}'; use en-GB or en-US`);
   const categories = v.category?.map((c) => {
     if ((CATEGORIES as readonly string[]).includes(c)) return c as Category;
     const near = nearest(c, CATEGORIES);
     throw new UsageError(`unknown --category '${c}'${near ? `; did you mean '${near}'?` : `; use one of: ${CATEGORIES.join(', ')}`}`);
   });
+  if (name === 'audit') return auditCommand(v, positionals, categories, only);
+
+  only(['format', 'fix', 'config', 'category', 'locale', 'stdin-filename', 'max-warnings']);
+  if (positionals.length === 0) throw new UsageError('nothing to check: give files, folders, globs, or - for standard input');
+  const format = v.format ?? 'stylish';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format '${format}'; use one of: ${FORMATS.join(', ')}`);
+  const locale = v.locale;
+  if (locale !== undefined && !(LOCALES as string[]).includes(locale)) throw new UsageError(`unknown --locale '${locale}'; use en-GB or en-US`);
   let maxWarnings: number | undefined;
   if (v['max-warnings'] !== undefined) {
     maxWarnings = Number(v['max-warnings']);

@@ -4,6 +4,8 @@ Usage:
   carelint check [options] <path | glob | ->...   check files (the word "check" may be left out)
   carelint rules [--format stylish|json]          list the rules: id, category, severity, enabled, message
   carelint explain <rule-id>                      rationale, sources, suggestions and examples of a rule
+  carelint audit [options] <export>...            find, person by person, SIM-like care in a CSV or
+                                                  JSON-lines export of clinical notes (docs/audit.md)
   carelint --help | --version
 
 Inputs:
@@ -23,6 +25,22 @@ Options for check:
       --locale <locale>    en-GB or en-US spelling in suggestions (overrides the config)
       --stdin-filename <n> name (and format, by extension) for text read from standard input
       --max-warnings <n>   exit 0 instead of 1 when there are no errors and at most n other findings
+
+Options for audit:
+  -f, --format <name>      json (default), html (self-contained report) or csv (one row per finding);
+                           taken from the --output extension when not given
+  -o, --output <file>      write the report here, owner-only (mode 0600); default standard output
+      --id-field <name>    column (or JSON key) of the person; also --text-field, --date-field.
+                           Detected from common names (patient_id, nhs_number, note, note_date, ...)
+      --workers <n>        worker threads (default: one per core)
+  -c, --config <file>      a .carelintrc.json with the trust's own rules, allow entries and switches
+                           (only when given; none is searched for next to the export)
+      --since <date>       only notes dated on or after YYYY-MM-DD; --until <date>: on or before
+      --category <id>      only this category (repeatable)
+      --redact             leave the excerpts of notes out of the report
+      --max-items <n>      findings kept with excerpts per person (default 10; all are counted)
+      --top <n>            people listed in the HTML report (default 1000)
+  The report holds patient identifiers and clinical excerpts: findings are prompts for review, not verdicts.
 
 Options for rules and explain:
   -c, --config <file>      include the rules, on/off switches and severities of this config

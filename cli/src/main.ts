@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { parseCommandLine } from './args';
+import { audit } from './audit/command';
 import { explainRule, listRules } from './catalogue';
 import { check } from './check';
 import { HELP } from './help';
@@ -15,6 +17,7 @@ export async function run(argv: string[]): Promise<number> {
     else if (cmd.name === 'version') process.stdout.write(`${VERSION}\n`);
     else if (cmd.name === 'rules') code = listRules(cmd, problems);
     else if (cmd.name === 'explain') code = explainRule(cmd, problems);
+    else if (cmd.name === 'audit') code = await audit(cmd, problems, join(__dirname, 'audit-worker.js'));
     else code = await check(cmd, problems);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;

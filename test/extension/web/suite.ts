@@ -96,7 +96,7 @@ describe('CareLint in VS Code for the Web (API level)', () => {
     const { document } = await show(file('notes/discharge.md'));
     const ds = await waitFor(() => careLint(document.uri).length >= 2 && careLint(document.uri), 'Markdown diagnostics');
     equal(ds.map(code), ['addict', 'non-compliant'], 'only the prose is flagged');
-    equal(ranges(ds), [[2, 10, 2, 16], [2, 25, 2, 42]], 'ranges');
+    equal(ranges(ds), [[2, 7, 2, 16], [2, 25, 2, 42]], 'ranges (the article is part of the finding: "an addict" → "a person …")');
   });
 
   it('the code link opens the rule explanation inside VS Code, as plain text', async () => {
