@@ -149,7 +149,9 @@ async function measure() {
       log('audit (bench/audit.mjs)');
       const t = performance.now();
       const r = spawnSync(process.execPath, [audit], { stdio: 'inherit' });
-      results.audit = { status: r.status === 0 ? `ran in ${((performance.now() - t) / 1000).toFixed(0)} s` : `exited with ${r.status}` };
+      results.audit = { status: r.status === 0 ? `ran in ${((performance.now() - t) / 1000).toFixed(0)} s; figures in bench/results/audit.json` : `exited with ${r.status}` };
+      const figures = join(root, 'bench', 'results', 'audit.json');
+      if (r.status === 0 && existsSync(figures)) results.audit.figures = JSON.parse(readFileSync(figures, 'utf8'));
     }
   }
   results.loadavgEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
