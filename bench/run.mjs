@@ -6,6 +6,7 @@
 //   npm run bench -- --docs          also refresh docs/performance.md and docs/images/bench.svg
 //   npm run bench -- --audit         also run bench/audit.mjs (generates about 1 GB of text)
 //   npm run bench -- --report-only   redraw the tables and chart from bench/results/latest.json
+//   npm run bench -- --update --tools=carelint,floor   re-measure some tools, keep the others' last figures
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -51,7 +52,15 @@ const SIZES = [['1 KB', 1024], ['10 KB', 10 * 1024], ['100 KB', 100 * 1024], ['1
 const STALL_MS = 60_000; // one lint taking longer than this "did not finish"
 const log = (s) => process.stderr.write(`${s}\n`);
 
-const results = flag('report-only') ? JSON.parse(readFileSync(join(root, 'bench', 'results', 'latest.json'), 'utf8')) : await measure();
+const latestPath = join(root, 'bench', 'results', 'latest.json');
+const results = flag('report-only') ? JSON.parse(readFileSync(latestPath, 'utf8')) : await measure();
+if (flag('update') && existsSync(latestPath)) {
+  // re-measured tools replace their old figures; the others keep the last run's (their date is kept alongside)
+  const old = JSON.parse(readFileSync(latestPath, 'utf8'));
+  const merged = {};
+  for (const id of TOOLS) if (results.tools[id] ?? old.tools[id]) merged[id] = results.tools[id] ?? { ...old.tools[id], measured: old.tools[id].measured ?? old.date };
+  results.tools = merged;
+}
 
 async function measure() {
   const notes = readNotes(corpusPath);
@@ -116,7 +125,7 @@ async function measure() {
     log(`cold start: ${t.name}`);
     const runs = [];
     const cpu = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 11; i++) {
       const r = await runWorker(id, 'cold', {}, { stallMs: STALL_MS, env });
       const e = r.events.find((x) => x.event === 'cold');
       if (e) { runs.push(e.ms); cpu.push(e.cpuMs); }

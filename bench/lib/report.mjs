@@ -36,6 +36,9 @@ export function markdown(results) {
   L.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB; Node ${m.node}; load average ${m.loadavg.join(' ')} at the start, ${results.loadavgEnd?.join(' ') ?? '?'} at the end. ${results.date}.`);
   L.push(`Corpus: ${results.corpus.notes} MTSamples notes, cycled to each size. Floor: one RegExp of ${results.floor.terms.toLocaleString('en-GB')} literal terms (CareLint's ${results.floor.fullSequences.toLocaleString('en-GB')} phrase spellings cut to their first ${results.floor.maxWords} words).`);
   L.push('');
+  const older = Object.values(tools).filter((t) => t.measured);
+  if (older.length) L.push(`Re-measured in this run: ${Object.values(tools).filter((t) => !t.measured).map((t) => t.name).join(', ')}; ${older.map((t) => t.name).join(', ')} from the run of ${older[0].measured}.`);
+  L.push('');
   L.push('**Full lint**, median of at least 5 runs after a warm-up, each tool in its own process:');
   L.push('');
   L.push(`| tool | ${sizes.map((s) => s.label).join(' | ')} | 1 MB × floor | 1 MB × alex | 1 MB, CPU time | findings in 1 MB |`);
@@ -47,7 +50,7 @@ export function markdown(results) {
     L.push(`| ${t.name} | ${sizes.map((s) => cell(t.full?.[s.label])).join(' | ')} | ${ratio(one, ms(tools.floor?.full?.['1 MB']))} | ${ratio(one, ms(tools.alex?.full?.['1 MB']))} | ${cell(t.full?.['1 MB'], 'medianCpuMs')} | ${t.full?.['1 MB']?.findings ?? '–'} |`);
   }
   L.push('');
-  L.push('**Editing, start-up and memory.** Re-lint after a one-character edit (CareLint: `LintSession.update`; the others re-lint the whole text), median / p99; cold start = a fresh process importing the tool and linting one sentence; peak RSS of a process linting 10 MB:');
+  L.push('**Editing, start-up and memory.** Re-lint after a one-character edit (CareLint: `LintSession.update`; the others re-lint the whole text), median / p99; cold start = a fresh process importing the tool and linting one sentence (median of 11, or 5 in older runs); peak RSS of a process linting 10 MB:');
   L.push('');
   L.push('| tool | edit, 2 KB paragraph | edit, 1 MB document | edit 1 MB × floor | edit 1 MB × alex | cold start | cold, CPU time | cold × alex | peak RSS, 10 MB |');
   L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
