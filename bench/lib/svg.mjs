@@ -8,9 +8,11 @@ const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
  */
 export function logLogChart({ title, xLabel, yLabel, series, xTicks, width = 760, height = 460 }) {
   const m = { left: 70, right: 170, top: 40, bottom: 55 };
+  let dnfRow = 0;
   const xs = series.flatMap((s) => s.points.map((p) => p.x).concat(s.dnfAt ? [s.dnfAt] : []));
   const ys = series.flatMap((s) => s.points.map((p) => p.y));
-  const lx0 = Math.floor(Math.log10(Math.min(...xs))), lx1 = Math.ceil(Math.log10(Math.max(...xs)));
+  // x spans exactly the sizes measured; y spans whole decades
+  const lx0 = Math.log10(Math.min(...xs)), lx1 = Math.log10(Math.max(...xs));
   const ly0 = Math.floor(Math.log10(Math.min(...ys))), ly1 = Math.ceil(Math.log10(Math.max(...ys)));
   const W = width - m.left - m.right, H = height - m.top - m.bottom;
   const X = (x) => m.left + ((Math.log10(x) - lx0) / (lx1 - lx0 || 1)) * W;
@@ -38,7 +40,8 @@ export function logLogChart({ title, xLabel, yLabel, series, xTicks, width = 760
     if (pts.length > 1) out.push(`<polyline fill="none" stroke="${c}" stroke-width="${s.bold ? 3 : 2}" points="${pts.map((p) => `${X(p.x).toFixed(1)},${Y(p.y).toFixed(1)}`).join(' ')}"/>`);
     for (const p of pts) out.push(`<circle cx="${X(p.x).toFixed(1)}" cy="${Y(p.y).toFixed(1)}" r="3.5" fill="${c}"/>`);
     if (s.dnfAt) {
-      const x = X(s.dnfAt), y = m.top + 6;
+      // stacked down from the top edge, so several tools stopped at one size stay visible
+      const x = X(s.dnfAt), y = m.top + 8 + 14 * dnfRow++;
       out.push(`<path d="M${x - 5},${y - 5}L${x + 5},${y + 5}M${x - 5},${y + 5}L${x + 5},${y - 5}" stroke="${c}" stroke-width="2"/>`);
     }
     const ly = m.top + 10 + i * 20;
