@@ -5,6 +5,10 @@ import { build, context } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+
+// Imported (by the bench, to list the bundles) it only describes them; run directly it builds.
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 
 function step(label, args) {
   const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
@@ -14,8 +18,8 @@ function step(label, args) {
   }
 }
 
-step('rule packs', ['--import', 'tsx', 'shared-rules/scripts/build-rules.ts']);
-if (existsSync('shared-rules/scripts/build-validators.mjs')) step('config validators', ['shared-rules/scripts/build-validators.mjs']);
+if (isMain) step('rule packs', ['--import', 'tsx', 'shared-rules/scripts/build-rules.ts']);
+if (isMain && existsSync('shared-rules/scripts/build-validators.mjs')) step('config validators', ['shared-rules/scripts/build-validators.mjs']);
 
 const common = { bundle: true, sourcemap: false, minify: true, legalComments: 'none', logLevel: 'warning', target: 'es2022' };
 
@@ -50,7 +54,9 @@ for (const host of ['extension', 'addin']) {
   if (existsSync(file)) bundles.push(...(await import(file)).bundles(common));
 }
 
-if (process.argv.includes('--watch')) {
+if (!isMain) {
+  // described only
+} else if (process.argv.includes('--watch')) {
   for (const options of bundles) await (await context(options)).watch();
   console.log('watching…');
 } else {

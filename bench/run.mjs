@@ -1,92 +1,201 @@
-// `npm run bench`: CareLint against the regex floor, measured in one run so the ratios hold on a noisy machine.
-// Reports, never asserts. Targets (issue: engine): 1 MB lint ≤ 5× floor; incremental re-lint median ≤ 0.5 ms.
-import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+// `npm run bench`: CareLint next to alex, retext-equality, write-good, harper.js and a regex floor, all in one run
+// so the ratios hold on a noisy machine. Reports, never asserts. See docs/performance.md.
+//   npm run bench                    everything (about 15 minutes on 2 cores)
+//   npm run bench -- --quick         sizes up to 1 MB, CareLint and the floor only
+//   npm run bench -- --tools=carelint,alex
+//   npm run bench -- --docs          also refresh docs/performance.md and docs/images/bench.svg
+//   npm run bench -- --audit         also run bench/audit.mjs (generates about 1 GB of text)
+//   npm run bench -- --report-only   redraw the tables and chart from bench/results/latest.json
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tmpdir } from 'node:os';
 import os from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { paragraphOf, readNotes, textOf } from './lib/corpus.mjs';
+import { floorSource, floorTerms, DEFAULT_MAX_WORDS } from './lib/floor-terms.mjs';
+import { machine } from './lib/machine.mjs';
+import { runScript, runWorker } from './lib/spawn.mjs';
+import { median } from './lib/stats.mjs';
+import { bundleSizes } from './lib/bundles.mjs';
+import { headline, markdown, targets } from './lib/report.mjs';
+import { logLogChart } from './lib/svg.mjs';
+import { TOOLS } from './tools/index.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const corpusPath = process.env.CARELINT_CORPUS ?? join(root, '..', 'shared', 'corpus', 'mtsamples', 'notes.jsonl');
-if (!existsSync(corpusPath)) {
-  console.log(`No corpus at ${corpusPath}.\nSupply JSON lines with a "text" field: CARELINT_CORPUS=/path/notes.jsonl npm run bench`);
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const option = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const quick = flag('quick');
+const tools = (option('tools')?.split(',') ?? (quick ? ['carelint', 'floor'] : TOOLS)).filter((t) => TOOLS.includes(t));
+if (!tools.includes('carelint')) tools.unshift('carelint');
+
+// The corpus: $CARELINT_BENCH_CORPUS, else shared/ beside the project (or beside its worktree folder).
+const chosen = process.env.CARELINT_BENCH_CORPUS ?? process.env.CARELINT_CORPUS;
+const corpusCandidates = chosen ? [chosen]
+  : [join(root, '..', 'shared', 'corpus', 'mtsamples', 'notes.jsonl'), join(root, '..', '..', 'shared', 'corpus', 'mtsamples', 'notes.jsonl')];
+const corpusPath = corpusCandidates.find((p) => existsSync(p));
+if (!corpusPath) {
+  console.log(`No bench corpus found (looked at ${corpusCandidates.join(', ')}).
+Supply one as JSON lines, one note per line with a "text" field, for example {"text": "Seen in clinic today…"}:
+  CARELINT_BENCH_CORPUS=/path/to/notes.jsonl npm run bench
+The MTSamples notes (CC0) are expected at ../shared/corpus/mtsamples/notes.jsonl. No figures were produced.`);
   process.exit(0);
 }
-const enginePath = join(root, 'dist', 'engine.mjs');
-if (!existsSync(enginePath)) { console.error('Build first: npm run build'); process.exit(2); }
-const engine = await import(pathToFileURL(enginePath).href);
+const enginePath = process.env.CARELINT_BENCH_ENGINE ?? join(root, 'dist', 'engine.mjs');
+if (!existsSync(enginePath)) { console.error('No dist/engine.mjs: run `npm run build` first.'); process.exit(2); }
 
-const notes = readFileSync(corpusPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text);
-function corpusOf(bytes) {
-  const parts = []; let size = 0;
-  for (let i = 0; size < bytes; i = (i + 1) % notes.length) { parts.push(notes[i]); size += notes[i].length + 2; }
-  return parts.join('\n\n').slice(0, bytes);
+const MB = 1 << 20;
+const SIZES = [['1 KB', 1024], ['10 KB', 10 * 1024], ['100 KB', 100 * 1024], ['1 MB', MB], ['10 MB', 10 * MB]]
+  .filter(([, n]) => !quick || n <= MB).map(([label, chars]) => ({ label, chars }));
+const STALL_MS = 60_000; // one lint taking longer than this "did not finish"
+const log = (s) => process.stderr.write(`${s}\n`);
+
+const results = flag('report-only') ? JSON.parse(readFileSync(join(root, 'bench', 'results', 'latest.json'), 'utf8')) : await measure();
+
+async function measure() {
+  const notes = readNotes(corpusPath);
+  const work = mkdtempSync(join(tmpdir(), 'carelint-bench-'));
+  const file = (name, text) => { const p = join(work, name); writeFileSync(p, text); return p; };
+  const sizeFiles = SIZES.map((s) => ({ label: s.label, path: file(`${s.chars}.txt`, textOf(notes, s.chars)) }));
+  const bigPath = file('big.txt', textOf(notes, 10 * MB));
+  const paragraphPath = file('paragraph.txt', paragraphOf(notes, 2048));
+  const docPath = sizeFiles.find((s) => s.label === '1 MB').path;
+  const notePath = file('note-50-pages.txt', textOf(notes, 150_000, 7)); // ~3,000 characters a page
+
+  const engine = await import(pathToFileURL(enginePath).href);
+  const maxWords = Number(process.env.CARELINT_BENCH_FLOOR_WORDS ?? DEFAULT_MAX_WORDS);
+  const floor = floorTerms(engine.builtinRuleSet(), maxWords);
+  const floorFile = file('floor.regex', floorSource(floor.terms));
+  const env = { CARELINT_BENCH_FLOOR_FILE: floorFile };
+
+  const results = {
+    date: new Date().toISOString(),
+    machine: machine(),
+    corpus: { path: relative(root, corpusPath), notes: notes.length },
+    floor: { terms: floor.terms.length, fullSequences: floor.fullSequences, maxWords },
+    sizes: SIZES,
+    tools: {},
+  };
+  for (const id of tools) results.tools[id] = { name: (await import(`./tools/${id}.mjs`)).name };
+  log(`CareLint bench: ${tools.join(', ')}; ${results.machine.cores} cores, load ${results.machine.loadavg.join(' ')}`);
+
+  const failure = (r) => r.stalled ? { dnf: true } : r.error ? { error: r.error } : null;
+
+  // Full lint: every size in one process per tool, sizes ascending; a tool that stalls stops there.
+  for (const id of tools) {
+    log(`full lint: ${results.tools[id].name}`);
+    const r = await runWorker(id, 'full', { files: sizeFiles, minRuns: 5, maxRuns: 21, budgetMs: 3000 }, { stallMs: STALL_MS, firstStallMs: 180_000, env });
+    const full = {};
+    for (const e of r.events.filter((e) => e.event === 'size')) full[e.label] = e;
+    if (r.error && !r.events.some((e) => e.event === 'loaded')) { results.tools[id].error = r.error; continue; }
+    for (const s of SIZES) full[s.label] ??= failure(r) ?? { dnf: true };
+    results.tools[id].full = full;
+  }
+
+  // Edits: a 2 KB paragraph and a 1 MB document. Whole-text tools get fewer edits when a lint is slow.
+  for (const id of tools) {
+    const t = results.tools[id];
+    if (t.error) continue;
+    const oneMB = t.full['1 MB'];
+    const cases = [{ label: '2 KB paragraph', path: paragraphPath }];
+    if (oneMB && !oneMB.dnf && !oneMB.error) cases.push({ label: '1 MB document', path: docPath });
+    const slowest = oneMB?.medianMs ?? 0;
+    const minEdits = slowest > 5000 ? 4 : slowest > 1000 ? 6 : 20;
+    log(`edits: ${t.name}`);
+    const r = await runWorker(id, 'edit', { cases, minEdits, maxEdits: 400, budgetMs: 4000 }, { stallMs: STALL_MS, firstStallMs: 180_000, env });
+    t.edit = {};
+    for (const e of r.events.filter((e) => e.event === 'edit')) t.edit[e.label] = e;
+    for (const c of [{ label: '2 KB paragraph' }, { label: '1 MB document' }]) t.edit[c.label] ??= failure(r) ?? { dnf: true };
+  }
+
+  // Cold start: five fresh processes each.
+  for (const id of tools) {
+    const t = results.tools[id];
+    if (t.error) continue;
+    log(`cold start: ${t.name}`);
+    const runs = [];
+    const cpu = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await runWorker(id, 'cold', {}, { stallMs: STALL_MS, env });
+      const e = r.events.find((x) => x.event === 'cold');
+      if (e) { runs.push(e.ms); cpu.push(e.cpuMs); }
+    }
+    t.cold = runs.length ? { medianMs: median(runs), medianCpuMs: median(cpu), runs } : { dnf: true };
+  }
+
+  // Peak RSS: one process linting 10 MB (or the largest size, with --quick).
+  for (const id of tools) {
+    const t = results.tools[id];
+    if (t.error) continue;
+    const big = SIZES[SIZES.length - 1];
+    const largest = [...SIZES].reverse().find((s) => t.full[s.label]?.rssMB);
+    if (t.full[big.label]?.dnf) { t.rss = { dnf: true, largest: largest && { label: largest.label, rssMB: t.full[largest.label].rssMB } }; continue; }
+    log(`peak RSS: ${t.name}`);
+    const r = await runWorker(id, 'rss', { path: big.chars === 10 * MB ? bigPath : sizeFiles[sizeFiles.length - 1].path }, { stallMs: STALL_MS, firstStallMs: 180_000, env });
+    const e = r.events.find((x) => x.event === 'rss');
+    t.rss = e ? { ...e, label: big.label } : { ...(failure(r) ?? { dnf: true }), largest: largest && { label: largest.label, rssMB: t.full[largest.label].rssMB } };
+  }
+
+  log('adversarial inputs');
+  results.adversarial = (await runScript(join(root, 'bench', 'adversarial.mjs'), [bigPath], { stallMs: 5 * STALL_MS })).events;
+  results.bundles = await bundleSizes(root);
+  log('demo page');
+  results.demo = (await runScript(join(root, 'bench', 'demo.mjs'), [notePath], { stallMs: 120_000 })).events[0] ?? { status: 'failed', reason: 'no result' };
+  if (flag('audit')) {
+    const audit = join(root, 'bench', 'audit.mjs');
+    if (!existsSync(audit)) results.audit = { status: 'not available (no bench/audit.mjs on this branch)' };
+    else {
+      log('audit (bench/audit.mjs)');
+      const t = performance.now();
+      const r = spawnSync(process.execPath, [audit], { stdio: 'inherit' });
+      results.audit = { status: r.status === 0 ? `ran in ${((performance.now() - t) / 1000).toFixed(0)} s; figures in bench/results/audit.json` : `exited with ${r.status}` };
+      const figures = join(root, 'bench', 'results', 'audit.json');
+      if (r.status === 0 && existsSync(figures)) results.audit.figures = JSON.parse(readFileSync(figures, 'utf8'));
+    }
+  }
+  results.loadavgEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
+  results.targets = targets(results);
+  rmSync(work, { recursive: true, force: true });
+  return results;
 }
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
-function time(fn, runs = 7) {
-  fn(); // warm-up
-  const t = [];
-  for (let i = 0; i < runs; i++) { const s = performance.now(); fn(); t.push(performance.now() - s); }
-  return median(t);
+results.targets = targets(results);
+const md = markdown(results);
+const svg = chart(results);
+const out = join(root, 'bench', 'results');
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+writeFileSync(join(out, 'latest.md'), md);
+writeFileSync(join(out, 'bench.svg'), svg);
+writeFileSync(join(out, 'headline.md'), headline(results));
+if (flag('docs')) {
+  mkdirSync(join(root, 'docs', 'images'), { recursive: true });
+  writeFileSync(join(root, 'docs', 'images', 'bench.svg'), svg);
+  const doc = join(root, 'docs', 'performance.md');
+  const [START, END] = ['<!-- bench:start -->', '<!-- bench:end -->'];
+  const text = readFileSync(doc, 'utf8');
+  const a = text.indexOf(START), b = text.indexOf(END);
+  if (a < 0 || b < a) console.error(`docs/performance.md has no ${START} … ${END} block; not updated.`);
+  else writeFileSync(doc, text.slice(0, a + START.length) + '\n' + md + text.slice(b));
+  // the README carries the short table between the same kind of markers
+  const readme = join(root, 'README.md');
+  const r = readFileSync(readme, 'utf8');
+  const [HS, HE] = ['<!-- bench:headline:start -->', '<!-- bench:headline:end -->'];
+  if (r.includes(HS) && r.includes(HE)) writeFileSync(readme, r.slice(0, r.indexOf(HS) + HS.length) + '\n' + headline(results) + r.slice(r.indexOf(HE)));
 }
+console.log(md);
+console.log(`Written: bench/results/latest.json, latest.md, bench.svg${flag('docs') ? ', docs/performance.md, docs/images/bench.svg' : ''}`);
 
-// The floor: one precompiled alternation of the same literal terms CareLint's phrases stand for
-// (alternatives and inflections spelled out; a phrase with a gap contributes its words before the gap),
-// with no context checks at all.
-function floorRegex() {
-  const rs = engine.builtinRuleSet();
-  const esc = (w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const inflected = (w) => { const f = rs.inflect(w) ?? {}; return [...new Set([w, ...Object.values(f)])]; };
-  const seq = (nodes) => nodes.slice(0, nodes.findIndex((n) => n.kind === 'gap') >>> 0).map((n) => {
-    if (n.kind === 'alts') return `(?:${n.alts.map(seq).join('|')}[\\s-]+)${n.optional ? '?' : ''}`;
-    const last = n.parts.length - 1;
-    return n.parts.map((p, k) => (k === last && n.inflect ? `(?:${inflected(p).map(esc).join('|')})` : esc(p))).join('[\\s-]') + '[\\s-]+';
-  }).join('');
-  const phrases = rs.rules.flatMap((r) => r.match);
-  return { re: new RegExp(`\\b(?:${phrases.map((p) => seq(engine.parsePhrase(p)).replace(/(\[\\s-\]\+)$/, '')).join('|')})`, 'gi'), terms: phrases.length };
+function chart(r) {
+  const series = Object.values(r.tools).filter((t) => t.full).map((t) => {
+    const points = r.sizes.filter((s) => t.full[s.label]?.medianMs != null).map((s) => ({ x: s.chars, y: t.full[s.label].medianMs }));
+    const dnf = r.sizes.find((s) => t.full[s.label]?.dnf);
+    return { name: t.name, points, dnfAt: dnf?.chars, bold: t.name === 'CareLint' };
+  });
+  return logLogChart({
+    title: 'Full lint time against text size (log-log, lower is faster)',
+    xLabel: 'text size (MTSamples clinical notes)', yLabel: 'median time per lint',
+    series, xTicks: r.sizes.map((s) => ({ x: s.chars, label: s.label })),
+  });
 }
-
-const results = { machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, loadavg: os.loadavg() }, date: new Date().toISOString() };
-const oneMB = corpusOf(1 << 20);
-const floor = floorRegex();
-const floorMs = time(() => { floor.re.lastIndex = 0; let n = 0; while (floor.re.exec(oneMB)) n++; return n; });
-const lintMs = time(() => engine.lint(oneMB));
-const findings = engine.lint(oneMB).length;
-results.fullLint = { bytes: oneMB.length, floorMs, carelintMs: lintMs, ratio: lintMs / floorMs, findings, floorTerms: floor.terms };
-
-// Incremental: one-character edits at random places in a 1 MB document.
-const session = new engine.LintSession(oneMB);
-session.findings();
-const times = [];
-let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-for (let i = 0; i < 400; i++) {
-  const at = Math.floor(rand() * (session.length - 1));
-  const s = performance.now();
-  if (i % 2 === 0) session.update({ start: at, end: at, text: 'x' });
-  else session.update({ start: at, end: at + 1, text: '' });
-  session.findings();
-  times.push(performance.now() - s);
-}
-results.incremental = { edits: times.length, medianMs: median(times), p99Ms: pct(times, 0.99) };
-
-// Cold start: a fresh process that imports the engine and lints one sentence.
-const coldScript = `const t=performance.now();import(${JSON.stringify(pathToFileURL(enginePath).href)}).then(m=>{m.lint('He refused his medication.');console.log(performance.now()-t)})`;
-const cold = [];
-for (let i = 0; i < 5; i++) cold.push(Number(spawnSync(process.execPath, ['--input-type=module', '-e', coldScript], { encoding: 'utf8' }).stdout.trim()));
-results.coldStart = { medianMs: median(cold) };
-
-const met = (ok) => (ok ? 'met' : 'NOT met');
-const rows = [
-  ['1 MB lint (MTSamples)', `${lintMs.toFixed(1)} ms`, `floor ${floorMs.toFixed(1)} ms (${floor.terms} phrases)`, `${results.fullLint.ratio.toFixed(2)}× floor`, `≤ 5× floor: ${met(results.fullLint.ratio <= 5)}`],
-  ['re-lint after 1-char edit, 1 MB doc', `median ${results.incremental.medianMs.toFixed(3)} ms`, `p99 ${results.incremental.p99Ms.toFixed(3)} ms`, '', `median ≤ 0.5 ms: ${met(results.incremental.medianMs <= 0.5)}`],
-  ['cold start (import + first lint)', `${results.coldStart.medianMs.toFixed(1)} ms`, '', '', `≤ 50 ms: ${met(results.coldStart.medianMs <= 50)}`],
-];
-console.log(`CareLint bench — node ${process.version}, ${results.machine.cpus} cores, load ${results.machine.loadavg.map((x) => x.toFixed(2)).join(' ')}\n`);
-console.log('| measure | CareLint | reference | ratio | target |\n|---|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.join(' | ')} |`);
-console.log(`\n${findings} findings in 1 MB (${(findings / (oneMB.split(/\s+/).length / 100000)).toFixed(1)} per 100,000 words)`);
-mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-writeFileSync(join(root, 'bench', 'results', 'latest.json'), JSON.stringify(results, null, 2) + '\n');

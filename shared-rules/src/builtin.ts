@@ -1,10 +1,12 @@
-import generated from '../generated/rules.json';
-import { compileRuleSet, type RuleSet, type SourceRegistry } from './compile';
+// The rule data and its compiled match graph come as JSON text: JSON.parse reads it several times faster than
+// the engine's JavaScript parser reads the same data as object literals, and only when first needed (cold start).
+import { MATCHER_JSON, RULES_JSON } from '../generated/builtin-data';
+import { compileRuleSet, type PrebuiltMatcher, type RuleSet, type SourceRegistry } from './compile';
 import { lexiconInflector } from './inflect';
 import type { Inflector, WordForms } from './phrase';
 import type { RuleData } from './types';
 
-/** The rule packs, validated and with inflections expanded at build time (shared-rules/scripts/build-rules.mjs). */
+/** The rule packs, validated and with inflections expanded at build time (shared-rules/scripts/build-rules.ts). */
 interface GeneratedRules {
   rules: RuleData[];
   sources: SourceRegistry;
@@ -12,31 +14,34 @@ interface GeneratedRules {
   families: Record<string, string>;
 }
 
-const data = generated as unknown as GeneratedRules;
+let parsed: GeneratedRules | undefined;
+const data = (): GeneratedRules => (parsed ??= JSON.parse(RULES_JSON) as GeneratedRules);
 let builtin: RuleSet | undefined;
+let inflector: Inflector | undefined;
 
-export const builtinInflector: Inflector = lexiconInflector(data.lexicon);
+/** Inflections of every `word~` in the built-in rules (from the build-time lexicon), regular inflection otherwise. */
+export const builtinInflector: Inflector = (word) => (inflector ??= lexiconInflector(data().lexicon))(word);
 
-/** The built-in rules, compiled once on first use. */
+/** The built-in rules, compiled once on first use, with the match graph compiled at build time. */
 export function builtinRuleSet(): RuleSet {
-  return (builtin ??= compileRuleSet(data.rules, builtinInflector, data.sources, { lazyContext: true }));
+  return (builtin ??= compileRuleSet(data().rules, builtinInflector, data().sources, { lazyContext: true, prebuilt: JSON.parse(MATCHER_JSON) as PrebuiltMatcher }));
 }
 
 export function builtinRules(): RuleData[] {
-  return data.rules;
+  return data().rules;
 }
 
 export function builtinSources(): SourceRegistry {
-  return data.sources;
+  return data().sources;
 }
 
 /** Rule id → the family (data file) it comes from. */
 export function ruleFamily(id: string): string | undefined {
-  return data.families[id];
+  return data().families[id];
 }
 
 /** Built-in rules plus a config's custom rules, compiled together. Throws RuleCompileError. */
 export function ruleSetWith(custom: RuleData[], inflect: Inflector = builtinInflector): RuleSet {
   if (custom.length === 0) return builtinRuleSet();
-  return compileRuleSet([...data.rules, ...custom], inflect, data.sources);
+  return compileRuleSet([...data().rules, ...custom], inflect, data().sources);
 }

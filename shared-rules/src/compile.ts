@@ -1,7 +1,7 @@
 import { CATEGORIES, SEVERITIES, type Category, type RuleData, type SectionEffect, type SectionKind, type SourceRef } from './types';
 import { PhraseError, type FormName, type Inflector, type WordForms } from './phrase';
-import { PhraseTrie } from './trie';
-import { surfaceSpellings } from './spelling';
+import { PhraseTrie, type SerializedTrie } from './trie';
+import { StartIndex } from './starts';
 
 export interface CompiledNear {
   trie: PhraseTrie;
@@ -63,13 +63,24 @@ const CATEGORY_SECTIONS: Record<Category, Partial<Record<SectionKind, SectionEff
 
 export interface SourceRegistry { [key: string]: { title: string; url?: string } }
 
+/** The match graph of a rule set, as data (see `prebuilt` in compileRuleSet). */
+export interface PrebuiltMatcher {
+  trie: SerializedTrie;
+}
+
 export class RuleSet {
-  readonly prefilter: RegExp;
+  /** Where phrases can start: the only pass over the whole text. */
+  readonly starts: StartIndex;
   private readonly ids: Map<string, CompiledRule>;
 
   constructor(readonly compiled: CompiledRule[], readonly inflect: Inflector, readonly trie: PhraseTrie) {
     this.ids = new Map(compiled.map((r) => [r.data.id, r]));
-    this.prefilter = buildPrefilter(trie);
+    this.starts = new StartIndex(trie);
+  }
+
+  /** The compiled matcher as data, for compileRuleSet's `prebuilt` option. */
+  matcher(): PrebuiltMatcher {
+    return { trie: this.trie.serialize() };
   }
 
   get rules(): RuleData[] {
@@ -83,61 +94,6 @@ export class RuleSet {
   compiledById(id: string): CompiledRule | undefined {
     return this.ids.get(id);
   }
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['\u2019\u2018\u02bc]");
-}
-
-// What may separate two words of a phrase: spaces, line breaks, joining hyphens, invisible characters.
-const SEPARATOR = '[\\s\\u00a0\\u00ad\\u200b-\\u200d\\u2060\\ufeff\\u2010\\u2011-]+';
-const SEP_MARK = '\u0001';
-
-/**
- * One case-insensitive regular expression over the places a phrase can start: the only pass over the whole
- * text. A short first word that can never end a phrase ("the", "was") is only a candidate when one of
- * the words that can follow it does follow, so the commonest words cost nothing.
- */
-function buildPrefilter(trie: PhraseTrie): RegExp {
-  const keys = new Set<string>();
-  for (const [first, edges] of trie.root.next ?? []) {
-    const targets = edges.map((e) => e.node);
-    // pairs only for short function words: longer first words are rare enough, and pairs cost regex size
-    const standsAlone = first.length > 3 || targets.some((n) => n.accepts || n.gaps || !n.next);
-    const seconds = standsAlone ? [] : [...new Set(targets.flatMap((n) => [...n.next!.keys()]))];
-    for (const f of surfaceSpellings(first)) {
-      if (standsAlone) keys.add(f);
-      else for (const second of seconds) for (const s2 of surfaceSpellings(second)) keys.add(f + SEP_MARK + s2);
-    }
-  }
-  if (keys.size === 0) return /(?!)/g;
-  return new RegExp(`\\b${trieRegex([...keys])}(?![A-Za-z0-9])`, 'gi');
-}
-
-/**
- * Words factored by shared prefixes ("refus(?:e[ds]?|ing|al)"): the regex engine then decides on
- * each character once instead of trying a thousand alternatives at every position.
- */
-function trieRegex(words: string[]): string {
-  interface Node { end: boolean; kids: Map<string, Node> }
-  const root: Node = { end: false, kids: new Map() };
-  for (const w of words) {
-    let n = root;
-    for (const ch of w.toLowerCase()) {
-      let k = n.kids.get(ch);
-      if (!k) { k = { end: false, kids: new Map() }; n.kids.set(ch, k); }
-      n = k;
-    }
-    n.end = true;
-  }
-  const render = (n: Node): string => {
-    const branches = [...n.kids].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ch, k]) => (ch === SEP_MARK ? SEPARATOR : escapeRe(ch)) + render(k));
-    if (branches.length === 0) return '';
-    const body = branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
-    // longer words first: an optional tail is tried before stopping here
-    return n.end ? (branches.length === 1 && body.length === 1 && body !== '.' ? `${body}?` : `(?:${body})?`) : body;
-  };
-  return `(?:${render(root)})`;
 }
 
 // Context lists are often shared between rules (YAML anchors): compile each distinct list once per inflector.
@@ -197,11 +153,21 @@ function resolveSources(keys: string[], registry: SourceRegistry): SourceRef[] {
   });
 }
 
+export interface CompileOptions {
+  /** Rules validated at build time: compile context phrases only when a candidate first needs them. */
+  lazyContext?: boolean;
+  /**
+   * The match graph compiled from exactly these rules and this inflector at build time
+   * (RuleSet.matcher()): match phrases are then not parsed again, which is most of the cold start.
+   */
+  prebuilt?: PrebuiltMatcher;
+}
+
 /**
  * Compiles rule data into one matcher. Throws RuleCompileError listing every problem found
  * (paths index into `rules`), so a host can point at the exact field.
  */
-export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: SourceRegistry = {}, options: { lazyContext?: boolean } = {}): RuleSet {
+export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: SourceRegistry = {}, options: CompileOptions = {}): RuleSet {
   const issues: RuleIssue[] = [];
   // Rules validated at build time can defer their context phrases until a candidate first needs them (cold start).
   const contextTrie = (phrases: string[], path: Array<string | number>): { readonly trie: PhraseTrie } => {
@@ -209,7 +175,8 @@ export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: 
     let trie: PhraseTrie | undefined;
     return { get trie() { return (trie ??= compileTrie(phrases, inflect, path, issues)); } };
   };
-  const trie = new PhraseTrie();
+  const prebuilt = options.prebuilt;
+  const trie = prebuilt ? PhraseTrie.deserialize(prebuilt.trie) : new PhraseTrie();
   const seen = new Map<string, number>();
   const compiled: CompiledRule[] = [];
   rules.forEach((data, index) => {
@@ -228,7 +195,7 @@ export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: 
     }
     if (!Array.isArray(data.match)) return;
     const ruleIndex = compiled.length;
-    data.match.forEach((p, i) => {
+    if (!prebuilt) data.match.forEach((p, i) => {
       try { trie.addPhrase(p, ruleIndex, inflect); } catch (e) {
         issues.push({ path: at('match', i), message: e instanceof PhraseError ? `phrase "${p}": ${e.message}` : String(e) });
       }

@@ -2,14 +2,27 @@
 import type { CompiledAdjacent, CompiledNear, CompiledRule } from './compile';
 import type { Inflector } from './phrase';
 import { findHeadings, sectionAt, type Heading } from './sections';
-import { sentenceAround } from './sentence';
+import { sentenceAround, sentenceAroundIn, sentenceEnds } from './sentence';
 import { insideAny, quoteSpans, type Span } from './quotes';
 import { isMention, isNegated } from './mention';
-import { tokenize, type Token } from './tokenize';
+import { tokenize, TokenReader, type Token } from './tokenize';
 import type { SectionKind, Severity } from './types';
 import { work } from './work';
 
 interface Sentence { tokens: Token[]; mention: boolean | undefined }
+
+/** Windows longer than this (in characters) come from the chunk's token list; shorter ones are tokenized directly. */
+const LONG_WINDOW = 400;
+
+/** Index of the first token starting at or after pos. */
+function firstStartingAt(tokens: readonly Token[], pos: number): number {
+  let lo = 0, hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < pos) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
 
 const MAX_CACHED_SENTENCES = 64;
 
@@ -18,6 +31,11 @@ export class ChunkContext {
   private quotes: Span[] | undefined;
   private heads: Heading[] | undefined;
   private readonly sentences = new Map<number, Sentence>();
+  private chunkTokens: Token[] | undefined;
+  private ends: Int32Array | undefined;
+  /** Characters scanned for sentence bounds and tokenized for windows so far (see sentence()). */
+  private scanned = 0;
+  private tokenized = 0;
 
   constructor(readonly text: string, readonly entry: SectionKind | null, private readonly inflect: Inflector) {}
 
@@ -35,16 +53,40 @@ export class ChunkContext {
   }
 
   sentence(start: number, end: number): Sentence {
-    const [s, e] = sentenceAround(this.text, start, end, 0, this.text.length);
+    const n = this.text.length;
+    // Scan around each hit until that has cost as much as indexing the whole chunk once: then index it.
+    if (!this.ends && this.scanned > n) this.ends = sentenceEnds(this.text, 0, n);
+    const [s, e] = this.ends ? sentenceAroundIn(this.ends, start, end, 0, n) : sentenceAround(this.text, start, end, 0, n);
+    if (!this.ends) this.scanned += start - s + e - end;
     let sent = this.sentences.get(s);
     if (!sent || (sent.tokens.length && sent.tokens[sent.tokens.length - 1].end < end)) {
-      sent = { tokens: tokenize(this.text, s, e), mention: undefined };
+      sent = { tokens: this.tokensIn(s, e), mention: undefined };
       work.contextTokens += sent.tokens.length;
       // hits arrive in text order, so only recent sentences are asked for again; keep memory flat
       if (this.sentences.size >= MAX_CACHED_SENTENCES) this.sentences.clear();
       this.sentences.set(s, sent);
     }
     return sent;
+  }
+
+  /**
+   * Tokens of [s, e). Long windows (text with no sentence end, such as thousands of one-word lines) are cut
+   * from the chunk's tokens, read once, once re-tokenizing windows has cost as much: linear, not hits × window.
+   */
+  private tokensIn(s: number, e: number): Token[] {
+    if (!this.chunkTokens) {
+      // tokenize windows until that has cost as much as tokenizing the whole chunk once
+      this.tokenized += e - s;
+      if (e - s <= LONG_WINDOW || this.tokenized <= this.text.length) return tokenize(this.text, s, e);
+      this.chunkTokens = tokenize(this.text, 0, this.text.length);
+    }
+    const all = this.chunkTokens;
+    const out = all.slice(firstStartingAt(all, s), firstStartingAt(all, e));
+    while (out.length && out[out.length - 1].end > e) out.pop();
+    // whether punctuation precedes the first token is judged from s, as tokenize(text, s, e) would
+    const own = new TokenReader(this.text, s, e).next();
+    if (out.length && own && own.start === out[0].start && own.afterBreak !== out[0].afterBreak) out[0] = { ...out[0], afterBreak: own.afterBreak };
+    return out;
   }
 
   mention(sent: Sentence): boolean {

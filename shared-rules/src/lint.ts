@@ -1,4 +1,3 @@
-import { CharClass, charClass } from './chars';
 import { ChunkContext, judge } from './context';
 import type { RuleSet } from './compile';
 import type { FormName } from './phrase';
@@ -26,29 +25,18 @@ export interface ChunkResult {
 const MAX_SPAN = 4000;
 const SEVERITY_RANK: Record<Severity, number> = { information: 0, warning: 1, error: 2 };
 
-function startsToken(text: string, pos: number): boolean {
-  if (pos === 0) return true;
-  const cls = charClass(text.charCodeAt(pos - 1));
-  return cls !== CharClass.Word && cls !== CharClass.Inner && cls !== CharClass.Ignorable;
-}
-
 /**
- * Lint one chunk. The prefilter finds every place a phrase can start; the trie confirms phrases there;
+ * Lint one chunk. The start index finds every place a phrase can start; the trie confirms phrases there;
  * context checks run only for those candidates. `active[i]` is 0 for rules switched off.
  */
 export function lintChunk(rs: RuleSet, active: Uint8Array, chunk: string, entry: SectionKind | null): ChunkResult {
   const text = maskSlotPrompts(rs, chunk);
   const ctx = new ChunkContext(text, entry, rs.inflect);
   const hits: Hit[] = [];
-  const re = rs.prefilter;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const pos = m.index;
-    if (!startsToken(text, pos)) continue;
+  for (const pos of rs.starts.scan(text, text.length)) {
     const { at, read: tokens } = lazyTokens(text, pos, text.length);
     const first = at(0);
     if (!first || first.start !== pos) continue;
-    re.lastIndex = first.end;
     const best = new Map<number, { last: number; form: FormName | null }>();
     rs.trie.matchAt(at, 0, (match) => {
       if (!active[match.owner]) return;

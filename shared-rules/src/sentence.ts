@@ -55,3 +55,29 @@ export function sentenceAround(text: string, from: number, to: number, lo: numbe
   if (e === eMax && e < hi) e = Math.min(hi, lo + Math.ceil((to - lo + WINDOW_STEP) / WINDOW_STEP) * WINDOW_STEP);
   return [s, e];
 }
+
+/** Every sentence end in [lo, hi), in order: for long chunks, where scanning around each hit would repeat work. */
+export function sentenceEnds(text: string, lo: number, hi: number): Int32Array {
+  const out: number[] = [];
+  for (let i = lo; i < hi; i++) if (isBoundary(text, i, hi)) out.push(i);
+  return Int32Array.from(out);
+}
+
+/** The same bounds as sentenceAround, found in a precomputed sentenceEnds(text, lo, hi) list. */
+export function sentenceAroundIn(ends: Int32Array, from: number, to: number, lo: number, hi: number): [number, number] {
+  // last end before `from`, first end at or after `to`
+  let a = 0, b = ends.length;
+  while (a < b) { const m = (a + b) >> 1; if (ends[m] < from) a = m + 1; else b = m; }
+  const before = a > 0 ? ends[a - 1] : -1;
+  let c = a, d = ends.length;
+  while (c < d) { const m = (c + d) >> 1; if (ends[m] < to) c = m + 1; else d = m; }
+  const after = c < ends.length ? ends[c] : hi;
+  const sMin = Math.max(lo, from - MAX_SCAN);
+  const eMax = Math.min(hi, to + MAX_SCAN);
+  let s = Math.max(sMin, before + 1);
+  let e = Math.min(eMax, after);
+  // the same grid as sentenceAround when a side found no boundary
+  if (before + 1 < sMin && s > lo) s = Math.max(lo, lo + Math.floor((from - lo - WINDOW_STEP) / WINDOW_STEP) * WINDOW_STEP);
+  if (e === eMax && e < hi) e = Math.min(hi, lo + Math.ceil((to - lo + WINDOW_STEP) / WINDOW_STEP) * WINDOW_STEP);
+  return [s, e];
+}

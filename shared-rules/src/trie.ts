@@ -38,6 +38,19 @@ export interface TrieMatch {
   lastToken: number;
 }
 
+/**
+ * A phrase graph as plain data, written at build time so the built-in rules load without re-parsing and
+ * re-inflecting every phrase (cold start). Node 0 is the root. Each node is
+ * [edges, gaps, accepts]: edges as flat (word index, target node, form index + 1 or 0) triples in the order the
+ * graph was built (the walker's results depend on it), gaps as flat (max, target) pairs.
+ */
+export interface SerializedTrie {
+  maxLength: number;
+  words: string[];
+  forms: FormName[];
+  nodes: Array<[number[], number[], number[]]>;
+}
+
 const NO_JOIN = new Set(['the', 'and', 'for', 'her', 'his', 'she', 'they', 'was', 'are', 'has', 'had', 'not', 'with', 'from', 'will', 'who', 'him', 'them', 'their', 'our', 'any', 'can', 'may', 'been', 'being', 'this', 'that', 'you', 'your', 'its', 'into', 'onto', 'does', 'did', "don't", "doesn't"]);
 const MAX_EDGES_PER_PHRASE = 20000;
 
@@ -59,6 +72,58 @@ export class PhraseTrie {
     if (ends.includes(this.root)) throw new PhraseError('phrase can match nothing at all; make at least one word required');
     for (const n of ends) (n.accepts ??= []).includes(owner) || n.accepts!.push(owner);
     this.maxLength = Math.max(this.maxLength, length);
+  }
+
+  serialize(): SerializedTrie {
+    const index = new Map<TrieNode, number>();
+    const order: TrieNode[] = [];
+    const visit = (n: TrieNode) => {
+      if (index.has(n)) return;
+      index.set(n, order.length);
+      order.push(n);
+      for (const edges of n.next?.values() ?? []) for (const e of edges) visit(e.node);
+      for (const g of n.gaps ?? []) visit(g.node);
+    };
+    visit(this.root);
+    const words = new Map<string, number>();
+    const forms: FormName[] = [];
+    const nodes = order.map((n): [number[], number[], number[]] => {
+      const edges: number[] = [];
+      for (const [word, list] of n.next ?? []) {
+        if (!words.has(word)) words.set(word, words.size);
+        for (const e of list) {
+          let f = e.form === null ? -1 : forms.indexOf(e.form);
+          if (e.form !== null && f < 0) f = forms.push(e.form) - 1;
+          edges.push(words.get(word)!, index.get(e.node)!, f + 1);
+        }
+      }
+      return [edges, (n.gaps ?? []).flatMap((g) => [g.max, index.get(g.node)!]), n.accepts ?? []];
+    });
+    return { maxLength: this.maxLength, words: [...words.keys()], forms, nodes };
+  }
+
+  static deserialize(data: SerializedTrie): PhraseTrie {
+    const trie = new PhraseTrie();
+    const nodes = data.nodes.map((_, i) => (i === 0 ? trie.root : new TrieNode()));
+    data.nodes.forEach(([edges, gaps, accepts], i) => {
+      const n = nodes[i];
+      if (edges.length) {
+        const next = (n.next = new Map<string, Edge[]>());
+        for (let k = 0; k < edges.length; k += 3) {
+          const word = data.words[edges[k]];
+          const edge = { node: nodes[edges[k + 1]], form: edges[k + 2] ? data.forms[edges[k + 2] - 1] : null };
+          const list = next.get(word);
+          if (list) list.push(edge); else next.set(word, [edge]);
+        }
+      }
+      if (gaps.length) {
+        n.gaps = [];
+        for (let k = 0; k < gaps.length; k += 2) n.gaps.push({ max: gaps[k], node: nodes[gaps[k + 1]] });
+      }
+      if (accepts.length) n.accepts = accepts.slice();
+    });
+    trie.maxLength = data.maxLength;
+    return trie;
   }
 
   firstWords(): string[] {

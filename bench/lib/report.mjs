@@ -1,0 +1,103 @@
+// Markdown for one bench run: every figure is relative to the same run's floor and alex.
+import { fmtMs } from './svg.mjs';
+
+const MB = 1 << 20;
+const fmtMB = (bytes) => (bytes >= MB ? `${(bytes / MB).toFixed(2)} MB` : `${(bytes / 1024).toFixed(0)} KB`);
+const ratio = (a, b) => (a == null || b == null || !b ? '–' : `${a / b >= 10 ? (a / b).toFixed(0) : (a / b).toPrecision(2)}×`);
+const cell = (r, key = 'medianMs') => (!r ? '–' : r.dnf ? 'did not finish' : r.error ? `failed: ${r.error}` : r[key] == null ? '–' : fmtMs(r[key]));
+const ms = (r, key = 'medianMs') => (r && !r.dnf && !r.error ? r[key] : null);
+
+const cpuNote = (a, b) => (a?.medianCpuMs != null && b?.medianCpuMs != null ? `; CPU time ${fmtMs(a.medianCpuMs)} = ${ratio(a.medianCpuMs, b.medianCpuMs)} floor` : '');
+
+export function targets(results) {
+  const t = results.tools;
+  const lint1 = ms(t.carelint?.full?.['1 MB']), floor1 = ms(t.floor?.full?.['1 MB']);
+  const edit = t.carelint?.edit?.['1 MB document'];
+  const cold = t.carelint?.cold;
+  const rss = t.carelint?.rss;
+  const ext = results.bundles.filter((b) => b.host === 'extension');
+  const extBuilt = ext.filter((b) => b.status === 'built');
+  const demo = results.demo;
+  const row = (target, measured, met) => ({ target, measured, met });
+  return [
+    row('1 MB lint ≤ 5× floor', lint1 != null && floor1 != null ? `${fmtMs(lint1)} = ${ratio(lint1, floor1)} floor (${fmtMs(floor1)})${cpuNote(t.carelint.full['1 MB'], t.floor.full['1 MB'])}` : 'not measured', lint1 != null && floor1 != null ? lint1 <= 5 * floor1 : null),
+    row('edit re-lint in a 1 MB document ≤ 0.5 ms median', edit?.medianMs != null ? `median ${fmtMs(edit.medianMs)}, p99 ${fmtMs(edit.p99Ms)}` : 'not measured', edit?.medianMs != null ? edit.medianMs <= 0.5 : null),
+    row('cold start (import + first lint) ≤ 50 ms', cold?.medianMs != null ? `${fmtMs(cold.medianMs)} median of ${cold.runs.length}${cold.medianCpuMs != null ? ` (CPU time ${fmtMs(cold.medianCpuMs)}, all threads)` : ''}` : 'not measured', cold?.medianMs != null ? cold.medianMs <= 50 : null),
+    row('peak RSS ≤ 100 MB linting 10 MB', rss?.peakMB != null ? `${rss.peakMB.toFixed(0)} MB (${rss.loadedMB.toFixed(0)} MB before the text)` : 'not measured', rss?.peakMB != null ? rss.peakMB <= 100 : null),
+    row('extension bundle ≤ 1 MB', extBuilt.length ? extBuilt.map((b) => `${b.outfile} ${fmtMB(b.bytes)}`).join(', ') : 'not built on this branch', extBuilt.length ? extBuilt.every((b) => b.bytes <= MB) : null),
+    row('demo first underline ≤ 200 ms', demo?.status === 'measured' ? `${fmtMs(demo.firstUnderlineMs)} (${(demo.chars / 1000).toFixed(0)}k characters)` : `not available${demo?.reason ? `: ${demo.reason}` : ''}`, demo?.status === 'measured' ? demo.firstUnderlineMs <= 200 : null),
+  ];
+}
+
+export function markdown(results) {
+  const { machine: m, tools, sizes } = results;
+  const ids = Object.keys(tools);
+  const L = [];
+  L.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB; Node ${m.node}; load average ${m.loadavg.join(' ')} at the start, ${results.loadavgEnd?.join(' ') ?? '?'} at the end. ${results.date}.`);
+  L.push(`Corpus: ${results.corpus.notes} MTSamples notes, cycled to each size. Floor: one RegExp of ${results.floor.terms.toLocaleString('en-GB')} literal terms (CareLint's ${results.floor.fullSequences.toLocaleString('en-GB')} phrase spellings cut to their first ${results.floor.maxWords} words).`);
+  L.push('');
+  L.push('**Full lint**, median of at least 5 runs after a warm-up, each tool in its own process:');
+  L.push('');
+  L.push(`| tool | ${sizes.map((s) => s.label).join(' | ')} | 1 MB × floor | 1 MB × alex | 1 MB, CPU time | findings in 1 MB |`);
+  L.push(`|---|${sizes.map(() => '---:').join('|')}|---:|---:|---:|---:|`);
+  for (const id of ids) {
+    const t = tools[id];
+    if (t.error) { L.push(`| ${t.name} | ${sizes.map(() => '').join(' | ')} | | | | failed: ${t.error} |`); continue; }
+    const one = ms(t.full?.['1 MB']);
+    L.push(`| ${t.name} | ${sizes.map((s) => cell(t.full?.[s.label])).join(' | ')} | ${ratio(one, ms(tools.floor?.full?.['1 MB']))} | ${ratio(one, ms(tools.alex?.full?.['1 MB']))} | ${cell(t.full?.['1 MB'], 'medianCpuMs')} | ${t.full?.['1 MB']?.findings ?? '–'} |`);
+  }
+  L.push('');
+  L.push('**Editing, start-up and memory.** Re-lint after a one-character edit (CareLint: `LintSession.update`; the others re-lint the whole text), median / p99; cold start = a fresh process importing the tool and linting one sentence; peak RSS of a process linting 10 MB:');
+  L.push('');
+  L.push('| tool | edit, 2 KB paragraph | edit, 1 MB document | edit 1 MB × floor | edit 1 MB × alex | cold start | cold, CPU time | cold × alex | peak RSS, 10 MB |');
+  L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const id of ids) {
+    const t = tools[id];
+    if (t.error) continue;
+    const e = (label) => { const r = t.edit?.[label]; return !r ? '–' : r.dnf ? 'did not finish' : `${fmtMs(r.medianMs)} / ${fmtMs(r.p99Ms)} (n=${r.edits})`; };
+    const e1 = ms(t.edit?.['1 MB document']);
+    const rss = t.rss?.peakMB != null ? `${t.rss.peakMB.toFixed(0)} MB` : t.rss?.dnf ? `did not finish${t.rss.largest ? ` (${t.rss.largest.rssMB.toFixed(0)} MB at ${t.rss.largest.label})` : ''}` : '–';
+    L.push(`| ${t.name} | ${e('2 KB paragraph')} | ${e('1 MB document')} | ${ratio(e1, ms(tools.floor?.edit?.['1 MB document']))} | ${ratio(e1, ms(tools.alex?.edit?.['1 MB document']))} | ${cell(t.cold)} | ${cell(t.cold, 'medianCpuMs')} | ${ratio(ms(t.cold), ms(tools.alex?.cold))} | ${rss} |`);
+  }
+  L.push('');
+  L.push('**Targets** (reported, never asserted in tests):');
+  L.push('');
+  L.push('| target | measured | |');
+  L.push('|---|---|---|');
+  for (const r of results.targets) L.push(`| ${r.target} | ${r.measured} | ${r.met === null ? 'not measured' : r.met ? 'met' : '**not met**'} |`);
+  L.push('');
+  L.push('**Bundles** (every bundle esbuild.config.mjs lists):');
+  L.push('');
+  L.push('| bundle | host | platform | size | gzip |');
+  L.push('|---|---|---|---:|---:|');
+  for (const b of results.bundles) L.push(`| ${b.outfile} | ${b.label} | ${b.platform ?? ''} | ${b.status === 'built' ? fmtMB(b.bytes) : 'not built'} | ${b.status === 'built' ? fmtMB(b.gzipBytes) : ''} |`);
+  if (results.adversarial?.length) {
+    L.push('');
+    L.push('**Adversarial inputs** (CareLint, median of 3 after a warm-up; equal ms/MB at a quarter and at the full size means linear time):');
+    L.push('');
+    L.push('| input | size | ms | ms/MB | ms/MB at ¼ size | findings |');
+    L.push('|---|---:|---:|---:|---:|---:|');
+    for (const a of results.adversarial) L.push(`| ${a.label} | ${fmtMB(a.full.chars)} | ${a.full.ms.toFixed(1)} | ${a.full.msPerMB.toFixed(1)} | ${a.quarter.msPerMB.toFixed(1)} | ${a.findings} |`);
+  }
+  L.push('');
+  const d = results.demo;
+  L.push(`**Demo page** (headless Chromium): ${d?.status === 'measured' ? `first underline ${fmtMs(d.firstUnderlineMs)} after pasting a ${(d.chars / 1000).toFixed(0)}k-character note (median of ${d.runs.length}; page load ${fmtMs(d.pageLoadMs)}; ${d.foreignRequests.length} requests left localhost)` : `not available${d?.reason ? ` (${d.reason})` : ''}`}.`);
+  if (results.audit) L.push(`\n**Audit** (bench/audit.mjs): ${results.audit.status}.`);
+  return L.join('\n') + '\n';
+}
+
+/** The short table for the README: 1 MB, editing, start-up and memory, with the targets. */
+export function headline(results) {
+  const { tools } = results;
+  const floor1 = ms(tools.floor?.full?.['1 MB']), alex1 = ms(tools.alex?.full?.['1 MB']);
+  const L = ['| tool | lint 1 MB | × floor | × alex | edit in 1 MB (median) | cold start | peak RSS, 10 MB |', '|---|---:|---:|---:|---:|---:|---:|'];
+  for (const t of Object.values(tools)) {
+    if (t.error) { L.push(`| ${t.name} | failed: ${t.error} | | | | | |`); continue; }
+    const one = ms(t.full?.['1 MB']);
+    const rss = t.rss?.peakMB != null ? `${t.rss.peakMB.toFixed(0)} MB` : t.rss?.dnf ? 'did not finish' : '–';
+    L.push(`| ${t.name} | ${cell(t.full?.['1 MB'])} | ${ratio(one, floor1)} | ${ratio(one, alex1)} | ${cell(t.edit?.['1 MB document'])} | ${cell(t.cold)} | ${rss} |`);
+  }
+  const m = results.machine;
+  L.push('', `${m.cpu}, ${m.cores} cores, Node ${m.node}, load average ${m.loadavg.join(' ')}. Targets: ${results.targets.map((r) => `${r.target}: ${r.met === null ? 'not measured' : r.met ? 'met' : '**not met**'}`).join('; ')}.`);
+  return L.join('\n') + '\n';
+}

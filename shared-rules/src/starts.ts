@@ -1,0 +1,130 @@
+import { CharClass, charClass } from './chars';
+import { surfaceSpellings } from './spelling';
+import { normalizeWord, TokenReader, wordEnd } from './tokenize';
+import type { PhraseTrie } from './trie';
+
+/**
+ * Where a phrase can start, found by one scan over the words of a text. It replaced a prefilter regular expression:
+ * the same candidates (a phrase's first word; for a short function word such as "the", only when a word that can
+ * follow it does), with no regex to compile on the first lint, and words read exactly as the tokenizer reads them.
+ */
+/** Hash of a lower-case ASCII word, as the scan computes it character by character. */
+function hashOf(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
+  return h;
+}
+
+interface Spelling { text: string; canonical: string }
+
+const BUCKETS = 1 << 16;
+
+export class StartIndex {
+  /** First words that start a candidate on their own. */
+  private readonly alone = new Set<string>();
+  /** Short first words that only start a candidate together with one of these second words. */
+  private readonly pairs = new Map<string, Set<string>>();
+  /** Every spelling of every first word by hash: most words are rejected without slicing or case folding. */
+  private readonly spellings = new Map<number, Spelling[]>();
+  /** Hashes of the spellings of the words that may follow each short first word. */
+  private readonly secondHashes = new Map<string, Set<number>>();
+  /** One bit per hash bucket of `spellings`: most words are turned away by one array read. */
+  private readonly buckets = new Uint8Array(BUCKETS);
+
+  constructor(trie: PhraseTrie) {
+    for (const [first, edges] of trie.root.next ?? []) {
+      const targets = edges.map((e) => e.node);
+      // pairs only for short function words: longer first words are rare enough to check on their own
+      const standsAlone = first.length > 3 || targets.some((n) => n.accepts || n.gaps || !n.next);
+      if (standsAlone) this.alone.add(first);
+      else {
+        const seconds = new Set(targets.flatMap((n) => [...n.next!.keys()]));
+        this.pairs.set(first, seconds);
+        this.secondHashes.set(first, new Set([...seconds].flatMap((w) => surfaceSpellings(w).map(hashOf))));
+      }
+      for (const text of surfaceSpellings(first)) {
+        const h = hashOf(text);
+        this.buckets[h & (BUCKETS - 1)] = 1;
+        const list = this.spellings.get(h);
+        if (list) list.push({ text, canonical: first }); else this.spellings.set(h, [{ text, canonical: first }]);
+      }
+    }
+  }
+
+  /**
+   * Offsets of the words in text[0, end) that can start a phrase, in order. (An array rather than a callback:
+   * a fresh closure per chunk would keep throwing away the optimised code of this loop.)
+   */
+  scan(text: string, end: number): number[] {
+    const out: number[] = [];
+    let i = 0;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if ((c < 128 ? ASCII[c] : charClass(c)) !== CharClass.Word) { i++; continue; }
+      const start = i;
+      i = asciiWordEnd(text, start, end);
+      if (i < 0) {
+        // not plain ASCII: read it exactly as the tokenizer does
+        i = wordEnd(text, start, end);
+        if (this.checkExact(normalizeWord(text.slice(start, i)), text, i, end)) out.push(start);
+        continue;
+      }
+      if (this.buckets[hashed & (BUCKETS - 1)] === 0) continue;
+      const list = this.spellings.get(hashed);
+      if (!list) continue;
+      const first = list.find((s) => sameWord(text, start, i, s.text));
+      if (!first) continue;
+      if (this.alone.has(first.canonical)) { out.push(start); continue; }
+      // a short function word: a candidate only if a word that can follow it comes next
+      let j = i;
+      while (j < end && ASCII[text.charCodeAt(j)] === CharClass.Space) j++;
+      const nextEnd = j < end && j > i && ASCII[text.charCodeAt(j)] === CharClass.Word ? asciiWordEnd(text, j, end) : -1;
+      if (nextEnd >= 0 && !this.secondHashes.get(first.canonical)!.has(hashed)) continue;
+      if (this.checkExact(first.canonical, text, i, end)) out.push(start);
+    }
+    return out;
+  }
+
+  /** Whether a word with this normal form, ending at wordEndAt, starts a candidate. */
+  private checkExact(norm: string, text: string, wordEndAt: number, end: number): boolean {
+    if (this.alone.has(norm)) return true;
+    const seconds = this.pairs.get(norm);
+    if (!seconds) return false;
+    const next = new TokenReader(text, wordEndAt, end).next();
+    return next !== null && !next.afterBreak && seconds.has(next.norm);
+  }
+}
+
+/** Hash of the last word asciiWordEnd read (a module variable, so the scan allocates nothing). */
+let hashed = 0;
+
+/**
+ * End of a word of ASCII letters and digits with inner apostrophes or ampersands, hashing it into `hashed`
+ * as it goes (| 32 folds capitals and leaves digits, "'" and "&" alone); -1 when the word has any other character.
+ */
+function asciiWordEnd(text: string, start: number, end: number): number {
+  let h = 0;
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return -1;
+    const cls = ASCII[c];
+    if (cls === CharClass.Inner && i + 1 < end) {
+      const n = text.charCodeAt(i + 1);
+      if (n >= 128) return -1;
+      if (ASCII[n] !== CharClass.Word) break;
+    } else if (cls !== CharClass.Word) break;
+    h = (Math.imul(h, 31) + (c | 32)) | 0;
+    i++;
+  }
+  hashed = h;
+  return i;
+}
+
+function sameWord(text: string, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let k = 0; k < word.length; k++) if ((text.charCodeAt(start + k) | 32) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+const ASCII = new Uint8Array(128).map((_, c) => charClass(c));

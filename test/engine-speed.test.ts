@@ -1,0 +1,85 @@
+// The engine's speed work must not change what it finds: the build-time match graph, the word-scan start index
+// and the indexed sentence bounds are each checked against the plain computation they replace. No timings here.
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { builtinInflector, builtinRules, builtinRuleSet, builtinSources, compileRuleSet, lint, regularInflect, type RuleData } from '../shared-rules/src/index';
+import { ChunkContext } from '../shared-rules/src/context';
+import { sentenceAround, sentenceAroundIn, sentenceEnds } from '../shared-rules/src/sentence';
+import { tokenize } from '../shared-rules/src/tokenize';
+import { PhraseTrie } from '../shared-rules/src/trie';
+
+const fresh = compileRuleSet(builtinRules(), builtinInflector, builtinSources(), { lazyContext: true });
+
+describe('engine speed: build-time match graph', () => {
+  it('the generated graph is the graph the rules compile to', () => {
+    assert.deepEqual(builtinRuleSet().trie.serialize(), fresh.trie.serialize());
+  });
+
+  it('a serialised graph reads back to the same graph, edge order included', () => {
+    const trie = new PhraseTrie();
+    ['refuse~ (to)? (engage|attend)', 'frequent flyer~', 'call~ .. police', 'self-harm~'].forEach((p, i) => trie.addPhrase(p, i, regularInflect));
+    const data = trie.serialize();
+    assert.deepEqual(PhraseTrie.deserialize(data).serialize(), data);
+    assert.equal(PhraseTrie.deserialize(data).maxLength, trie.maxLength);
+  });
+
+  it('the prebuilt rule set finds what a freshly compiled one finds', () => {
+    const text = 'He refused his meds again. She was described as attention seeking and a frequent flyer.\n\n' +
+      'Plan: police to attend the next appointment. He was non-compliant with the behavioural contract.';
+    const strip = (fs: ReturnType<typeof lint>) => fs.map((f) => [f.ruleId, f.start, f.end, f.severity]);
+    assert.ok(lint(text).length >= 4);
+    assert.deepEqual(strip(lint(text)), strip(lint(text, { ruleSet: fresh })));
+  });
+});
+
+function rule(id: string, match: string[]): RuleData {
+  return { id, category: 'stigmatizing-language', severity: 'warning', message: 'm', rationale: 'r', sources: ['t'], suggestions: ['x'], examples: { match: ['x'], noMatch: ['y'] }, match };
+}
+
+describe('engine speed: start index', () => {
+  const rs = compileRuleSet([rule('refused', ['refuse~']), rule('the-patient', ['the difficult patient']), rule('behaviour', ['bad behaviour']), rule('ae', ["A&E attender"])], regularInflect);
+  const found = (text: string) => lint(text, { ruleSet: rs }).map((f) => `${f.ruleId}:${f.text}`);
+
+  it('reads words as the tokenizer does: case, US spelling, curly apostrophes and invisible characters', () => {
+    assert.deepEqual(found('REFUSED. Bad behavior. re\u00adfused. re\u200bfuses.'), ['refused:REFUSED', 'behaviour:Bad behavior', 'refused:re\u00adfused', 'refused:re\u200bfuses']);
+    assert.deepEqual(found('The a&e attender; the A&E attender.'), ['ae:a&e attender', 'ae:A&E attender']);
+  });
+
+  it('a short function word starts a candidate only with a word that can follow it', () => {
+    assert.deepEqual(found('She saw the difficult patient. The difficult\npatient. The. Difficult patient'), ['the-patient:the difficult patient', 'the-patient:The difficult\npatient']);
+  });
+
+  it('a word inside a longer word is not a start', () => {
+    assert.deepEqual(found('unrefused prerefuses refusedly'), []);
+  });
+});
+
+describe('engine speed: long windows and indexed sentence bounds', () => {
+  it('sentence bounds from the index equal the scanned ones', () => {
+    const alphabet = fc.constantFrom('a', 'b', ' ', '.', '\n', '-', '!', ';', 'Dr', 'e.g.', ' 1. ', '"', 'X');
+    fc.assert(fc.property(fc.array(alphabet, { maxLength: 400 }), fc.nat(), fc.nat(), (parts, x, y) => {
+      const text = parts.join('');
+      if (!text.length) return;
+      const from = x % text.length;
+      const to = Math.min(text.length, from + (y % 20));
+      assert.deepEqual(sentenceAroundIn(sentenceEnds(text, 0, text.length), from, to, 0, text.length), sentenceAround(text, from, to, 0, text.length));
+    }), { numRuns: 2000 });
+  });
+
+  it('a long window cut from the chunk tokens matches tokenizing it, whole words compared', () => {
+    const text = Array.from({ length: 3000 }, (_, i) => (i % 7 === 0 ? 'refused' : `word${i}`)).join('\n');
+    const ctx = new ChunkContext(text, null, builtinInflector);
+    for (const at of [0, 1000, 7777, 15000, text.length - 8]) {
+      const start = text.lastIndexOf('\n', at) + 1;
+      const end = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
+      const [s, e] = sentenceAround(text, start, end, 0, text.length);
+      const whole = (t: { start: number; end: number }) => (t.start === 0 || text[t.start - 1] === '\n') && (t.end === text.length || text[t.end] === '\n');
+      const got = ctx.sentence(start, end).tokens.filter(whole).map((t) => [t.start, t.end, t.norm]);
+      assert.deepEqual(got, tokenize(text, s, e).filter(whole).map((t) => [t.start, t.end, t.norm]));
+    }
+  });
+
+  it('thousands of one-word lines are each found', () => {
+    assert.equal(lint('refused\n'.repeat(5000)).filter((f) => f.text === 'refused').length, 5000);
+  });
+});
