@@ -198,7 +198,7 @@ describe('carelint CLI (built bin/carelint.js)', function () {
       assert.equal(r.code, 2);
       assert.deepEqual(r.files.map((f) => f.file), ['ok.txt']);
       assert.ok(ids(r.files[0]).includes('refused'));
-      assert.match(r.stderr, /^scan\.txt: binary file, skipped$/m);
+      assert.match(r.stderr, /^scan\.txt: binary file, skipped\. CareLint reads text, Markdown, HTML and \.docx; export it/m);
       assert.match(r.stderr, /^latin1\.txt:2:4: not valid UTF-8 \(byte 0xE9 at byte offset 15\).*save it as UTF-8/im);
       rmSync(dir, { recursive: true });
     });

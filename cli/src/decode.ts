@@ -11,7 +11,7 @@ export function decode(bytes: Uint8Array): Decoded {
   // UTF-16 with a byte-order mark: the mark is dropped (as Python's utf-16 codec does).
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes, 'utf16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes, 'utf16be');
-  if (bytes.subarray(0, 8192).includes(0)) return { ok: false, message: 'binary file, skipped' };
+  if (bytes.subarray(0, 8192).includes(0)) return { ok: false, message: 'binary file, skipped. CareLint reads text, Markdown, HTML and .docx; export it to one of these to check it' };
   try {
     // A UTF-8 byte-order mark stays in the text: offsets count it, as Python's utf-8 codec does.
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf8' };
