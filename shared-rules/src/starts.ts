@@ -15,7 +15,13 @@ function hashOf(word: string): number {
   return h;
 }
 
-interface Spelling { text: string; canonical: string }
+interface Spelling {
+  text: string;
+  canonical: string;
+  /** Starts a candidate on its own; otherwise only before one of `secondHashes`. */
+  alone: boolean;
+  secondHashes: Set<number> | null;
+}
 
 const BUCKETS = 1 << 16;
 
@@ -45,8 +51,9 @@ export class StartIndex {
       for (const text of surfaceSpellings(first)) {
         const h = hashOf(text);
         this.buckets[h & (BUCKETS - 1)] = 1;
+        const spelling = { text, canonical: first, alone: standsAlone, secondHashes: this.secondHashes.get(first) ?? null };
         const list = this.spellings.get(h);
-        if (list) list.push({ text, canonical: first }); else this.spellings.set(h, [{ text, canonical: first }]);
+        if (list) list.push(spelling); else this.spellings.set(h, [spelling]);
       }
     }
   }
@@ -72,14 +79,16 @@ export class StartIndex {
       if (this.buckets[hashed & (BUCKETS - 1)] === 0) continue;
       const list = this.spellings.get(hashed);
       if (!list) continue;
-      const first = list.find((s) => sameWord(text, start, i, s.text));
+      // a plain loop, not find(): a closure per word would be garbage on the hottest path
+      let first: Spelling | null = null;
+      for (let k = 0; k < list.length; k++) if (sameWord(text, start, i, list[k].text)) { first = list[k]; break; }
       if (!first) continue;
-      if (this.alone.has(first.canonical)) { out.push(start); continue; }
+      if (first.alone) { out.push(start); continue; }
       // a short function word: a candidate only if a word that can follow it comes next
       let j = i;
       while (j < end && ASCII[text.charCodeAt(j)] === CharClass.Space) j++;
       const nextEnd = j < end && j > i && ASCII[text.charCodeAt(j)] === CharClass.Word ? asciiWordEnd(text, j, end) : -1;
-      if (nextEnd >= 0 && !this.secondHashes.get(first.canonical)!.has(hashed)) continue;
+      if (nextEnd >= 0 && !first.secondHashes!.has(hashed)) continue;
       if (this.checkExact(first.canonical, text, i, end)) out.push(start);
     }
     return out;
