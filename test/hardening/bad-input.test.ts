@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, checkJson, tempDir } from '../support/cli';
 
@@ -39,11 +39,20 @@ describe('bad input: each case named, the rest still checked, exit 2', function 
   it('an unreadable file: permission denied, with what to do', function () {
     writeFileSync(join(dir, 'locked.txt'), NOTE);
     chmodSync(join(dir, 'locked.txt'), 0o000);
-    // root reads anything, so as root the CLI runs as "nobody" (who can read the folder but not the file)
+    // root reads anything, so as root the CLI runs as "nobody", from a copy in the temp folder (the checkout
+    // itself may sit in a folder nobody cannot enter): nobody can read the folder and good.txt, not locked.txt
     const asRoot = process.getuid?.() === 0;
-    if (asRoot) chmodSync(dir, 0o755);
+    let bin = BIN;
+    if (asRoot) {
+      chmodSync(dir, 0o755);
+      bin = join(dir, 'app', 'bin', 'carelint.js');
+      mkdirSync(join(dir, 'app', 'dist'), { recursive: true });
+      cpSync(BIN, bin);
+      cpSync(join(BIN, '..', '..', 'dist', 'cli.js'), join(dir, 'app', 'dist', 'cli.js'));
+      chmodSync(join(dir, 'app'), 0o755);
+    }
     const cmd = asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
-    const r = spawnSync(cmd[0], [...cmd.slice(1), BIN, 'check', '--format', 'json', 'good.txt', 'locked.txt'], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync(cmd[0], [...cmd.slice(1), bin, 'check', '--format', 'json', 'good.txt', 'locked.txt'], { cwd: dir, encoding: 'utf8' });
     if (r.error) throw r.error;
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /^locked\.txt: permission denied; cannot read it\. Check its permissions/m);

@@ -63,7 +63,7 @@ export class DemoEditor {
     this.wrapper.append(label, field, this.popover, help);
     parent.append(this.wrapper);
 
-    this.textarea.addEventListener('input', () => this.onInput());
+    this.textarea.addEventListener('input', (e) => this.onInput(e as InputEvent));
     this.textarea.addEventListener('keydown', (e) => this.onKey(e));
     this.textarea.addEventListener('keyup', () => this.onCaret());
     this.textarea.addEventListener('click', () => this.onCaret());
@@ -167,14 +167,19 @@ export class DemoEditor {
     this.onCaret();
   }
 
-  private onInput(): void {
+  private onInput(e?: InputEvent): void {
+    clearTimeout(this.timer);
+    // a paste or drop is one finished action: check it at once (typing waits for a pause instead)
+    if (e?.inputType === 'insertFromPaste' || e?.inputType === 'insertFromDrop') {
+      this.lintNow();
+      return;
+    }
     const change = textChange(this.shownText, this.text);
     if (change) {
       this.shown = shiftFindings(this.shown, change);
       this.shownText = this.text;
     }
     this.draw();
-    clearTimeout(this.timer);
     this.timer = setTimeout(() => this.lintNow(), LINT_DELAY_MS);
   }
 

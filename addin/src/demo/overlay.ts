@@ -14,12 +14,15 @@ export function renderMarks(layer: HTMLElement, text: string, findings: readonly
   }
   const points = [...cuts].filter((p) => p >= 0 && p <= text.length).sort((a, b) => a - b);
   const nodes: Node[] = [];
+  // a sweep over the findings by start, so a long note with many findings costs segments + findings, not their product
+  const byStart = findings.map((_, index) => index).filter((i) => findings[i].start < findings[i].end).sort((x, y) => findings[x].start - findings[y].start);
+  let next = 0;
+  let active: number[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const [a, b] = [points[i], points[i + 1]];
-    const covering: number[] = [];
-    findings.forEach((f, index) => {
-      if (f.start <= a && f.end >= b && f.start < f.end) covering.push(index);
-    });
+    while (next < byStart.length && findings[byStart[next]].start <= a) active.push(byStart[next++]);
+    active = active.filter((index) => findings[index].end >= b);
+    const covering = [...active].sort((x, y) => x - y);
     const piece = text.slice(a, b);
     if (covering.length === 0) {
       nodes.push(doc.createTextNode(piece));
