@@ -1,6 +1,6 @@
 // Engine behaviour that does not depend on particular rule packs: a small rule set is compiled here.
 import assert from 'node:assert/strict';
-import { compileRuleSet, lint, applyFixes, LintSession, RuleCompileError, regularInflect, type RuleData } from '../shared-rules/src/index';
+import { compileRuleSet, lint, applyFixes, LintSession, RuleCompileError, regularInflect, lineIndexAt, lineStarts, offsetToLineColumn, type RuleData } from '../shared-rules/src/index';
 
 function rule(over: Partial<RuleData> & Pick<RuleData, 'id' | 'match'>): RuleData {
   return {
@@ -194,5 +194,13 @@ describe('engine: fixes and sessions', () => {
     assert.equal(rewrite('He is manipulative.'), 'trying to get his needs met');
     assert.equal(rewrite('She can be manipulative.'), 'trying to get her needs met');
     assert.equal(rewrite('They were seen. Known to be manipulative.'), 'trying to get their needs met');
+  });
+
+  it('lines end at \\n, \\r\\n and a lone \\r, as in editors', () => {
+    const text = 'one\ntwo\r\nthree\rfour';
+    assert.deepEqual(lineStarts(text), [0, 4, 9, 15]);
+    assert.deepEqual(offsetToLineColumn(text, text.indexOf('four') + 1), { line: 4, column: 2 });
+    assert.deepEqual(offsetToLineColumn(text, text.indexOf('\r\n') + 1), { line: 2, column: 5 });
+    assert.equal(lineIndexAt(lineStarts(text), text.length), 3);
   });
 });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { lineIndexAt, lineStarts } from '../../shared-rules/src/position';
 import type { Finding, Severity } from '../../shared-rules/src/types';
 
 export const SOURCE = 'CareLint';
@@ -31,20 +32,9 @@ export function toDiagnostics(findings: readonly Finding[], positionAt: Position
 
 /** positionAt for text that is not open in an editor (Check workspace reads files directly). */
 export function positionsIn(text: string): PositionAt {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) continue;
-    if (c === 0x0a || c === 0x0d) starts.push(i + 1);
-  }
+  const starts = lineStarts(text);
   return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return new vscode.Position(lo, offset - starts[lo]);
+    const line = lineIndexAt(starts, offset);
+    return new vscode.Position(line, offset - starts[line]);
   };
 }

@@ -14,7 +14,7 @@ export { builtinRuleSet, builtinRules, builtinSources, builtinInflector, ruleFam
 export { compileRuleSet, RuleSet, RuleCompileError, type RuleIssue, type SourceRegistry } from './compile';
 export { regularInflect, lexiconInflector } from './inflect';
 export { parsePhrase, type Inflector, type WordForms, type FormName, type PhraseNode } from './phrase';
-export { offsetToLineColumn } from './position';
+export { lineIndexAt, lineStarts, offsetToLineColumn } from './position';
 export { maskNonProse, parseDirectives, directiveComment } from './formats';
 
 /** Lint a whole text. Offsets in the findings are 0-based UTF-16 offsets into `text`. */

@@ -7,6 +7,7 @@
  *
  * `ids` are rule ids or category ids, separated by spaces or commas; none means every rule.
  */
+import { lineIndexAt, lineStarts } from '../position';
 import { NextFinder } from './buffer';
 
 export { directiveComment } from './comment-syntax';
@@ -142,15 +143,7 @@ class DirectiveSuppressions implements Suppressions {
   }
 
   private lineOf(offset: number): number {
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lineIndexAt(this.lineStarts, offset);
   }
 }
 
@@ -218,16 +211,6 @@ function lineEndFrom(text: string, i: number): number {
   return text.length;
 }
 
-/** Offsets where lines start ('\n', '\r\n' and a lone '\r' all end a line). */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) continue;
-    if (c === 0x0a || c === 0x0d) starts.push(i + 1);
-  }
-  return starts;
-}
 
 /**
  * For each line, the first line at or after it with something on it besides white space and directives
