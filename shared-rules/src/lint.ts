@@ -3,7 +3,7 @@ import type { RuleSet } from './compile';
 import type { FormName } from './phrase';
 import { exitSection } from './sections';
 import { maskSlotPrompts } from './slots';
-import { lazyTokens } from './trie';
+import { lazyTokens, type TrieMatch } from './trie';
 import type { Category, SectionKind, Severity } from './types';
 
 /** A rule firing inside one chunk, in chunk-relative offsets. */
@@ -23,6 +23,9 @@ export interface ChunkResult {
 }
 
 const MAX_SPAN = 4000;
+
+/** The longest match of one rule at one candidate. */
+interface Longest { last: number; form: FormName | null }
 const SEVERITY_RANK: Record<Severity, number> = { information: 0, warning: 1, error: 2 };
 
 /**
@@ -31,19 +34,24 @@ const SEVERITY_RANK: Record<Severity, number> = { information: 0, warning: 1, er
  */
 export function lintChunk(rs: RuleSet, active: Uint8Array, chunk: string, entry: SectionKind | null): ChunkResult {
   const text = maskSlotPrompts(rs, chunk);
+  // one collector per chunk, not a closure per candidate; most candidates match nothing, so the map is lazy
+  const found: { best: Map<number, Longest> | null } = { best: null };
+  const collect = (match: TrieMatch) => {
+    if (!active[match.owner]) return;
+    found.best ??= new Map();
+    const prev = found.best.get(match.owner);
+    if (!prev || match.lastToken > prev.last) found.best.set(match.owner, { last: match.lastToken, form: match.form });
+  };
   const ctx = new ChunkContext(text, entry, rs.inflect);
   const hits: Hit[] = [];
   for (const pos of rs.starts.scan(text, text.length)) {
     const { at, read: tokens } = lazyTokens(text, pos, text.length);
     const first = at(0);
     if (!first || first.start !== pos) continue;
-    const best = new Map<number, { last: number; form: FormName | null }>();
-    rs.trie.matchAt(at, 0, (match) => {
-      if (!active[match.owner]) return;
-      const prev = best.get(match.owner);
-      if (!prev || match.lastToken > prev.last) best.set(match.owner, { last: match.lastToken, form: match.form });
-    });
-    for (const [rule, { last, form }] of best) {
+    found.best = null;
+    rs.trie.matchAt(at, 0, collect);
+    const best = found.best as Map<number, Longest> | null;
+    if (best) for (const [rule, { last, form }] of best) {
       const verdict = judge(rs.compiled[rule], ctx, pos, tokens[last].end);
       if (verdict) hits.push({ rule, category: rs.compiled[rule].data.category, start: verdict.start, end: verdict.end, severity: verdict.severity, form });
     }

@@ -186,27 +186,52 @@ export class PhraseTrie {
    * Work is bounded by the phrase graph, never by the text, so matching stays linear.
    */
   matchAt(tokens: ArrayLike<Token> | TokenSource, from: number, onMatch: (m: TrieMatch) => void): void {
-    const at: TokenSource = typeof tokens === 'function' ? tokens : (k) => tokens[k];
-    let states: State[] = [{ node: this.root, gapLeft: -1, form: null }];
-    for (let k = from; states.length > 0; k++) {
-      const tok = at(k);
-      if (!tok || (k > from && tok.afterBreak)) break;
-      work.walkSteps += states.length;
-      const next: State[] = [];
-      for (const s of states) {
-        const edges = s.node.next?.get(tok.norm);
-        if (edges) for (const e of edges) pushState(next, e.node, s.form ?? e.form);
-        if (s.gapLeft > 0) pushGapState(next, s.node, s.gapLeft - 1, s.form);
+    // state lists are reused across walks (one pair per nesting level), so a walk allocates nothing per step
+    const level = walkDepth++;
+    const pair = (walkBuffers[level] ??= [new WalkStates(), new WalkStates()]);
+    let states = pair[0];
+    let next = pair[1];
+    try {
+      states.n = 0;
+      addState(states, this.root, -1, null);
+      for (let k = from; states.n > 0; k++) {
+        const tok = typeof tokens === 'function' ? tokens(k) : tokens[k];
+        if (!tok || (k > from && tok.afterBreak)) break;
+        work.walkSteps += states.n;
+        next.n = 0;
+        for (let i = 0; i < states.n; i++) {
+          const node = states.nodes[i];
+          const gapLeft = states.gaps[i];
+          const form = states.forms[i];
+          const edges = node.next?.get(tok.norm);
+          if (edges) for (const e of edges) enterNode(next, e.node, form ?? e.form);
+          if (gapLeft > 0) addState(next, node, gapLeft - 1, form);
+        }
+        for (let i = 0; i < next.n; i++) {
+          const accepts = next.gaps[i] < 0 ? next.nodes[i].accepts : null;
+          if (accepts) for (const owner of accepts) onMatch({ owner, form: next.forms[i], lastToken: k });
+        }
+        const done = states;
+        states = next;
+        next = done;
       }
-      for (const s of next) {
-        if (s.gapLeft < 0 && s.node.accepts) for (const owner of s.node.accepts) onMatch({ owner, form: s.form, lastToken: k });
-      }
-      states = next;
+    } finally {
+      walkDepth--;
     }
   }
 }
 
-interface State { node: TrieNode; gapLeft: number; form: FormName | null }
+/** The states of one step of a walk, as parallel lists; `n` of them are in use. */
+class WalkStates {
+  nodes: TrieNode[] = [];
+  /** Words still allowed in the gap the state waits in; -1 when it is not in a gap. */
+  gaps: number[] = [];
+  forms: Array<FormName | null> = [];
+  n = 0;
+}
+
+const walkBuffers: Array<[WalkStates, WalkStates]> = [];
+let walkDepth = 0;
 
 /**
  * Every walk is bounded by the phrase, never by the text: a phrase spans at most this many words, so the
@@ -229,16 +254,23 @@ function longestGapWords(nodes: PhraseNode[]): number {
  * every gap and a walk costs 9^gaps. Inside a gap, the state with more words left can do everything the
  * others can, so it is the one kept.
  */
-function pushState(into: State[], node: TrieNode, form: FormName | null): void {
-  pushGapState(into, node, -1, form);
+function enterNode(into: WalkStates, node: TrieNode, form: FormName | null): void {
+  addState(into, node, -1, form);
   // entering a gap consumes no token: the gap node then waits for up to `max` words
-  if (node.gaps) for (const g of node.gaps) pushGapState(into, g.node, g.max, form);
+  if (node.gaps) for (const g of node.gaps) addState(into, g.node, g.max, form);
 }
 
-function pushGapState(into: State[], node: TrieNode, gapLeft: number, form: FormName | null): void {
-  const same = into.find((s) => s.node === node && (s.gapLeft < 0) === (gapLeft < 0));
-  if (!same) into.push({ node, gapLeft, form });
-  else if (gapLeft > same.gapLeft) same.gapLeft = gapLeft;
+function addState(into: WalkStates, node: TrieNode, gapLeft: number, form: FormName | null): void {
+  for (let i = 0; i < into.n; i++) {
+    if (into.nodes[i] === node && (into.gaps[i] < 0) === (gapLeft < 0)) {
+      if (gapLeft > into.gaps[i]) into.gaps[i] = gapLeft;
+      return;
+    }
+  }
+  into.nodes[into.n] = node;
+  into.gaps[into.n] = gapLeft;
+  into.forms[into.n] = form;
+  into.n++;
 }
 
 function inflectChoices(word: string, inflect: Inflector): WordChoice {
