@@ -203,4 +203,16 @@ describe('engine: fixes and sessions', () => {
     assert.deepEqual(offsetToLineColumn(text, text.indexOf('\r\n') + 1), { line: 2, column: 5 });
     assert.equal(lineIndexAt(lineStarts(text), text.length), 3);
   });
+
+  it('options prepared for one call are never reused for different options', () => {
+    const off = { rules: { refused: false } };
+    const ids = (options: object) => lint('She refused. He is an addict.', options).map((f) => f.ruleId);
+    assert.deepEqual(ids(off), ['addict']);
+    assert.deepEqual(ids({}), ['refused', 'addict']);
+    assert.deepEqual(ids({ ...off }), ['addict']);
+    assert.deepEqual(ids({ categories: { 'stigmatizing-language': false } }), []);
+    assert.deepEqual(ids({ severity: { refused: 'error' } }), ['refused', 'addict']);
+    assert.equal(lint('She refused.', { severity: { refused: 'error' } })[0].severity, 'error');
+    assert.equal(lint('She refused.', {})[0].severity, 'warning');
+  });
 });

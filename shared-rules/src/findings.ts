@@ -14,7 +14,23 @@ export interface Prepared {
   locale: Locale;
 }
 
+/**
+ * The last preparation is kept: an audit or a workspace check lints thousands of short texts with the same
+ * options. It is reused while the rule set and each option field are the same objects (options are read, never
+ * changed in place, by every host).
+ */
+let lastPrepared: { rs: RuleSet; rules: unknown; categories: unknown; severity: unknown; allow: unknown; locale: unknown; prepared: Prepared } | null = null;
+
 export function prepareOptions(rs: RuleSet, options: LintOptions): Prepared {
+  const last = lastPrepared;
+  if (last && last.rs === rs && last.rules === options.rules && last.categories === options.categories &&
+    last.severity === options.severity && last.allow === options.allow && last.locale === options.locale) return last.prepared;
+  const prepared = buildPrepared(rs, options);
+  lastPrepared = { rs, rules: options.rules, categories: options.categories, severity: options.severity, allow: options.allow, locale: options.locale, prepared };
+  return prepared;
+}
+
+function buildPrepared(rs: RuleSet, options: LintOptions): Prepared {
   const active = new Uint8Array(rs.compiled.length);
   const severity: Array<Severity | undefined> = [];
   for (const rule of rs.compiled) {
