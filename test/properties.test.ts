@@ -123,6 +123,26 @@ describe('properties', function () {
     }), { numRuns: Math.ceil(RUNS / 2) });
   });
 
+  it('a session equals lint() after a burst of edits given to one update (as an editor sends a replace-all)', () => {
+    const edit = fc.record({ at: fc.nat(), del: fc.nat({ max: 6 }), insert: fragment });
+    fc.assert(fc.property(document, fc.array(edit, { maxLength: 80 }), format, (initial, edits, fmt) => {
+      let text = initial;
+      const changes = [];
+      for (const e of edits) {
+        let start = e.at % (text.length + 1);
+        let end = Math.min(text.length, start + e.del);
+        if (isSurrogateSplit(text, start)) start--;
+        if (isSurrogateSplit(text, end)) end++;
+        text = text.slice(0, start) + e.insert + text.slice(end);
+        changes.push({ start, end, text: e.insert });
+      }
+      const session = new LintSession(initial, { format: fmt });
+      session.update(changes);
+      assert.equal(session.text, text);
+      assert.deepEqual(session.findings(), lint(text, { format: fmt }));
+    }), { numRuns: Math.ceil(RUNS / 4) });
+  });
+
   it('lints very long lines and CRLF text', () => {
     const line = 'He refused the medication and was attention seeking. '.repeat(20000);
     for (const text of [line, line.replace(/\. /g, '.\r\n')]) {

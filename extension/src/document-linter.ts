@@ -113,11 +113,7 @@ export class DocumentLinter implements vscode.Disposable {
     try {
       const changes = t.pending;
       t.pending = [];
-      // Markdown and HTML sessions re-mask the whole text on each edit: one setText covers many edits at once.
-      if (changes.length > 0) {
-        if (formatFor(t.doc.languageId, t.doc.fileName) === 'plaintext' && changes.length <= 64) session.update(changes);
-        else session.setText(t.doc.getText());
-      }
+      if (changes.length > 0) session.update(changes);
       // A safety net that costs nothing when all is well: never publish findings for a text the editor no longer has.
       if (session.length !== documentLength(t.doc)) {
         this.log(`${t.doc.uri.toString(true)}: the session was out of step with the document; re-reading the whole text`);

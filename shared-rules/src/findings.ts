@@ -1,5 +1,5 @@
 import { fixArticle } from './articles';
-import { resolvePronouns } from './pronouns';
+import { PRONOUN_LOOK_BACK, resolvePronouns } from './pronouns';
 import type { CompiledRule, CompiledSuggestion, RuleSet } from './compile';
 import type { FormName } from './phrase';
 import { localize } from './spelling';
@@ -93,9 +93,9 @@ export function toFinding(rs: RuleSet, prepared: Prepared, hit: Hit, offset: num
   const end = offset + hit.end;
   if (isAllowed(prepared.allow, rule, text)) return null;
   const d = rule.data;
-  const before = (n: number) => chunk.slice(Math.max(chunkStart, chunkStart + hit.start - n), chunkStart + hit.start);
-  let suggestions = rule.suggestions.map((s) => resolvePronouns(renderSuggestion(s, hit.form, text, prepared.locale), before(200)));
-  const article = fixArticle(before(8), suggestions);
+  const before = chunk.slice(Math.max(chunkStart, chunkStart + hit.start - PRONOUN_LOOK_BACK), chunkStart + hit.start);
+  let suggestions = rule.suggestions.map((s) => resolvePronouns(renderSuggestion(s, hit.form, text, prepared.locale), before));
+  const article = fixArticle(before, suggestions);
   if (article) {
     text = chunk.slice(chunkStart + hit.start - article.grow, chunkStart + hit.end);
     start -= article.grow;
