@@ -18,7 +18,7 @@ function hashOf(word: string): number {
 interface Spelling {
   text: string;
   canonical: string;
-  /** Starts a candidate on its own; otherwise only before one of `secondHashes`. */
+  /** Starts a candidate on its own; otherwise only before a word whose hash is in `secondHashes`. */
   alone: boolean;
   secondHashes: Set<number> | null;
 }
@@ -32,8 +32,6 @@ export class StartIndex {
   private readonly pairs = new Map<string, Set<string>>();
   /** Every spelling of every first word by hash: most words are rejected without slicing or case folding. */
   private readonly spellings = new Map<number, Spelling[]>();
-  /** Hashes of the spellings of the words that may follow each short first word. */
-  private readonly secondHashes = new Map<string, Set<number>>();
   /** One bit per hash bucket of `spellings`: most words are turned away by one array read. */
   private readonly buckets = new Uint8Array(BUCKETS);
 
@@ -42,16 +40,18 @@ export class StartIndex {
       const targets = edges.map((e) => e.node);
       // pairs only for short function words: longer first words are rare enough to check on their own
       const standsAlone = first.length > 3 || targets.some((n) => n.accepts || n.gaps || !n.next);
+      // for a short first word: the hashes of every spelling of the words that may follow it
+      let secondHashes: Set<number> | null = null;
       if (standsAlone) this.alone.add(first);
       else {
         const seconds = new Set(targets.flatMap((n) => [...n.next!.keys()]));
         this.pairs.set(first, seconds);
-        this.secondHashes.set(first, new Set([...seconds].flatMap((w) => surfaceSpellings(w).map(hashOf))));
+        secondHashes = new Set([...seconds].flatMap((w) => surfaceSpellings(w).map(hashOf)));
       }
       for (const text of surfaceSpellings(first)) {
         const h = hashOf(text);
         this.buckets[h & (BUCKETS - 1)] = 1;
-        const spelling = { text, canonical: first, alone: standsAlone, secondHashes: this.secondHashes.get(first) ?? null };
+        const spelling = { text, canonical: first, alone: standsAlone, secondHashes };
         const list = this.spellings.get(h);
         if (list) list.push(spelling); else this.spellings.set(h, [spelling]);
       }

@@ -8,12 +8,15 @@ import { buildInSlices } from '../../extension/src/sliced-build';
 import { codes, path, start, waitFor, withWorkspace } from './support';
 import * as vscode from './unit/fake-vscode';
 
+type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
+const rangeKey = (code: string, r: Range) => `${code}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+
 /** What the diagnostics should be for a document: the engine's findings on its current text, as ranges. */
 function expected(doc: vscode.FakeDocument, format: 'plaintext' | 'markdown' | 'html' = 'plaintext') {
-  return lint(doc.getText(), { format }).map((f) => `${f.ruleId}@${doc.positionAt(f.start).line}:${doc.positionAt(f.start).character}-${doc.positionAt(f.end).line}:${doc.positionAt(f.end).character}`);
+  return lint(doc.getText(), { format }).map((f) => rangeKey(f.ruleId, { start: doc.positionAt(f.start), end: doc.positionAt(f.end) }));
 }
 function actual(live: vscode.FakeDiagnosticCollection, doc: vscode.FakeDocument) {
-  return (live.get(doc.uri) ?? []).map((d) => `${(d.code as { value: string }).value}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`);
+  return (live.get(doc.uri) ?? []).map((d) => rangeKey((d.code as { value: string }).value, d.range));
 }
 
 describe('extension: live checking of open documents', () => {
