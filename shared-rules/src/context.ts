@@ -14,16 +14,6 @@ interface Sentence { tokens: Token[]; mention: boolean | undefined }
 /** Windows longer than this (in characters) come from the chunk's token list; shorter ones are tokenized directly. */
 const LONG_WINDOW = 400;
 
-/** Index of the first token starting at or after pos. */
-function firstStartingAt(tokens: readonly Token[], pos: number): number {
-  let lo = 0, hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < pos) lo = mid + 1; else hi = mid;
-  }
-  return lo;
-}
-
 const MAX_CACHED_SENTENCES = 64;
 
 /** Lazily computed facts about one chunk, shared by all hits in it. */
@@ -81,7 +71,7 @@ export class ChunkContext {
       this.chunkTokens = tokenize(this.text, 0, this.text.length);
     }
     const all = this.chunkTokens;
-    const out = all.slice(firstStartingAt(all, s), firstStartingAt(all, e));
+    const out = all.slice(indexOfStart(all, s), indexOfStart(all, e));
     while (out.length && out[out.length - 1].end > e) out.pop();
     // whether punctuation precedes the first token is judged from s, as tokenize(text, s, e) would
     const own = new TokenReader(this.text, s, e).next();
@@ -94,6 +84,7 @@ export class ChunkContext {
   }
 }
 
+/** Index of the first token starting at or after pos. */
 function indexOfStart(tokens: readonly Token[], pos: number): number {
   let lo = 0, hi = tokens.length - 1;
   while (lo <= hi) {

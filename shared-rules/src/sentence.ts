@@ -48,12 +48,29 @@ export function sentenceAround(text: string, from: number, to: number, lo: numbe
   let s = from;
   const sMin = Math.max(lo, from - MAX_SCAN);
   while (s > sMin && !isBoundary(text, s - 1, hi)) s--;
-  if (s === sMin && s > lo && !isBoundary(text, s - 1, hi)) s = Math.max(lo, lo + Math.floor((from - lo - WINDOW_STEP) / WINDOW_STEP) * WINDOW_STEP);
+  if (s === sMin && s > lo && !isBoundary(text, s - 1, hi)) s = gridStart(from, lo);
   let e = to;
   const eMax = Math.min(hi, to + MAX_SCAN);
   while (e < eMax && !isBoundary(text, e, hi)) e++;
-  if (e === eMax && e < hi) e = Math.min(hi, lo + Math.ceil((to - lo + WINDOW_STEP) / WINDOW_STEP) * WINDOW_STEP);
+  if (e === eMax && e < hi) e = gridEnd(to, lo, hi);
   return [s, e];
+}
+
+/** Where a window starts when no sentence start lies within MAX_SCAN before `from`. */
+function gridStart(from: number, lo: number): number {
+  return Math.max(lo, lo + Math.floor((from - lo - WINDOW_STEP) / WINDOW_STEP) * WINDOW_STEP);
+}
+
+/** Where a window ends when no sentence end lies within MAX_SCAN after `to`. */
+function gridEnd(to: number, lo: number, hi: number): number {
+  return Math.min(hi, lo + Math.ceil((to - lo + WINDOW_STEP) / WINDOW_STEP) * WINDOW_STEP);
+}
+
+/** Index of the first entry of `ends` at or after `value`, searching from `from`. */
+function firstAtOrAfter(ends: Int32Array, value: number, from = 0): number {
+  let a = from, b = ends.length;
+  while (a < b) { const m = (a + b) >> 1; if (ends[m] < value) a = m + 1; else b = m; }
+  return a;
 }
 
 /** Every sentence end in [lo, hi), in order: for long chunks, where scanning around each hit would repeat work. */
@@ -66,18 +83,16 @@ export function sentenceEnds(text: string, lo: number, hi: number): Int32Array {
 /** The same bounds as sentenceAround, found in a precomputed sentenceEnds(text, lo, hi) list. */
 export function sentenceAroundIn(ends: Int32Array, from: number, to: number, lo: number, hi: number): [number, number] {
   // last end before `from`, first end at or after `to`
-  let a = 0, b = ends.length;
-  while (a < b) { const m = (a + b) >> 1; if (ends[m] < from) a = m + 1; else b = m; }
+  const a = firstAtOrAfter(ends, from);
   const before = a > 0 ? ends[a - 1] : -1;
-  let c = a, d = ends.length;
-  while (c < d) { const m = (c + d) >> 1; if (ends[m] < to) c = m + 1; else d = m; }
+  const c = firstAtOrAfter(ends, to, a);
   const after = c < ends.length ? ends[c] : hi;
   const sMin = Math.max(lo, from - MAX_SCAN);
   const eMax = Math.min(hi, to + MAX_SCAN);
   let s = Math.max(sMin, before + 1);
   let e = Math.min(eMax, after);
   // the same grid as sentenceAround when a side found no boundary
-  if (before + 1 < sMin && s > lo) s = Math.max(lo, lo + Math.floor((from - lo - WINDOW_STEP) / WINDOW_STEP) * WINDOW_STEP);
-  if (e === eMax && e < hi) e = Math.min(hi, lo + Math.ceil((to - lo + WINDOW_STEP) / WINDOW_STEP) * WINDOW_STEP);
+  if (before + 1 < sMin && s > lo) s = gridStart(from, lo);
+  if (e === eMax && e < hi) e = gridEnd(to, lo, hi);
   return [s, e];
 }
