@@ -35,9 +35,13 @@ export interface CodeServerDirs {
   config: string;
 }
 
+/** code-server, installed on first use by the project's own script (scripts/setup.sh runs the same one). */
 export function requireCodeServer(): void {
+  if (!existsSync(CODE_SERVER_BIN) && !process.env.CARELINT_CODE_SERVER) {
+    spawnSync('bash', [resolve(__dirname, '..', '..', 'scripts', 'install-code-server.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
   if (!existsSync(CODE_SERVER_BIN)) {
-    throw new Error(`code-server not found at ${CODE_SERVER_BIN}. Run scripts/setup.sh (it installs code-server into .hosts/).`);
+    throw new Error(`code-server not found at ${CODE_SERVER_BIN}. Run scripts/setup.sh (as root it also installs the Debian packages code-server compiles against).`);
   }
 }
 
