@@ -54,7 +54,7 @@ export async function checkWorkspace(configs: ConfigFiles, linter: DocumentLinte
         summary.files++;
         const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
         if (open && linter.isTracked(open.uri)) {
-          summary.findings += linter.current(open)?.length ?? 0;
+          summary.findings += (await linter.settled(open))?.length ?? 0;
           continue;
         }
         const bytes = await vscode.workspace.fs.readFile(uri).then((b) => b, () => undefined);

@@ -19,8 +19,8 @@ export class CareLintCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly linter: DocumentLinter) {}
 
-  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const findings = this.linter.current(doc);
+  async provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    const findings = await this.linter.settled(doc);
     if (!findings || findings.length === 0) return [];
     const only = context.only;
     const actions: vscode.CodeAction[] = [];

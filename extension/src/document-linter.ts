@@ -19,6 +19,8 @@ interface Tracked {
   timer?: ReturnType<typeof setTimeout>;
   /** Bumped on every rebuild, so an older, slower build gives up. */
   generation: number;
+  /** The rebuild in flight, if any: code actions and hovers wait for it rather than see nothing. */
+  building?: Promise<void>;
   findings: Finding[];
   /** The document version `findings` belong to. */
   version: number;
@@ -97,6 +99,20 @@ export class DocumentLinter implements vscode.Disposable {
     return t.version === doc.version ? t.findings : undefined;
   }
 
+  /**
+   * The findings once any rebuild in flight (a settings or config change, or the first lint) has finished. A
+   * request that arrives mid-rebuild, when the old findings may no longer match the text, waits instead of
+   * answering with nothing.
+   */
+  async settled(doc: vscode.TextDocument): Promise<Finding[] | undefined> {
+    for (let t = this.tracked.get(doc.uri.toString()); t && !t.session && t.building; t = this.tracked.get(doc.uri.toString())) {
+      const building = t.building;
+      await building;
+      if (t.building === building) break; // no newer rebuild started meanwhile
+    }
+    return this.current(doc);
+  }
+
   private change(e: vscode.TextDocumentChangeEvent): void {
     const t = this.tracked.get(e.document.uri.toString());
     if (!t || e.contentChanges.length === 0) return;
@@ -125,7 +141,16 @@ export class DocumentLinter implements vscode.Disposable {
     }
   }
 
-  private async rebuild(t: Tracked): Promise<void> {
+  private rebuild(t: Tracked): Promise<void> {
+    const building = this.build(t);
+    t.building = building;
+    void building.finally(() => {
+      if (t.building === building) t.building = undefined;
+    });
+    return building;
+  }
+
+  private async build(t: Tracked): Promise<void> {
     const generation = ++t.generation;
     clearTimeout(t.timer);
     try {

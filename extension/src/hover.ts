@@ -7,9 +7,9 @@ import { markdownText } from './markdown-text';
 export class CareLintHover implements vscode.HoverProvider {
   constructor(private readonly linter: DocumentLinter) {}
 
-  provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  async provideHover(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const offset = doc.offsetAt(position);
-    const here = (this.linter.current(doc) ?? []).filter((f) => f.start <= offset && offset <= f.end);
+    const here = ((await this.linter.settled(doc)) ?? []).filter((f) => f.start <= offset && offset <= f.end);
     if (here.length === 0) return undefined;
     const range = new vscode.Range(doc.positionAt(here[0].start), doc.positionAt(here[0].end));
     return new vscode.Hover(here.map(hoverMarkdown), range);

@@ -13,8 +13,8 @@ async function setUp(text: string, languageId = 'plaintext', file = 'a.txt') {
   const doc = vscode.openDocument(path(file), languageId, text);
   await waitFor(() => codes(run.live, doc), 'diagnostics');
   const provider = new CareLintCodeActions(run.linter);
-  const actions = (range: vscode.Range, only?: vscode.CodeActionKind) =>
-    provider.provideCodeActions(doc as never, range as never, { diagnostics: [], only, triggerKind: 1 } as never) as unknown as Action[];
+  const actions = async (range: vscode.Range, only?: vscode.CodeActionKind) =>
+    (await provider.provideCodeActions(doc as never, range as never, { diagnostics: [], only, triggerKind: 1 } as never)) as unknown as Action[];
   return { run, doc, actions };
 }
 
@@ -31,7 +31,7 @@ describe('extension: code actions', () => {
     withWorkspace();
     const { run, doc, actions } = await setUp('Mr Example refused his tablets.\n');
     stop = run.stop;
-    const list = actions(rangeOf(doc, 'refused'));
+    const list = await actions(rangeOf(doc, 'refused'));
     assert.deepEqual(list.map((a) => a.title), [
       'Replace "refused" with "declined"',
       'Rewrite "refused" as "[describe what was offered and the reasons the person gave]" (fill in the bracketed part)',
@@ -51,8 +51,8 @@ describe('extension: code actions', () => {
     withWorkspace();
     const { run, doc, actions } = await setUp('Calm today.\nShe refused lunch.\n');
     stop = run.stop;
-    assert.deepEqual(actions(new vscode.Range(0, 0, 0, 4)), []);
-    assert.ok(actions(new vscode.Range(1, 6, 1, 6)).length > 0, 'a cursor inside the word');
+    assert.deepEqual(await actions(new vscode.Range(0, 0, 0, 4)), []);
+    assert.ok((await actions(new vscode.Range(1, 6, 1, 6))).length > 0, 'a cursor inside the word');
     assert.equal(doc.getText(rangeOf(doc, 'refused')), 'refused');
   });
 
@@ -65,22 +65,22 @@ describe('extension: code actions', () => {
     const text = 'She refused lunch.\n\nHer uncle committed suicide.\nShe is attention seeking and manipulative.\n';
     const { run, doc, actions } = await setUp(text);
     stop = run.stop;
-    const all = actions(new vscode.Range(0, 0, 4, 0), FIX_ALL_KIND as never);
+    const all = await actions(new vscode.Range(0, 0, 4, 0), FIX_ALL_KIND as never);
     assert.deepEqual(all.map((a) => [a.title, a.kind?.value]), [['Fix all CareLint findings in this file', 'source.fixAll.carelint']]);
     await vscode.workspace.applyEdit(all[0].edit!);
     assert.equal(doc.getText(), 'She declined lunch.\n\nHer uncle died by suicide.\nShe is help-seeking and trying to get her needs met.\n');
     // Requests for source.fixAll (what codeActionsOnSave sends) get it too; plain quick-fix requests do not get the source kind.
-    assert.equal(actions(new vscode.Range(0, 0, 4, 0), vscode.CodeActionKind.SourceFixAll as never).length, 0, 'nothing left to fix');
+    assert.equal((await actions(new vscode.Range(0, 0, 4, 0), vscode.CodeActionKind.SourceFixAll as never)).length, 0, 'nothing left to fix');
   });
 
   it('fix-all is also offered among the quick fixes when more than one finding can be fixed', async () => {
     withWorkspace();
     const { run, doc, actions } = await setUp('She refused lunch. He is an addict.\n');
     stop = run.stop;
-    const titles = actions(rangeOf(doc, 'refused')).map((a) => [a.title, a.kind?.value]);
+    const titles = (await actions(rangeOf(doc, 'refused'))).map((a) => [a.title, a.kind?.value]);
     assert.deepEqual(titles[titles.length - 1], ['Fix all CareLint findings in this file', 'quickfix']);
-    assert.ok(!actions(rangeOf(doc, 'refused')).some((a) => a.kind?.value === 'source.fixAll.carelint'));
-    assert.deepEqual(actions(rangeOf(doc, 'refused'), vscode.CodeActionKind.Source as never).map((a) => a.kind?.value), ['source.fixAll.carelint']);
+    assert.ok(!(await actions(rangeOf(doc, 'refused'))).some((a) => a.kind?.value === 'source.fixAll.carelint'));
+    assert.deepEqual((await actions(rangeOf(doc, 'refused'), vscode.CodeActionKind.Source as never)).map((a) => a.kind?.value), ['source.fixAll.carelint']);
   });
 
   it('Ignore here: the directive on its own line above, in the file\'s comment syntax, indented like the line', async () => {
@@ -93,7 +93,7 @@ describe('extension: code actions', () => {
     ];
     for (const [language, file, text, line] of cases) {
       const { run, doc, actions } = await setUp(text, language, file);
-      const ignore = actions(rangeOf(doc, 'refused')).find((a) => a.title.startsWith('Ignore'))!;
+      const ignore = (await actions(rangeOf(doc, 'refused'))).find((a) => a.title.startsWith('Ignore'))!;
       await vscode.workspace.applyEdit(ignore.edit!);
       const lines = doc.getText().split(/\r?\n/);
       assert.equal(lines[text.split(/\r?\n/).findIndex((l) => l.includes('refused'))], line, language);

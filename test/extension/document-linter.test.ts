@@ -90,6 +90,19 @@ describe('extension: live checking of open documents', () => {
     assert.deepEqual(run.linter.current(doc as never)?.map((f) => f.ruleId), ['refused']);
   });
 
+  it('a hover or code action asked for mid-rebuild (settings just changed, then a keystroke) waits for the findings', async () => {
+    withWorkspace();
+    run = start(10_000);
+    // Large enough that the rebuild is built in slices, with pauses in which the request arrives.
+    const doc = vscode.openDocument(path('a.txt'), 'plaintext', 'Calm.\n'.repeat(50_000));
+    await waitFor(() => run.live.get(doc.uri), 'first lint');
+    vscode.changeSettings({ 'carelint.categories': { 'police-involvement': false } });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    vscode.fireChange(doc, [{ offset: 5, length: 0, text: ' She refused.' }]);
+    assert.equal(run.linter.current(doc as never), undefined, 'the old findings are for older text, so none are ready yet');
+    assert.deepEqual((await run.linter.settled(doc as never))?.map((f) => f.ruleId), ['refused']);
+  });
+
   it('Markdown and HTML documents: edits re-mask the document, results equal linting the new text', async () => {
     withWorkspace();
     run = start();
