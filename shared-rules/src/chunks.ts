@@ -14,16 +14,20 @@ function isBlank(text: string, from: number, to: number): boolean {
 
 /** Start offsets of the chunks in [lo, hi); the first is always lo. */
 export function chunkStarts(text: string, lo = 0, hi = text.length): number[] {
-  const starts = [lo];
+  return [...eachChunkStart(text, lo, hi)];
+}
+
+/** The same starts one at a time, so a long document is never held as an array of chunks. */
+export function* eachChunkStart(text: string, lo = 0, hi = text.length): Generator<number> {
+  yield lo;
   let lineStart = lo;
   let prevBlank = false;
   while (lineStart < hi) {
     let nl = text.indexOf('\n', lineStart);
     if (nl < 0 || nl >= hi) nl = hi;
     const blank = isBlank(text, lineStart, nl);
-    if (!blank && prevBlank && lineStart > lo) starts.push(lineStart);
+    if (!blank && prevBlank && lineStart > lo) yield lineStart;
     prevBlank = blank;
     lineStart = nl + 1;
   }
-  return starts;
 }

@@ -1,4 +1,4 @@
-import { chunkStarts } from './chunks';
+import { eachChunkStart } from './chunks';
 import { maskNonProse } from './formats';
 import type { TextFormat } from './types';
 
@@ -9,13 +9,19 @@ export interface ChunkSlice { start: number; masked: string }
  * Split a document into lintable chunks. Markdown and HTML are masked as a whole (fences and tags
  * span paragraphs); plain text is masked per chunk, so the incremental session can do the same.
  */
-export function sliceDocument(text: string, format: TextFormat): ChunkSlice[] {
+export function* sliceDocument(text: string, format: TextFormat): Generator<ChunkSlice> {
   const whole = format === 'plaintext' ? text : maskNonProse(text, format);
-  const starts = chunkStarts(whole);
-  return starts.map((start, i) => {
-    const raw = whole.slice(start, i + 1 < starts.length ? starts[i + 1] : whole.length);
-    return { start, masked: format === 'plaintext' ? maskChunk(raw) : raw };
-  });
+  let start = -1;
+  for (const next of eachChunkStart(whole)) {
+    if (start >= 0) yield slice(whole, start, next, format);
+    start = next;
+  }
+  yield slice(whole, start, whole.length, format);
+}
+
+function slice(whole: string, start: number, end: number, format: TextFormat): ChunkSlice {
+  const raw = whole.slice(start, end);
+  return { start, masked: format === 'plaintext' ? maskChunk(raw) : raw };
 }
 
 // Anything plain-text masking could act on: placeholder openers and directives.

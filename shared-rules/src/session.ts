@@ -131,7 +131,7 @@ export class LintSession {
     const reuse = new Map<string, SessionChunk>();
     for (const c of previous) reuse.set(c.masked, c);
     let entry: SectionKind | null = null;
-    this.chunks = sliceDocument(text, this.format()).map((slice, i, all) => {
+    this.chunks = [...sliceDocument(text, this.format())].map((slice, i, all) => {
       const end = i + 1 < all.length ? all[i + 1].start : text.length;
       const old = reuse.get(slice.masked);
       const raw = text.slice(slice.start, end);
