@@ -7,6 +7,7 @@ import { ChunkContext } from '../shared-rules/src/context';
 import { sentenceAround, sentenceAroundIn, sentenceEnds } from '../shared-rules/src/sentence';
 import { tokenize } from '../shared-rules/src/tokenize';
 import { PhraseTrie } from '../shared-rules/src/trie';
+import { UNUSED_WORD, WalkTokens, WalkVocabulary } from '../shared-rules/src/walk-tokens';
 
 const fresh = compileRuleSet(builtinRules(), builtinInflector, builtinSources(), { lazyContext: true });
 
@@ -51,6 +52,48 @@ describe('engine speed: start index', () => {
 
   it('a word inside a longer word is not a start', () => {
     assert.deepEqual(found('unrefused prerefuses refusedly'), []);
+  });
+});
+
+describe('engine speed: phrase walks read words in place', () => {
+  const trie = new PhraseTrie();
+  ['refuse~ (to)? (engage|attend)', 'bad behaviour', "don't care", 'A&E attender', 'self-harm~', 'café staff'].forEach((p, i) => trie.addPhrase(p, i, regularInflect));
+  const vocabulary = new WalkVocabulary(trie);
+  const edgeWords = new Set(trie.words());
+
+  /** A norm as the graph sees it: its own word, or one that no edge uses (the walk may leave such a word unread). */
+  const seen = (norm: string) => (edgeWords.has(norm) ? norm : UNUSED_WORD);
+
+  /** What a walk from `pos` should read: the tokenizer's tokens up to punctuation. */
+  function expected(text: string, pos: number) {
+    const out: Array<[number, number, string, boolean]> = [];
+    for (const t of tokenize(text, pos, text.length)) {
+      if (out.length > 0 && t.afterBreak) break;
+      out.push([t.start, t.end, seen(t.norm), t.afterBreak]);
+    }
+    return out;
+  }
+
+  it('every walk reads the tokens tokenize() reads, with the same norm for every word the graph uses', () => {
+    const pieces = fc.constantFrom('Refused', 'REFUSES', 'to', 'attend', 'engage', 'Bad', 'behavior', 'behaviour', "don't", 'don\u2019t', 'care',
+      'A&E', 'a&e', 'attender', 'self', '-', 'harm', 'harming', 'caf\u00e9', 'cafe', 'staff', 're\u00adfused', 'x9', "o'", ' ', ' ', '\n', '. ', ', ', '\u2014', '"', '\u00a0');
+    fc.assert(fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+      const text = parts.join('');
+      const walk = new WalkTokens(text, text.length, vocabulary);
+      for (const start of tokenize(text).map((t) => t.start)) {
+        walk.from(start);
+        const got: Array<[number, number, string, boolean]> = [];
+        for (let k = 0, t = walk.at(0); t; t = walk.at(++k)) got.push([t.start, t.end, seen(t.norm), t.afterBreak]);
+        assert.deepEqual(got, expected(text, start), `walk from ${start} in ${JSON.stringify(text)}`);
+      }
+    }), { numRuns: 3000 });
+  });
+
+  it('US spellings and capitals reach the graph\'s own word; other words are one unused word', () => {
+    const text = 'BEHAVIOR behavior Behaviour patient';
+    const walk = new WalkTokens(text, text.length, vocabulary);
+    walk.from(0);
+    assert.deepEqual([0, 1, 2, 3].map((k) => walk.at(k)?.norm), ['behaviour', 'behaviour', 'behaviour', UNUSED_WORD]);
   });
 });
 

@@ -2,6 +2,7 @@ import { CATEGORIES, SEVERITIES, type Category, type RuleData, type SectionEffec
 import { PhraseError, type FormName, type Inflector, type WordForms } from './phrase';
 import { PhraseTrie, type SerializedTrie } from './trie';
 import { StartIndex } from './starts';
+import { WalkVocabulary } from './walk-tokens';
 
 export interface CompiledNear {
   trie: PhraseTrie;
@@ -72,10 +73,16 @@ export class RuleSet {
   /** Where phrases can start: the only pass over the whole text. */
   readonly starts: StartIndex;
   private readonly ids: Map<string, CompiledRule>;
+  private vocabulary: WalkVocabulary | undefined;
 
   constructor(readonly compiled: CompiledRule[], readonly inflect: Inflector, readonly trie: PhraseTrie) {
     this.ids = new Map(compiled.map((r) => [r.data.id, r]));
     this.starts = new StartIndex(trie);
+  }
+
+  /** The trie's words by spelling, for phrase walks (built on the first lint). */
+  get walkVocabulary(): WalkVocabulary {
+    return (this.vocabulary ??= new WalkVocabulary(this.trie));
   }
 
   /** The compiled matcher as data, for compileRuleSet's `prebuilt` option. */

@@ -3,7 +3,8 @@ import type { RuleSet } from './compile';
 import type { FormName } from './phrase';
 import { exitSection } from './sections';
 import { maskSlotPrompts } from './slots';
-import { lazyTokens, type TrieMatch } from './trie';
+import type { TrieMatch } from './trie';
+import { WalkTokens } from './walk-tokens';
 import type { Category, SectionKind, Severity } from './types';
 
 /** A rule firing inside one chunk, in chunk-relative offsets. */
@@ -44,15 +45,16 @@ export function lintChunk(rs: RuleSet, active: Uint8Array, chunk: string, entry:
   };
   const ctx = new ChunkContext(text, entry, rs.inflect);
   const hits: Hit[] = [];
+  const walk = new WalkTokens(text, text.length, rs.walkVocabulary);
   for (const pos of rs.starts.scan(text, text.length)) {
-    const { at, read: tokens } = lazyTokens(text, pos, text.length);
-    const first = at(0);
+    walk.from(pos);
+    const first = walk.at(0);
     if (!first || first.start !== pos) continue;
     found.best = null;
-    rs.trie.matchAt(at, 0, collect);
+    rs.trie.matchAt(walk.at, 0, collect);
     const best = found.best as Map<number, Longest> | null;
     if (best) for (const [rule, { last, form }] of best) {
-      const verdict = judge(rs.compiled[rule], ctx, pos, tokens[last].end);
+      const verdict = judge(rs.compiled[rule], ctx, pos, walk.at(last)!.end);
       if (verdict) hits.push({ rule, category: rs.compiled[rule].data.category, start: verdict.start, end: verdict.end, severity: verdict.severity, form });
     }
   }

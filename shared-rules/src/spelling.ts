@@ -33,6 +33,14 @@ export function canonicalSpelling(lower: string): string {
   return toGb.get(lower) ?? lower;
 }
 
+const fromGb = new Map<string, string[]>();
+for (const [us, gb] of toGb) fromGb.set(gb, [...(fromGb.get(gb) ?? []), us]);
+
+/** Every lower-case spelling that canonicalSpelling folds to `canonical`: exactly its inverse. */
+export function spellingsFoldingTo(canonical: string): string[] {
+  return [canonical, ...(fromGb.get(canonical) ?? [])].filter((s) => canonicalSpelling(s) === canonical);
+}
+
 /** Every lower-case surface spelling that folds to `canonical`. */
 export function surfaceSpellings(canonical: string): string[] {
   const out = [canonical];

@@ -1,19 +1,8 @@
+import { ASCII, asciiWordEnd, hashOf, lastWordHash, sameWord } from './ascii-words';
 import { CharClass, charClass } from './chars';
 import { surfaceSpellings } from './spelling';
 import { normalizeWord, TokenReader, wordEnd } from './tokenize';
 import type { PhraseTrie } from './trie';
-
-/**
- * Where a phrase can start, found by one scan over the words of a text. It replaced a prefilter regular expression:
- * the same candidates (a phrase's first word; for a short function word such as "the", only when a word that can
- * follow it does), with no regex to compile on the first lint, and words read exactly as the tokenizer reads them.
- */
-/** Hash of a lower-case ASCII word, as the scan computes it character by character. */
-function hashOf(word: string): number {
-  let h = 0;
-  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
-  return h;
-}
 
 interface Spelling {
   text: string;
@@ -25,6 +14,11 @@ interface Spelling {
 
 const BUCKETS = 1 << 16;
 
+/**
+ * Where a phrase can start, found by one scan over the words of a text. It replaced a prefilter regular expression:
+ * the same candidates (a phrase's first word; for a short function word such as "the", only when a word that can
+ * follow it does), with no regex to compile on the first lint, and words read exactly as the tokenizer reads them.
+ */
 export class StartIndex {
   /** First words that start a candidate on their own. */
   private readonly alone = new Set<string>();
@@ -76,6 +70,7 @@ export class StartIndex {
         if (this.checkExact(normalizeWord(text.slice(start, i)), text, i, end)) out.push(start);
         continue;
       }
+      const hashed = lastWordHash();
       if (this.buckets[hashed & (BUCKETS - 1)] === 0) continue;
       const list = this.spellings.get(hashed);
       if (!list) continue;
@@ -88,7 +83,7 @@ export class StartIndex {
       let j = i;
       while (j < end && ASCII[text.charCodeAt(j)] === CharClass.Space) j++;
       const nextEnd = j < end && j > i && ASCII[text.charCodeAt(j)] === CharClass.Word ? asciiWordEnd(text, j, end) : -1;
-      if (nextEnd >= 0 && !first.secondHashes!.has(hashed)) continue;
+      if (nextEnd >= 0 && !first.secondHashes!.has(lastWordHash())) continue;
       if (this.checkExact(first.canonical, text, i, end)) out.push(start);
     }
     return out;
@@ -103,37 +98,3 @@ export class StartIndex {
     return next !== null && !next.afterBreak && seconds.has(next.norm);
   }
 }
-
-/** Hash of the last word asciiWordEnd read (a module variable, so the scan allocates nothing). */
-let hashed = 0;
-
-/**
- * End of a word of ASCII letters and digits with inner apostrophes or ampersands, hashing it into `hashed`
- * as it goes (| 32 folds capitals and leaves digits, "'" and "&" alone); -1 when the word has any other character.
- */
-function asciiWordEnd(text: string, start: number, end: number): number {
-  let h = 0;
-  let i = start;
-  while (i < end) {
-    const c = text.charCodeAt(i);
-    if (c >= 128) return -1;
-    const cls = ASCII[c];
-    if (cls === CharClass.Inner && i + 1 < end) {
-      const n = text.charCodeAt(i + 1);
-      if (n >= 128) return -1;
-      if (ASCII[n] !== CharClass.Word) break;
-    } else if (cls !== CharClass.Word) break;
-    h = (Math.imul(h, 31) + (c | 32)) | 0;
-    i++;
-  }
-  hashed = h;
-  return i;
-}
-
-function sameWord(text: string, start: number, end: number, word: string): boolean {
-  if (end - start !== word.length) return false;
-  for (let k = 0; k < word.length; k++) if ((text.charCodeAt(start + k) | 32) !== word.charCodeAt(k)) return false;
-  return true;
-}
-
-const ASCII = new Uint8Array(128).map((_, c) => charClass(c));

@@ -47,12 +47,21 @@ export function normalizeWord(raw: string): string {
  * so the same reader serves phrase matching (which stops at breaks) and context windows (which do not).
  */
 export class TokenReader {
-  private pos: number;
-  constructor(private readonly text: string, pos: number, private readonly end: number) {
-    this.pos = pos;
-  }
+  /** Whether punctuation came before the word seekWord() last found. */
+  broke = false;
+
+  constructor(private readonly text: string, private pos: number, private readonly end: number) {}
 
   next(): Token | null {
+    const start = this.seekWord();
+    if (start < 0) return null;
+    const we = wordEnd(this.text, start, this.end);
+    this.pos = we;
+    return { start, end: we, norm: normalizeWord(this.text.slice(start, we)), afterBreak: this.broke };
+  }
+
+  /** Moves to the start of the next word and returns it (-1 at the end), noting in `broke` what came before it. */
+  seekWord(): number {
     const { text, end } = this;
     let i = this.pos;
     let broke = false;
@@ -64,10 +73,15 @@ export class TokenReader {
       else if (cls === CharClass.Inner) broke = true;
       i++;
     }
-    if (i >= end) { this.pos = end; return null; }
-    const we = wordEnd(text, i, end);
-    this.pos = we;
-    return { start: i, end: we, norm: normalizeWord(text.slice(i, we)), afterBreak: broke };
+    this.broke = broke;
+    if (i >= end) { this.pos = end; return -1; }
+    this.pos = i;
+    return i;
+  }
+
+  /** Reads on from `pos`: after a word the caller read itself, or from a new place. */
+  moveTo(pos: number): void {
+    this.pos = pos;
   }
 }
 

@@ -1,5 +1,5 @@
 import { MAX_GAP, parsePhrase, PhraseError, type FormName, type Inflector, type PhraseNode } from './phrase';
-import { TokenReader, type Token } from './tokenize';
+import type { Token } from './tokenize';
 import { normalizeWord } from './tokenize';
 import { work } from './work';
 
@@ -60,10 +60,12 @@ export class PhraseTrie {
   readonly root = new TrieNode();
   /** Longest phrase, in tokens, with gaps at their maximum. */
   maxLength = 0;
+  private wordList: string[] | undefined;
 
   /** Add a phrase in CareLint syntax. Throws PhraseError with a readable reason. */
   addPhrase(source: string, owner: number, inflect: Inflector): void {
     const budget = { edges: 0 };
+    this.wordList = undefined;
     const nodes = parsePhrase(source);
     const gapWords = longestGapWords(nodes);
     if (gapWords > MAX_GAP) throw new PhraseError(`gaps allow ${gapWords} words in all; at most ${MAX_GAP} per phrase keeps matching fast, so split it into several phrases`);
@@ -72,6 +74,11 @@ export class PhraseTrie {
     if (ends.includes(this.root)) throw new PhraseError('phrase can match nothing at all; make at least one word required');
     for (const n of ends) (n.accepts ??= []).includes(owner) || n.accepts!.push(owner);
     this.maxLength = Math.max(this.maxLength, length);
+  }
+
+  /** Every word on an edge, once each: the prebuilt graph's word table, or gathered on first use. */
+  words(): string[] {
+    return (this.wordList ??= this.serialize().words);
   }
 
   serialize(): SerializedTrie {
@@ -123,6 +130,7 @@ export class PhraseTrie {
       if (accepts.length) n.accepts = accepts.slice();
     });
     trie.maxLength = data.maxLength;
+    trie.wordList = data.words;
     return trie;
   }
 
@@ -295,22 +303,3 @@ function joinChoices(parts: WordChoice[]): WordChoice {
 
 /** Token k of a phrase walk, or undefined past its end. */
 export type TokenSource = (k: number) => Token | undefined;
-
-/**
- * Tokens from `pos`, read only as far as a walk asks for them and never past punctuation:
- * a common first word ("the") costs one or two tokens, not a whole phrase length.
- */
-export function lazyTokens(text: string, pos: number, end: number): { at: TokenSource; read: Token[] } {
-  const reader = new TokenReader(text, pos, end);
-  const read: Token[] = [];
-  let done = false;
-  const at: TokenSource = (k) => {
-    while (!done && read.length <= k) {
-      const t = reader.next();
-      if (!t || (read.length > 0 && t.afterBreak)) done = true;
-      else read.push(t);
-    }
-    return read[k];
-  };
-  return { at, read };
-}
