@@ -146,6 +146,10 @@ async function measure() {
     t.rss = e ? { ...e, label: big.label } : { ...(failure(r) ?? { dnf: true }), largest: largest && { label: largest.label, rssMB: t.full[largest.label].rssMB } };
   }
 
+  // The same task with no tool: what Node and the 10 MB text cost before any checker runs.
+  const baseline = await runWorker('none', 'rss', { path: SIZES[SIZES.length - 1].chars === 10 * MB ? bigPath : sizeFiles[sizeFiles.length - 1].path }, { stallMs: STALL_MS, env });
+  results.rssBaseline = baseline.events.find((x) => x.event === 'rss') ?? failure(baseline) ?? { dnf: true };
+
   log('adversarial inputs');
   results.adversarial = (await runScript(join(root, 'bench', 'adversarial.mjs'), [bigPath], { stallMs: 5 * STALL_MS })).events;
   results.bundles = await bundleSizes(root);
