@@ -2,6 +2,8 @@ import { chunkStarts } from './chunks';
 import type { RuleSet } from './compile';
 import { applyDirectives } from './directives-filter';
 import { maskChunk, sliceDocument } from './document';
+import { maskNonProse } from './formats';
+import { endsWithBlankLine, reachesBack } from './local-remask';
 import { prepareOptions, toFinding, type Prepared } from './findings';
 import { lintChunk, type Hit } from './lint';
 import { builtinRuleSet } from './builtin';
@@ -28,8 +30,9 @@ export type SessionOptions = LintOptions & { ruleSet?: RuleSet };
 
 /**
  * A document kept linted across edits. Plain text re-lints only the chunks (paragraphs) an edit touched,
- * plus any later chunk whose section changed; Markdown and HTML re-mask the document and re-lint the
- * chunks whose masked text changed. Findings always equal lint(text, options).
+ * plus any later chunk whose section changed; so does Markdown when the edit's paragraphs can be masked on their
+ * own. Other Markdown edits and HTML re-mask the document and re-lint the chunks whose masked text changed.
+ * Findings always equal lint(text, options).
  */
 /** Above this many edits at once, one re-slice of the whole text is cheaper than patching chunk by chunk. */
 const MAX_PIECEWISE_EDITS = 64;
@@ -70,19 +73,18 @@ export class LintSession {
   }
 
   /**
-   * Apply edits in order, each in the coordinates left by the previous one. Plain text takes a few edits one by one.
-   * Markdown and HTML masking depends on the whole text (an opened code fence changes everything after it), and a
-   * burst of edits (a replace-all) costs less as one pass: for those the edits are applied to the text, then it is
-   * sliced again once, re-using every chunk that did not change.
+   * Apply edits in order, each in the coordinates left by the previous one. Plain text takes a few edits one by one;
+   * so does Markdown, where an edit's paragraphs can be re-masked on their own (see local-remask.ts). Otherwise
+   * (an edit near a code fence or an HTML comment, any HTML edit, or a burst of edits such as a replace-all) the
+   * remaining edits are applied to the text, then it is sliced again once, re-using every chunk that did not change.
    */
   update(changes: TextChange | readonly TextChange[]): void {
     const list = Array.isArray(changes) ? changes : [changes as TextChange];
-    if (this.format() === 'plaintext' && list.length <= MAX_PIECEWISE_EDITS) {
-      for (const change of list) this.applyPlain(change);
-      return;
-    }
+    let done = 0;
+    if (list.length <= MAX_PIECEWISE_EDITS) while (done < list.length && this.applyLocally(list[done])) done++;
+    if (done === list.length) return;
     let text = this.text;
-    for (const c of list) text = text.slice(0, c.start) + c.text + text.slice(c.end);
+    for (const c of list.slice(done)) text = text.slice(0, c.start) + c.text + text.slice(c.end);
     this.rebuild(text, this.chunks);
   }
 
@@ -146,6 +148,27 @@ export class LintSession {
     this.findingsCache = null;
   }
 
+  /**
+   * The masking of the Markdown region that replaces chunks a..b, if it is the same on its own as inside the
+   * document (see local-remask.ts); null when the whole document must be re-masked. The region is masked together
+   * with the chunk after it, before and after the edit: the old text must mask on its own as it did in the
+   * document (so the region does not start inside something, such as an HTML comment that ends mid-line), and
+   * the chunk after must mask as before (so nothing the edit left open runs on into it).
+   */
+  private maskMarkdownRegion(a: number, b: number, before: string, region: string): string | null {
+    const chunks = this.chunks;
+    if (reachesBack(before, region, chunks[0].raw)) return null;
+    if (a > 0 && !endsWithBlankLine(chunks[a - 1].raw)) return null;
+    const last = b === chunks.length - 1;
+    if (!last && (!endsWithBlankLine(before) || !endsWithBlankLine(region))) return null;
+    const next = last ? '' : chunks[b + 1].raw;
+    let maskedBefore = '';
+    for (let k = a; k <= b + (last ? 0 : 1); k++) maskedBefore += chunks[k].masked;
+    if (maskNonProse(before + next, 'markdown') !== maskedBefore) return null;
+    const masked = maskNonProse(region + next, 'markdown');
+    return masked.endsWith(maskedBefore.slice(before.length)) ? masked.slice(0, region.length) : null;
+  }
+
   private indexAt(pos: number): number {
     let lo = 0, hi = this.chunks.length - 1;
     while (lo < hi) {
@@ -155,22 +178,32 @@ export class LintSession {
     return lo;
   }
 
-  private applyPlain(change: TextChange): void {
+  /**
+   * Re-slice and re-lint only the chunks around one edit (and any later chunk whose section changes). False, with
+   * nothing changed, when the format needs the whole document re-masked for this edit.
+   */
+  private applyLocally(change: TextChange): boolean {
+    const format = this.format();
+    if (format !== 'plaintext' && format !== 'markdown') return false;
     const chunks = this.chunks;
     const a = Math.max(0, this.indexAt(change.start) - 1);
     const b = Math.min(chunks.length - 1, this.indexAt(change.end) + 1);
     const regionStart = chunks[a].start;
-    let region = '';
-    for (let k = a; k <= b; k++) region += chunks[k].raw;
-    const local0 = change.start - regionStart;
-    const local1 = change.end - regionStart;
-    region = region.slice(0, local0) + change.text + region.slice(local1);
+    let before = '';
+    for (let k = a; k <= b; k++) before += chunks[k].raw;
+    const region = before.slice(0, change.start - regionStart) + change.text + before.slice(change.end - regionStart);
+    const masked = format === 'plaintext' ? region : this.maskMarkdownRegion(a, b, before, region);
+    if (masked === null) return false;
     const delta = change.text.length - (change.end - change.start);
 
-    const starts = chunkStarts(region);
+    const starts = chunkStarts(masked);
     const fresh: SessionChunk[] = starts.map((s, i) => {
-      const raw = region.slice(s, i + 1 < starts.length ? starts[i + 1] : region.length);
-      return { start: regionStart + s, raw, masked: maskChunk(raw), entry: null, exit: null, hits: [], directive: /carelint-/i.test(raw), findings: null, base: 0 };
+      const end = i + 1 < starts.length ? starts[i + 1] : region.length;
+      const raw = region.slice(s, end);
+      return {
+        start: regionStart + s, raw, masked: format === 'plaintext' ? maskChunk(raw) : masked.slice(s, end),
+        entry: null, exit: null, hits: [], directive: /carelint-/i.test(raw), findings: null, base: 0,
+      };
     });
     chunks.splice(a, b - a + 1, ...fresh);
     for (let k = a + fresh.length; k < chunks.length; k++) chunks[k].start += delta;
@@ -186,5 +219,6 @@ export class LintSession {
     }
     this.textCache = null;
     this.findingsCache = null;
+    return true;
   }
 }

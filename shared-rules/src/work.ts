@@ -7,9 +7,12 @@ export const work = {
   walkSteps: 0,
   /** Tokens produced for sentence contexts. */
   contextTokens: 0,
+  /** Characters put through Markdown/HTML/template masking. */
+  maskedChars: 0,
 };
 
 export function resetWork(): void {
   work.walkSteps = 0;
   work.contextTokens = 0;
+  work.maskedChars = 0;
 }

@@ -11,6 +11,7 @@
  * - directive comments (carelint-disable...) are hidden in every format.
  */
 import type { TextFormat } from '../types';
+import { work } from '../work';
 import { hide, maskToString, toMask } from './buffer';
 import { findDirectives } from './directives';
 import { maskHtml } from './html';
@@ -18,6 +19,7 @@ import { maskMarkdown } from './markdown';
 import { maskPlaceholders } from './placeholders';
 
 export function maskNonProse(text: string, format: TextFormat): string {
+  work.maskedChars += text.length;
   const out = toMask(text);
   const placeholders = maskPlaceholders(text, out);
   if (format === 'markdown' || format === 'html') {
