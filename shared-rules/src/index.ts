@@ -19,10 +19,22 @@ export { maskNonProse, parseDirectives, directiveComment } from './formats';
 
 /** Lint a whole text. Offsets in the findings are 0-based UTF-16 offsets into `text`. */
 export function lint(text: string, options: LintOptions & { ruleSet?: RuleSet } = {}): Finding[] {
+  return lintPiece(text, options, null).findings;
+}
+
+/** One piece of a longer document, and the section in force at its end. */
+export interface LintedPiece { findings: Finding[]; section: SectionKind | null }
+
+/**
+ * Lint one piece of a document that a host holds piece by piece (Word's paragraphs): it starts in `section`, the
+ * section the piece before it ended in ("History:", "Plan:" headings reach the paragraphs below them), so a host
+ * that carries the section along gets what lint() gives for the whole document.
+ */
+export function lintPiece(text: string, options: LintOptions & { ruleSet?: RuleSet }, section: SectionKind | null): LintedPiece {
   const rs = options.ruleSet ?? builtinRuleSet();
   const prepared = prepareOptions(rs, options);
   const findings: Finding[] = [];
-  let entry: SectionKind | null = null;
+  let entry = section;
   for (const slice of sliceDocument(text, options.format ?? 'plaintext')) {
     const result = lintChunk(rs, prepared.active, slice.masked, entry);
     entry = result.exit;
@@ -31,7 +43,7 @@ export function lint(text: string, options: LintOptions & { ruleSet?: RuleSet } 
       if (f) findings.push(f);
     }
   }
-  return options.directives === false ? findings : applyDirectives(text, findings);
+  return { findings: options.directives === false ? findings : applyDirectives(text, findings), section: entry };
 }
 export { CONFIG_FILE_NAME, loadConfig, parseConfig, type ConfigProblem, type LoadedConfig, type ParsedConfig } from './config';
 export { work, resetWork } from './work';

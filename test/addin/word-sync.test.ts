@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { POLL_INTERVAL_MS } from '../../addin/src/word/events';
 import { ParagraphCache } from '../../addin/src/word/paragraph-cache';
-import { lint } from '../../shared-rules/src/index';
+import { lint, lintPiece } from '../../shared-rules/src/index';
+import type { SectionKind } from '../../shared-rules/src/types';
 import { engineSummary, startChecker, summary } from './support/word-harness';
 
 const NOTE = [
@@ -76,6 +77,23 @@ describe('Word: paragraph events (WordApi 1.6)', () => {
     assert.ok(!h.view.last.some((i) => i.finding.text === 'refused'));
   });
 
+  it('a heading typed above re-checks the paragraphs in its section: a sanction in a history goes quiet', async () => {
+    const texts = ['Ward round, Tuesday.', 'He was given a community protection notice for calling 999.', 'The garden was quiet.'];
+    const h = await startChecker(texts, 1.6);
+    assert.ok(h.view.last.some((i) => i.finding.ruleId === 'community-protection-notice'));
+    h.linted.length = 0;
+    await h.word.type(0, 'History:');
+    await h.checker.whenIdle();
+    assert.deepEqual(h.linted, ['History:', texts[1], texts[2]]);
+    assert.deepEqual(summary(h.view.last), engineSummary(h.word.texts()));
+    assert.ok(!h.view.last.some((i) => i.finding.ruleId === 'community-protection-notice'), 'quiet under History:');
+    assert.equal(h.word.annotations.length, 0, 'and its critique is gone from the document');
+    await h.word.deleteParagraph(0);
+    await h.checker.whenIdle();
+    assert.deepEqual(summary(h.view.last), engineSummary(h.word.texts()));
+    assert.ok(h.view.last.some((i) => i.finding.ruleId === 'community-protection-notice'), 'flagged again once the heading is gone');
+  });
+
   it('a burst of events for one paragraph reads it once per queued batch and ends on the last text', async () => {
     const h = await startChecker(NOTE, 1.6);
     const steps = ['He ref', 'He refus', 'He refused', 'He refused food.'];
@@ -134,9 +152,11 @@ describe('Word: polling fallback (no WordApi 1.6)', () => {
 });
 
 describe('ParagraphCache', () => {
+  const piece = (calls: string[]) => (t: string, section: SectionKind | null) => { calls.push(t); return lintPiece(t, {}, section); };
+
   it('reports changed and removed paragraphs and keeps findings for unchanged text', () => {
     const calls: string[] = [];
-    const cache = new ParagraphCache((t) => { calls.push(t); return lint(t); });
+    const cache = new ParagraphCache(piece(calls));
     cache.replaceAll([{ key: 'a', text: 'He refused.' }, { key: 'b', text: 'Calm.' }]);
     const first = cache.get('a')!.findings;
     const { changed, removed } = cache.replaceAll([{ key: 'a', text: 'He refused.' }, { key: 'c', text: 'She claims it hurts.' }]);
@@ -144,7 +164,34 @@ describe('ParagraphCache', () => {
     assert.deepEqual(removed, ['b']);
     assert.equal(cache.get('a')!.findings, first);
     assert.deepEqual(calls, ['He refused.', 'Calm.', 'She claims it hurts.']);
-    assert.equal(cache.update({ key: 'a', text: 'He refused.' }), null);
-    assert.equal(cache.update({ key: 'a', text: 'He declined.' })!.findings.length, 0);
+    assert.deepEqual(cache.update({ key: 'a', text: 'He refused.' }), []);
+    assert.deepEqual(cache.update({ key: 'a', text: 'He declined.' }).map((e) => [e.key, e.findings.length]), [['a', 0]]);
+  });
+
+  it('a heading paragraph sets the section of the paragraphs below it, as in lint() of the whole text', () => {
+    const texts = ['History:', 'He was given a community protection notice.', 'A police officer will attend his CPA review.', 'Plan:', 'A police officer will attend his CPA review.'];
+    const calls: string[] = [];
+    const cache = new ParagraphCache(piece(calls));
+    cache.replaceAll(texts.map((text, i) => ({ key: `p${i}`, text })));
+    const whole = lint(texts.join('\n\n'));
+    assert.deepEqual(cache.all().flatMap((e) => e.findings.map((f) => [f.ruleId, f.severity])), whole.map((f) => [f.ruleId, f.severity]));
+    assert.deepEqual(cache.all().map((e) => e.section), [null, 'history', 'history', 'history', 'plan']);
+    assert.deepEqual(whole.map((f) => [f.ruleId, f.severity]), [['police-in-care-plan', 'information'], ['police-in-care-plan', 'error']], 'the sanction is quiet in a history');
+  });
+
+  it('editing or deleting a heading re-lints the paragraphs below it, and only as far as their section changes', () => {
+    const texts = ['History:', 'He was given a community protection notice.', 'Calm today.', 'Plan:', 'A police officer will attend his CPA review.'];
+    const calls: string[] = [];
+    const cache = new ParagraphCache(piece(calls));
+    cache.replaceAll(texts.map((text, i) => ({ key: `p${i}`, text })));
+    calls.length = 0;
+    const changed = cache.update({ key: 'p0', text: 'Plan:' });
+    assert.deepEqual(changed.map((e) => e.key), ['p0', 'p1', 'p2', 'p3'], 'down to the next heading, not past it');
+    assert.deepEqual(calls, ['Plan:', texts[1], texts[2], 'Plan:']);
+    assert.deepEqual(cache.get('p1')!.findings.map((f) => [f.ruleId, f.severity]), [['community-protection-notice', 'error']]);
+    const { removed, changed: below } = cache.remove(['p0']);
+    assert.deepEqual(removed, ['p0']);
+    assert.deepEqual(below.map((e) => [e.key, e.section]), [['p1', null], ['p2', null], ['p3', null]]);
+    assert.deepEqual(cache.all().flatMap((e) => e.findings.map((f) => f.ruleId)), lint(cache.all().map((e) => e.text).join('\n\n')).map((f) => f.ruleId));
   });
 });

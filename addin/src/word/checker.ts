@@ -9,7 +9,7 @@ import type { Capabilities } from './capabilities';
 import { locateParagraphs, readParagraphs, readParagraphsById, type WordRun } from './document';
 import { watchDocument, type Scheduler, type Watch } from './events';
 import { locatedId, type Located } from './located';
-import { ParagraphCache, type ParagraphEntry } from './paragraph-cache';
+import { ParagraphCache, type ParagraphEntry, type PieceLinter } from './paragraph-cache';
 import { pickOccurrence, searchFinding } from './ranges';
 
 export interface CheckerHost {
@@ -26,7 +26,7 @@ export interface CheckerView {
   status(message: string, kind?: 'info' | 'error'): void;
 }
 
-export type Linter = (text: string) => Finding[];
+export type Linter = PieceLinter;
 
 type Outcome = 'done' | 'stale';
 
@@ -267,14 +267,15 @@ export class WordChecker {
     this.pendingIds.clear();
     if (ids.length === 0) return;
     const texts = await this.host.run((context) => readParagraphsById(context, ids));
-    this.forget(ids.filter((_, i) => texts[i] === null), false);
+    await this.forget(ids.filter((_, i) => texts[i] === null), false);
     await this.applyTexts(texts.filter((t): t is { key: string; text: string } => t !== null));
   }
 
   /** New texts read from Word: re-lint what changed, refresh its critiques, update the list. */
   private async applyTexts(texts: Array<{ key: string; text: string }>): Promise<void> {
-    const changed = texts.map((t) => this.cache.update(t)).filter((e): e is ParagraphEntry => e !== null);
-    await this.refreshAnnotations(changed);
+    const changed = new Map<string, ParagraphEntry>();
+    for (const t of texts) for (const e of this.cache.update(t)) changed.set(e.key, e);
+    await this.refreshAnnotations([...changed.values()]);
     this.publish();
   }
 
@@ -286,10 +287,12 @@ export class WordChecker {
     return this.readPending();
   }
 
-  private forget(ids: string[], publish = true): void {
-    const known = this.cache.remove(ids);
-    this.dropAnnotations(known);
-    if (publish && known.length > 0) this.publish();
+  /** Paragraphs gone from Word: drop their critiques, and re-check those below whose section came from them. */
+  private async forget(ids: string[], publish = true): Promise<void> {
+    const { removed, changed } = this.cache.remove(ids);
+    this.dropAnnotations(removed);
+    if (changed.length > 0) await this.refreshAnnotations(changed);
+    if (publish && removed.length > 0) this.publish();
   }
 
   private dropAnnotations(keys: string[]): void {

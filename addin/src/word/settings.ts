@@ -1,8 +1,8 @@
 // The pane's settings: rewrites as tracked changes, and rule options in the .carelintrc.json format. They live in
 // the task pane's own storage (this device only); the add-in needs no configuration file.
 import { loadConfig } from '../../../shared-rules/src/config';
-import { lint } from '../../../shared-rules/src/index';
-import type { Finding } from '../../../shared-rules/src/types';
+import { lintPiece } from '../../../shared-rules/src/index';
+import type { PieceLinter } from './paragraph-cache';
 
 export interface PaneSettings {
   trackChanges: boolean;
@@ -37,15 +37,17 @@ export function writeSettings(store: KeyValueStore | null, settings: PaneSetting
 }
 
 /** A paragraph linter for the given options text, and the problems in it (each "name:line:column: what. fix"). */
-export function linterFor(config: string): { lint: (text: string) => Finding[]; problems: string[] } {
-  if (config.trim() === '') return { lint: (text) => lint(text), problems: [] };
+export function linterFor(config: string): { lint: PieceLinter; problems: string[] } {
+  const builtin: PieceLinter = (text, section) => lintPiece(text, {}, section);
+  if (config.trim() === '') return { lint: builtin, problems: [] };
   try {
     const loaded = loadConfig(config, SETTINGS_NAME);
+    const options = { ...loaded.options, ruleSet: loaded.ruleSet };
     return {
-      lint: (text) => lint(text, { ...loaded.options, ruleSet: loaded.ruleSet }),
+      lint: (text, section) => lintPiece(text, options, section),
       problems: loaded.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message} ${p.fix}`),
     };
   } catch (e) {
-    return { lint: (text) => lint(text), problems: [`${SETTINGS_NAME}: could not be used (${e instanceof Error ? e.message : String(e)}); the built-in rules are checking instead.`] };
+    return { lint: builtin, problems: [`${SETTINGS_NAME}: could not be used (${e instanceof Error ? e.message : String(e)}); the built-in rules are checking instead.`] };
   }
 }

@@ -1,6 +1,6 @@
 // A WordChecker wired to the fake Word and a recording view, for the Word adapter tests.
-import { lint } from '../../../shared-rules/src/index';
-import type { Finding } from '../../../shared-rules/src/types';
+import { lintPiece, type LintedPiece } from '../../../shared-rules/src/index';
+import type { SectionKind } from '../../../shared-rules/src/types';
 import { detectCapabilities } from '../../../addin/src/word/capabilities';
 import { WordChecker, type CheckerView } from '../../../addin/src/word/checker';
 import type { Located } from '../../../addin/src/word/located';
@@ -32,9 +32,9 @@ export async function startChecker(texts: string[], version: number, setup?: (wo
   const view = new RecordingView();
   const scheduler = new ManualScheduler();
   const linted: string[] = [];
-  const counting = (text: string): Finding[] => {
+  const counting = (text: string, section: SectionKind | null): LintedPiece => {
     linted.push(text);
-    return lint(text);
+    return lintPiece(text, {}, section);
   };
   const checker = new WordChecker({ run: word.run, caps: detectCapabilities(word.isSetSupported), scheduler }, view, counting);
   const mode = await checker.start();
@@ -46,7 +46,12 @@ export function summary(items: Located[]): Array<[string, string, string]> {
   return items.map((i) => [i.text, i.finding.text, i.finding.ruleId]);
 }
 
-/** What the engine says about these paragraphs, in the same shape. */
+/** What the engine says about these paragraphs, in the same shape (each starting in the section the one above ended in). */
 export function engineSummary(texts: string[]): Array<[string, string, string]> {
-  return texts.flatMap((t) => lint(t).map((f): [string, string, string] => [t, f.text, f.ruleId]));
+  let section: SectionKind | null = null;
+  return texts.flatMap((t) => {
+    const piece = lintPiece(t, {}, section);
+    section = piece.section;
+    return piece.findings.map((f): [string, string, string] => [t, f.text, f.ruleId]);
+  });
 }
