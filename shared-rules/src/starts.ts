@@ -16,13 +16,13 @@ const BUCKETS = 1 << 16;
 
 /**
  * Where a phrase can start, found by one scan over the words of a text. It replaced a prefilter regular expression:
- * the same candidates (a phrase's first word; for a short function word such as "the", only when a word that can
- * follow it does), with no regex to compile on the first lint, and words read exactly as the tokenizer reads them.
+ * the same candidates (a phrase's first word; for a first word that every phrase continues, such as "the" or
+ * "patient", only when a word that can follow it does), with no regex to compile on the first lint, and words read exactly as the tokenizer reads them.
  */
 export class StartIndex {
   /** First words that start a candidate on their own. */
   private readonly alone = new Set<string>();
-  /** Short first words that only start a candidate together with one of these second words. */
+  /** First words that only start a candidate together with one of these second words. */
   private readonly pairs = new Map<string, Set<string>>();
   /** Every spelling of every first word by hash: most words are rejected without slicing or case folding. */
   private readonly spellings = new Map<number, Spelling[]>();
@@ -32,9 +32,10 @@ export class StartIndex {
   constructor(trie: PhraseTrie) {
     for (const [first, edges] of trie.root.next ?? []) {
       const targets = edges.map((e) => e.node);
-      // pairs only for short function words: longer first words are rare enough to check on their own
-      const standsAlone = first.length > 3 || targets.some((n) => n.accepts || n.gaps || !n.next);
-      // for a short first word: the hashes of every spelling of the words that may follow it
+      // a word that is a phrase on its own, or before a gap, is a candidate wherever it stands; any other first word
+      // only when a word that can follow it comes next ("patient" is common, "patient refused" is not)
+      const standsAlone = targets.some((n) => n.accepts || n.gaps || !n.next);
+      // for the others: the hashes of every spelling of the words that may follow it
       let secondHashes: Set<number> | null = null;
       if (standsAlone) this.alone.add(first);
       else {
@@ -79,7 +80,7 @@ export class StartIndex {
       for (let k = 0; k < list.length; k++) if (sameWord(text, start, i, list[k].text)) { first = list[k]; break; }
       if (!first) continue;
       if (first.alone) { out.push(start); continue; }
-      // a short function word: a candidate only if a word that can follow it comes next
+      // a word every phrase continues: a candidate only if a word that can follow it comes next
       let j = i;
       while (j < end && ASCII[text.charCodeAt(j)] === CharClass.Space) j++;
       const nextEnd = j < end && j > i && ASCII[text.charCodeAt(j)] === CharClass.Word ? asciiWordEnd(text, j, end) : -1;
