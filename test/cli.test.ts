@@ -267,6 +267,36 @@ describe('carelint CLI (built bin/carelint.js)', function () {
       assert.match(r.stdout, /no findings \(1 file checked\)/);
     });
 
+    it('github: one Actions annotation per finding, agreeing with the JSON findings', () => {
+      const args = ['plain-note.txt', 'folder/sub/b.md', 'template.md'];
+      const json = checkJson(args).files;
+      const r = carelint(['check', '--format', 'github', ...args]);
+      assert.equal(r.code, 1);
+      const lines = r.stdout.split('\n').filter(Boolean);
+      const expected = json.flatMap((f) => f.findings.map((x) => ({ ...x, file: f.file })));
+      assert.equal(lines.length, expected.length);
+      const command = { error: 'error', warning: 'warning', information: 'notice' } as Record<string, string>;
+      lines.forEach((line, i) => {
+        const f = expected[i];
+        const m = /^::(error|warning|notice) file=([^,]+),line=(\d+),endLine=(\d+),col=(\d+),endColumn=(\d+),title=CareLint%3A ([^ ]+) \(([a-z-]+)\)::(.+)$/.exec(line);
+        assert.ok(m, line);
+        assert.deepEqual(m.slice(1, 9), [command[f.severity], f.file, String(f.line), String(f.endLine), String(f.column), String(f.endColumn), f.ruleId, f.category]);
+        assert.ok(m[9].startsWith(`"${f.text}": `), 'the message names the flagged words');
+      });
+    });
+
+    it('github: paths, line breaks and percent signs are escaped, and a .docx is annotated by paragraph', async () => {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'a, b: 100%.txt'), 'Her uncle committed\nsuicide last year.\n');
+      writeFileSync(join(dir, 'letter.docx'), await makeDocx(['Calm today.', 'He refused his tablets.']));
+      const r = carelint(['check', '--format', 'github', 'a, b: 100%.txt', 'letter.docx'], { cwd: dir });
+      assert.equal(r.code, 1);
+      const [text, docx] = r.stdout.split('\n').filter(Boolean);
+      assert.match(text, /^::warning file=a%2C b%3A 100%25\.txt,line=1,endLine=2,/);
+      assert.match(text, /::"committed%0Asuicide": /, 'the line break inside the finding is escaped');
+      assert.match(docx, /^::warning file=letter\.docx,title=CareLint%3A refused \(stigmatizing-language\)::paragraph 2: "refused": /);
+    });
+
     it('sarif: a valid 2.1.0 log whose results agree with the JSON findings', () => {
       const args = ['plain-note.txt', 'folder/sub/b.md', 'template.md'];
       const json = checkJson(args).files;

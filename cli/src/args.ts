@@ -4,7 +4,7 @@ import { nearest } from '../../shared-rules/src/config';
 import { UsageError } from './problems';
 import { auditCommand, type AuditFormat } from './audit/options';
 
-export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 const LOCALES: Locale[] = ['en-GB', 'en-US'];
 const COMMANDS = ['check', 'rules', 'explain', 'audit'] as const;

@@ -15,7 +15,8 @@ Inputs:
   - reads standard input. Markdown: .md .markdown; HTML: .html .htm; everything else: plain text.
 
 Options for check:
-  -f, --format <name>      stylish (default), json, sarif (SARIF 2.1.0)
+  -f, --format <name>      stylish (default), json, sarif (SARIF 2.1.0), github (GitHub Actions
+                           annotations)
       --fix                apply the first ready-made rewrite of each finding, in place (.txt, .md,
                            .html; never .docx or standard input; [slot] rewrites are never applied),
                            then report what is left

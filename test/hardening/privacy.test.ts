@@ -33,7 +33,7 @@ describe('privacy: no network use', function () {
     writeFileSync(join(dir, 'c.html'), '<p>She is an <b>addict</b>.</p>');
     writeFileSync(join(dir, 'd.docx'), await makeDocx(['The patient committed suicide.']));
     writeFileSync(join(dir, '.carelintrc.json'), JSON.stringify({ rules: { refusing: false }, customRules: [] }));
-    for (const format of ['stylish', 'json', 'sarif']) {
+    for (const format of ['stylish', 'json', 'sarif', 'github']) {
       const r = guarded([BIN, 'check', '--format', format, '.'], { cwd: dir });
       assert.equal(r.code, 1, `${format}: ${r.stderr}`);
       assert.match(r.stdout, /manipulative/);

@@ -1,6 +1,7 @@
 import type { Format } from '../args';
 import { VERSION } from '../version';
 import type { CheckedFile } from '../types';
+import { formatGithub } from './github';
 import { formatJson } from './json';
 import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
@@ -11,6 +12,8 @@ export function formatReport(format: Format, files: CheckedFile[]): string {
       return formatJson(files);
     case 'sarif':
       return formatSarif(files, process.cwd(), VERSION);
+    case 'github':
+      return formatGithub(files, process.cwd());
     case 'stylish':
       return formatStylish(files, useColour());
   }
