@@ -1,7 +1,7 @@
 /** Running the built CLI as users run it, shared by the CLI and hardening tests. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
@@ -37,8 +37,16 @@ export function checkJson(args: string[], opts: Parameters<typeof carelint>[1] =
   return { ...r, files };
 }
 
+const tempDirs: string[] = [];
+// Removed when the test process ends, so repeated runs do not fill the machine's temp folder.
+process.on('exit', () => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'carelint-cli-'));
+  const dir = mkdtempSync(join(tmpdir(), 'carelint-cli-'));
+  tempDirs.push(dir);
+  return dir;
 }
 
 export async function makeDocx(paragraphs: string[]): Promise<Buffer> {
