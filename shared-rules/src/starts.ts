@@ -2,28 +2,53 @@ import { ASCII, asciiWordEnd, hashOf, lastWordHash, sameWord } from './ascii-wor
 import { CharClass, charClass } from './chars';
 import { surfaceSpellings } from './spelling';
 import { normalizeWord, TokenReader, wordEnd } from './tokenize';
-import type { PhraseTrie } from './trie';
+import type { PhraseTrie, TrieNode } from './trie';
 
 interface Spelling {
   text: string;
   canonical: string;
-  /** Starts a candidate on its own; otherwise only before a word whose hash is in `secondHashes`. */
-  alone: boolean;
-  secondHashes: Set<number> | null;
+  /** Null when the word starts a candidate on its own; otherwise the words that must come next. */
+  following: FollowingWords | null;
 }
 
 const BUCKETS = 1 << 16;
 
 /**
+ * The words that may follow a first word that is never a phrase on its own, worked out the first time a text has the
+ * word: most of the graph's first words never come up, and the first lint is part of every host's start-up.
+ */
+class FollowingWords {
+  private words: Set<string> | undefined;
+  private hashes: Set<number> | undefined;
+
+  constructor(private readonly targets: readonly TrieNode[]) {}
+
+  has(norm: string): boolean {
+    return this.all().has(norm);
+  }
+
+  /** Whether a plain ASCII word with this hash (any of its spellings) may come next. */
+  hasHash(hash: number): boolean {
+    this.hashes ??= new Set([...this.all()].flatMap((w) => surfaceSpellings(w).map(hashOf)));
+    return this.hashes.has(hash);
+  }
+
+  private all(): Set<string> {
+    return (this.words ??= new Set(this.targets.flatMap((n) => [...n.next!.keys()])));
+  }
+}
+
+/**
  * Where a phrase can start, found by one scan over the words of a text. It replaced a prefilter regular expression:
  * the same candidates (a phrase's first word; for a first word that every phrase continues, such as "the" or
- * "patient", only when a word that can follow it does), with no regex to compile on the first lint, and words read exactly as the tokenizer reads them.
+ * "patient", only when a word that can follow it does), with no regex to compile on the first lint, and words read
+ * exactly as the tokenizer reads them.
  */
 export class StartIndex {
   /** First words that start a candidate on their own. */
   private readonly alone = new Set<string>();
-  /** First words that only start a candidate together with one of these second words. */
-  private readonly pairs = new Map<string, Set<string>>();
+  /** First words that only start a candidate together with one of the words that may follow them. */
+  private readonly pairs = new Map<string, FollowingWords>();
   /** Every spelling of every first word by hash: most words are rejected without slicing or case folding. */
   private readonly spellings = new Map<number, Spelling[]>();
   /** One bit per hash bucket of `spellings`: most words are turned away by one array read. */
@@ -35,18 +60,13 @@ export class StartIndex {
       // a word that is a phrase on its own, or before a gap, is a candidate wherever it stands; any other first word
       // only when a word that can follow it comes next ("patient" is common, "patient refused" is not)
       const standsAlone = targets.some((n) => n.accepts || n.gaps || !n.next);
-      // for the others: the hashes of every spelling of the words that may follow it
-      let secondHashes: Set<number> | null = null;
+      let following: FollowingWords | null = null;
       if (standsAlone) this.alone.add(first);
-      else {
-        const seconds = new Set(targets.flatMap((n) => [...n.next!.keys()]));
-        this.pairs.set(first, seconds);
-        secondHashes = new Set([...seconds].flatMap((w) => surfaceSpellings(w).map(hashOf)));
-      }
+      else this.pairs.set(first, (following = new FollowingWords(targets)));
       for (const text of surfaceSpellings(first)) {
         const h = hashOf(text);
         this.buckets[h & (BUCKETS - 1)] = 1;
-        const spelling = { text, canonical: first, alone: standsAlone, secondHashes };
+        const spelling = { text, canonical: first, following };
         const list = this.spellings.get(h);
         if (list) list.push(spelling); else this.spellings.set(h, [spelling]);
       }
@@ -79,12 +99,12 @@ export class StartIndex {
       let first: Spelling | null = null;
       for (let k = 0; k < list.length; k++) if (sameWord(text, start, i, list[k].text)) { first = list[k]; break; }
       if (!first) continue;
-      if (first.alone) { out.push(start); continue; }
+      if (!first.following) { out.push(start); continue; }
       // a word every phrase continues: a candidate only if a word that can follow it comes next
       let j = i;
       while (j < end && ASCII[text.charCodeAt(j)] === CharClass.Space) j++;
       const nextEnd = j < end && j > i && ASCII[text.charCodeAt(j)] === CharClass.Word ? asciiWordEnd(text, j, end) : -1;
-      if (nextEnd >= 0 && !first.secondHashes!.has(lastWordHash())) continue;
+      if (nextEnd >= 0 && !first.following.hasHash(lastWordHash())) continue;
       if (this.checkExact(first.canonical, text, i, end)) out.push(start);
     }
     return out;
@@ -93,9 +113,9 @@ export class StartIndex {
   /** Whether a word with this normal form, ending at wordEndAt, starts a candidate. */
   private checkExact(norm: string, text: string, wordEndAt: number, end: number): boolean {
     if (this.alone.has(norm)) return true;
-    const seconds = this.pairs.get(norm);
-    if (!seconds) return false;
+    const following = this.pairs.get(norm);
+    if (!following) return false;
     const next = new TokenReader(text, wordEndAt, end).next();
-    return next !== null && !next.afterBreak && seconds.has(next.norm);
+    return next !== null && !next.afterBreak && following.has(next.norm);
   }
 }
