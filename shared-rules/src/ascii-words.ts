@@ -47,8 +47,33 @@ export function asciiWordEnd(text: string, start: number, end: number): number {
 }
 
 /** Whether text[start, end) is `word` (lower-case ASCII) in any letter case. */
-export function sameWord(text: string, start: number, end: number, word: string): boolean {
+function sameWord(text: string, start: number, end: number, word: string): boolean {
   if (end - start !== word.length) return false;
   for (let k = 0; k < word.length; k++) if ((text.charCodeAt(start + k) | 32) !== word.charCodeAt(k)) return false;
   return true;
+}
+
+const BUCKETS = 1 << 16;
+
+/** Values keyed by lower-case ASCII words, looked up in place right after asciiWordEnd has read a word. */
+export class AsciiWordTable<T> {
+  private readonly byHash = new Map<number, Array<{ text: string; value: T }>>();
+  /** One bit per hash bucket: most words are turned away by one array read. */
+  private readonly buckets = new Uint8Array(BUCKETS);
+
+  add(text: string, value: T): void {
+    const h = hashOf(text);
+    this.buckets[h & (BUCKETS - 1)] = 1;
+    const list = this.byHash.get(h);
+    if (list) list.push({ text, value }); else this.byHash.set(h, [{ text, value }]);
+  }
+
+  /** The value for text[start, end), in any letter case: the word asciiWordEnd just read (its hash is current). */
+  find(text: string, start: number, end: number): T | undefined {
+    if (this.buckets[hashed & (BUCKETS - 1)] === 0) return undefined;
+    const list = this.byHash.get(hashed);
+    // a plain loop, not find(): a closure per word would be garbage on the hottest path
+    if (list) for (let k = 0; k < list.length; k++) if (sameWord(text, start, end, list[k].text)) return list[k].value;
+    return undefined;
+  }
 }

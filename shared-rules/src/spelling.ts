@@ -37,18 +37,8 @@ const fromGb = new Map<string, string[]>();
 for (const [us, gb] of toGb) fromGb.set(gb, [...(fromGb.get(gb) ?? []), us]);
 
 /** Every lower-case spelling that canonicalSpelling folds to `canonical`: exactly its inverse. */
-export function spellingsFoldingTo(canonical: string): string[] {
-  return [canonical, ...(fromGb.get(canonical) ?? [])].filter((s) => canonicalSpelling(s) === canonical);
-}
-
-/** Every lower-case surface spelling that folds to `canonical`. */
 export function surfaceSpellings(canonical: string): string[] {
-  const out = [canonical];
-  const us = toUs.get(canonical);
-  if (us) out.push(us);
-  if (canonical === 'flyer') out.push('flier');
-  if (canonical === 'flyers') out.push('fliers');
-  return out;
+  return [canonical, ...(fromGb.get(canonical) ?? [])].filter((s) => canonicalSpelling(s) === canonical);
 }
 
 /** Convert an en-GB rewrite to the requested locale, keeping each word's case. */

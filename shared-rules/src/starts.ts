@@ -1,17 +1,14 @@
-import { ASCII, asciiWordEnd, hashOf, lastWordHash, sameWord } from './ascii-words';
+import { ASCII, AsciiWordTable, asciiWordEnd, hashOf, lastWordHash } from './ascii-words';
 import { CharClass, charClass } from './chars';
 import { surfaceSpellings } from './spelling';
 import { normalizeWord, TokenReader, wordEnd } from './tokenize';
 import type { PhraseTrie, TrieNode } from './trie';
 
-interface Spelling {
-  text: string;
+interface FirstWord {
   canonical: string;
   /** Null when the word starts a candidate on its own; otherwise the words that must come next. */
   following: FollowingWords | null;
 }
-
-const BUCKETS = 1 << 16;
 
 /**
  * The words that may follow a first word that is never a phrase on its own, worked out the first time a text has the
@@ -49,10 +46,8 @@ export class StartIndex {
   private readonly alone = new Set<string>();
   /** First words that only start a candidate together with one of the words that may follow them. */
   private readonly pairs = new Map<string, FollowingWords>();
-  /** Every spelling of every first word by hash: most words are rejected without slicing or case folding. */
-  private readonly spellings = new Map<number, Spelling[]>();
-  /** One bit per hash bucket of `spellings`: most words are turned away by one array read. */
-  private readonly buckets = new Uint8Array(BUCKETS);
+  /** Every spelling of every first word: most words are rejected without slicing or case folding. */
+  private readonly spellings = new AsciiWordTable<FirstWord>();
 
   constructor(trie: PhraseTrie) {
     for (const [first, edges] of trie.root.next ?? []) {
@@ -63,13 +58,8 @@ export class StartIndex {
       let following: FollowingWords | null = null;
       if (standsAlone) this.alone.add(first);
       else this.pairs.set(first, (following = new FollowingWords(targets)));
-      for (const text of surfaceSpellings(first)) {
-        const h = hashOf(text);
-        this.buckets[h & (BUCKETS - 1)] = 1;
-        const spelling = { text, canonical: first, following };
-        const list = this.spellings.get(h);
-        if (list) list.push(spelling); else this.spellings.set(h, [spelling]);
-      }
+      const word = { canonical: first, following };
+      for (const text of surfaceSpellings(first)) this.spellings.add(text, word);
     }
   }
 
@@ -91,13 +81,7 @@ export class StartIndex {
         if (this.checkExact(normalizeWord(text.slice(start, i)), text, i, end)) out.push(start);
         continue;
       }
-      const hashed = lastWordHash();
-      if (this.buckets[hashed & (BUCKETS - 1)] === 0) continue;
-      const list = this.spellings.get(hashed);
-      if (!list) continue;
-      // a plain loop, not find(): a closure per word would be garbage on the hottest path
-      let first: Spelling | null = null;
-      for (let k = 0; k < list.length; k++) if (sameWord(text, start, i, list[k].text)) { first = list[k]; break; }
+      const first = this.spellings.find(text, start, i);
       if (!first) continue;
       if (!first.following) { out.push(start); continue; }
       // a word every phrase continues: a candidate only if a word that can follow it comes next

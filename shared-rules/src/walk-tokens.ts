@@ -1,5 +1,5 @@
-import { asciiWordEnd, hashOf, lastWordHash, sameWord } from './ascii-words';
-import { spellingsFoldingTo } from './spelling';
+import { AsciiWordTable, asciiWordEnd } from './ascii-words';
+import { surfaceSpellings } from './spelling';
 import { normalizeWord, TokenReader, wordEnd, type Token } from './tokenize';
 import type { PhraseTrie, TokenSource } from './trie';
 
@@ -11,22 +11,18 @@ export const UNUSED_WORD = '\u0000';
  * word up here in place, so the words it passes over (most of them) are never sliced or case-folded.
  */
 export class WalkVocabulary {
-  private readonly byHash = new Map<number, Array<{ text: string; norm: string }>>();
+  private readonly words = new AsciiWordTable<string>();
 
   constructor(trie: PhraseTrie) {
-    for (const norm of trie.words()) for (const text of spellingsFoldingTo(norm)) {
-      if (!/^[a-z0-9]+(?:['&][a-z0-9]+)*$/.test(text)) continue; // other words are read with normalizeWord
-      const h = hashOf(text);
-      const list = this.byHash.get(h);
-      if (list) list.push({ text, norm }); else this.byHash.set(h, [{ text, norm }]);
+    for (const norm of trie.words()) for (const text of surfaceSpellings(norm)) {
+      // other words are read with normalizeWord
+      if (/^[a-z0-9]+(?:['&][a-z0-9]+)*$/.test(text)) this.words.add(text, norm);
     }
   }
 
-  /** The norm of the ASCII word text[start, end) whose hash asciiWordEnd just computed. */
+  /** The norm of the ASCII word text[start, end) that asciiWordEnd just read. */
   normOf(text: string, start: number, end: number): string {
-    const list = this.byHash.get(lastWordHash());
-    if (list) for (let k = 0; k < list.length; k++) if (sameWord(text, start, end, list[k].text)) return list[k].norm;
-    return UNUSED_WORD;
+    return this.words.find(text, start, end) ?? UNUSED_WORD;
   }
 }
 
