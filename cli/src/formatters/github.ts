@@ -1,6 +1,6 @@
-import { relative, sep } from 'node:path';
 import type { Severity } from '../../../shared-rules/src/types';
 import type { CheckedFile } from '../types';
+import { workspacePath } from './sarif';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', information: 'notice' };
 
@@ -12,7 +12,7 @@ const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'erro
 export function formatGithub(files: CheckedFile[], cwd: string): string {
   let out = '';
   for (const file of files) {
-    const name = file.path === undefined ? file.file : relative(cwd, file.path).split(sep).join('/');
+    const name = file.path === undefined ? file.file : workspacePath(file.path, cwd);
     for (const f of file.findings) {
       const where = file.docx ? [] : [`line=${f.line}`, `endLine=${f.endLine}`, `col=${f.column}`, `endColumn=${f.endColumn}`];
       const properties = [`file=${property(name)}`, ...where, `title=${property(`CareLint: ${f.ruleId} (${f.category})`)}`];

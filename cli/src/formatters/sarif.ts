@@ -7,6 +7,11 @@ import type { CheckedFile, LocatedFinding } from '../types';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note' };
 
+/** A file's path relative to the working folder, with forward slashes, as code-scanning and CI tools expect. */
+export function workspacePath(path: string, cwd: string): string {
+  return relative(cwd, path).split(sep).join('/');
+}
+
 /** SARIF 2.1.0: one run; driver.rules lists the rules that fired; uris relative to the working folder. */
 export function formatSarif(files: CheckedFile[], cwd: string, version: string): string {
   const rules: object[] = [];
@@ -16,7 +21,7 @@ export function formatSarif(files: CheckedFile[], cwd: string, version: string):
   for (const file of files) {
     const artifactLocation = file.path === undefined
       ? { uri: encodeURI(file.file) }
-      : { uri: encodeURI(relative(cwd, file.path).split(sep).join('/')), uriBaseId: '%SRCROOT%' };
+      : { uri: encodeURI(workspacePath(file.path, cwd)), uriBaseId: '%SRCROOT%' };
     for (const f of file.findings) {
       if (!ruleIndex.has(f.ruleId)) {
         ruleIndex.set(f.ruleId, rules.length);
