@@ -1,7 +1,8 @@
 // fast-check properties over the built-in rules. `npm run fuzz` runs the same properties with many more cases.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyFixes, builtinRules, lint, LintSession, type Finding, type TextFormat } from '../shared-rules/src/index';
+import { applyFixes, builtinRules, lint, LintSession, type Finding, type TextChange, type TextFormat } from '../shared-rules/src/index';
+import { applyEdit, isSurrogateSplit } from './support/edits';
 
 const RUNS = Number(process.env.CARELINT_FUZZ_RUNS ?? 300);
 
@@ -34,13 +35,6 @@ const fragment = fc.oneof(
 );
 const document = fc.array(fragment, { maxLength: 12 }).map((parts) => parts.join(''));
 const format = fc.constantFrom<TextFormat>('plaintext', 'markdown', 'html');
-
-function isSurrogateSplit(text: string, offset: number): boolean {
-  if (offset <= 0 || offset >= text.length) return false;
-  const before = text.charCodeAt(offset - 1);
-  const after = text.charCodeAt(offset);
-  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
-}
 
 /** Spans of the rewrites in the fixed text, using the same ordering rule as applyFixes. */
 function fixedSpans(findings: Finding[]): Array<[number, number, string]> {
@@ -110,13 +104,9 @@ describe('properties', function () {
       let text = initial;
       const session = new LintSession(text, { format: fmt });
       for (const e of edits) {
-        let start = e.at % (text.length + 1);
-        let end = Math.min(text.length, start + e.del);
-        // editors never split surrogate pairs
-        if (isSurrogateSplit(text, start)) start--;
-        if (isSurrogateSplit(text, end)) end++;
-        text = text.slice(0, start) + e.insert + text.slice(end);
-        session.update({ start, end, text: e.insert });
+        const edited = applyEdit(text, e);
+        text = edited.text;
+        session.update(edited.change);
         assert.equal(session.text, text);
         assert.deepEqual(session.findings(), lint(text, { format: fmt }));
       }
@@ -127,14 +117,11 @@ describe('properties', function () {
     const edit = fc.record({ at: fc.nat(), del: fc.nat({ max: 6 }), insert: fragment });
     fc.assert(fc.property(document, fc.array(edit, { maxLength: 80 }), format, (initial, edits, fmt) => {
       let text = initial;
-      const changes = [];
+      const changes: TextChange[] = [];
       for (const e of edits) {
-        let start = e.at % (text.length + 1);
-        let end = Math.min(text.length, start + e.del);
-        if (isSurrogateSplit(text, start)) start--;
-        if (isSurrogateSplit(text, end)) end++;
-        text = text.slice(0, start) + e.insert + text.slice(end);
-        changes.push({ start, end, text: e.insert });
+        const edited = applyEdit(text, e);
+        text = edited.text;
+        changes.push(edited.change);
       }
       const session = new LintSession(initial, { format: fmt });
       session.update(changes);

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { lint, LintSession, resetWork, work } from '../shared-rules/src/index';
 import { maskNonProse } from '../shared-rules/src/formats';
+import { applyEdit } from './support/edits';
 
 const RUNS = Number(process.env.CARELINT_FUZZ_RUNS ?? 300);
 
@@ -98,10 +99,9 @@ describe('Markdown sessions', () => {
       let text = initial;
       const session = new LintSession(text, { format: 'markdown' });
       for (const e of edits) {
-        const start = e.at % (text.length + 1);
-        const end = Math.min(text.length, start + e.del);
-        text = text.slice(0, start) + e.insert + text.slice(end);
-        session.update({ start, end, text: e.insert });
+        const edited = applyEdit(text, e);
+        text = edited.text;
+        session.update(edited.change);
         assert.equal(session.text, text);
         assert.equal(sessionMasked(session), maskNonProse(text, 'markdown'));
         assert.deepEqual(session.findings(), lint(text, { format: 'markdown' }));
