@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { directiveComment, isSlotRewrite } from '../../shared-rules/src/index';
-import type { Finding } from '../../shared-rules/src/types';
+import type { Finding } from '../../shared-rules/src/index';
+import { allowTitle, FIX_ALL_KIND as FIX_ALL, FIX_ALL_TITLE, fixAllEdits, ignoreLineEdit, ignoreTitle, quickFixes } from '../../editor-common/fixes';
 import { SOURCE, toDiagnostic } from './diagnostics';
 import type { DocumentLinter } from './document-linter';
 
-export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('carelint');
+// the same kind as the language server's ('source.fixAll.carelint')
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append(FIX_ALL.split('.').pop()!);
 export const ALLOW_COMMAND = 'carelint.allowInWorkspace';
 
 /**
@@ -29,30 +30,29 @@ export class CareLintCodeActions implements vscode.CodeActionProvider {
         const at = new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.end));
         if (!at.intersection(range)) continue;
         const diagnostic = matching(context.diagnostics, f, at) ?? toDiagnostic(f, (o) => doc.positionAt(o));
-        actions.push(...rewrites(doc, f, at, diagnostic), ignoreHere(doc, f, at, diagnostic), allowInWorkspace(doc, f, diagnostic));
+        actions.push(...rewrites(doc, f, at, diagnostic), ignoreHere(doc, f, diagnostic), allowInWorkspace(doc, f, diagnostic));
       }
-      if (actions.length > 0 && fixable(findings).length > 1) {
+      if (actions.length > 0 && fixAllEdits(doc.getText(), findings).length > 1) {
         actions.push(fixAll(doc, findings, vscode.CodeActionKind.QuickFix));
       }
     }
-    if (only && only.contains(FIX_ALL_KIND) && fixable(findings).length > 0) {
+    if (only && only.contains(FIX_ALL_KIND) && fixAllEdits(doc.getText(), findings).length > 0) {
       actions.push(fixAll(doc, findings, FIX_ALL_KIND));
     }
     return actions;
   }
 }
 
-/** One quick fix per suggestion. A slot rewrite ("[describe what happened]") is inserted as a snippet whose
- *  bracketed parts are selected placeholders, so the writer types the facts straight over them. */
+/** One quick fix per rewrite or prompt (guidance is never one). A prompt ("[describe what happened]") is inserted as a
+ *  snippet whose bracketed parts are selected placeholders, so the writer types the facts straight over them. */
 function rewrites(doc: vscode.TextDocument, f: Finding, at: vscode.Range, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
-  return f.suggestions.map((s, i) => {
-    const slot = isSlotRewrite(s);
-    const action = new vscode.CodeAction(slot ? `Rewrite "${f.text}" as "${s}" (fill in the bracketed part)` : `Replace "${f.text}" with "${s}"`, vscode.CodeActionKind.QuickFix);
+  return quickFixes(f).map((fix) => {
+    const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
     action.edit = new vscode.WorkspaceEdit();
-    if (slot) action.edit.set(doc.uri, [new vscode.SnippetTextEdit(at, slotSnippet(s))]);
-    else action.edit.replace(doc.uri, at, s);
+    if (fix.kind === 'prompt') action.edit.set(doc.uri, [new vscode.SnippetTextEdit(at, slotSnippet(fix.newText))]);
+    else action.edit.replace(doc.uri, at, fix.newText);
     action.diagnostics = [diagnostic];
-    action.isPreferred = i === 0;
+    action.isPreferred = fix.preferred;
     return action;
   });
 }
@@ -70,43 +70,27 @@ export function slotSnippet(suggestion: string): vscode.SnippetString {
 }
 
 /** `carelint-disable-next-line <rule>` on its own line above the finding, in the file's comment syntax. */
-function ignoreHere(doc: vscode.TextDocument, f: Finding, at: vscode.Range, diagnostic: vscode.Diagnostic): vscode.CodeAction {
-  const line = doc.lineAt(at.start.line);
-  const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
-  const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-  const comment = directiveComment(doc.languageId, `carelint-disable-next-line ${f.ruleId}`, indent);
-  const action = new vscode.CodeAction(`Ignore "${f.text}" here (${f.ruleId})`, vscode.CodeActionKind.QuickFix);
+function ignoreHere(doc: vscode.TextDocument, f: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  const edit = ignoreLineEdit(doc.getText(), f, doc.languageId, doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
+  const action = new vscode.CodeAction(ignoreTitle(f), vscode.CodeActionKind.QuickFix);
   action.edit = new vscode.WorkspaceEdit();
-  action.edit.insert(doc.uri, line.range.start, comment + eol);
+  action.edit.insert(doc.uri, doc.positionAt(edit.offset), edit.text);
   action.diagnostics = [diagnostic];
   return action;
 }
 
 function allowInWorkspace(doc: vscode.TextDocument, f: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction {
-  const action = new vscode.CodeAction(`Allow "${f.text}" in this workspace…`, vscode.CodeActionKind.QuickFix);
+  const action = new vscode.CodeAction(allowTitle(f), vscode.CodeActionKind.QuickFix);
   action.command = { command: ALLOW_COMMAND, title: action.title, arguments: [doc.uri, f.ruleId, f.text] };
   action.diagnostics = [diagnostic];
   return action;
 }
 
-/** Findings with a rewrite that needs no facts from the writer: the first such rewrite, as in `carelint --fix`. */
-function fixable(findings: readonly Finding[]): Array<{ f: Finding; rewrite: string }> {
-  const out: Array<{ f: Finding; rewrite: string }> = [];
-  let cursor = -1;
-  for (const f of [...findings].sort((a, b) => a.start - b.start || b.end - a.end)) {
-    const rewrite = f.suggestions.find((s) => !isSlotRewrite(s));
-    if (rewrite === undefined || f.start < cursor) continue; // overlapping edits cannot share one WorkspaceEdit
-    out.push({ f, rewrite });
-    cursor = f.end;
-  }
-  return out;
-}
-
 function fixAll(doc: vscode.TextDocument, findings: readonly Finding[], kind: vscode.CodeActionKind): vscode.CodeAction {
-  const action = new vscode.CodeAction('Fix all CareLint findings in this file', kind);
+  const action = new vscode.CodeAction(FIX_ALL_TITLE, kind);
   action.edit = new vscode.WorkspaceEdit();
-  for (const { f, rewrite } of fixable(findings)) {
-    action.edit.replace(doc.uri, new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.end)), rewrite);
+  for (const e of fixAllEdits(doc.getText(), findings)) {
+    action.edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
   }
   return action;
 }

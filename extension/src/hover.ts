@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { Finding, SourceRef } from '../../shared-rules/src/types';
+import type { Finding } from '../../shared-rules/src/index';
+import { hoverMarkdown as hoverText } from '../../editor-common/hover-text';
 import type { DocumentLinter } from './document-linter';
-import { markdownText } from './markdown-text';
 
 /** Why a finding matters and the guidance behind it, as untrusted Markdown with every piece of text escaped. */
 export class CareLintHover implements vscode.HoverProvider {
@@ -20,17 +20,6 @@ export function hoverMarkdown(f: Finding): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', false);
   md.isTrusted = false;
   md.supportHtml = false;
-  const lines = [
-    `**CareLint: ${markdownText(f.message)}** \\(${markdownText(f.ruleId)}, ${markdownText(f.category)}\\)`,
-    markdownText(f.rationale),
-  ];
-  if (f.suggestions.length > 0) lines.push(`Instead: ${f.suggestions.map((s) => `"${markdownText(s)}"`).join(', ')}`);
-  if (f.sources.length > 0) lines.push(['Sources:', ...f.sources.map((s) => `- ${markdownText(sourceLine(s))}`)].join('\n'));
-  md.appendMarkdown(lines.join('\n\n'));
+  md.appendMarkdown(hoverText(f));
   return md;
-}
-
-/** Title and address as text: nothing in a hover is a link, so nothing is fetched or opened from it. */
-function sourceLine(s: SourceRef): string {
-  return s.url && s.url !== s.title ? `${s.title} (${s.url})` : s.title;
 }

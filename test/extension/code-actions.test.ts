@@ -66,7 +66,7 @@ describe('extension: code actions', () => {
     const { run, doc, actions } = await setUp(text);
     stop = run.stop;
     const all = await actions(new vscode.Range(0, 0, 4, 0), FIX_ALL_KIND as never);
-    assert.deepEqual(all.map((a) => [a.title, a.kind?.value]), [['Fix all CareLint findings in this file', 'source.fixAll.carelint']]);
+    assert.deepEqual(all.map((a) => [a.title, a.kind?.value]), [['Fix all CareLint rewrites in this file', 'source.fixAll.carelint']]);
     await vscode.workspace.applyEdit(all[0].edit!);
     assert.equal(doc.getText(), 'She declined lunch.\n\nHer uncle died by suicide.\nShe is help-seeking and trying to get her needs met.\n');
     // Requests for source.fixAll (what codeActionsOnSave sends) get it too; plain quick-fix requests do not get the source kind.
@@ -78,7 +78,7 @@ describe('extension: code actions', () => {
     const { run, doc, actions } = await setUp('She refused lunch. He is an addict.\n');
     stop = run.stop;
     const titles = (await actions(rangeOf(doc, 'refused'))).map((a) => [a.title, a.kind?.value]);
-    assert.deepEqual(titles[titles.length - 1], ['Fix all CareLint findings in this file', 'quickfix']);
+    assert.deepEqual(titles[titles.length - 1], ['Fix all CareLint rewrites in this file', 'quickfix']);
     assert.ok(!(await actions(rangeOf(doc, 'refused'))).some((a) => a.kind?.value === 'source.fixAll.carelint'));
     assert.deepEqual((await actions(rangeOf(doc, 'refused'), vscode.CodeActionKind.Source as never)).map((a) => a.kind?.value), ['source.fixAll.carelint']);
   });

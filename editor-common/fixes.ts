@@ -1,0 +1,53 @@
+import { directiveComment, type Finding } from '../shared-rules/src/index';
+import { planFixes, suggestionKinds, type PlannedEdit, type SuggestionKind } from './engine-next';
+
+/** The code-action kind of "fix all CareLint rewrites in this file" (editor.codeActionsOnSave, LSP source actions). */
+export const FIX_ALL_KIND = 'source.fixAll.carelint';
+export const FIX_ALL_TITLE = 'Fix all CareLint rewrites in this file';
+
+/** One choice a person can make for a finding. Guidance is never one: it is advice, shown in the hover. */
+export interface QuickFix {
+  title: string;
+  newText: string;
+  kind: SuggestionKind;
+  /** The one-click default: only ever a rewrite, never a prompt. */
+  preferred: boolean;
+}
+
+export function quickFixes(f: Finding): QuickFix[] {
+  const kinds = suggestionKinds(f);
+  let preferredTaken = false;
+  return f.suggestions.map((s, i) => {
+    const kind = kinds[i] ?? 'rewrite';
+    const preferred = kind === 'rewrite' && !preferredTaken;
+    if (preferred) preferredTaken = true;
+    const title = kind === 'prompt' ? `Rewrite "${f.text}" as "${s}" (fill in the bracketed part)` : `Replace "${f.text}" with "${s}"`;
+    return { title, newText: s, kind, preferred };
+  });
+}
+
+/** The edits "fix all" applies: the engine's plan of automatic rewrites, nothing a person has to choose. */
+export function fixAllEdits(text: string, findings: readonly Finding[]): PlannedEdit[] {
+  return planFixes(text, findings).edits;
+}
+
+export function ignoreTitle(f: Finding): string {
+  return `Ignore "${f.text}" here (${f.ruleId})`;
+}
+
+export function allowTitle(f: Finding): string {
+  return `Allow "${f.text}" in this workspace…`;
+}
+
+/** `carelint-disable-next-line <rule>` on its own line above the finding, in the file's comment syntax and line ending. */
+export function ignoreLineEdit(text: string, f: Finding, languageId: string, eol = eolOf(text)): { offset: number; text: string } {
+  const lineStart = f.start === 0 ? 0 : Math.max(text.lastIndexOf('\n', f.start - 1), text.lastIndexOf('\r', f.start - 1)) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, f.start))![0];
+  return { offset: lineStart, text: directiveComment(languageId, `carelint-disable-next-line ${f.ruleId}`, indent) + eol };
+}
+
+/** The file's own line ending (its first one), '\n' for a single line. */
+export function eolOf(text: string): string {
+  const at = text.search(/\r\n?|\n/);
+  return at < 0 ? '\n' : text[at] === '\r' ? (text[at + 1] === '\n' ? '\r\n' : '\r') : '\n';
+}
