@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import type { Connection } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import { relative } from 'node:path';
 import type { AllowEntry } from '../../shared-rules/src/index';
 import { allowEdits, withAllowEntry } from '../../editor-common/allow-entry';
@@ -27,7 +27,7 @@ export async function allowInWorkspace(
 ): Promise<boolean> {
   const target = (await configs.locate(uri)) ?? configs.defaultLocation(uri);
   if (!target) {
-    connection.window.showWarningMessage('CareLint: open a folder to keep a workspace allow-list (.carelintrc.json). "Ignore here" works in any file.');
+    showMessage(connection, MessageType.Warning, 'CareLint: open a folder to keep a workspace allow-list (.carelintrc.json). "Ignore here" works in any file.');
     return false;
   }
   let reason = typeof given === 'string' ? given.trim() : '';
@@ -47,7 +47,7 @@ export async function allowInWorkspace(
       : allowEdits(current, entry).map((e) => ({ range: open.positions.rangeAt(e.offset, e.offset + e.length), newText: e.content }));
     const applied = await connection.workspace.applyEdit({ label: 'CareLint: allow in workspace', edit: { changes: { [open.uri]: changes } } });
     if (!applied.applied) {
-      connection.window.showErrorMessage(`CareLint: could not edit ${target}; nothing was changed.`);
+      showMessage(connection, MessageType.Error, `CareLint: could not edit ${target}; nothing was changed.`);
       return false;
     }
   } else {
@@ -56,4 +56,9 @@ export async function allowInWorkspace(
   }
   configs.invalidate(target);
   return true;
+}
+
+/** `window/showMessage`, the notification (vscode-languageserver's helpers send the request, which waits for a click). */
+export function showMessage(connection: Connection, type: MessageType, message: string): void {
+  void connection.sendNotification(ShowMessageNotification.type, { type, message });
 }

@@ -4,7 +4,7 @@
  * of that translation is shared with the VS Code extension (editor-common). No network, no telemetry.
  */
 import {
-  DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, MarkupKind,
+  DiagnosticSeverity, DidChangeConfigurationNotification, MessageType, DidChangeWatchedFilesNotification, DidChangeWorkspaceFoldersNotification, FileChangeType, MarkupKind,
   TextDocumentSyncKind, type Connection, type Diagnostic, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,7 +15,7 @@ import { formatFor } from '../../editor-common/format';
 import { hoverMarkdown, hoverPlainText } from '../../editor-common/hover-text';
 import { mergeOptions } from '../../editor-common/settings';
 import { ALLOW_COMMAND, codeActions, CODE_ACTION_KINDS, EXPLAIN_COMMAND } from './actions';
-import { allowInWorkspace } from './allow';
+import { allowInWorkspace, showMessage } from './allow';
 import { ConfigFiles, filePath, fileUri } from './configs';
 import { applyChanges, openDocument, type OpenDocument } from './documents';
 import { Linter } from './linter';
@@ -63,7 +63,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     });
     void connection.sendDiagnostics({ uri: fileUri(path), diagnostics });
     const notice = problemNotice(problems);
-    if (changed && notice) connection.window.showWarningMessage(notice);
+    if (changed && notice) showMessage(connection, MessageType.Warning, notice);
   }
 
   function refreshPulled(): void {
@@ -134,7 +134,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settings.setPushed(s);
     void linter.refreshAll().then(refreshPulled);
   });
-  connection.workspace.onDidChangeWorkspaceFolders?.((e) => {
+  connection.onNotification(DidChangeWorkspaceFoldersNotification.type, ({ event: e }) => {
     const removed = new Set(e.removed.map((f) => filePath(f.uri)));
     configs.folders = [...configs.folders.filter((f) => !removed.has(f)), ...e.added.map((f) => filePath(f.uri)).filter((f): f is string => !!f)];
     configs.invalidate();
@@ -166,10 +166,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const rule = rs.byId(id);
         if (!rule) continue;
         const text = explanationText(rule, rs.compiledById(id)?.sources ?? []);
-        connection.window.showInformationMessage(text);
+        showMessage(connection, MessageType.Info, text);
         return text;
       }
-      connection.window.showWarningMessage(`CareLint has no rule '${id}'. Run \`carelint rules\` for the list.`);
+      showMessage(connection, MessageType.Warning, `CareLint has no rule '${id}'. Run \`carelint rules\` for the list.`);
       return null;
     }
     if (command === ALLOW_COMMAND) {
