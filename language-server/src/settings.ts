@@ -34,7 +34,7 @@ export class ServerSettings {
       }
     }
     const merged = { ...this.initial, ...this.pushed, ...pulled };
-    return settingsFrom((key) => merged[key], undefined);
+    return settingsFrom((key) => merged[key], 'any');
   }
 }
 

@@ -91,6 +91,15 @@ describe('language server (carelint-ls over stdio)', function () {
     assert.deepEqual(summary(got), want);
   });
 
+  it('checks every document the client attaches unless told which languages, taking the format from the file name', async () => {
+    const dir = workspace();
+    ({ client } = await startClient({ folder: dir }));
+    // eglot names the language after the major mode: a .md file in text-mode arrives as "text"
+    const uri = uriOf(dir, 'plan.md');
+    client.open(uri, 'text', PLAN);
+    assert.deepEqual(summary(await client.nextDiagnostics(uri, 0)), expected(PLAN, markdown(PLAN)));
+  });
+
   it('answers pull diagnostics at once after an edit, and pushes nothing, when the client pulls', async () => {
     const dir = workspace();
     const started = await startClient({ folder: dir, capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } } });
