@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 system_packages=(chromium ripgrep libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev)
 # code-server's native modules compile from source (scripts/install-code-server.sh).
 system_packages+=(python3 make g++)
+# Real LSP clients for the language server's editor tests (test/language-server/editors.test.ts).
+system_packages+=(neovim emacs-nox elpa-eglot)
 missing=()
 for pkg in "${system_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
