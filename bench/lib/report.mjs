@@ -28,6 +28,7 @@ export function targets(results) {
   const ext = results.bundles.filter((b) => b.host === 'extension');
   const extBuilt = ext.filter((b) => b.status === 'built');
   const demo = results.demo;
+  const ls = results.languageServer;
   const row = (target, measured, met) => ({ target, measured, met });
   return [
     row('1 MB lint ≤ 5× floor', lint1 != null && floor1 != null ? `${fmtMs(lint1)} = ${ratio(lint1, floor1)} floor (${fmtMs(floor1)})${cpuNote(t.carelint.full['1 MB'], t.floor.full['1 MB'])}` : 'not measured', lint1 != null && floor1 != null ? lint1 <= 5 * floor1 : null),
@@ -35,6 +36,8 @@ export function targets(results) {
     row('cold start (import + first lint) ≤ 50 ms', cold?.medianMs != null ? `${fmtMs(cold.medianMs)} median of ${cold.runs.length}${cold.medianCpuMs != null ? ` (CPU time ${fmtMs(cold.medianCpuMs)}, all threads)` : ''}` : 'not measured', cold?.medianMs != null ? cold.medianMs <= 50 : null),
     row('peak RSS ≤ 100 MB linting 10 MB', rss?.peakMB != null ? `${rss.peakMB.toFixed(0)} MB (${rss.loadedMB.toFixed(0)} MB with the text read, before linting${rssContext(results)})` : 'not measured', rss?.peakMB != null ? rss.peakMB <= 100 : null),
     row('extension bundle ≤ 1 MB', extBuilt.length ? extBuilt.map((b) => `${b.outfile} ${fmtMB(b.bytes)}`).join(', ') : 'not built on this branch', extBuilt.length ? extBuilt.every((b) => b.bytes <= MB) : null),
+    row('language server keystroke → diagnostics in a 1 MB document ≤ 5 ms', ls?.status === 'measured' ? `median ${fmtMs(ls.keystrokeMedianMs)}, p99 ${fmtMs(ls.keystrokeP99Ms)}${ls.keystrokeCpuMs != null ? `, server CPU ${fmtMs(ls.keystrokeCpuMs)} a keystroke` : ''} (pull; pushed after the 50 ms typing pause: median ${fmtMs(ls.pushMedianMs)})` : `not measured${ls?.reason ? `: ${ls.reason}` : ''}`, ls?.status === 'measured' ? ls.keystrokeMedianMs <= 5 : null),
+    row('language server cold start → first diagnostics ≤ 150 ms', ls?.status === 'measured' ? `${fmtMs(ls.coldStartMedianMs)} median of ${ls.coldRuns.length}${ls.coldStartCpuMs != null ? ` (server CPU ${fmtMs(ls.coldStartCpuMs)})` : ''}, spawn to the first diagnostics of a ${(ls.noteChars / 1000).toFixed(0)}k-character note` : 'not measured', ls?.status === 'measured' ? ls.coldStartMedianMs <= 150 : null),
     row('demo first underline ≤ 200 ms', demo?.status === 'measured' ? `${fmtMs(demo.firstUnderlineMs)} (${(demo.chars / 1000).toFixed(0)}k characters)` : `not available${demo?.reason ? `: ${demo.reason}` : ''}`, demo?.status === 'measured' ? demo.firstUnderlineMs <= 200 : null),
   ];
 }
@@ -95,6 +98,8 @@ export function markdown(results) {
   L.push('');
   const d = results.demo;
   L.push(`**Demo page** (headless Chromium): ${d?.status === 'measured' ? `first underline ${fmtMs(d.firstUnderlineMs)} after pasting a ${(d.chars / 1000).toFixed(0)}k-character note (median of ${d.runs.length}; page load ${fmtMs(d.pageLoadMs)}; ${d.foreignRequests.length} requests left localhost)` : `not available${d?.reason ? ` (${d.reason})` : ''}`}.`);
+  const ls = results.languageServer;
+  L.push(`\n**Language server** (carelint-ls over stdio, bench/language-server.mjs): ${ls?.status === 'measured' ? `keystroke → diagnostics in a ${(ls.chars / MB).toFixed(0)} MB document (${ls.diagnostics} diagnostics, ${ls.keystrokes} keystrokes, pull) median ${fmtMs(ls.keystrokeMedianMs)}, p99 ${fmtMs(ls.keystrokeP99Ms)}; pushed after the 50 ms typing pause, median ${fmtMs(ls.pushMedianMs)}, p99 ${fmtMs(ls.pushP99Ms)}; cold start to first diagnostics ${fmtMs(ls.coldStartMedianMs)} (median of ${ls.coldRuns.length})` : `not measured${ls?.reason ? ` (${ls.reason})` : ''}`}.`);
   if (results.audit) L.push(`\n**Audit** (bench/audit.mjs): ${results.audit.status}.`);
   return L.join('\n') + '\n';
 }

@@ -28,8 +28,9 @@ export function applyChanges(open: OpenDocument, changes: readonly TextDocumentC
       const start = open.positions.offsetAt(c.range.start);
       const end = Math.max(start, open.positions.offsetAt(c.range.end));
       const doc = open.doc;
-      // The library counts UTF-16; give it the range as UTF-16 positions.
-      TextDocument.update(doc, [{ range: { start: doc.positionAt(start), end: doc.positionAt(end) }, text: c.text }], version);
+      // The library counts UTF-16: a UTF-8 range is handed over as UTF-16 positions.
+      const range = encoding === 'utf-16' ? c.range : { start: doc.positionAt(start), end: doc.positionAt(end) };
+      TextDocument.update(doc, [{ range, text: c.text }], version);
       out.push({ start, end, text: c.text });
     } else {
       const length = open.doc.getText().length;
@@ -37,6 +38,5 @@ export function applyChanges(open: OpenDocument, changes: readonly TextDocumentC
       out.push({ start: 0, end: length, text: c.text });
     }
   }
-  open.positions = new Positions(open.doc, encoding);
   return out;
 }
