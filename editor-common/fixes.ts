@@ -51,3 +51,26 @@ export function eolOf(text: string): string {
   const at = text.search(/\r\n?|\n/);
   return at < 0 ? '\n' : text[at] === '\r' ? (text[at + 1] === '\n' ? '\r\n' : '\r') : '\n';
 }
+
+/** A prompt cut into its plain text and its bracketed parts (the facts a person fills in), in order. */
+export function promptParts(prompt: string): Array<{ text: string; fill: boolean }> {
+  const parts: Array<{ text: string; fill: boolean }> = [];
+  let cursor = 0;
+  for (const m of prompt.matchAll(/\[[^\]]*\]/g)) {
+    if (m.index! > cursor) parts.push({ text: prompt.slice(cursor, m.index), fill: false });
+    parts.push({ text: m[0], fill: true });
+    cursor = m.index! + m[0].length;
+  }
+  if (cursor < prompt.length) parts.push({ text: prompt.slice(cursor), fill: false });
+  return parts;
+}
+
+/**
+ * A prompt as snippet text (TextMate syntax, as LSP 3.18 snippet edits take it): each bracketed part is a
+ * placeholder, selected on insertion, so the writer's next keystroke replaces it with the facts.
+ */
+export function promptSnippet(prompt: string): string {
+  const escape = (t: string) => t.replace(/[\\$}]/g, '\\$&');
+  let n = 0;
+  return promptParts(prompt).map((p) => (p.fill ? `\${${++n}:${escape(p.text)}}` : escape(p.text))).join('');
+}

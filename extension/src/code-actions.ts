@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../shared-rules/src/index';
-import { allowTitle, FIX_ALL_KIND as FIX_ALL, FIX_ALL_TITLE, fixAllEdits, ignoreLineEdit, ignoreTitle, quickFixes } from '../../editor-common/fixes';
+import { allowTitle, FIX_ALL_KIND as FIX_ALL, FIX_ALL_TITLE, fixAllEdits, ignoreLineEdit, ignoreTitle, promptParts, quickFixes } from '../../editor-common/fixes';
 import { SOURCE, toDiagnostic } from './diagnostics';
 import type { DocumentLinter } from './document-linter';
 
@@ -59,13 +59,10 @@ function rewrites(doc: vscode.TextDocument, f: Finding, at: vscode.Range, diagno
 
 export function slotSnippet(suggestion: string): vscode.SnippetString {
   const snippet = new vscode.SnippetString();
-  let cursor = 0;
-  for (const m of suggestion.matchAll(/\[[^\]]*\]/g)) {
-    snippet.appendText(suggestion.slice(cursor, m.index));
-    snippet.appendPlaceholder(m[0]);
-    cursor = m.index! + m[0].length;
+  for (const part of promptParts(suggestion)) {
+    if (part.fill) snippet.appendPlaceholder(part.text);
+    else snippet.appendText(part.text);
   }
-  snippet.appendText(suggestion.slice(cursor));
   return snippet;
 }
 

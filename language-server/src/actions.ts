@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { Finding } from '../../shared-rules/src/index';
 import { SOURCE } from '../../editor-common/finding-fields';
-import { allowTitle, FIX_ALL_KIND, FIX_ALL_TITLE, fixAllEdits, ignoreLineEdit, ignoreTitle, quickFixes } from '../../editor-common/fixes';
+import { allowTitle, FIX_ALL_KIND, FIX_ALL_TITLE, fixAllEdits, ignoreLineEdit, ignoreTitle, promptSnippet, quickFixes } from '../../editor-common/fixes';
 import { toDiagnostic } from './diagnostics';
 import type { OpenDocument } from './documents';
 
@@ -14,7 +14,7 @@ export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
  * (never preferred), "Ignore here" and "Allow in this workspace…"; "Fix all CareLint rewrites in this file" as a
  * quick fix when more than one rewrite applies and as `source.fixAll.carelint`. Guidance is never an action.
  */
-export function codeActions(open: OpenDocument, findings: readonly Finding[], params: CodeActionParams): CodeAction[] {
+export function codeActions(open: OpenDocument, findings: readonly Finding[], params: CodeActionParams, snippets = false): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const text = open.doc.getText();
@@ -28,7 +28,9 @@ export function codeActions(open: OpenDocument, findings: readonly Finding[], pa
       const range = open.positions.rangeAt(f.start, f.end);
       const diagnostic = matching(params.context.diagnostics, f, range) ?? toDiagnostic(f, open.positions);
       for (const fix of quickFixes(f)) {
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: edits(open, [{ range, newText: fix.newText }]) });
+        // A prompt goes in as a snippet where the client takes one (LSP 3.18), so its bracketed part is selected.
+        const edit = fix.kind === 'prompt' && snippets ? snippetEdit(open, range, fix.newText) : edits(open, [{ range, newText: fix.newText }]);
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit });
       }
       const ignore = ignoreLineEdit(text, f, open.languageId);
       const at = open.positions.positionAt(ignore.offset);
@@ -45,6 +47,10 @@ export function codeActions(open: OpenDocument, findings: readonly Finding[], pa
 
 function fixAllAction(open: OpenDocument, planned: ReturnType<typeof fixAllEdits>, kind: string): CodeAction {
   return { title: FIX_ALL_TITLE, kind, edit: edits(open, planned.map((e) => ({ range: open.positions.rangeAt(e.start, e.end), newText: e.newText }))) };
+}
+
+function snippetEdit(open: OpenDocument, range: Range, prompt: string): CodeAction['edit'] {
+  return { documentChanges: [{ textDocument: { uri: open.uri, version: open.doc.version }, edits: [{ range, snippet: { kind: 'snippet', value: promptSnippet(prompt) } }] }] };
 }
 
 function edits(open: OpenDocument, list: TextEdit[]): CodeAction['edit'] {

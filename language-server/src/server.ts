@@ -34,6 +34,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let markdownHover = true;
   let pullRefresh = false;
   let watchRegistration = false;
+  let snippetEdits = false;
   let configRegistration = false;
 
   const configs = new ConfigFiles(
@@ -79,6 +80,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     pullRefresh = caps.workspace?.diagnostics?.refreshSupport === true;
     watchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     configRegistration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    snippetEdits = (caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true;
     const format = caps.textDocument?.hover?.contentFormat;
     markdownHover = !format || format.includes(MarkupKind.Markdown);
     const folders = params.workspaceFolders?.map((f) => filePath(f.uri)) ?? [params.rootUri ? filePath(params.rootUri) : params.rootPath ?? undefined];
@@ -156,7 +158,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCodeAction(async (params) => {
     const open = documents.get(params.textDocument.uri);
     const findings = open && (await linter.findings(params.textDocument.uri));
-    return open && findings ? codeActions(open, findings, params) : [];
+    return open && findings ? codeActions(open, findings, params, snippetEdits) : [];
   });
 
   connection.onExecuteCommand(async ({ command, arguments: args = [] }) => {

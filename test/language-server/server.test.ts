@@ -169,6 +169,24 @@ describe('language server (carelint-ls over stdio)', function () {
     assert.ok(!actions.some((a) => a.kind === 'source.fixAll.carelint'), 'source actions only when asked for by kind');
   });
 
+  it('inserts a chosen prompt as a snippet with its bracketed part selected, where the client takes snippet edits', async () => {
+    const dir = workspace();
+    ({ client } = await startClient({ folder: dir, capabilities: { workspace: { workspaceEdit: { snippetEditSupport: true, documentChanges: true } } } }));
+    const uri = uriOf(dir, 'plan.md');
+    client.open(uri, 'markdown', PLAN);
+    const ds = await client.nextDiagnostics(uri, 0);
+    const manip = ds.find((d) => d.code === 'manipulative')!;
+    const actions = await client.request<Array<CodeAction & { edit: { documentChanges?: Array<{ textDocument: { uri: string; version: number }; edits: Array<{ range: unknown; snippet?: { kind: string; value: string } }> }> } }>>('textDocument/codeAction', { textDocument: { uri }, range: manip.range, context: { diagnostics: [manip] } });
+    const prompt = actions.find((a) => a.title.includes('[describe'))!;
+    const [change] = prompt.edit.documentChanges!;
+    assert.deepEqual(change.textDocument, { uri, version: 1 });
+    assert.deepEqual(change.edits[0].range, manip.range);
+    assert.equal(change.edits[0].snippet!.kind, 'snippet');
+    assert.match(change.edits[0].snippet!.value, /^\$\{1:\[describe [^\]]*\]\}$/);
+    const rewrite = actions.find((a) => a.isPreferred)!;
+    assert.ok(rewrite.edit.changes, 'a rewrite stays a plain text edit');
+  });
+
   it('ignore-line inserts the directive above the finding, and the finding goes', async () => {
     const dir = workspace();
     ({ client } = await startClient({ folder: dir }));
