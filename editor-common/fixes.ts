@@ -1,5 +1,4 @@
-import { directiveComment, type Finding } from '../shared-rules/src/index';
-import { planFixes, suggestionKinds, type PlannedEdit, type SuggestionKind } from './engine-next';
+import { autoRewrite, directiveComment, planFixes, type Finding, type FixEdit, type TextFormat } from '../shared-rules/src/index';
 
 /** The code-action kind of "fix all CareLint rewrites in this file" (editor.codeActionsOnSave, LSP source actions). */
 export const FIX_ALL_KIND = 'source.fixAll.carelint';
@@ -9,26 +8,24 @@ export const FIX_ALL_TITLE = 'Fix all CareLint rewrites in this file';
 export interface QuickFix {
   title: string;
   newText: string;
-  kind: SuggestionKind;
+  kind: Finding['suggestionKinds'][number];
   /** The one-click default: only ever a rewrite, never a prompt. */
   preferred: boolean;
 }
 
 export function quickFixes(f: Finding): QuickFix[] {
-  const kinds = suggestionKinds(f);
-  let preferredTaken = false;
+  const auto = autoRewrite(f);
   return f.suggestions.map((s, i) => {
-    const kind = kinds[i] ?? 'rewrite';
-    const preferred = kind === 'rewrite' && !preferredTaken;
-    if (preferred) preferredTaken = true;
+    const kind = f.suggestionKinds[i];
+    const preferred = kind === 'rewrite' && s === auto;
     const title = kind === 'prompt' ? `Rewrite "${f.text}" as "${s}" (fill in the bracketed part)` : `Replace "${f.text}" with "${s}"`;
     return { title, newText: s, kind, preferred };
   });
 }
 
-/** The edits "fix all" applies: the engine's plan of automatic rewrites, nothing a person has to choose. */
-export function fixAllEdits(text: string, findings: readonly Finding[]): PlannedEdit[] {
-  return planFixes(text, findings).edits;
+/** The edits "fix all" applies: the engine's plan (rewrites only, no overlaps, none across markup), as `carelint --fix`. */
+export function fixAllEdits(text: string, findings: readonly Finding[], format: TextFormat): FixEdit[] {
+  return planFixes(text, findings, { format }).edits;
 }
 
 export function ignoreTitle(f: Finding): string {

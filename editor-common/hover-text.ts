@@ -1,37 +1,34 @@
-import type { Finding, SourceRef } from '../shared-rules/src/index';
-import { guidanceOf, suggestionKinds } from './engine-next';
+import { categoryLabel, severityLabel, sourceText, type Finding } from '../shared-rules/src/index';
 import { markdownText } from './markdown-text';
 
 /**
- * Why a finding matters, as Markdown in which every piece of document or rule text is escaped (renders as
- * written, links nowhere). Rewrites and prompts are listed as options; guidance is advice, never an insertable text.
+ * Why a finding matters, as Markdown in which every piece of document or rule text is escaped (renders as written,
+ * links nowhere): the message, severity and category in the domain's words, the rationale, the rewrites, the guidance
+ * (advice for practice findings, never an insertable text) and the sources as text.
  */
 export function hoverMarkdown(f: Finding): string {
-  const kinds = suggestionKinds(f);
-  const rewrites = f.suggestions.filter((_, i) => kinds[i] === 'rewrite');
-  const prompts = f.suggestions.filter((_, i) => kinds[i] === 'prompt');
   const lines = [
-    `**CareLint: ${markdownText(f.message)}** \\(${markdownText(f.ruleId)}, ${markdownText(f.category)}\\)`,
+    `**CareLint: ${markdownText(f.message)}** \\(${markdownText(severityLabel(f.severity))}; ${markdownText(categoryLabel(f.category))}; ${markdownText(f.ruleId)}\\)`,
     markdownText(f.rationale),
   ];
-  if (rewrites.length > 0 || prompts.length > 0) lines.push(`Instead: ${[...rewrites, ...prompts].map((s) => `"${markdownText(s)}"`).join(', ')}`);
-  const guidance = guidanceOf(f);
-  if (guidance.length > 0) lines.push(['In practice:', ...guidance.map((g) => `- ${markdownText(g)}`)].join('\n'));
-  if (f.sources.length > 0) lines.push(['Sources:', ...f.sources.map((s) => `- ${markdownText(sourceLine(s))}`)].join('\n'));
+  const rewrites = rewritesOf(f);
+  if (rewrites.length > 0) lines.push(`Instead: ${rewrites.map((s) => `"${markdownText(s)}"`).join(', ')}`);
+  if (f.guidance.length > 0) lines.push(`Change the plan: ${f.guidance.map(markdownText).join(' ')}`);
+  // a source is text, not a link: nothing in a hover is fetched or opened from it
+  if (f.sources.length > 0) lines.push(['Sources:', ...f.sources.map((s) => `- ${markdownText(sourceText(s).replace(/<(.*)>$/, '($1)'))}`)].join('\n'));
   return lines.join('\n\n');
 }
 
 /** The same content as plain text, for clients that do not render Markdown. */
 export function hoverPlainText(f: Finding): string {
-  const lines = [`CareLint: ${f.message} (${f.ruleId}, ${f.category})`, f.rationale];
-  if (f.suggestions.length > 0) lines.push(`Instead: ${f.suggestions.map((s) => `"${s}"`).join(', ')}`);
-  const guidance = guidanceOf(f);
-  if (guidance.length > 0) lines.push(['In practice:', ...guidance.map((g) => `- ${g}`)].join('\n'));
-  if (f.sources.length > 0) lines.push(['Sources:', ...f.sources.map((s) => `- ${sourceLine(s)}`)].join('\n'));
+  const lines = [`CareLint: ${f.message} (${severityLabel(f.severity)}; ${categoryLabel(f.category)}; ${f.ruleId})`, f.rationale];
+  const rewrites = rewritesOf(f);
+  if (rewrites.length > 0) lines.push(`Instead: ${rewrites.map((s) => `"${s}"`).join(', ')}`);
+  if (f.guidance.length > 0) lines.push(`Change the plan: ${f.guidance.join(' ')}`);
+  if (f.sources.length > 0) lines.push(['Sources:', ...f.sources.map((s) => `- ${sourceText(s)}`)].join('\n'));
   return lines.join('\n\n');
 }
 
-/** Title and address as text: nothing in a hover is a link, so nothing is fetched or opened from it. */
-function sourceLine(s: SourceRef): string {
-  return s.url && s.url !== s.title ? `${s.title} (${s.url})` : s.title;
+function rewritesOf(f: Finding): string[] {
+  return f.suggestions.filter((_, i) => f.suggestionKinds[i] === 'rewrite');
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../shared-rules/src/index';
 import { allowTitle, FIX_ALL_KIND as FIX_ALL, FIX_ALL_TITLE, fixAllEdits, ignoreLineEdit, ignoreTitle, promptParts, quickFixes } from '../../editor-common/fixes';
+import { formatFor } from '../../editor-common/format';
 import { SOURCE, toDiagnostic } from './diagnostics';
 import type { DocumentLinter } from './document-linter';
 
@@ -9,8 +10,9 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append(FIX_ALL.sp
 export const ALLOW_COMMAND = 'carelint.allowInWorkspace';
 
 /**
- * Quick fixes for the findings under the cursor (one per rewrite, the best one preferred; "Ignore here";
- * "Allow in this workspace…"), and `source.fixAll.carelint` for editor.codeActionsOnSave.
+ * Quick fixes for the findings under the cursor (one per rewrite, the first rewrite preferred; one per prompt, never
+ * preferred; "Ignore here"; "Allow in this workspace…"), and `source.fixAll.carelint` for editor.codeActionsOnSave,
+ * which makes the engine's fix plan: rewrites only. Guidance is advice for the hover, never an action.
  * Every edit is a WorkspaceEdit, so one undo reverts it.
  */
 export class CareLintCodeActions implements vscode.CodeActionProvider {
@@ -32,11 +34,11 @@ export class CareLintCodeActions implements vscode.CodeActionProvider {
         const diagnostic = matching(context.diagnostics, f, at) ?? toDiagnostic(f, (o) => doc.positionAt(o));
         actions.push(...rewrites(doc, f, at, diagnostic), ignoreHere(doc, f, diagnostic), allowInWorkspace(doc, f, diagnostic));
       }
-      if (actions.length > 0 && fixAllEdits(doc.getText(), findings).length > 1) {
+      if (actions.length > 0 && fixAllEdits(doc.getText(), findings, formatFor(doc.languageId, doc.fileName)).length > 1) {
         actions.push(fixAll(doc, findings, vscode.CodeActionKind.QuickFix));
       }
     }
-    if (only && only.contains(FIX_ALL_KIND) && fixAllEdits(doc.getText(), findings).length > 0) {
+    if (only && only.contains(FIX_ALL_KIND) && fixAllEdits(doc.getText(), findings, formatFor(doc.languageId, doc.fileName)).length > 0) {
       actions.push(fixAll(doc, findings, FIX_ALL_KIND));
     }
     return actions;
@@ -86,7 +88,7 @@ function allowInWorkspace(doc: vscode.TextDocument, f: Finding, diagnostic: vsco
 function fixAll(doc: vscode.TextDocument, findings: readonly Finding[], kind: vscode.CodeActionKind): vscode.CodeAction {
   const action = new vscode.CodeAction(FIX_ALL_TITLE, kind);
   action.edit = new vscode.WorkspaceEdit();
-  for (const e of fixAllEdits(doc.getText(), findings)) {
+  for (const e of fixAllEdits(doc.getText(), findings, formatFor(doc.languageId, doc.fileName))) {
     action.edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
   }
   return action;

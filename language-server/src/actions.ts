@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
-import type { Finding } from '../../shared-rules/src/index';
+import type { Finding, TextFormat } from '../../shared-rules/src/index';
 import { SOURCE } from '../../editor-common/finding-fields';
 import { allowTitle, FIX_ALL_KIND, FIX_ALL_TITLE, fixAllEdits, ignoreLineEdit, ignoreTitle, promptSnippet, quickFixes } from '../../editor-common/fixes';
 import { toDiagnostic } from './diagnostics';
@@ -14,14 +14,14 @@ export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
  * (never preferred), "Ignore here" and "Allow in this workspace…"; "Fix all CareLint rewrites in this file" as a
  * quick fix when more than one rewrite applies and as `source.fixAll.carelint`. Guidance is never an action.
  */
-export function codeActions(open: OpenDocument, findings: readonly Finding[], params: CodeActionParams, snippets = false): CodeAction[] {
+export function codeActions(open: OpenDocument, findings: readonly Finding[], params: CodeActionParams, format: TextFormat, snippets = false): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const text = open.doc.getText();
   const from = open.positions.offsetAt(params.range.start);
   const to = open.positions.offsetAt(params.range.end);
   const actions: CodeAction[] = [];
-  const fixAll = fixAllEdits(text, findings);
+  const fixAll = fixAllEdits(text, findings, format);
   if (wants(CodeActionKind.QuickFix)) {
     for (const f of findings) {
       if (f.end < from || f.start > to) continue;

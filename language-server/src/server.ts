@@ -8,7 +8,7 @@ import {
   TextDocumentSyncKind, type Connection, type Diagnostic, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME, type ConfigProblem } from '../../shared-rules/src/index';
+import { CONFIG_FILE_NAME, type ConfigProblem, type TextFormat } from '../../shared-rules/src/index';
 import { isConfigPath, problemDiagnostic, problemNotice } from '../../editor-common/config-lookup';
 import { explanationText } from '../../editor-common/explanation';
 import { formatFor } from '../../editor-common/format';
@@ -46,7 +46,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const s = await settings.forDocument(open.uri);
       if (!s.enable || (s.languages && !s.languages.includes(open.languageId))) return undefined;
       const config = await configs.forDocument(open.uri);
-      return { ...mergeOptions(s, config.options), format: formatFor(open.languageId, filePath(open.uri) ?? open.uri), ruleSet: config.ruleSet };
+      return { ...mergeOptions(s, config.options), format: formatOf(open), ruleSet: config.ruleSet };
     },
     publish(open, diagnostics) {
       void connection.sendDiagnostics({ uri: open.uri, version: open.doc.version, diagnostics });
@@ -158,7 +158,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCodeAction(async (params) => {
     const open = documents.get(params.textDocument.uri);
     const findings = open && (await linter.findings(params.textDocument.uri));
-    return open && findings ? codeActions(open, findings, params, snippetEdits) : [];
+    return open && findings ? codeActions(open, findings, params, formatOf(open), snippetEdits) : [];
   });
 
   connection.onExecuteCommand(async ({ command, arguments: args = [] }) => {
@@ -186,6 +186,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     configs.dispose();
   });
   connection.listen();
+}
+
+function formatOf(open: OpenDocument): TextFormat {
+  return formatFor(open.languageId, filePath(open.uri) ?? open.uri);
 }
 
 declare const CARELINT_VERSION: string | undefined;

@@ -167,6 +167,15 @@ describe('language server (carelint-ls over stdio)', function () {
     const allow = actions.find((a) => a.title === 'Allow "manipulative" in this workspace…')!;
     assert.deepEqual(allow.command, { title: allow.title, command: 'carelint.allowInWorkspace', arguments: [uri, 'manipulative', 'manipulative'] });
     assert.ok(!actions.some((a) => a.kind === 'source.fixAll.carelint'), 'source actions only when asked for by kind');
+    // guidance (police in planned care) is advice in the hover, never an action that edits the text
+    const police = ds.find((d) => d.code === 'police-in-care-plan')!;
+    const guidance = markdown(PLAN).find((x) => x.ruleId === 'police-in-care-plan')!.guidance;
+    assert.ok(guidance.length > 0);
+    const policeActions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: police.range, context: { diagnostics: [police] } });
+    const edits = policeActions.filter((a) => a.diagnostics?.[0]?.code === 'police-in-care-plan' && a.edit);
+    assert.deepEqual(edits.map((a) => a.title), ['Ignore "PC Daniels will attend her fortnightly CPA" here (police-in-care-plan)']);
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: police.range.start });
+    assert.match(hover.contents.value, /Change the plan: Make the plan with the person/);
   });
 
   it('inserts a chosen prompt as a snippet with its bracketed part selected, where the client takes snippet edits', async () => {
@@ -217,7 +226,7 @@ describe('language server (carelint-ls over stdio)', function () {
     assert.equal(actions[0].kind, 'source.fixAll.carelint');
     assert.equal(actions[0].title, 'Fix all CareLint rewrites in this file');
     const fixed = applyTextEdits(text, actions[0].edit!.changes![uri]);
-    const plan = fixAllEdits(text, markdown(text));
+    const plan = fixAllEdits(text, markdown(text), 'markdown');
     assert.ok(plan.length >= 2);
     let want = text;
     for (const e of [...plan].reverse()) want = want.slice(0, e.start) + e.newText + want.slice(e.end);
