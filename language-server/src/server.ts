@@ -109,10 +109,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
-    if (isConfigPath(filePath(t.uri) ?? '')) return; // a config file is read from disk, not checked as prose
     const open = openDocument(t.uri, t.languageId, t.version, t.text, encoding);
     documents.set(t.uri, open);
-    void linter.open(open);
+    // A config file is kept (so "allow in workspace" edits the open buffer, never the file under it) but not
+    // checked as prose: it is read from disk when saved.
+    if (!isConfigPath(filePath(t.uri) ?? '')) void linter.open(open);
   });
   connection.onDidChangeTextDocument(({ textDocument: t, contentChanges }) => {
     const open = documents.get(t.uri);

@@ -253,6 +253,16 @@ describe('language server (carelint-ls over stdio)', function () {
     const own = await client.request('workspace/executeCommand', { command: 'carelint.allowInWorkspace', arguments: [uri, 'manipulative', 'manipulative', 'Quoted from her own statement'] });
     assert.equal(own, true);
     assert.equal(JSON.parse(readFileSync(join(dir, '.carelintrc.json'), 'utf8')).allow[1].reason, 'Quoted from her own statement');
+    // with the config open in the editor, the entry goes into the buffer through workspace/applyEdit, not onto the disk
+    const configUri = uriOf(dir, '.carelintrc.json');
+    const onDisk = readFileSync(join(dir, '.carelintrc.json'), 'utf8');
+    client.open(configUri, 'json', onDisk);
+    assert.equal(await client.request('workspace/executeCommand', { command: 'carelint.allowInWorkspace', arguments: [uri, 'police-in-care-plan', 'PC Daniels', 'Named in a court order'] }), true);
+    assert.equal(readFileSync(join(dir, '.carelintrc.json'), 'utf8'), onDisk);
+    const applied = client.applied[0] as { edit: { changes: Record<string, Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>> } };
+    const edited = JSON.parse(applyTextEdits(onDisk, applied.edit.changes[configUri]));
+    assert.deepEqual(edited.allow[2], { text: 'PC Daniels', rule: 'police-in-care-plan', reason: 'Named in a court order' });
+    assert.equal((await client.request<Diagnostic[] | null>('textDocument/hover', { textDocument: { uri: configUri }, position: { line: 0, character: 0 } })), null, 'the config is not checked as prose');
   });
 
   it('reports a bad .carelintrc.json with file:line:col by showMessage and as diagnostics on the file; built-in rules keep working; a fix on disk clears it', async () => {
