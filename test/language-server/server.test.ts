@@ -352,6 +352,12 @@ describe('language server (carelint-ls over stdio)', function () {
       const [joined] = await client.nextDiagnostics(uri, 2);
       const line0 = 'Seen today 🙂🙂. Jo 🙂 😀 — said she is an addict.';
       assert.deepEqual(joined.range.start, { line: 0, character: col(line0.slice(0, line0.indexOf(f.text))) });
+      // the quick fix's range is in the same encoding, and "Ignore here" keeps the file's CRLF
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: joined.range, context: { diagnostics: [joined] } });
+      const replace = actions.find((a) => a.isPreferred)!;
+      assert.deepEqual(replace.edit!.changes![uri][0].range, joined.range);
+      const ignore = actions.find((a) => a.title.startsWith('Ignore'))!.edit!.changes![uri][0];
+      assert.deepEqual(ignore, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'carelint-disable-next-line addict\r\n' });
     });
   }
 
