@@ -13,7 +13,7 @@ export interface FindingFields {
   /** The rule id. */
   code: string;
   category: Category;
-  /** What code actions need back from the diagnostic, kept small: the fix texts travel, the rest is looked up. */
+  /** What a client needs to offer the fixes from the diagnostic alone: the flagged text and the suggestions by kind. */
   data: FindingData;
 }
 
@@ -21,12 +21,15 @@ export interface FindingData {
   ruleId: string;
   category: Category;
   text: string;
+  /** Insertable texts, rewrites first, then prompts (never guidance, which is advice only). */
+  suggestions: string[];
+  suggestionKinds: Finding['suggestionKinds'];
 }
 
 export function findingFields(f: Finding): FindingFields {
   return {
     start: f.start, end: f.end, message: f.message, severity: f.severity, source: SOURCE, code: f.ruleId, category: f.category,
-    data: { ruleId: f.ruleId, category: f.category, text: f.text },
+    data: { ruleId: f.ruleId, category: f.category, text: f.text, suggestions: f.suggestions, suggestionKinds: f.suggestionKinds },
   };
 }
 

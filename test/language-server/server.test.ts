@@ -55,7 +55,8 @@ describe('language server (carelint-ls over stdio)', function () {
     const suicide = ds.find((d) => d.code === 'committed-suicide')!;
     assert.equal(suicide.severity, 2);
     assert.equal(suicide.source, 'CareLint');
-    assert.deepEqual(suicide.data, { ruleId: 'committed-suicide', category: 'stigmatizing-language', text: 'committed suicide' });
+    assert.deepEqual(suicide.data, { ruleId: 'committed-suicide', category: 'stigmatizing-language', text: 'committed suicide', suggestions: ['died by suicide', 'ended their life'], suggestionKinds: ['rewrite', 'rewrite'] });
+    assert.deepEqual(ds.find((d) => d.code === 'manipulative')!.data!.suggestionKinds, ['rewrite', 'prompt']);
     assert.match(suicide.codeDescription!.href, /^file:\/\/.*\/docs\/rules\.md#committed-suicide$/);
     assert.equal(ds.find((d) => d.code === 'police-in-care-plan')!.severity, 1);
   });

@@ -11,7 +11,7 @@ export const GUARD = join(ROOT, 'test', 'support', 'no-network.cjs');
 
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
-export interface Diagnostic { range: Range; severity?: number; code?: string | number; codeDescription?: { href: string }; source?: string; message: string; data?: { ruleId: string; category: string; text: string } }
+export interface Diagnostic { range: Range; severity?: number; code?: string | number; codeDescription?: { href: string }; source?: string; message: string; data?: { ruleId: string; category: string; text: string; suggestions: string[]; suggestionKinds: string[] } }
 export interface TextEdit { range: Range; newText: string }
 export interface CodeAction { title: string; kind?: string; isPreferred?: boolean; diagnostics?: Diagnostic[]; edit?: { changes?: Record<string, TextEdit[]> }; command?: { command: string; arguments?: unknown[] } }
 
