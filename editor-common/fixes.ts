@@ -1,4 +1,4 @@
-import { autoRewrite, directiveComment, planFixes, type Finding, type FixEdit, type TextFormat } from '../shared-rules/src/index';
+import { autoRewrite, planFixes, type Finding, type FixEdit, type TextFormat } from '../shared-rules/src/index';
 
 /** The code-action kind of "fix all CareLint rewrites in this file" (editor.codeActionsOnSave, LSP source actions). */
 export const FIX_ALL_KIND = 'source.fixAll.carelint';
@@ -34,19 +34,6 @@ export function ignoreTitle(f: Finding): string {
 
 export function allowTitle(f: Finding): string {
   return `Allow "${f.text}" in this workspace…`;
-}
-
-/** `carelint-disable-next-line <rule>` on its own line above the finding, in the file's comment syntax and line ending. */
-export function ignoreLineEdit(text: string, f: Finding, languageId: string, eol = eolOf(text)): { offset: number; text: string } {
-  const lineStart = f.start === 0 ? 0 : Math.max(text.lastIndexOf('\n', f.start - 1), text.lastIndexOf('\r', f.start - 1)) + 1;
-  const indent = /^[ \t]*/.exec(text.slice(lineStart, f.start))![0];
-  return { offset: lineStart, text: directiveComment(languageId, `carelint-disable-next-line ${f.ruleId}`, indent) + eol };
-}
-
-/** The file's own line ending (its first one), '\n' for a single line. */
-export function eolOf(text: string): string {
-  const at = text.search(/\r\n?|\n/);
-  return at < 0 ? '\n' : text[at] === '\r' ? (text[at + 1] === '\n' ? '\r\n' : '\r') : '\n';
 }
 
 /** A prompt cut into its plain text and its bracketed parts (the facts a person fills in), in order. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Finding } from '../../shared-rules/src/index';
-import { allowTitle, FIX_ALL_KIND as FIX_ALL, FIX_ALL_TITLE, fixAllEdits, ignoreLineEdit, ignoreTitle, promptParts, quickFixes } from '../../editor-common/fixes';
+import { ignoreDirectiveEdit, type Finding } from '../../shared-rules/src/index';
+import { allowTitle, FIX_ALL_KIND as FIX_ALL, FIX_ALL_TITLE, fixAllEdits, ignoreTitle, promptParts, quickFixes } from '../../editor-common/fixes';
 import { formatFor } from '../../editor-common/format';
 import { SOURCE, toDiagnostic } from './diagnostics';
 import type { DocumentLinter } from './document-linter';
@@ -68,12 +68,12 @@ export function slotSnippet(suggestion: string): vscode.SnippetString {
   return snippet;
 }
 
-/** `carelint-disable-next-line <rule>` on its own line above the finding, in the file's comment syntax. */
+/** "Ignore here": the engine says where the directive goes (above the line; at its end in Markdown). */
 function ignoreHere(doc: vscode.TextDocument, f: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction {
-  const edit = ignoreLineEdit(doc.getText(), f, doc.languageId, doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
+  const edit = ignoreDirectiveEdit(doc.getText(), f.start, f.ruleId, doc.languageId);
   const action = new vscode.CodeAction(ignoreTitle(f), vscode.CodeActionKind.QuickFix);
   action.edit = new vscode.WorkspaceEdit();
-  action.edit.insert(doc.uri, doc.positionAt(edit.offset), edit.text);
+  action.edit.insert(doc.uri, doc.positionAt(edit.offset), edit.insert);
   action.diagnostics = [diagnostic];
   return action;
 }

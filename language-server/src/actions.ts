@@ -1,7 +1,8 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
-import type { Finding, TextFormat } from '../../shared-rules/src/index';
+import { ignoreDirectiveEdit, type Finding, type TextFormat } from '../../shared-rules/src/index';
+import { formatFor } from '../../editor-common/format';
 import { SOURCE } from '../../editor-common/finding-fields';
-import { allowTitle, FIX_ALL_KIND, FIX_ALL_TITLE, fixAllEdits, ignoreLineEdit, ignoreTitle, promptSnippet, quickFixes } from '../../editor-common/fixes';
+import { allowTitle, FIX_ALL_KIND, FIX_ALL_TITLE, fixAllEdits, ignoreTitle, promptSnippet, quickFixes } from '../../editor-common/fixes';
 import { toDiagnostic } from './diagnostics';
 import type { OpenDocument } from './documents';
 
@@ -22,6 +23,9 @@ export function codeActions(open: OpenDocument, findings: readonly Finding[], pa
   const to = open.positions.offsetAt(params.range.end);
   const actions: CodeAction[] = [];
   const fixAll = fixAllEdits(text, findings, format);
+  // The engine places "Ignore here" by language; a client's own name for it ("text" for a .md in Emacs) gives way to
+  // the format the document is checked in.
+  const language = formatFor(open.languageId) === format ? open.languageId : format;
   if (wants(CodeActionKind.QuickFix)) {
     for (const f of findings) {
       if (f.end < from || f.start > to) continue;
@@ -32,9 +36,9 @@ export function codeActions(open: OpenDocument, findings: readonly Finding[], pa
         const edit = fix.kind === 'prompt' && snippets ? snippetEdit(open, range, fix.newText) : edits(open, [{ range, newText: fix.newText }]);
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit });
       }
-      const ignore = ignoreLineEdit(text, f, open.languageId);
+      const ignore = ignoreDirectiveEdit(text, f.start, f.ruleId, language);
       const at = open.positions.positionAt(ignore.offset);
-      actions.push({ title: ignoreTitle(f), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edits(open, [{ range: { start: at, end: at }, newText: ignore.text }]) });
+      actions.push({ title: ignoreTitle(f), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edits(open, [{ range: { start: at, end: at }, newText: ignore.insert }]) });
       const title = allowTitle(f);
       actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: ALLOW_COMMAND, arguments: [open.uri, f.ruleId, f.text] } });
     }

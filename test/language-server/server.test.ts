@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { lint, type Finding } from '../../shared-rules/src/index';
+import { ignoreDirectiveEdit, lint, type Finding } from '../../shared-rules/src/index';
 import { fixAllEdits } from '../../editor-common/fixes';
 import { applyTextEdits, positionOf, startClient, type CodeAction, type Diagnostic, type TestClient } from './support/client';
 
@@ -197,18 +197,21 @@ describe('language server (carelint-ls over stdio)', function () {
     assert.ok(rewrite.edit.changes, 'a rewrite stays a plain text edit');
   });
 
-  it('ignore-line inserts the directive above the finding, and the finding goes', async () => {
+  it('ignore-line puts the directive where the engine says (a trailing comment in Markdown, even when the client calls it "text"), and the finding goes', async () => {
     const dir = workspace();
     ({ client } = await startClient({ folder: dir }));
     const uri = uriOf(dir, 'plan.md');
-    client.open(uri, 'markdown', PLAN);
+    client.open(uri, 'text', PLAN);
     const ds = await client.nextDiagnostics(uri, 0);
     const d = ds.find((x) => x.code === 'committed-suicide')!;
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
     const ignore = actions.find((a) => a.title.startsWith('Ignore'))!;
     const [edit] = ignore.edit!.changes![uri];
-    assert.equal(edit.newText, '<!-- carelint-disable-next-line committed-suicide -->\n');
-    assert.deepEqual(edit.range.start, { line: d.range.start.line, character: 0 });
+    const f = markdown(PLAN).find((x) => x.ruleId === 'committed-suicide')!;
+    const want = ignoreDirectiveEdit(PLAN, f.start, f.ruleId, 'markdown');
+    assert.equal(edit.newText, want.insert);
+    assert.match(edit.newText, /^ <!-- carelint-disable-line committed-suicide -->$/);
+    assert.deepEqual(edit.range.start, positionOf(PLAN, want.offset));
     client.change(uri, 2, [{ range: edit.range, text: edit.newText }]);
     const after = await client.nextDiagnostics(uri, 1);
     assert.ok(!after.some((x) => x.code === 'committed-suicide'));
