@@ -6,7 +6,7 @@ import { critiqueFor } from '../../addin/src/word/annotations';
 import { CATCH_UP_MS, POLL_INTERVAL_MS, POLL_MAX_MS, REDRAW_MS } from '../../addin/src/word/events';
 import { occurrences, wordSearchText } from '../../addin/src/word/ranges';
 import { lint, lintPiece, type LintedPiece } from '../../shared-rules/src/index';
-import type { Finding, SectionKind } from '../../shared-rules/src/types';
+import type { Finding, SectionKind } from '../../shared-rules/src/index';
 import { engineSummary, settle, startChecker, summary } from './support/word-harness';
 
 const NOTE = [

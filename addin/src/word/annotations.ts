@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 // Inline critiques (WordApi 1.7): one underline colour per category, and (WordApi 1.8) ready rewrites in the popup.
 // Critique offsets count the paragraph's checked text (see text.ts), like the findings of its own lint.
-import type { Category, Finding } from '../../../shared-rules/src/types';
+import type { Category, Finding } from '../../../shared-rules/src/index';
 import { popupSuggestions } from './suggestions';
 
 export const CATEGORY_COLORS: Record<Category, Word.CritiqueColorScheme> = {

@@ -3,7 +3,7 @@
 // step with the cache, and carries out the task pane's actions. Every Word call goes through one queue, so a burst
 // of change events, a poll and a click never interleave their batches. No work loops round trips over paragraphs:
 // each step is a fixed number of batches whatever the document's length (bench/word.mjs counts them).
-import type { Finding } from '../../../shared-rules/src/types';
+import type { Finding } from '../../../shared-rules/src/index';
 import { replaceAnnotations } from './annotations';
 import type { Capabilities } from './capabilities';
 import { isIndexKey, queueReads, readAll, readKeys, type ReadParagraph, type WordRun } from './document';

@@ -3,7 +3,7 @@
 // critique's own range; otherwise (and as the fallback) by Paragraph.search. The finding's occurrence is the k-th
 // match of its text in the paragraph, counted the way Word's search counts: left to right, not overlapping, and
 // straight and curly quotes alike. Every match is checked against the expected text before it is used.
-import type { Finding } from '../../../shared-rules/src/types';
+import type { Finding } from '../../../shared-rules/src/index';
 
 /** Word's search takes at most 255 characters, counted after escaping (Word.Paragraph.search). */
 export const WORD_SEARCH_LIMIT = 255;

@@ -2,7 +2,7 @@
 // suggestion kinds reach this branch (Finding.suggestionKinds, autoRewrite), a slot rewrite ("[describe …]") counts
 // as a prompt; delete this adapter's fallbacks once `autoRewrite` is exported by shared-rules/src/index.ts.
 import { isSlotRewrite } from '../../../shared-rules/src/index';
-import type { Finding } from '../../../shared-rules/src/types';
+import type { Finding } from '../../../shared-rules/src/index';
 
 /** Word's critique popup shows at most three suggestions (Word.CritiquePopupOptions). */
 export const POPUP_SUGGESTIONS = 3;
