@@ -3,10 +3,9 @@
 // step with the cache, and carries out the task pane's actions. Every Word call goes through one queue, so a burst
 // of change events, a poll and a click never interleave their batches. No work loops round trips over paragraphs:
 // each step is a fixed number of batches whatever the document's length (bench/word.mjs counts them).
-import type { Finding } from '../../../shared-rules/src/index';
 import { replaceAnnotations } from './annotations';
 import type { Capabilities } from './capabilities';
-import { isIndexKey, queueReads, readAll, readKeys, type ReadParagraph, type WordRun } from './document';
+import { isIndexKey, queueReads, readAll, readAtSelection, readKeys, readKeysStrict, type ReadParagraph, type WordRun } from './document';
 import {
   alwaysVisible, CATCH_UP_MS, Pacer, POLL_INTERVAL_MS, POLL_MAX_MS, queueGroup, REDRAW_MS, removeHandles,
   type DocumentListener, type EventGroup, type Handle, type Scheduler, type Visibility,
@@ -287,9 +286,7 @@ export class WordChecker {
       return Promise.resolve();
     }
     return this.enqueue(() => this.run(async (context) => {
-      const paragraph = context.document.getSelection().paragraphs.getFirst();
-      paragraph.load('uniqueLocalId');
-      const [read] = await readKeysOf(context, paragraph, this.host.caps, this.underlines);
+      const read = await readAtSelection(context, this.host.caps, this.underlines);
       if (this.cache.get(read.key)?.text === read.text) return;
       await this.applyReads(context, [read]);
       this.publish();
@@ -567,24 +564,6 @@ export class WordChecker {
   }
 }
 
-/** Read id-keyed paragraphs in one batch together with whatever else is queued; throws if any id is gone. */
-async function readKeysStrict(context: Word.RequestContext, keys: string[], caps: Capabilities, underlines: boolean,
-  queueAlso: () => void, queueWith: (byKey: Map<string, Word.Paragraph>) => void): Promise<Map<string, ReadParagraph>> {
-  const proxies = keys.map((id) => context.document.getParagraphByUniqueLocalId(id));
-  const reads = queueReads(proxies, keys, caps, underlines);
-  queueWith(new Map(keys.map((k, i) => [k, proxies[i]])));
-  queueAlso();
-  await context.sync();
-  return new Map(reads().map((r) => [r.key, r]));
-}
-
-/** The paragraph at the selection, read in one batch with its id. */
-async function readKeysOf(context: Word.RequestContext, paragraph: Word.Paragraph, caps: Capabilities, underlines: boolean): Promise<ReadParagraph[]> {
-  const reads = queueReads([paragraph], [''], caps, underlines);
-  await context.sync();
-  return reads().map((r) => ({ ...r, key: paragraph.uniqueLocalId }));
-}
-
 function fromSearch(item: Located, read: ReadParagraph | null, ranges: Word.RangeCollection | null): Target {
   if (!read || read.text !== item.text) return { missing: 'changed', read };
   const range = ranges ? pickOccurrence(ranges, item.text, item.finding) : null;
@@ -613,4 +592,3 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export type { Finding };

@@ -90,3 +90,23 @@ export async function readKeys(context: Word.RequestContext, keys: readonly stri
   const byKey = new Map(reads().map((r) => [r.key, r]));
   return keys.map((k) => byKey.get(k) ?? null);
 }
+
+/** Read id-keyed paragraphs in one batch together with whatever else is queued; throws if any id is gone. */
+export async function readKeysStrict(context: Word.RequestContext, keys: string[], caps: Capabilities, underlines: boolean,
+  queueAlso: () => void, queueWith: (byKey: Map<string, Word.Paragraph>) => void): Promise<Map<string, ReadParagraph>> {
+  const proxies = keys.map((id) => context.document.getParagraphByUniqueLocalId(id));
+  const reads = queueReads(proxies, keys, caps, underlines);
+  queueWith(new Map(keys.map((k, i) => [k, proxies[i]])));
+  queueAlso();
+  await context.sync();
+  return new Map(reads().map((r) => [r.key, r]));
+}
+
+/** The paragraph the cursor is in (WordApi 1.6, for its id), read in one batch. */
+export async function readAtSelection(context: Word.RequestContext, caps: Capabilities, underlines: boolean): Promise<ReadParagraph> {
+  const paragraph = context.document.getSelection().paragraphs.getFirst();
+  paragraph.load('uniqueLocalId');
+  const reads = queueReads([paragraph], [''], caps, underlines);
+  await context.sync();
+  return { ...reads()[0], key: paragraph.uniqueLocalId };
+}
