@@ -5,15 +5,15 @@
 // each step is a fixed number of batches whatever the document's length (bench/word.mjs counts them).
 import { replaceAnnotations } from './annotations';
 import type { Capabilities } from './capabilities';
-import { isIndexKey, queueReads, readAll, readAtSelection, readKeys, readKeysStrict, type ReadParagraph, type WordRun } from './document';
+import { isIndexKey, readAll, readAtSelection, readKeys, type ReadParagraph, type WordRun } from './document';
 import {
   alwaysVisible, CATCH_UP_MS, Pacer, POLL_INTERVAL_MS, POLL_MAX_MS, queueGroup, REDRAW_MS, removeHandles,
   type DocumentListener, type EventGroup, type Handle, type Scheduler, type Visibility,
 } from './events';
 import { locatedId, type Located } from './located';
 import { ParagraphCache, type ParagraphEntry, type PieceLinter } from './paragraph-cache';
-import { pickOccurrence, searchFinding } from './ranges';
 import { autoRewriteOf } from './suggestions';
+import { insertAll, locateAll, type Edit, type Target } from './targets';
 
 export interface CheckerHost {
   run: WordRun;
@@ -40,11 +40,6 @@ export type Linter = PieceLinter;
 const RETIRED_LIMIT = 500;
 
 export const UNDERLINES_REFUSED = 'Word refused the inline underlines (perpetual-licence Office such as Office 2021 does), so they are off for this session. Every finding is listed here instead.';
-
-/** Where a finding's words are in Word now, or why they can't be used. */
-type Target =
-  | { range: Word.Range; read: ReadParagraph | null }
-  | { missing: 'changed' | 'not-found'; read: ReadParagraph | null };
 
 export class WordChecker {
   trackChanges = false;
@@ -240,7 +235,7 @@ export class WordChecker {
       await this.run(async (context) => {
         const tracking = this.tracking();
         const found = await this.locateAll(context, targets.map((t) => t.item), () => { if (tracking) context.document.load('changeTrackingMode'); });
-        const edits: Array<{ range: Word.Range; text: string; read: ReadParagraph }> = [];
+        const edits: Edit[] = [];
         const reads = new Map<string, ReadParagraph>();
         found.forEach((f, i) => {
           if (f.read) reads.set(f.read.key, f.read);
@@ -477,63 +472,13 @@ export class WordChecker {
     return (await this.locateAll(context, [item], queueAlso, critiqueId ? [critiqueId] : undefined))[0];
   }
 
-  /**
-   * Many findings in a fixed number of batches: critique ranges and paragraph texts in one; if a critique or a
-   * paragraph is gone, the paragraphs again by the list (readKeys) and Word's search for what has no critique.
-   */
-  private async locateAll(context: Word.RequestContext, items: Located[], queueAlso: () => void = () => undefined, known?: string[]): Promise<Target[]> {
-    const caps = this.host.caps;
-    const keys = [...new Set(items.map((i) => i.key))];
-    const ids = items.map((i, k) => (this.underlines ? known?.[k] ?? this.critiqueIdOf(i) : undefined));
-    if (ids.some(Boolean) && !keys.some(isIndexKey)) {
-      const ranges = ids.map((id) => {
-        if (!id) return null;
-        const range = context.document.getAnnotationById(id).critiqueAnnotation.range;
-        range.load('text');
-        return range;
-      });
-      const searches: Array<Word.RangeCollection | null> = [];
-      try {
-        const reads = await readKeysStrict(context, keys, caps, this.underlines, queueAlso, (byKey) => items.forEach((item, i) => { searches[i] = ids[i] ? null : searchFinding(byKey.get(item.key)!, item.finding); }));
-        return items.map((item, i): Target => {
-          const read = reads.get(item.key) ?? null;
-          const range = ranges[i];
-          if (range) return range.text === item.finding.text ? { range, read } : { missing: 'changed', read };
-          return fromSearch(item, read, searches[i]);
-        });
-      } catch {
-        // A critique (edited words) or a paragraph is gone: fall back to search.
-      }
-    }
-    const reads = await readKeys(context, keys, caps, this.underlines, queueAlso);
-    const byKey = new Map(reads.filter((r): r is ReadParagraph => r !== null).map((r) => [r.key, r]));
-    const searches = items.map((item) => {
-      const read = byKey.get(item.key);
-      return read && read.text === item.text ? searchFinding(read.paragraph, item.finding) : null;
-    });
-    if (searches.some(Boolean)) await context.sync();
-    return items.map((item, i) => fromSearch(item, byKey.get(item.key) ?? null, searches[i]));
+  private locateAll(context: Word.RequestContext, items: Located[], queueAlso: () => void = () => undefined, known?: string[]): Promise<Target[]> {
+    const critiques = items.map((i, k) => (this.underlines ? known?.[k] ?? this.critiqueIdOf(i) : undefined));
+    return locateAll(context, items, critiques, this.host.caps, this.underlines, queueAlso);
   }
 
-  /** Replace ranges in one batch, tracked if asked; the writer's tracking mode is restored in its own batch. */
-  private async insert(context: Word.RequestContext, edits: Array<{ range: Word.Range; text: string; read: ReadParagraph }>, tracking: boolean): Promise<ReadParagraph[]> {
-    const doc = context.document;
-    const switchOn = tracking && doc.changeTrackingMode === 'Off';
-    try {
-      if (switchOn) doc.changeTrackingMode = 'TrackAll' as Word.ChangeTrackingMode;
-      for (const e of edits) e.range.insertText(e.text, 'Replace');
-      const paragraphs = [...new Map(edits.map((e) => [e.read.key, e.read.paragraph]))];
-      const after = queueReads(paragraphs.map(([, p]) => p), paragraphs.map(([k]) => k), this.host.caps, this.underlines);
-      await context.sync();
-      return after();
-    } finally {
-      // Office.js skips the rest of a batch after a failed command (a locked control, a protected document): the
-      // writer's mode goes back in a batch of its own, whatever happened to the edit.
-      if (switchOn) {
-        doc.changeTrackingMode = 'Off' as Word.ChangeTrackingMode;
-        await context.sync();
-      }
-    }
+  private insert(context: Word.RequestContext, edits: Edit[], tracking: boolean): Promise<ReadParagraph[]> {
+    return insertAll(context, edits, tracking, this.host.caps, this.underlines);
   }
 
   /** A finding that could not be used: a changed paragraph is checked again; words Word cannot find are reported. */
@@ -562,12 +507,6 @@ export class WordChecker {
   private tracking(): boolean {
     return this.trackChanges && this.host.caps.trackChanges;
   }
-}
-
-function fromSearch(item: Located, read: ReadParagraph | null, ranges: Word.RangeCollection | null): Target {
-  if (!read || read.text !== item.text) return { missing: 'changed', read };
-  const range = ranges ? pickOccurrence(ranges, item.text, item.finding) : null;
-  return range ? { range, read } : { missing: 'not-found', read };
 }
 
 /** Findings of one rule in one paragraph that can all be replaced in the same pass. */
