@@ -238,6 +238,10 @@ describe('Word as it is: missed events, polling pace, selection (point 9)', () =
     assert.deepEqual(h.linted, ['Day 3: he refused to come in.']);
     assert.ok(h.word.syncs <= 2, `${h.word.syncs} round trips`);
     assert.deepEqual(summary(h.view.last), engineSummary(h.word.texts()));
+    h.word.syncs = 0;
+    await Promise.all([h.word.moveCursor(3, 1), h.word.moveCursor(3, 2), h.word.moveCursor(3, 3)]);
+    await h.checker.whenIdle();
+    assert.equal(h.word.syncs, 1, 'moves arriving together share one read');
   });
 });
 

@@ -55,6 +55,7 @@ export class WordChecker {
   private tail: Promise<void> = Promise.resolve();
   private pendingIds = new Set<string>();
   private scanQueued = false;
+  private selectionQueued = false;
   private handles: Handle[] = [];
   private groups = new Set<EventGroup>();
   private pacer: Pacer | null = null;
@@ -274,13 +275,19 @@ export class WordChecker {
     else if (/reject|ignore|dismiss/i.test(args.action)) void this.ignore(item);
   }
 
-  /** The cursor moved: with paragraph ids, re-read just the paragraph it is in (a missed event shows here first). */
+  /**
+   * The cursor moved: with paragraph ids, re-read just the paragraph it is in (a missed event shows here first).
+   * Word sends this on every cursor move, so moves while a re-read waits in the queue share it.
+   */
   private selectionChanged(): Promise<void> {
     if (this.mode === 'polling') {
       this.pacer?.nudge();
       return Promise.resolve();
     }
+    if (this.selectionQueued) return this.tail;
+    this.selectionQueued = true;
     return this.enqueue(() => this.run(async (context) => {
+      this.selectionQueued = false;
       const read = await readAtSelection(context, this.host.caps, this.underlines);
       if (this.cache.get(read.key)?.text === read.text) return;
       await this.applyReads(context, [read]);
