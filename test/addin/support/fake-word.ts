@@ -15,7 +15,7 @@
 //    https://learn.microsoft.com/javascript/api/word/word.gettextoptions). Critique offsets count the getText() text;
 //  - search treats straight and curly quotes alike, cannot match across a mark or a deletion, needs ^t ^l ^s for a
 //    tab, a manual line break and a non-breaking space, and rejects more than 255 characters when the batch runs
-//    (Word.Paragraph.search, "Use search options to find text":
+//    (Word.Paragraph.search: "The search text. Can be a maximum of 255 characters."; "Use search options to find text":
 //    https://learn.microsoft.com/office/dev/add-ins/word/search-option-guidance);
 //  - paragraph events are asynchronous, merge ids, can be missed, and fire for the add-in's own edits too
 //    (Word.ParagraphChangedEventArgs; missed events: office-js#4874, deletions under track changes: office-js#3864,
@@ -80,7 +80,6 @@ export interface FakeEdit {
 
 const COLOR_SCHEMES = ['Red', 'Green', 'Blue', 'Lavender', 'Berry'];
 const TRACKING_MODES = ['Off', 'TrackAll', 'TrackMineOnly'];
-const PARAGRAPH_EVENTS = ['ParagraphChanged', 'ParagraphAdded', 'ParagraphDeleted'];
 
 /** Word's search compares straight and curly quotes as the same character. */
 const foldQuotes = (s: string) => s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
@@ -342,8 +341,6 @@ export class FakeWord {
     return `${prefix}-${this.nextId++}`;
   }
 }
-
-export { PARAGRAPH_EVENTS };
 
 class FakeContext {
   private queue: Op[] = [];
