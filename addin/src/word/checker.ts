@@ -10,6 +10,7 @@ import {
   alwaysVisible, CATCH_UP_MS, Pacer, POLL_INTERVAL_MS, POLL_MAX_MS, queueGroup, REDRAW_MS, removeHandles,
   type DocumentListener, type EventGroup, type Handle, type Scheduler, type Visibility,
 } from './events';
+import { CritiqueIndex } from './critique-index';
 import { locatedId, type Located } from './located';
 import { ParagraphCache, type ParagraphEntry, type PieceLinter } from './paragraph-cache';
 import { autoRewriteOf } from './suggestions';
@@ -37,8 +38,6 @@ export interface CheckerView {
 
 export type Linter = PieceLinter;
 
-const RETIRED_LIMIT = 500;
-
 export const UNDERLINES_REFUSED = 'Word refused the inline underlines (perpetual-licence Office such as Office 2021 does), so they are off for this session. Every finding is listed here instead.';
 
 export class WordChecker {
@@ -47,11 +46,7 @@ export class WordChecker {
   private underlines: boolean;
   private cache: ParagraphCache;
   private ignored = new Set<string>();
-  /** Inline critique id → the finding it shows, and per paragraph the ids this add-in put there. */
-  private byAnnotation = new Map<string, Located>();
-  private annotationIds = new Map<string, string[]>();
-  /** Critiques replaced by a re-lint, remembered a while: a popup action may arrive after the edit it caused. */
-  private retired = new Map<string, Located>();
+  private critiques = new CritiqueIndex();
   private tail: Promise<void> = Promise.resolve();
   private pendingIds = new Set<string>();
   private scanQueued = false;
@@ -209,9 +204,9 @@ export class WordChecker {
   ignore(item: Located): Promise<void> {
     return this.action(async () => {
       this.ignored.add(locatedId(item));
-      const id = this.critiqueIdOf(item);
+      const id = this.critiques.idOf(item);
       if (id) {
-        this.byAnnotation.delete(id);
+        this.critiques.forgetCritique(id);
         await this.run(async (context) => {
           context.document.getAnnotationById(id).delete();
           await context.sync();
@@ -263,12 +258,12 @@ export class WordChecker {
   // ---- annotation and selection events ----
 
   private annotationEvent(id: string, how: 'click' | 'hover'): void {
-    const item = this.byAnnotation.get(id);
+    const item = this.critiques.live(id);
     if (item) this.view.reveal(item, how);
   }
 
   private popupAction(args: Word.AnnotationPopupActionEventArgs): void {
-    const item = this.byAnnotation.get(args.id) ?? this.retired.get(args.id);
+    const item = this.critiques.any(args.id);
     if (!item) return;
     this.redrawn = true; // the writer is using an underline: Word draws them
     if (/accept/i.test(args.action) && args.critiqueSuggestion) void this.rewrite(item, args.critiqueSuggestion, args.id);
@@ -343,7 +338,7 @@ export class WordChecker {
         reads = await readAll(context, caps, false);
       }
       const { changed, removed } = this.cache.replaceAll(reads);
-      this.dropAnnotations(removed);
+      this.critiques.drop(removed);
       const keys = new Set(changed.map((e) => e.key));
       await this.writeCritiques(context, options.redraw ? reads : reads.filter((r) => keys.has(r.key)));
       return changed.length + removed.length > 0;
@@ -426,10 +421,7 @@ export class WordChecker {
       return; // a critique vanished with an edit meanwhile: that edit's event or the catch-up draws them again
     }
     for (const q of queued) {
-      this.dropAnnotations([q.key]);
-      const ids = q.result!.ids?.value ?? [];
-      this.annotationIds.set(q.key, ids);
-      ids.forEach((id, i) => this.byAnnotation.set(id, q.items[i]));
+      this.critiques.set(q.key, q.result!.ids?.value ?? [], q.items);
     }
   }
 
@@ -437,8 +429,7 @@ export class WordChecker {
   private refuseUnderlines(): void {
     if (!this.underlines) return;
     this.underlines = false;
-    this.byAnnotation.clear();
-    this.annotationIds.clear();
+    this.critiques.clear();
     this.view.underlinesOff?.(UNDERLINES_REFUSED);
     this.view.status(UNDERLINES_REFUSED, 'error');
   }
@@ -446,33 +437,12 @@ export class WordChecker {
   /** Paragraphs gone from Word: drop their critiques, and re-check those below whose section came from them. */
   private async forget(context: Word.RequestContext, ids: string[], publish = true): Promise<void> {
     const { removed, changed } = this.cache.remove(ids);
-    this.dropAnnotations(removed);
+    this.critiques.drop(removed);
     if (changed.length > 0) await this.rewriteCritiques(context, new Map(changed.map((e) => [e.key, e])), []);
     if (publish && removed.length > 0) this.publish();
   }
 
-  private dropAnnotations(keys: string[]): void {
-    for (const key of keys) {
-      for (const id of this.annotationIds.get(key) ?? []) {
-        const item = this.byAnnotation.get(id);
-        if (item) this.retired.set(id, item);
-        this.byAnnotation.delete(id);
-      }
-      for (const id of this.retired.keys()) {
-        if (this.retired.size <= RETIRED_LIMIT) break;
-        this.retired.delete(id);
-      }
-      this.annotationIds.delete(key);
-    }
-  }
-
-  // ---- finding the words in Word ----
-
-  private critiqueIdOf(item: Located): string | undefined {
-    const id = locatedId(item);
-    for (const [annotation, located] of this.byAnnotation) if (locatedId(located) === id) return annotation;
-    return undefined;
-  }
+  // ---- finding the words in Word (targets.ts) ----
 
   /** One finding: its critique's range (1.7), else a search in its unchanged paragraph. */
   private async locate(context: Word.RequestContext, item: Located, queueAlso: () => void = () => undefined, critiqueId?: string): Promise<Target> {
@@ -480,7 +450,7 @@ export class WordChecker {
   }
 
   private locateAll(context: Word.RequestContext, items: Located[], queueAlso: () => void = () => undefined, known?: string[]): Promise<Target[]> {
-    const critiques = items.map((i, k) => (this.underlines ? known?.[k] ?? this.critiqueIdOf(i) : undefined));
+    const critiques = items.map((i, k) => (this.underlines ? known?.[k] ?? this.critiques.idOf(i) : undefined));
     return locateAll(context, items, critiques, this.host.caps, this.underlines, queueAlso);
   }
 
