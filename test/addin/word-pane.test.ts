@@ -201,6 +201,20 @@ describe('Word task pane: underlines in real Word (issue 14)', () => {
     assert.equal(cards(m.root).length, NOTE.flatMap((t) => lint(t)).length, 'every finding listed');
   });
 
+  it('guidance is never a replace button in the Word list; Replace all of a practice finding changes nothing', async () => {
+    m = await mount(NOTE, 1.8);
+    const police = lint(NOTE[3])[0];
+    assert.ok(police.guidance.length > 0, 'the fixture has a practice finding with guidance');
+    const guidance = NOTE.flatMap((t) => lint(t)).flatMap((f) => f.guidance);
+    for (const card of cards(m.root)) {
+      for (const b of card.querySelectorAll('button')) assert.ok(!guidance.includes(b.textContent ?? ''), `guidance as a button: ${b.textContent}`);
+    }
+    const replaceAll = button(cardFor(m.root, police.text), 'Replace all');
+    replaceAll?.click();
+    await m.pane.checker.whenIdle();
+    assert.deepEqual(m.word.texts(), NOTE);
+  });
+
   it('no refresh control where Word has no underlines (below WordApi 1.7)', async () => {
     m = await mount(NOTE, 1.6);
     assert.equal(refresh(m.root), undefined);

@@ -5,8 +5,7 @@ import assert from 'node:assert/strict';
 import { critiqueFor } from '../../addin/src/word/annotations';
 import { CATCH_UP_MS, POLL_INTERVAL_MS, POLL_MAX_MS, REDRAW_MS } from '../../addin/src/word/events';
 import { occurrences, wordSearchText } from '../../addin/src/word/ranges';
-import { lint, lintPiece, type LintedPiece } from '../../shared-rules/src/index';
-import type { Finding, SectionKind } from '../../shared-rules/src/index';
+import { lint, lintPiece, type Finding } from '../../shared-rules/src/index';
 import { engineSummary, settle, startChecker, summary } from './support/word-harness';
 
 const NOTE = [
@@ -95,7 +94,11 @@ describe('Word as it is: perpetual licence and round trips (point 3)', () => {
 describe('Word as it is: popup Accept (point 5)', () => {
   it('offers at most three suggestions, ready rewrites only', () => {
     const [f] = lint('He refused.');
-    const many: Finding = { ...f, suggestions: ['declined', 'said no to', 'did not take', 'turned down', '[describe what was offered]'] };
+    const many: Finding = {
+      ...f,
+      suggestions: ['declined', '[describe what was offered]', 'said no to', 'did not take', 'turned down'],
+      suggestionKinds: ['rewrite', 'prompt', 'rewrite', 'rewrite', 'rewrite'],
+    };
     assert.deepEqual(critiqueFor(many, true).popupOptions?.suggestions, ['declined', 'said no to', 'did not take']);
   });
 
@@ -111,12 +114,13 @@ describe('Word as it is: popup Accept (point 5)', () => {
 
   it('on the desktop Word does not edit: the add-in applies it once at the critique\'s words, even after an edit elsewhere', async () => {
     const h = await startChecker(NOTE, 1.8);
-    const critique = h.word.annotationsOn(1)[0];
-    await h.word.type(1, `Today: ${NOTE[1]}`, true); // typed before the popup; its event not delivered yet
-    await h.word.acceptSuggestion(critique.id, 'collaborative crisis plan');
+    const critique = h.word.annotationsOn(3)[0];
+    assert.ok(critique.popupOptions?.suggestions.includes('help-seeking'));
+    await h.word.type(3, `Today: ${NOTE[3]}`, true); // typed before the popup; its event not delivered yet
+    await h.word.acceptSuggestion(critique.id, 'help-seeking');
     await settle(h);
-    assert.equal(h.word.paragraphs[1].text, 'Today: Care will be withdrawn if he breaches the collaborative crisis plan.');
-    assert.deepEqual(h.word.edits.map((e) => [e.before, e.inserted]), [['behavioural contract', 'collaborative crisis plan']]);
+    assert.equal(h.word.paragraphs[3].text, 'Today: Staff felt he was help-seeking on the ward.');
+    assert.deepEqual(h.word.edits.map((e) => [e.before, e.inserted]), [['attention seeking', 'help-seeking']]);
   });
 });
 
@@ -265,22 +269,33 @@ describe('Word as it is: split paragraphs and the add-in\'s own edits', () => {
 });
 
 describe('Word: suggestion kinds (prompts and guidance are never applied by Replace all)', () => {
-  /** The builtin findings, with kinds as the engine reports them once issue 12/13 lands. */
-  const withKinds = (text: string, options: object, section: SectionKind | null): LintedPiece => {
-    const piece = lintPiece(text, {}, section);
-    return { ...piece, findings: piece.findings.map((f) => ({ ...f, suggestionKinds: f.suggestions.map((s) => (s === 'not taking' || s.startsWith('[') ? 'prompt' : 'rewrite')) })) };
-  };
+  const texts = [
+    'He was noncompliant with the plan; later he was noncompliant again.',
+    'She is a time waster who attends most nights.',
+    'A police constable will sit in on his fortnightly CPA review.',
+  ];
 
-  it('Replace all inserts only the automatic rewrite: a finding whose only ready text is a prompt is left to the writer', async () => {
-    const texts = ['He was noncompliant with the plan.', 'He was given a community protection notice for calling 999.'];
-    const h = await startChecker(texts, 1.8, undefined, withKinds as typeof lintPiece);
+  it('Replace all inserts only the automatic rewrite, never a prompt; a prompt-only finding is left to the writer', async () => {
+    const h = await startChecker(texts, 1.8);
     const nonCompliant = h.checker.items().find((i) => i.finding.ruleId === 'non-compliant')!;
     await h.checker.replaceAll(nonCompliant);
-    assert.equal(h.word.paragraphs[0].text, 'He was not following the plan.', 'the first rewrite, not the prompt before it');
-    const notice = h.checker.items().find((i) => i.finding.ruleId === 'community-protection-notice')!;
-    await h.checker.replaceAll(notice);
+    assert.equal(h.word.paragraphs[0].text, 'He was not taking the plan; later he was noncompliant again.', 'the other rule there offers only prompts');
+    const timeWaster = h.checker.items().find((i) => i.text === texts[1])!;
+    assert.ok(timeWaster.finding.suggestions.length > 0 && timeWaster.finding.suggestionKinds.every((k) => k === 'prompt'), 'a prompt-only finding');
+    await h.checker.replaceAll(timeWaster);
     assert.equal(h.word.paragraphs[1].text, texts[1], 'a prompt is never put in by Replace all');
     assert.match(h.view.statuses.at(-1)!.message, /need your own words/);
-    assert.ok(h.word.annotations.every((a) => !(a.critique.popupOptions?.suggestions ?? []).some((s) => s === 'not taking' || s.includes('['))), 'no prompt in a popup');
+  });
+
+  it('guidance never reaches Word: not in a popup, not inserted by Replace all', async () => {
+    const h = await startChecker(texts, 1.8);
+    const police = h.checker.items().find((i) => i.text === texts[2])!;
+    assert.ok(police.finding.guidance.length > 0, 'a practice finding with guidance');
+    await h.checker.replaceAll(police);
+    assert.equal(h.word.paragraphs[2].text, texts[2]);
+    const popups = h.word.annotations.flatMap((a) => a.critique.popupOptions?.suggestions ?? []);
+    const notInsertable = h.checker.items().flatMap((i) => [...i.finding.guidance, ...i.finding.suggestions.filter((_, k) => i.finding.suggestionKinds[k] === 'prompt')]);
+    assert.ok(notInsertable.length > 0);
+    assert.deepEqual(popups.filter((s) => notInsertable.includes(s)), []);
   });
 });

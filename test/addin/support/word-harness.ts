@@ -28,7 +28,7 @@ export interface Harness {
   mode: 'events' | 'polling';
 }
 
-export async function startChecker(texts: string[], version: number, setup?: (word: FakeWord) => void, lintWith: typeof lintPiece = lintPiece): Promise<Harness> {
+export async function startChecker(texts: string[], version: number, setup?: (word: FakeWord) => void): Promise<Harness> {
   const word = new FakeWord(texts, version);
   setup?.(word);
   const view = new RecordingView();
@@ -36,7 +36,7 @@ export async function startChecker(texts: string[], version: number, setup?: (wo
   const linted: string[] = [];
   const counting = (text: string, section: SectionKind | null): LintedPiece => {
     linted.push(text);
-    return lintWith(text, {}, section);
+    return lintPiece(text, {}, section);
   };
   const checker = new WordChecker({
     run: word.run, caps: detectCapabilities(word.isSetSupported), scheduler, visibility: word.visibility, onSelectionChanged: word.onSelectionChanged,
