@@ -36,6 +36,8 @@ export function targets(results) {
     row('peak RSS ≤ 100 MB linting 10 MB', rss?.peakMB != null ? `${rss.peakMB.toFixed(0)} MB (${rss.loadedMB.toFixed(0)} MB with the text read, before linting${rssContext(results)})` : 'not measured', rss?.peakMB != null ? rss.peakMB <= 100 : null),
     row('extension bundle ≤ 1 MB', extBuilt.length ? extBuilt.map((b) => `${b.outfile} ${fmtMB(b.bytes)}`).join(', ') : 'not built on this branch', extBuilt.length ? extBuilt.every((b) => b.bytes <= MB) : null),
     row('demo first underline ≤ 200 ms', demo?.status === 'measured' ? `${fmtMs(demo.firstUnderlineMs)} (${(demo.chars / 1000).toFixed(0)}k characters)` : `not available${demo?.reason ? `: ${demo.reason}` : ''}`, demo?.status === 'measured' ? demo.firstUnderlineMs <= 200 : null),
+    ...(results.word?.status === 'measured' ? results.word.goals.map((g) => row(`Word: ${g.name} ≤ ${g.limit} round trips (600 paragraphs)`, `${g.measured}`, g.met))
+      : [row('Word add-in round trips', `not available${results.word?.reason ? `: ${results.word.reason}` : ''}`, null)]),
   ];
 }
 
@@ -95,6 +97,15 @@ export function markdown(results) {
   L.push('');
   const d = results.demo;
   L.push(`**Demo page** (headless Chromium): ${d?.status === 'measured' ? `first underline ${fmtMs(d.firstUnderlineMs)} after pasting a ${(d.chars / 1000).toFixed(0)}k-character note (median of ${d.runs.length}; page load ${fmtMs(d.pageLoadMs)}; ${d.foreignRequests.length} requests left localhost)` : `not available${d?.reason ? ` (${d.reason})` : ''}`}.`);
+  const w = results.word;
+  if (w?.status === 'measured') {
+    L.push('');
+    L.push(`**Word add-in round trips** (bench/word.mjs: \`context.sync\` calls against the tests' fake Word; ${w.perParagraphLoop ? 'a count grows with the document: a per-paragraph loop' : 'the same at 60 and 600 paragraphs: no per-paragraph loop'}):`);
+    L.push('');
+    L.push('| step | 60 paragraphs | 600 paragraphs |');
+    L.push('|---|---:|---:|');
+    for (const s of w.steps) L.push(`| ${s.step} | ${s.at60} | ${s.at600} |`);
+  } else if (w) L.push(`\n**Word add-in round trips**: not available${w.reason ? ` (${w.reason})` : ''}.`);
   if (results.audit) L.push(`\n**Audit** (bench/audit.mjs): ${results.audit.status}.`);
   return L.join('\n') + '\n';
 }
