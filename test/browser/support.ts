@@ -1,0 +1,82 @@
+// Debian's Chromium with the unpacked extension (dist/browser-test) loaded, for the browser-extension tests.
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM_PATH, isLocalUrl, requireChromium } from '../support/browser';
+import { ROOT } from '../support/cli';
+import { startPageServer } from './pages/serve.mjs';
+
+export const EXTENSION = join(ROOT, 'dist', 'browser-test');
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  server: Awaited<ReturnType<typeof startPageServer>>;
+  /** Every request any page, frame or extension context made. */
+  requests: string[];
+  foreignRequests(): string[];
+  /** Call a function of the service worker's `carelint` API (the enable path the popup takes after its prompt). */
+  call<T>(name: 'enableSite' | 'disableSite' | 'sync' | 'effective', arg?: string): Promise<T>;
+  setPolicy(policy: unknown): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function launchExtension(): Promise<ExtensionSession> {
+  requireChromium();
+  if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error(`${EXTENSION} is missing: run \`npm run build\` first`);
+  const server = await startPageServer();
+  const userDataDir = mkdtempSync(join(tmpdir(), 'carelint-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    // Playwright's headless is Chromium's new headless mode, which runs extensions (checked with Chromium 156)
+    headless: true,
+    viewport: { width: 1200, height: 800 },
+    args: [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, '--no-sandbox', '--disable-gpu',
+      '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
+      '--disable-dev-shm-usage', '--disable-default-apps'],
+  });
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? await context.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+  // the worker's first sync (onInstalled) has written the effective settings
+  await worker.evaluate(async () => { await (globalThis as any).carelint.sync(); });
+  return {
+    context, worker, extensionId, server, requests,
+    foreignRequests: () => requests.filter((u) => !isLocalUrl(u)),
+    call: (name, arg) => worker.evaluate(async ([n, a]) => (globalThis as any).carelint[n as string](a), [name, arg] as const),
+    async setPolicy(policy) {
+      await worker.evaluate(async (p) => { await chrome.storage.local.set({ testManagedPolicy: p }); await (globalThis as any).carelint.sync(); }, policy);
+    },
+    async close() {
+      await context.close();
+      await server.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Underline { text: string; category: string; rule: string; x: number; y: number; width: number; height: number }
+
+/** The underlines the overlay shows in a page or frame (read from its open shadow root). */
+export async function underlines(target: Page | Frame): Promise<Underline[]> {
+  return target.evaluate(() => {
+    const host = document.querySelector('carelint-overlay');
+    if (!host?.shadowRoot) return [];
+    return [...host.shadowRoot.querySelectorAll<HTMLElement>('.cl-underline')].map((u) => {
+      const r = u.getBoundingClientRect();
+      return { text: u.dataset.text!, category: u.dataset.category!, rule: u.dataset.rule!, x: r.x, y: r.y, width: r.width, height: r.height };
+    });
+  });
+}
+
+/** Wait until an underline's flagged text contains `text` (case-insensitive), and return it. */
+export async function waitForUnderline(target: Page | Frame, text: string): Promise<Underline> {
+  await target.waitForFunction((t) => {
+    const host = document.querySelector('carelint-overlay');
+    return [...(host?.shadowRoot?.querySelectorAll<HTMLElement>('.cl-underline') ?? [])].some((u) => u.dataset.text!.toLowerCase().includes(t.toLowerCase()));
+  }, text);
+  return (await underlines(target)).find((u) => u.text.toLowerCase().includes(text.toLowerCase()))!;
+}
