@@ -28,4 +28,5 @@ for (const file of files(DIST).sort()) {
 const suffix = hosts.length > 0 ? '-hosted' : '';
 const out = `dist/carelint-browser-${manifest.version}${suffix}.zip`;
 writeFileSync(out, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'UNIX' }));
-console.log(`${out}${hosts.length ? ` (host permission: ${hosts.join(', ')})` : ''}`);
+console.log(out);
+if (hosts.length > 0) console.error(`host permission granted at install: ${hosts.join(', ')}`);
