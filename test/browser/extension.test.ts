@@ -50,7 +50,9 @@ describe('browser extension in Chromium', function () {
   let opened: Page[] = [];
   let serial = 0;
   /** A fresh tab on a test page; the query string makes its address unique, so a probe finds this tab only. */
-  const open = async (path: string) => {
+  const open = async (path: string, { enable = true } = {}) => {
+    // the enable path the popup takes once the user has granted the site (idempotent)
+    if (enable) assert.equal(await s.call('enableSite', s.server.url), true);
     const page = await s.context.newPage();
     opened.push(page);
     await page.goto(`${s.server.url}${path}?tab=${++serial}`);
@@ -81,7 +83,6 @@ describe('browser extension in Chromium', function () {
   });
 
   it('underlines the right words in a textarea as you type, after scrolling and resizing too', async () => {
-    assert.equal(await s.call('enableSite', s.server.url), true);
     const page = await open('/note.html');
     // the page watches its own DOM: the extension must not change it
     await page.evaluate(() => {
@@ -138,6 +139,19 @@ describe('browser extension in Chromium', function () {
     assert.deepEqual(await page.evaluate(() => (window as any).bodyMutations), [], 'the page DOM was not changed');
     assert.ok((await page.$eval('#note', (el) => (el as HTMLTextAreaElement).value)).startsWith(NOTE), 'the text typed is the text stored');
     await page.close();
+  });
+
+  it('follows the textarea\'s own scrolling in a long note', async () => {
+    const page = await open('/note.html');
+    await page.fill('#note', 'Seen on the ward today.\n'.repeat(40));
+    await page.click('#note');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('Plan: he was non-compliant with meds.');
+    const u = await waitForUnderline(page, 'non-compliant');
+    assert.ok(await page.$eval('#note', (el) => el.scrollTop > 0), 'the textarea scrolled to the caret');
+    assertOnWord(await caretAfterClick(page, page, u, '#note'), 'non-compliant');
+    await page.$eval('#note', (el) => { el.scrollTop = 0; });
+    await page.waitForFunction(() => ![...document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll('.cl-underline')].length);
   });
 
   it('puts a rewrite in as typing (input events fire) and Ctrl+Z takes it back; Alt+Down, Tab and Escape work', async () => {
@@ -243,14 +257,14 @@ describe('browser extension in Chromium', function () {
 
   it('follows a managed policy: a site the trust enables is checked, and a category it turns off stays off', async () => {
     await s.call('disableSite', s.server.url);
-    const probe = await open('/note.html');
+    const probe = await open('/note.html', { enable: false });
     assert.equal(await contentScriptRan(s, probe.url()), false, 'off again once the user turned it off');
     await probe.close();
 
     await s.setPolicy({ enabledSites: [s.server.url], allowUserSites: false, config: { categories: { 'stigmatizing-language': false } } });
     // the user tries to turn the category back on: policy wins
     await s.worker.evaluate(`chrome.storage.local.set({ settings: { sites: [], categories: { 'stigmatizing-language': true } } }).then(() => carelint.sync())`);
-    const page = await open('/note.html');
+    const page = await open('/note.html', { enable: false });
     await page.click('#note');
     await page.keyboard.type('A police officer is to be present at all clinic appointments. She was aggressive and is attention seeking.');
     await waitForUnderline(page, 'attention seeking');
