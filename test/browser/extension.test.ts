@@ -74,7 +74,7 @@ describe('browser extension in Chromium', function () {
   it('is off on every site until it is turned on for one', async () => {
     const registered = await s.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
     assert.deepEqual(registered, []);
-    const page = await open('/note.html');
+    const page = await open('/note.html', { enable: false });
     await page.click('#note');
     await page.keyboard.type(NOTE);
     assert.equal(await contentScriptRan(s, page.url()), false);
