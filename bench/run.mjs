@@ -155,6 +155,8 @@ async function measure() {
   results.bundles = await bundleSizes(root);
   log('demo page');
   results.demo = (await runScript(join(root, 'bench', 'demo.mjs'), [notePath], { stallMs: 120_000 })).events[0] ?? { status: 'failed', reason: 'no result' };
+  log('browser extension');
+  results.browser = (await runScript(join(root, 'bench', 'browser.mjs'), [notePath], { stallMs: 180_000 })).events[0] ?? { status: 'failed', reason: 'no result' };
   if (flag('audit')) {
     const audit = join(root, 'bench', 'audit.mjs');
     if (!existsSync(audit)) results.audit = { status: 'not available (no bench/audit.mjs on this branch)' };

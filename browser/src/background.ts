@@ -9,6 +9,8 @@ import { readPolicy } from './shared/policy-source';
  * It never makes a network request (the manifest asks for no permission that could, and the CSP forbids it).
  */
 const SCRIPT_ID = 'carelint';
+/** Set by the build: true only in dist/browser-test (browser/bundles.mjs). */
+declare const CARELINT_TEST_BUILD: boolean;
 
 let chain: Promise<unknown> = Promise.resolve();
 /** Syncs run one after another; a burst of storage changes cannot interleave registrations. */
@@ -81,6 +83,8 @@ chrome.runtime.onMessage.addListener((message: Message, sender, reply) => {
     void chrome.action.setBadgeText({ tabId, text: message.total > 0 ? String(message.total) : '' });
     return false;
   }
+  // test build only: the round trip bench/browser.mjs times against linting in the page
+  if (CARELINT_TEST_BUILD && (message as { type: string }).type === 'echo') { reply(true); return false; }
   if (message.type === 'enable') { enableSite(message.pattern).then(reply, () => reply(false)); return true; }
   if (message.type === 'disable') { disableSite(message.pattern).then(() => reply(true), () => reply(false)); return true; }
   return false;

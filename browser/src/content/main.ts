@@ -7,6 +7,7 @@ import type { Field } from './field';
 import { OverlayRoot } from './overlay';
 import { TextareaField } from './textarea';
 import { FieldView } from './view';
+import { installBenchHooks } from './bench-hooks';
 import type { SessionOptions } from '../../../shared-rules/src/index';
 
 /**
@@ -15,10 +16,13 @@ import type { SessionOptions } from '../../../shared-rules/src/index';
  * offscreen document), and checks a field from the moment it is focused.
  */
 declare global { interface Window { __carelint?: boolean } }
+/** Set by the build: true only in dist/browser-test (browser/bundles.mjs). */
+declare const CARELINT_TEST_BUILD: boolean;
 
 if (!window.__carelint) {
   window.__carelint = true;
   void start();
+  if (CARELINT_TEST_BUILD) installBenchHooks();
 }
 
 async function start(): Promise<void> {
