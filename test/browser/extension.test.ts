@@ -154,6 +154,31 @@ describe('browser extension in Chromium', function () {
     await page.waitForFunction(() => ![...document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll('.cl-underline')].length);
   });
 
+  it('follows browser zoom', async () => {
+    const page = await open('/note.html');
+    await page.click('#note');
+    await page.keyboard.type(NOTE);
+    await waitForUnderline(page, 'non-compliant');
+    // the browser's own zoom (Ctrl+plus), set through the extension API the way the zoom control does
+    await s.worker.evaluate(`(async () => {
+      const [tab] = (await chrome.tabs.query({})).filter((t) => t.url === ${JSON.stringify(page.url())});
+      await chrome.tabs.setZoom(tab.id, 1.5);
+    })()`);
+    // zoomed: fewer CSS pixels across, a narrower textarea, and the underlines redrawn for it
+    await page.waitForFunction((w) => window.innerWidth < w, 1200);
+    await page.waitForFunction(() => {
+      const layer = document.querySelector('carelint-overlay')!.shadowRoot!.querySelector<HTMLElement>('.cl-layer')!;
+      return Math.abs(layer.getBoundingClientRect().width - document.querySelector('#note')!.clientWidth) < 1;
+    });
+    const u = (await underlines(page)).find((x) => x.text.includes('non-compliant'))!;
+    assertOnWord(await caretAfterClick(page, page, u, '#note'), 'non-compliant');
+    await shot(page, 'zoom');
+    await s.worker.evaluate(`(async () => {
+      const [tab] = (await chrome.tabs.query({})).filter((t) => t.url === ${JSON.stringify(page.url())});
+      await chrome.tabs.setZoom(tab.id, 1);
+    })()`);
+  });
+
   it('puts a rewrite in as typing (input events fire) and Ctrl+Z takes it back; Alt+Down, Tab and Escape work', async () => {
     const page = await open('/note.html');
     await page.click('#note');
