@@ -219,9 +219,26 @@ describe('browser extension in Chromium', function () {
     await page.waitForFunction((n) => (document.querySelector('#note') as HTMLTextAreaElement).value === n, NOTE);
     await waitForUnderline(page, 'non-compliant');
 
+    // a rewrite with a part to fill in is inserted, then that part is selected so the next keystroke replaces it
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Alt+ArrowDown');
+    await page.waitForFunction(() => !!document.querySelector('carelint-overlay')!.shadowRoot!.querySelector('.cl-card[data-rule="aggressive"]'));
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (document.querySelector('#note') as HTMLTextAreaElement).value.includes('[describe'));
+    const selected = await page.$eval('#note', (el) => { const t = el as HTMLTextAreaElement; return t.value.slice(t.selectionStart, t.selectionEnd); });
+    assert.match(selected, /^\[describe .*\]$/);
+    await page.keyboard.type('threw a chair after being told leave was cancelled');
+    assert.equal(await page.$eval('#note', (el) => (el as HTMLTextAreaElement).value.split('.')[0]), 'Patient threw a chair after being told leave was cancelled and non-compliant with meds');
+
     // the popup's counts for this field, as the content script reported them
-    const counts = await s.worker.evaluate(`(async () => { const all = await chrome.storage.session.get(null); return Object.entries(all).filter(([k]) => k.startsWith('counts:')).map(([, v]) => v); })()`) as Array<{ total: number }>;
-    assert.ok(counts.some((c) => c.total === 2), JSON.stringify(counts));
+    await page.waitForFunction(() => [...document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.cl-underline')].length === 1);
+    // (the content script's message reaches the worker after the redraw: wait for it)
+    await s.worker.evaluate(`new Promise((resolve) => {
+      const seen = (all) => Object.entries(all).some(([k, v]) => k.startsWith('counts:') && v.total === 1 && v.byCategory['stigmatizing-language'] === 1);
+      chrome.storage.session.get(null).then((all) => { if (seen(all)) resolve(true); });
+      chrome.storage.session.onChanged.addListener(() => chrome.storage.session.get(null).then((all) => { if (seen(all)) resolve(true); }));
+    })`);
     await page.close();
   });
 

@@ -165,9 +165,13 @@ export class FieldView {
 
   private rewrite(f: Finding, suggestion: string): void {
     this.closeCard();
-    // the text may have moved since the card opened: find the finding again by rule and text
-    this.field.readText();
-    if (insertAsTyping(this.field, f.start, f.end, suggestion)) selectSlot(this.field, f.start, suggestion);
+    // an editor may have re-rendered (or a collaborator typed) since the card opened: lint what is there now and
+    // take the same rule's finding on the same words nearest to where it was; if it is gone, insert nothing
+    if (this.checker.update(this.field.readText())) this.findings = this.visible(this.checker.findings());
+    const same = this.findings.filter((g) => g.ruleId === f.ruleId && g.text === f.text)
+      .sort((a, b) => Math.abs(a.start - f.start) - Math.abs(b.start - f.start))[0];
+    if (!same) return;
+    if (insertAsTyping(this.field, same.start, same.end, suggestion)) selectSlot(this.field, same.start, suggestion);
     this.schedule(this, true);
   }
 
