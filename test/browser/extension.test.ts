@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { ROOT } from '../support/cli';
-import { launchExtension, underlines, waitForUnderline, type ExtensionSession, type Underline } from './support';
+import { launchExtension, popupText, underlines, waitForUnderline, type ExtensionSession, type Underline } from './support';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const NOTE = 'Patient was aggressive and non-compliant with meds. ';
@@ -240,6 +240,24 @@ describe('browser extension in Chromium', function () {
       chrome.storage.session.onChanged.addListener(() => chrome.storage.session.get(null).then((all) => { if (seen(all)) resolve(true); }));
     })`);
     await page.close();
+  });
+
+  it('shows the counts for the field in the toolbar popup, and says when a site is off', async () => {
+    const page = await open('/note.html');
+    await page.click('#note');
+    await page.keyboard.type('A police officer is to be present at all clinic appointments. She was aggressive and non-compliant with meds.');
+    await page.waitForFunction(() => document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll('.cl-underline').length === 3);
+    await page.bringToFront();
+    const text = await popupText(s);
+    assert.match(text, /On for 127\.0\.0\.1/);
+    assert.match(text, /Police involvement in care\s+1\s/);
+    assert.match(text, /Stigmatising language\s+2\s/);
+    assert.match(text, /Total in this field\s+3/);
+
+    await s.call('disableSite', s.server.url);
+    const off = await open('/note.html', { enable: false });
+    await off.bringToFront();
+    assert.match(await popupText(s), /Off for 127\.0\.0\.1.*Nothing on this site is read until you turn it on/s);
   });
 
   it('checks a form inside a same-origin iframe and a plain contenteditable', async () => {

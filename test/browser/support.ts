@@ -80,3 +80,33 @@ export async function waitForUnderline(target: Page | Frame, text: string): Prom
   }, text);
   return (await underlines(target)).find((u) => u.text.toLowerCase().includes(text.toLowerCase()))!;
 }
+
+/**
+ * Open the real toolbar popup for the active tab (chrome.action.openPopup from the worker) and return its text once
+ * it has rendered. Playwright does not list the popup as a page, so it is read over the browser's DevTools protocol.
+ */
+export async function popupText(s: ExtensionSession): Promise<string> {
+  const browser = s.context.browser();
+  if (!browser) throw new Error('no browser handle for the DevTools protocol');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    await s.worker.evaluate(`chrome.action.openPopup()`);
+    const popupUrl = `chrome-extension://${s.extensionId}/popup.html`;
+    let target: { targetId: string } | undefined;
+    while (!target) {
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      target = targetInfos.find((t) => t.url === popupUrl);
+    }
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+    const reply = new Promise<{ result: { result: { value: string } } }>((resolve) => {
+      cdp.on('Target.receivedMessageFromTarget', (e) => { const m = JSON.parse(e.message); if (m.id === 1) resolve(m); });
+    });
+    // rendered when the status line has its text (and, on an enabled site, the counts their rows)
+    const expression = `new Promise((resolve) => { const done = () => document.querySelector('#status').textContent && (document.querySelector('#counts').children.length || !/^On /.test(document.querySelector('#status').textContent));
+      const check = () => done() ? resolve(document.body.innerText) : requestAnimationFrame(check); check(); })`;
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, awaitPromise: true } }) });
+    return (await reply).result.result.value;
+  } finally {
+    await cdp.detach();
+  }
+}
