@@ -272,6 +272,15 @@ describe('browser extension in Chromium', function () {
     assertOnWord(await caretAfterClick(page, inner, u, '#risk-text'), 'attention seeking');
     await shot(page, 'iframe');
 
+    // an editor in an about:srcdoc frame (no address of its own: the content script reaches it as its parent's origin)
+    const letter = page.frames().find((f) => f.url() === 'about:srcdoc')!;
+    await page.locator('#letter').scrollIntoViewIfNeeded();
+    await page.frameLocator('#letter').locator('body').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' She was non-compliant with meds.');
+    const w = await waitForUnderline(letter, 'non-compliant');
+    await assertOverDomWord(letter, 'body', 'non-compliant', w);
+
     await page.click('#summary');
     await page.keyboard.press('End');
     await page.keyboard.type(' He was aggressive on the ward.');
@@ -363,7 +372,7 @@ describe('browser extension in Chromium', function () {
 });
 
 /** The underline sits on the word as the page itself lays it out (a Range over the editor's own text nodes). */
-async function assertOverDomWord(page: Page, root: string, word: string, u: Underline): Promise<void> {
+async function assertOverDomWord(page: Page | Frame, root: string, word: string, u: Underline): Promise<void> {
   const box = await page.$eval(root, (el, w) => {
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {

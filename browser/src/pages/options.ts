@@ -2,7 +2,7 @@
 import { CATEGORY_LABELS, CATEGORY_ORDER } from '../../../addin/src/ui/categories';
 import { loadConfig, type Locale } from '../../../shared-rules/src/index';
 import { KEYS } from '../shared/messages';
-import { EMPTY_SETTINGS, toMatchPattern, type Effective, type UserSettings } from '../shared/policy';
+import { effectiveSettings, EMPTY_SETTINGS, toMatchPattern, type Effective, type UserSettings } from '../shared/policy';
 
 /** The options page: categories, locale and sites. What the organisation's policy sets is shown, and locked. */
 async function settings(): Promise<UserSettings> {
@@ -11,11 +11,10 @@ async function settings(): Promise<UserSettings> {
 async function save(s: UserSettings): Promise<void> {
   await chrome.storage.local.set({ [KEYS.settings]: s });
 }
+/** What the worker last computed from the policy and the settings (it rewrites it on every change). */
 async function effective(): Promise<Effective> {
-  type Api = { carelint?: { effective(): Promise<Effective> } };
-  // ask the worker (it reads the policy); fall back to what it last stored
   const stored = (await chrome.storage.local.get(KEYS.effective))[KEYS.effective] as Effective | undefined;
-  return stored ?? ((globalThis as Api).carelint ? await (globalThis as Api).carelint!.effective() : { sites: [], configText: '{}', locked: { categories: [], locale: false, userSites: false }, categories: {} as Effective['categories'], locale: 'en-GB' });
+  return stored ?? effectiveSettings(null, await settings());
 }
 
 async function render(): Promise<void> {
