@@ -199,6 +199,14 @@ describe('browser extension in Chromium', function () {
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.querySelector('carelint-overlay')!.shadowRoot!.querySelector('.cl-popover')!.hasAttribute('hidden'));
     assert.equal(await page.evaluate(() => document.activeElement!.id), 'note');
+    // a click elsewhere on the page closes an open card
+    await page.keyboard.press('Alt+ArrowDown');
+    await page.waitForFunction(() => !document.querySelector('carelint-overlay')!.shadowRoot!.querySelector('.cl-popover')!.hasAttribute('hidden'));
+    await page.click('text=New progress note');
+    await page.waitForFunction(() => document.querySelector('carelint-overlay')!.shadowRoot!.querySelector('.cl-popover')!.hasAttribute('hidden'));
+    await page.click('#note');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Alt+ArrowDown');
 
     // the next finding, then its rewrite button
     await page.keyboard.press('Alt+ArrowDown');

@@ -107,7 +107,8 @@ export class FieldView {
   syncCard(): void {
     if (this.overlay.hasFocus()) return;
     const doc = this.field.element.ownerDocument;
-    if (doc.activeElement !== this.field.element && !this.field.element.contains(doc.activeElement)) return;
+    // the writer moved on (clicked elsewhere on the page): the card goes with them
+    if (doc.activeElement !== this.field.element && !this.field.element.contains(doc.activeElement)) { this.closeCard(); return; }
     const sel = this.field.selection();
     if (!sel) return;
     if (this.dismissedAt !== null && this.dismissedAt === sel.start) return;
