@@ -262,6 +262,16 @@ describe('browser extension in Chromium', function () {
     assert.match(text, /Stigmatising language\s+2\s/);
     assert.match(text, /Total in this field\s+3/);
 
+    // a practice finding (police in planned care) carries guidance: shown in the card, never offered for insertion
+    await page.click('#note');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Alt+ArrowDown');
+    const card = page.locator('carelint-overlay .cl-card[data-rule="police-at-appointments"]');
+    await card.waitFor();
+    assert.match((await card.locator('.cl-card__guidance').allTextContents()).join(' '), /police attend only in an emergency/);
+    assert.equal(await card.locator('.cl-card__rewrite').count(), 0);
+    await shot(page, 'guidance');
+
     await s.call('disableSite', s.server.url);
     const off = await open('/note.html', { enable: false });
     await off.bringToFront();

@@ -1,3 +1,4 @@
+import type { SuggestionKind } from '../../../shared-rules/src/index';
 import type { Field } from './field';
 
 /**
@@ -19,8 +20,16 @@ export function insertAsTyping(field: Field, start: number, end: number, text: s
   return false;
 }
 
-/** After a rewrite with a part to fill in ("[describe …]"), select that part so the next keystroke replaces it. */
-export function selectSlot(field: Field, start: number, inserted: string): void {
+/**
+ * A prompt ("[describe what the person did …]") is inserted only because the writer picked it; it is then selected
+ * whole, so the next keystroke replaces it. A rewrite with a part to fill in gets that part selected.
+ */
+export function selectSlot(field: Field, start: number, inserted: string, kind: SuggestionKind): void {
+  if (kind === 'prompt') {
+    field.readText();
+    field.select(start, start + inserted.length);
+    return;
+  }
   const open = inserted.indexOf('[');
   const close = open >= 0 ? inserted.indexOf(']', open) : -1;
   if (close > open) {

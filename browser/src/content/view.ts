@@ -126,14 +126,15 @@ export class FieldView {
       onSelect: (finding) => { this.closeCard(); this.field.select(finding.start, finding.end); },
       onIgnore: (finding) => this.ignore(finding),
     });
-    const guidance = (f as Finding & { guidance?: string[] }).guidance ?? [];
-    if (guidance.length > 0 && !card.querySelector('.cl-card__guidance')) {
-      // advice for practice: read, never inserted
-      for (const g of guidance) {
+    if (f.guidance.length > 0 && !card.querySelector('.cl-card__guidance')) {
+      // advice for practice (police in planned care, withholding care): read, never inserted. Shown here until the
+      // shared card lays it out itself.
+      const anchor = card.querySelector('.cl-card__rationale');
+      for (const g of [...f.guidance].reverse()) {
         const p = doc.createElement('p');
         p.className = 'cl-card__guidance';
         p.textContent = g;
-        card.querySelector('.cl-card__rationale')?.after(p);
+        anchor?.after(p);
       }
     }
     this.overlay.popover.replaceChildren(card);
@@ -172,7 +173,8 @@ export class FieldView {
     const same = this.findings.filter((g) => g.ruleId === f.ruleId && g.text === f.text)
       .sort((a, b) => Math.abs(a.start - f.start) - Math.abs(b.start - f.start))[0];
     if (!same) return;
-    if (insertAsTyping(this.field, same.start, same.end, suggestion)) selectSlot(this.field, same.start, suggestion);
+    const kind = same.suggestionKinds[same.suggestions.indexOf(suggestion)] ?? 'rewrite';
+    if (insertAsTyping(this.field, same.start, same.end, suggestion)) selectSlot(this.field, same.start, suggestion, kind);
     this.schedule(this, true);
   }
 

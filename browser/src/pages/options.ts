@@ -1,6 +1,5 @@
 /// <reference types="chrome" />
-import { CATEGORY_LABELS, CATEGORY_ORDER } from '../../../addin/src/ui/categories';
-import { loadConfig, type Locale } from '../../../shared-rules/src/index';
+import { CATEGORY_ORDER, categoryLabel, loadConfig, type Locale } from '../../../shared-rules/src/index';
 import { KEYS } from '../shared/messages';
 import { effectiveSettings, EMPTY_SETTINGS, toMatchPattern, type Effective, type UserSettings } from '../shared/policy';
 
@@ -36,7 +35,7 @@ async function render(): Promise<void> {
       const s = await settings();
       await save({ ...s, categories: { ...s.categories, [c]: box.checked } });
     });
-    label.append(box, ` ${CATEGORY_LABELS[c]}${locked ? managedNote : ''}`);
+    label.append(box, ` ${categoryLabel(c)}${locked ? managedNote : ''}`);
     return label;
   }));
 

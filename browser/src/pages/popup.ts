@@ -1,6 +1,5 @@
 /// <reference types="chrome" />
-import { CATEGORY_LABELS, CATEGORY_ORDER } from '../../../addin/src/ui/categories';
-import type { Category } from '../../../shared-rules/src/index';
+import { CATEGORY_ORDER, categoryLabel, type Category } from '../../../shared-rules/src/index';
 import { countsKey, type CountsMessage } from '../shared/messages';
 import { originPattern, type Effective } from '../shared/policy';
 
@@ -49,7 +48,7 @@ async function main(): Promise<void> {
     list.textContent = site ? 'Click into a text field to check it.' : '';
     return;
   }
-  const rows = CATEGORY_ORDER.map((c: Category) => row(CATEGORY_LABELS[c], counts.byCategory[c] ?? 0, c));
+  const rows = CATEGORY_ORDER.map((c: Category) => row(categoryLabel(c), counts.byCategory[c] ?? 0, c));
   rows.push(row('Total in this field', counts.total, 'total'));
   list.replaceChildren(...rows);
 }
