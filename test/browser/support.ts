@@ -23,9 +23,10 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export async function launchExtension(): Promise<ExtensionSession> {
+/** `dir`: the unpacked build to load (the test build unless a test checks the shipped one, dist/browser). */
+export async function launchExtension(dir = EXTENSION): Promise<ExtensionSession> {
   requireChromium();
-  if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error(`${EXTENSION} is missing: run \`npm run build\` first`);
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`${dir} is missing: run \`npm run build\` first`);
   const server = await startPageServer();
   const userDataDir = mkdtempSync(join(tmpdir(), 'carelint-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -33,7 +34,7 @@ export async function launchExtension(): Promise<ExtensionSession> {
     // Playwright's headless is Chromium's new headless mode, which runs extensions (checked with Chromium 156)
     headless: true,
     viewport: { width: 1200, height: 800 },
-    args: [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, '--no-sandbox', '--disable-gpu',
+    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-gpu',
       '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
       '--disable-dev-shm-usage', '--disable-default-apps'],
   });
