@@ -342,6 +342,26 @@ describe('browser extension in Chromium', function () {
     await page.close();
   });
 
+  it('applies a changed setting to an open page at once, and Ignore hides a finding in this field', async () => {
+    const page = await open('/note.html');
+    await page.click('#note');
+    await page.keyboard.type('She is attention seeking and was aggressive. He was aggressive too.');
+    await waitForUnderline(page, 'aggressive');
+    await waitForUnderline(page, 'attention seeking');
+    // the options page writes the settings; the worker merges them; the open page re-lints
+    await s.worker.evaluate(`chrome.storage.local.get('settings').then(({ settings }) => chrome.storage.local.set({ settings: { ...settings, categories: { 'stigmatizing-language': false } } }))`);
+    await page.waitForFunction(() => ![...document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.cl-underline')].some((e) => e.dataset.category === 'stigmatizing-language'));
+    assert.deepEqual((await underlines(page)).map((u) => u.text), ['attention seeking']);
+    await s.worker.evaluate(`chrome.storage.local.get('settings').then(({ settings }) => chrome.storage.local.set({ settings: { ...settings, categories: {} } }))`);
+    await page.waitForFunction(() => document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll('.cl-underline').length === 3);
+
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Alt+ArrowDown');
+    await page.locator('carelint-overlay .cl-card[data-rule="attention-seeking"] [data-action="ignore"]').click();
+    await page.waitForFunction(() => document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll('.cl-underline').length === 2);
+    assert.ok((await underlines(page)).every((u) => u.text.includes('aggressive')));
+  });
+
   it('follows a managed policy: a site the trust enables is checked, and a category it turns off stays off', async () => {
     await s.call('disableSite', s.server.url);
     const probe = await open('/note.html', { enable: false });
