@@ -360,6 +360,11 @@ describe('browser extension in Chromium', function () {
     await page.locator('carelint-overlay .cl-card[data-rule="attention-seeking"] [data-action="ignore"]').click();
     await page.waitForFunction(() => document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll('.cl-underline').length === 2);
     assert.ok((await underlines(page)).every((u) => u.text.includes('aggressive')));
+
+    // turned off for this site while the page is open: the overlay goes at once, the text stays as typed
+    await s.call('disableSite', s.server.url);
+    await page.waitForFunction(() => document.querySelector('carelint-overlay') === null);
+    assert.equal(await page.$eval('#note', (el) => (el as HTMLTextAreaElement).value), 'She is attention seeking and was aggressive. He was aggressive too.');
   });
 
   it('follows a managed policy: a site the trust enables is checked, and a category it turns off stays off', async () => {

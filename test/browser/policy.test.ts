@@ -1,7 +1,7 @@
 // The trust's managed policy merged with the user's settings (browser/src/shared/policy.ts): policy wins and locks.
 import assert from 'node:assert/strict';
 import { lint, loadConfig } from '../../shared-rules/src/index';
-import { effectiveSettings, EMPTY_SETTINGS, originPattern, toMatchPattern } from '../../browser/src/shared/policy';
+import { effectiveSettings, EMPTY_SETTINGS, originPattern, patternCovers, toMatchPattern } from '../../browser/src/shared/policy';
 
 describe('browser extension policy', () => {
   it('is off everywhere with no policy and no sites chosen', () => {
@@ -54,5 +54,14 @@ describe('browser extension policy', () => {
     for (const bad of ['<all_urls>', 'file:///etc/passwd', 'javascript:alert(1)', 'epr.trust.nhs.uk', '']) assert.equal(toMatchPattern(bad), null, bad);
     assert.equal(originPattern('chrome://extensions'), null);
     assert.equal(originPattern('https://epr.trust.nhs.uk/a/b'), 'https://epr.trust.nhs.uk/*');
+  });
+
+  it('tells whether a page\'s origin is covered by a site pattern (so an open page stops when its site is turned off)', () => {
+    assert.equal(patternCovers('http://127.0.0.1/*', 'http://127.0.0.1:5000'), true);
+    assert.equal(patternCovers('https://*.trust.nhs.uk/*', 'https://epr.trust.nhs.uk'), true);
+    assert.equal(patternCovers('https://*.trust.nhs.uk/*', 'https://trust.nhs.uk'), true);
+    assert.equal(patternCovers('https://*.trust.nhs.uk/*', 'https://eviltrust.nhs.uk'), false);
+    assert.equal(patternCovers('https://epr.trust.nhs.uk/*', 'http://epr.trust.nhs.uk'), false);
+    assert.equal(patternCovers('https://epr.trust.nhs.uk/*', 'null'), false);
   });
 });

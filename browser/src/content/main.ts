@@ -1,5 +1,5 @@
 /// <reference types="chrome" />
-import type { Effective } from '../shared/policy';
+import { patternCovers, type Effective } from '../shared/policy';
 import { KEYS, type CountsMessage } from '../shared/messages';
 import { optionsFrom } from './checker';
 import { EditableField, editingHost } from './editable';
@@ -31,11 +31,14 @@ async function start(): Promise<void> {
   let overlay: OverlayRoot | null = null;
   const views = new Map<Element, FieldView>();
   let active: FieldView | null = null;
+  /** Turned off for this site while the page is open: every listener below does nothing from then on. */
+  let stopped = false;
 
   // One animation frame does every pending re-lint and redraw: many keystrokes between frames cost one lint.
   const pending = new Map<FieldView, boolean>();
   let frame = 0;
   const schedule = (view: FieldView, relint: boolean) => {
+    if (stopped) return;
     pending.set(view, (pending.get(view) ?? false) || relint);
     if (!frame) frame = requestAnimationFrame(() => {
       frame = 0;
@@ -65,6 +68,7 @@ async function start(): Promise<void> {
   };
 
   const attach = (target: Element | null) => {
+    if (stopped) return;
     const found = fieldFor(target);
     if (!found) return;
     let view = views.get(found.key);
@@ -93,10 +97,23 @@ async function start(): Promise<void> {
     for (const [el, v] of views) if (!el.isConnected) { v.dispose(); views.delete(el); if (active === v) active = null; }
   }, 2000);
 
-  chrome.storage.onChanged.addListener((changes, area) => {
+  const onChange = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
     if (area !== 'local' || !changes[KEYS.effective]) return;
     const eff = changes[KEYS.effective].newValue as Effective | undefined;
-    options = optionsFrom(eff?.configText ?? '{}');
+    // turned off for this site while the page is open: take everything away now, not at the next reload
+    if (!eff?.sites.some((site) => patternCovers(site.pattern, self.origin))) {
+      chrome.storage.onChanged.removeListener(onChange);
+      for (const v of views.values()) v.dispose();
+      views.clear();
+      active = null;
+      overlay?.host.remove();
+      overlay = null;
+      stopped = true;
+      window.__carelint = false; // turning it on again (the popup) may inject a fresh copy
+      return;
+    }
+    options = optionsFrom(eff.configText);
     for (const v of views.values()) { v.setOptions(options); schedule(v, false); }
-  });
+  };
+  chrome.storage.onChanged.addListener(onChange);
 }

@@ -92,3 +92,17 @@ export function originPattern(url: string): string | null {
     return null;
   }
 }
+
+/** Whether a page's origin ("https://epr.trust.nhs.uk:8443") is covered by a match pattern from toMatchPattern. */
+export function patternCovers(pattern: string, origin: string): boolean {
+  const m = /^(https?|\*):\/\/([^/]+)\/\*$/.exec(pattern);
+  if (!m) return false;
+  let u: URL;
+  try { u = new URL(origin); } catch { return false; }
+  const scheme = u.protocol.slice(0, -1);
+  if (m[1] === '*' ? scheme !== 'http' && scheme !== 'https' : m[1] !== scheme) return false;
+  const host = m[2];
+  if (host === '*') return true;
+  if (host.startsWith('*.')) return u.hostname === host.slice(2) || u.hostname.endsWith(host.slice(1));
+  return u.hostname === host;
+}
