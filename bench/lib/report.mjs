@@ -35,6 +35,7 @@ export function targets(results) {
     row('cold start (import + first lint) ≤ 50 ms', cold?.medianMs != null ? `${fmtMs(cold.medianMs)} median of ${cold.runs.length}${cold.medianCpuMs != null ? ` (CPU time ${fmtMs(cold.medianCpuMs)}, all threads)` : ''}` : 'not measured', cold?.medianMs != null ? cold.medianMs <= 50 : null),
     row('peak RSS ≤ 100 MB linting 10 MB', rss?.peakMB != null ? `${rss.peakMB.toFixed(0)} MB (${rss.loadedMB.toFixed(0)} MB with the text read, before linting${rssContext(results)})` : 'not measured', rss?.peakMB != null ? rss.peakMB <= 100 : null),
     row('extension bundle ≤ 1 MB', extBuilt.length ? extBuilt.map((b) => `${b.outfile} ${fmtMB(b.bytes)}`).join(', ') : 'not built on this branch', extBuilt.length ? extBuilt.every((b) => b.bytes <= MB) : null),
+    row('browser extension: keystroke to painted underline in a 150 KB textarea ≤ 16 ms median', results.browser?.status === 'measured' ? `${fmtMs(results.browser.keystrokeToPaintMs)} (the textarea alone: ${fmtMs(results.browser.textareaAloneMs)}; extension heap on the page ${results.browser.memory.extensionMB.toFixed(1)} MB)` : `not available${results.browser?.reason ? `: ${results.browser.reason}` : ''}`, results.browser?.status === 'measured' ? results.browser.keystrokeToPaintMs <= 16 : null),
     row('demo first underline ≤ 200 ms', demo?.status === 'measured' ? `${fmtMs(demo.firstUnderlineMs)} (${(demo.chars / 1000).toFixed(0)}k characters)` : `not available${demo?.reason ? `: ${demo.reason}` : ''}`, demo?.status === 'measured' ? demo.firstUnderlineMs <= 200 : null),
     ...(results.word?.status === 'measured' ? results.word.goals.map((g) => row(`Word: ${g.name} ≤ ${g.limit} round trips (600 paragraphs)`, `${g.measured}`, g.met))
       : [row('Word add-in round trips', `not available${results.word?.reason ? `: ${results.word.reason}` : ''}`, null)]),
@@ -106,6 +107,11 @@ export function markdown(results) {
     L.push('|---|---:|---:|');
     for (const s of w.steps) L.push(`| ${s.step} | ${s.at60} | ${s.at600} |`);
   } else if (w) L.push(`\n**Word add-in round trips**: not available${w.reason ? ` (${w.reason})` : ''}.`);
+  const b = results.browser;
+  L.push('');
+  L.push(`**Browser extension** (headless Chromium, dist/browser-test loaded unpacked): ${b?.status === 'measured'
+    ? `keystroke to painted underline ${fmtMs(b.keystrokeToPaintMs)} median of ${b.keystrokes - 1} in a ${(b.chars / 1000).toFixed(0)}k-character textarea (the textarea alone: ${fmtMs(b.textareaAloneMs)}); JS heap on that page ${b.memory.withoutMB.toFixed(1)} MB without the extension, ${b.memory.withMB.toFixed(1)} MB with it; engine placement: re-lint per keystroke ${fmtMs(b.placement.lintPerKeystrokeMs)} in the content script against a message round trip of ${fmtMs(b.placement.roundTripSmallMs)} (keystroke-sized) and ${fmtMs(b.placement.roundTripWholeTextMs)} (whole text) to the extension's own context; ${b.foreignRequests.length} requests left localhost`
+    : `not available${b?.reason ? ` (${b.reason})` : ''}`}.`);
   if (results.audit) L.push(`\n**Audit** (bench/audit.mjs): ${results.audit.status}.`);
   return L.join('\n') + '\n';
 }
