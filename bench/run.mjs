@@ -157,6 +157,10 @@ async function measure() {
   results.demo = (await runScript(join(root, 'bench', 'demo.mjs'), [notePath], { stallMs: 120_000 })).events[0] ?? { status: 'failed', reason: 'no result' };
   log('language server');
   results.languageServer = (await runScript(join(root, 'bench', 'language-server.mjs'), [docPath, paragraphPath], { stallMs: 120_000 })).events[0] ?? { status: 'failed', reason: 'no result' };
+  log('Word add-in round trips (bench/word.mjs)');
+  results.word = (await runScript(join(root, 'bench', 'word.mjs'), [], { stallMs: 120_000 })).events[0] ?? { status: 'failed', reason: 'no result' };
+  log('browser extension');
+  results.browser = (await runScript(join(root, 'bench', 'browser.mjs'), [notePath], { stallMs: 180_000 })).events[0] ?? { status: 'failed', reason: 'no result' };
   if (flag('audit')) {
     const audit = join(root, 'bench', 'audit.mjs');
     if (!existsSync(audit)) results.audit = { status: 'not available (no bench/audit.mjs on this branch)' };

@@ -38,7 +38,10 @@ export function targets(results) {
     row('extension bundle ≤ 1 MB', extBuilt.length ? extBuilt.map((b) => `${b.outfile} ${fmtMB(b.bytes)}`).join(', ') : 'not built on this branch', extBuilt.length ? extBuilt.every((b) => b.bytes <= MB) : null),
     row('language server keystroke → diagnostics in a 1 MB document ≤ 5 ms', ls?.status === 'measured' ? `median ${fmtMs(ls.keystrokeMedianMs)}, p99 ${fmtMs(ls.keystrokeP99Ms)}${ls.keystrokeCpuMs != null ? `, server CPU ${fmtMs(ls.keystrokeCpuMs)} a keystroke` : ''} (pull; pushed after the 50 ms typing pause: median ${fmtMs(ls.pushMedianMs)})` : `not measured${ls?.reason ? `: ${ls.reason}` : ''}`, ls?.status === 'measured' ? ls.keystrokeMedianMs <= 5 : null),
     row('language server cold start → first diagnostics ≤ 150 ms', ls?.status === 'measured' ? `${fmtMs(ls.coldStartMedianMs)} median of ${ls.coldRuns.length}${ls.coldStartCpuMs != null ? ` (server CPU ${fmtMs(ls.coldStartCpuMs)})` : ''}, spawn to the first diagnostics of a ${(ls.noteChars / 1000).toFixed(0)}k-character note` : 'not measured', ls?.status === 'measured' ? ls.coldStartMedianMs <= 150 : null),
+    row('browser extension: keystroke to painted underline in a 150 KB textarea ≤ 16 ms median', results.browser?.status === 'measured' ? `${fmtMs(results.browser.keystrokeToPaintMs)} (the textarea alone: ${fmtMs(results.browser.textareaAloneMs)}; extension heap on the page ${results.browser.memory.extensionMB.toFixed(1)} MB)` : `not available${results.browser?.reason ? `: ${results.browser.reason}` : ''}`, results.browser?.status === 'measured' ? results.browser.keystrokeToPaintMs <= 16 : null),
     row('demo first underline ≤ 200 ms', demo?.status === 'measured' ? `${fmtMs(demo.firstUnderlineMs)} (${(demo.chars / 1000).toFixed(0)}k characters)` : `not available${demo?.reason ? `: ${demo.reason}` : ''}`, demo?.status === 'measured' ? demo.firstUnderlineMs <= 200 : null),
+    ...(results.word?.status === 'measured' ? results.word.goals.map((g) => row(`Word: ${g.name} ≤ ${g.limit} round trips (600 paragraphs)`, `${g.measured}`, g.met))
+      : [row('Word add-in round trips', `not available${results.word?.reason ? `: ${results.word.reason}` : ''}`, null)]),
   ];
 }
 
@@ -100,6 +103,20 @@ export function markdown(results) {
   L.push(`**Demo page** (headless Chromium): ${d?.status === 'measured' ? `first underline ${fmtMs(d.firstUnderlineMs)} after pasting a ${(d.chars / 1000).toFixed(0)}k-character note (median of ${d.runs.length}; page load ${fmtMs(d.pageLoadMs)}; ${d.foreignRequests.length} requests left localhost)` : `not available${d?.reason ? ` (${d.reason})` : ''}`}.`);
   const ls = results.languageServer;
   L.push(`\n**Language server** (carelint-ls over stdio, bench/language-server.mjs): ${ls?.status === 'measured' ? `keystroke → diagnostics in a ${(ls.chars / MB).toFixed(0)} MB document (${ls.diagnostics} diagnostics, ${ls.keystrokes} keystrokes, pull) median ${fmtMs(ls.keystrokeMedianMs)}, p99 ${fmtMs(ls.keystrokeP99Ms)}; pushed after the 50 ms typing pause, median ${fmtMs(ls.pushMedianMs)}, p99 ${fmtMs(ls.pushP99Ms)}; cold start to first diagnostics ${fmtMs(ls.coldStartMedianMs)} (median of ${ls.coldRuns.length})` : `not measured${ls?.reason ? ` (${ls.reason})` : ''}`}.`);
+  const w = results.word;
+  if (w?.status === 'measured') {
+    L.push('');
+    L.push(`**Word add-in round trips** (bench/word.mjs: \`context.sync\` calls against the tests' fake Word; ${w.perParagraphLoop ? 'a count grows with the document: a per-paragraph loop' : 'the same at 60 and 600 paragraphs: no per-paragraph loop'}):`);
+    L.push('');
+    L.push('| step | 60 paragraphs | 600 paragraphs |');
+    L.push('|---|---:|---:|');
+    for (const s of w.steps) L.push(`| ${s.step} | ${s.at60} | ${s.at600} |`);
+  } else if (w) L.push(`\n**Word add-in round trips**: not available${w.reason ? ` (${w.reason})` : ''}.`);
+  const b = results.browser;
+  L.push('');
+  L.push(`**Browser extension** (headless Chromium, dist/browser-test loaded unpacked): ${b?.status === 'measured'
+    ? `keystroke to painted underline ${fmtMs(b.keystrokeToPaintMs)} median of ${b.keystrokes - 1} in a ${(b.chars / 1000).toFixed(0)}k-character textarea (the textarea alone: ${fmtMs(b.textareaAloneMs)}); JS heap on that page ${b.memory.withoutMB.toFixed(1)} MB without the extension, ${b.memory.withMB.toFixed(1)} MB with it; engine placement: re-lint per keystroke ${fmtMs(b.placement.lintPerKeystrokeMs)} in the content script against a message round trip of ${fmtMs(b.placement.roundTripSmallMs)} (keystroke-sized) and ${fmtMs(b.placement.roundTripWholeTextMs)} (whole text) to the extension's own context; ${b.foreignRequests.length} requests left localhost`
+    : `not available${b?.reason ? ` (${b.reason})` : ''}`}.`);
   if (results.audit) L.push(`\n**Audit** (bench/audit.mjs): ${results.audit.status}.`);
   return L.join('\n') + '\n';
 }
