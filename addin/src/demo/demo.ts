@@ -1,6 +1,7 @@
 import { DemoEditor } from './editor';
 import { SAMPLE_NOTES } from './samples';
 import { ExplainAll, renderCounts } from './summary';
+import { warmUpEngine } from './warm-up';
 
 /** The live demo: a note editor with underlines and cards, sample notes, counts and an "explain all" view. */
 export function startDemo(root: HTMLElement): DemoEditor {
@@ -118,5 +119,6 @@ export function startDemo(root: HTMLElement): DemoEditor {
   });
 
   editor.lintNow();
+  warmUpEngine(SAMPLE_NOTES.map((s) => s.text).join('\n\n'));
   return editor;
 }

@@ -9,7 +9,7 @@ import { PauseOrMaxWait } from './schedule';
 /** Typing pause before a re-lint: short enough to feel live, long enough not to flicker on every keystroke. */
 const LINT_DELAY_MS = 120;
 /** …but while typing goes on, underlines are refreshed at least this often. */
-const LINT_MAX_WAIT_MS = 250;
+const LINT_MAX_WAIT_MS = 200;
 /** Grace period for the pointer to travel from an underline into its card. */
 const HOVER_GRACE_MS = 350;
 /** Space kept between an underline and its card. */
@@ -49,6 +49,8 @@ export class DemoEditor {
   private lastIgnore: { key: string; text: string; finding: Finding } | null = null;
   private readonly lint = new PauseOrMaxWait(() => this.lintNow(), LINT_DELAY_MS, LINT_MAX_WAIT_MS);
   private frame: number | undefined;
+  /** Re-lints so far, shown as data-lints on the editor so tests and the bench can see each refresh. */
+  private lints = 0;
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
   private card: { finding: Finding; source: CardSource } | null = null;
   /** Selection at which the writer pressed Escape: the card stays closed until the caret moves. */
@@ -204,6 +206,7 @@ export class DemoEditor {
     if (this.session.length !== this.text.length) this.session.setText(this.text); // never show another text's findings
     this.shown = this.session.findings().filter((f) => !this.ignored.has(ignoreKey(f)));
     this.drawNow();
+    this.wrapper.dataset.lints = String(++this.lints);
     this.events.onFindings(this.shown);
     this.onCaret();
   }
@@ -287,7 +290,8 @@ export class DemoEditor {
     this.dismissed = null;
     const hit = this.shown.find((f) => (a === b ? f.start <= a && a <= f.end : f.start <= a && b <= f.end));
     if (hit) {
-      if (this.card?.finding !== hit) this.showCard(hit, 'caret');
+      // a re-lint returns new objects for the same findings: redraw the card only for a different one
+      if (!this.card || !sameFinding(this.card.finding, hit)) this.showCard(hit, 'caret');
     } else if (this.card?.source === 'caret') this.closeCard();
   }
 
@@ -300,7 +304,7 @@ export class DemoEditor {
           clearTimeout(this.hoverTimer);
           const at = this.marks.offsetOf(mark);
           const finding = this.shown.find((f) => f.start <= at && at < f.end);
-          if (finding && this.card?.finding !== finding) this.showCard(finding, 'hover', rect);
+          if (finding && !(this.card && sameFinding(this.card.finding, finding))) this.showCard(finding, 'hover', rect);
           return;
         }
       }
@@ -374,6 +378,10 @@ export class DemoEditor {
     return this.shown.find((f) => f.ruleId === finding.ruleId && f.start === finding.start && f.end === finding.end && this.text.slice(f.start, f.end) === finding.text)
       ?? null;
   }
+}
+
+function sameFinding(a: Finding, b: Finding): boolean {
+  return a.ruleId === b.ruleId && a.start === b.start && a.end === b.end;
 }
 
 function ignoreKey(f: Finding): string {

@@ -1,11 +1,17 @@
 import type { Finding } from '../../../shared-rules/src/index';
 
+/** Characters of new lines drawn in one task; a large paste draws the rest in the tasks after, top down. */
+const CHARS_PER_TASK = 16_384;
+
 /** One line of the note (up to and including its '\n') as drawn in the layer. */
 interface Line {
   start: number;
   /** The line's text and its underlines relative to the line: equal keys draw the same, so the element is kept. */
   key: string;
-  el: HTMLElement;
+  text: string;
+  segments: Segment[];
+  /** Null until drawn (a large paste is drawn over several tasks). */
+  el: HTMLElement | null;
 }
 
 interface Segment { from: number; to: number; category: string }
@@ -14,18 +20,24 @@ interface Segment { from: number; to: number; category: string }
  * The underline layer over the textarea: one block per line, each holding the line's text with its flagged spans
  * in <mark>s. A redraw compares each line's text and underlines with what is drawn and replaces only the lines
  * that differ, so a keystroke costs one line of DOM, not the note. The layer's text is exactly the textarea's
- * (with transparent glyphs), so it wraps the same and, being in the flow, gives the textarea its height.
+ * (with transparent glyphs), so it wraps the same. New lines are drawn top down, about 16 KB a task, so a pasted
+ * note is underlined from the top at once and the rest follows without one long task.
  */
 export class MarkLayer {
   private lines: Line[] = [];
   private readonly owner = new WeakMap<Element, Line>();
+  private continuation: ReturnType<typeof setTimeout> | undefined;
 
   constructor(readonly layer: HTMLElement) {}
 
-  /** Redraw for `text` and its findings (sorted by start, as the engine returns them). Returns lines replaced. */
-  render(text: string, findings: readonly Finding[]): number {
-    const doc = this.layer.ownerDocument;
-    const next: Array<{ start: number; text: string; segments: Segment[]; key: string }> = [];
+  /** Whether some lines are still waiting to be drawn. */
+  get drawing(): boolean {
+    return this.continuation !== undefined;
+  }
+
+  /** Redraw for `text` and its findings (sorted by start, as the engine returns them). */
+  render(text: string, findings: readonly Finding[]): void {
+    const next: Line[] = [];
     let fi = 0;
     // findings still open from an earlier line (a phrase can run over a line break)
     let carried: Finding[] = [];
@@ -42,7 +54,7 @@ export class MarkLayer {
       const segments = segmentsOf(here, start, end);
       let key = lineText;
       for (const s of segments) key += `\u0000${s.from},${s.to},${s.category}`;
-      next.push({ start, text: lineText, segments, key });
+      next.push({ start, text: lineText, segments, key, el: null });
       if (nl < 0) break;
       start = end;
     }
@@ -53,28 +65,44 @@ export class MarkLayer {
     while (head < old.length && head < next.length && old[head].key === next[head].key) head++;
     let tail = 0;
     while (tail < old.length - head && tail < next.length - head && old[old.length - 1 - tail].key === next[next.length - 1 - tail].key) tail++;
-    const fresh: Line[] = [];
-    for (let i = head; i < next.length - tail; i++) {
-      const n = next[i];
-      const el = doc.createElement('div');
-      el.className = 'cl-line';
-      drawLine(el, n.text, n.segments);
-      const line = { start: n.start, key: n.key, el };
-      this.owner.set(el, line);
-      fresh.push(line);
-    }
     const removed = old.slice(head, old.length - tail);
-    const before = old[old.length - tail]?.el ?? null;
     if (removed.length === old.length && old.length > 0) this.layer.replaceChildren();
-    else for (const line of removed) line.el.remove();
-    if (fresh.length > 0) {
-      const frag = doc.createDocumentFragment();
-      for (const line of fresh) frag.append(line.el);
-      this.layer.insertBefore(frag, before);
-    }
-    this.lines = [...old.slice(0, head), ...fresh, ...old.slice(old.length - tail)];
+    else for (const line of removed) line.el?.remove();
+    this.lines = [...old.slice(0, head), ...next.slice(head, next.length - tail), ...old.slice(old.length - tail)];
     for (let i = 0; i < next.length; i++) this.lines[i].start = next[i].start;
-    return fresh.length;
+    this.drawSome();
+  }
+
+  /** Draw undrawn lines from the top, up to a task's worth; schedule the rest. */
+  private drawSome(): void {
+    clearTimeout(this.continuation);
+    this.continuation = undefined;
+    const doc = this.layer.ownerDocument;
+    let budget = CHARS_PER_TASK;
+    for (let i = 0; i < this.lines.length; i++) {
+      if (this.lines[i].el) continue;
+      if (budget <= 0) {
+        this.continuation = setTimeout(() => this.drawSome(), 0);
+        return;
+      }
+      // a run of undrawn lines goes in as one fragment, before the next drawn line
+      const frag = doc.createDocumentFragment();
+      let j = i;
+      for (; j < this.lines.length && !this.lines[j].el && budget > 0; j++) {
+        const line = this.lines[j];
+        const el = doc.createElement('div');
+        el.className = 'cl-line';
+        drawLine(el, line.text, line.segments);
+        line.el = el;
+        this.owner.set(el, line);
+        frag.append(el);
+        budget -= line.text.length + 1;
+      }
+      let after: HTMLElement | null = null;
+      for (let k = j; k < this.lines.length && !after; k++) after = this.lines[k].el;
+      this.layer.insertBefore(frag, after);
+      i = j - 1;
+    }
   }
 
   /** The text offset a <mark> starts at, or -1 for anything else. */
@@ -90,7 +118,7 @@ export class MarkLayer {
       const mid = (lo + hi + 1) >> 1;
       if (this.lines[mid].start <= offset) lo = mid; else hi = mid - 1;
     }
-    return this.lines[lo]?.el;
+    return this.lines[lo]?.el ?? undefined;
   }
 
   /** The line block under a viewport y coordinate (a binary search on the blocks' boxes), if any. */
@@ -98,10 +126,12 @@ export class MarkLayer {
     let lo = 0, hi = this.lines.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const box = this.lines[mid].el.getBoundingClientRect();
+      const el = this.lines[mid].el;
+      if (!el) return undefined;
+      const box = el.getBoundingClientRect();
       if (y < box.top) hi = mid - 1;
       else if (y > box.bottom) lo = mid + 1;
-      else return this.lines[mid].el;
+      else return el;
     }
     return undefined;
   }
