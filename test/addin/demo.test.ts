@@ -258,6 +258,29 @@ describe('addin demo page (chromium)', function () {
     assert.deepEqual(session.foreignRequests(), []);
   });
 
+  it('the counts are the legend: each category shows its underline style and colour next to its name', async () => {
+    await page.selectOption('#cl-sample', 'mixed');
+    await page.click('#cl-load');
+    await page.waitForFunction(() => document.querySelector('.cl-count--total')?.getAttribute('data-count') === '4', undefined, { timeout: 10_000 });
+    const styles = await page.evaluate(() => {
+      const out: Record<string, { legend: string; mark: string; label: string }> = {};
+      for (const row of document.querySelectorAll<HTMLElement>('.cl-count[data-category]')) {
+        const category = row.dataset.category!;
+        const [legend, mark] = [row.querySelector('.cl-sample'), document.querySelector(`.cl-editor__layer mark[data-category="${category}"]`)]
+          .map((e) => { if (!e) return 'none'; const s = getComputedStyle(e); return `${s.textDecorationLine} ${s.textDecorationStyle} ${s.textDecorationColor}`; });
+        out[category] = { legend, mark, label: row.querySelector('.cl-count__label')!.textContent! };
+      }
+      return out;
+    });
+    const seen = new Set<string>();
+    for (const [category, s] of Object.entries(styles)) {
+      assert.equal(s.legend, s.mark, category);
+      assert.match(s.legend, /^underline /, category);
+      seen.add(s.legend);
+    }
+    assert.equal(seen.size, 4, 'four distinct underline styles');
+  });
+
   it('keeps underlines readable in forced-colors (high contrast) mode', async () => {
     await page.emulateMedia({ forcedColors: 'active' });
     await page.click('#cl-note');

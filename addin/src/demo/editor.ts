@@ -14,6 +14,10 @@ const LINT_MAX_WAIT_MS = 200;
 const HOVER_GRACE_MS = 350;
 /** Space kept between an underline and its card. */
 const CARD_GAP_PX = 6;
+/** A card is never squeezed below this height to fit the window (it scrolls inside instead). */
+const MIN_CARD_PX = 160;
+
+interface Anchor { first: DOMRect; last: DOMRect }
 
 export interface EditorEvents {
   /** Called after every re-lint with the findings now shown. */
@@ -329,37 +333,45 @@ export class DemoEditor {
     this.popover.replaceChildren(card);
     this.popover.hidden = false;
     this.card = { finding, source };
-    this.place(anchor ?? this.anchorFor(finding));
+    this.place(anchor ? { first: anchor, last: anchor } : this.anchorFor(finding));
     if (source === 'caret') this.events.announce(`${CATEGORY_LABELS[finding.category]}: "${finding.text}". ${finding.message} Press Tab for rewrites.`);
   }
 
-  private anchorFor(finding: Finding): DOMRect | undefined {
+  /** The first and last line boxes of a finding's underline (a phrase can wrap onto a second line). */
+  private anchorFor(finding: Finding): Anchor | undefined {
     const line = this.marks.lineAt(finding.start);
     for (const mark of line?.querySelectorAll('mark') ?? []) {
       const at = this.marks.offsetOf(mark);
       if (at <= finding.start && finding.start < at + (mark.textContent?.length ?? 0)) {
         const rects = mark.getClientRects();
-        if (rects.length > 0) return rects[rects.length - 1];
+        if (rects.length > 0) return { first: rects[0], last: rects[rects.length - 1] };
       }
     }
     return undefined;
   }
 
   /**
-   * Put the card just under the underline, inside the editor's width; above it when there is no room below in the
-   * window (and there is above), so it never hides the line being read and never opens off screen.
+   * Put the card just under the underline, inside the editor's width; above it when it does not fit below in the
+   * window but does above, so it never covers the words it explains and never opens off screen. When it fits on
+   * neither side it takes the roomier one and scrolls inside.
    */
-  private place(anchor: DOMRect | undefined): void {
+  private place(anchor: Anchor | undefined): void {
     const box = this.wrapper.getBoundingClientRect();
     const field = this.textarea.getBoundingClientRect();
+    const viewport = this.doc.defaultView?.innerHeight ?? 800;
+    this.popover.style.maxHeight = '';
     const height = this.popover.offsetHeight;
-    const viewport = this.doc.defaultView?.innerHeight ?? Infinity;
-    const below = anchor ? anchor.bottom + CARD_GAP_PX : field.bottom + CARD_GAP_PX;
-    const above = anchor ? anchor.top - CARD_GAP_PX - height : -1;
-    const up = anchor !== undefined && below + height > viewport && above >= 0;
-    const top = (up ? above : below) - box.top;
+    const below = anchor ? anchor.last.bottom + CARD_GAP_PX : field.bottom + CARD_GAP_PX;
+    const roomBelow = viewport - below - CARD_GAP_PX;
+    const roomAbove = anchor ? anchor.first.top - 2 * CARD_GAP_PX : 0;
+    const up = anchor !== undefined && height > roomBelow && (height <= roomAbove || roomAbove > roomBelow);
+    const room = up ? roomAbove : roomBelow;
+    if (height > room && room >= MIN_CARD_PX) this.popover.style.maxHeight = `${Math.floor(room)}px`;
+    const shown = Math.min(height, Math.max(room, MIN_CARD_PX));
+    const top = (up ? anchor!.first.top - CARD_GAP_PX - shown : below) - box.top;
     const width = Math.min(this.popover.offsetWidth || 360, box.width);
-    const left = anchor ? Math.max(0, Math.min(anchor.left - box.left, box.width - width)) : 0;
+    const leftEdge = anchor ? (up ? anchor.first.left : anchor.last.left) : box.left;
+    const left = Math.max(0, Math.min(leftEdge - box.left, box.width - width));
     this.popover.dataset.placement = up ? 'above' : 'below';
     this.popover.style.top = `${Math.round(top)}px`;
     this.popover.style.left = `${Math.round(left)}px`;
