@@ -127,13 +127,22 @@ try {
       // the floor: the same note and typing in a bare textarea of the same size, no CareLint (on a loaded machine
       // the ratio to it says more than the milliseconds)
       await page.setContent('<textarea id="cl-note" style="box-sizing:border-box;width:866px;font:16px/1.6 system-ui,sans-serif;padding:12px 14px;field-sizing:content;overflow:hidden"></textarea><div class="cl-editor"></div>');
-      await page.evaluate((note) => { document.querySelector('#cl-note').value = note; }, note);
+      const bareTextareaPaintMs = await page.evaluate((note) => new Promise((resolve) => {
+        const t0 = performance.now();
+        document.querySelector('#cl-note').value = note;
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve(performance.now() - t0);
+          channel.port2.postMessage(0);
+        });
+      }), note);
       await page.evaluate(instrument);
       const typingFloor = await typeInMiddle(page);
       emit({
         status: 'measured', chars: note.length, findings, lines: note.split('\n').length,
         firstUnderlineMs: round(median(pastes)), runs: pastes.map(round), paintMs: round(median(paints)),
         keystroke: typing, keystrokeExplainAll: { ...typingExplain, explainOpenMs, cardsDrawn: explainCards },
+        bareTextareaPaintMs: round(bareTextareaPaintMs),
         keystrokeBareTextarea: { medianMs: typingFloor.medianMs, p99Ms: typingFloor.p99Ms, lateKeys: typingFloor.lateKeys, longestTaskMs: typingFloor.longestTaskMs },
         pageLoadMs: round(median(loads)), foreignRequests: foreign,
       });

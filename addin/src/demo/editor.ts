@@ -53,6 +53,8 @@ export class DemoEditor {
   private lastIgnore: { key: string; text: string; finding: Finding } | null = null;
   private readonly lint = new PauseOrMaxWait(() => this.lintNow(), LINT_DELAY_MS, LINT_MAX_WAIT_MS);
   private frame: number | undefined;
+  /** The selection when the edit now arriving began (see textChange). */
+  private editNear: { start: number; end: number } | undefined;
   /** Re-lints so far, shown as data-lints on the editor so tests and the bench can see each refresh. */
   private lints = 0;
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
@@ -86,6 +88,8 @@ export class DemoEditor {
     this.wrapper.append(label, field, this.popover, help);
     parent.append(this.wrapper);
 
+    // where the next edit begins, so finding what it changed in a long note compares little of it
+    this.textarea.addEventListener('beforeinput', () => { this.editNear = { start: this.textarea.selectionStart, end: this.textarea.selectionEnd }; });
     this.textarea.addEventListener('input', (e) => this.onInput(e as InputEvent));
     this.textarea.addEventListener('keydown', (e) => this.onKey(e));
     this.textarea.addEventListener('keyup', () => this.onCaret());
@@ -202,21 +206,23 @@ export class DemoEditor {
   /** Re-lint now (normally this waits for a pause in typing, or the maximum wait). */
   lintNow(): void {
     this.lint.cancel();
-    this.catchUp();
+    // the textarea builds a new string on every read of its value: read it once
+    const text = this.text;
+    this.catchUp(text);
     if (this.pending.length > 0) {
       this.session.update(this.pending);
       this.pending = [];
     }
-    if (this.session.length !== this.text.length) this.session.setText(this.text); // never show another text's findings
+    if (this.session.length !== text.length) this.session.setText(text); // never show another text's findings
     this.shown = this.session.findings().filter((f) => !this.ignored.has(ignoreKey(f)));
-    this.drawNow();
+    this.drawNow(text);
     this.wrapper.dataset.lints = String(++this.lints);
     this.events.onFindings(this.shown);
     this.onCaret();
   }
 
   private onInput(e?: InputEvent): void {
-    this.catchUp();
+    this.catchUp(this.text);
     // a paste or drop is one finished action: check it at once (typing waits for a pause, or the maximum wait)
     if (e?.inputType === 'insertFromPaste' || e?.inputType === 'insertFromDrop') {
       this.lintNow();
@@ -227,12 +233,14 @@ export class DemoEditor {
   }
 
   /** Bring `shown` up to the textarea's text: record the edit for the session, move underlines across it. */
-  private catchUp(): void {
-    const change = textChange(this.shownText, this.text);
+  private catchUp(text: string): void {
+    const near = this.editNear;
+    this.editNear = undefined;
+    const change = textChange(this.shownText, text, near);
     if (!change) return;
     this.pending.push(change);
     this.shown = shiftFindings(this.shown, change);
-    this.shownText = this.text;
+    this.shownText = text;
   }
 
   /** execCommand keeps the edit on the textarea's undo stack; setRangeText is the fallback where it is gone. */
@@ -250,14 +258,15 @@ export class DemoEditor {
     if (!view || this.frame !== undefined) return;
     this.frame = view.requestAnimationFrame(() => {
       this.frame = undefined;
-      this.marks.render(this.text, this.shown);
+      // shownText is the textarea's text as of the last input event, which is what `shown` belongs to
+      this.marks.render(this.shownText, this.shown);
     });
   }
 
-  private drawNow(): void {
+  private drawNow(text: string): void {
     if (this.frame !== undefined) this.doc.defaultView?.cancelAnimationFrame(this.frame);
     this.frame = undefined;
-    this.marks.render(this.text, this.shown);
+    this.marks.render(text, this.shown);
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -386,7 +395,7 @@ export class DemoEditor {
 
   /** The finding as it stands now, if its words are still where they were; re-lints first if edits are pending. */
   private current(finding: Finding): Finding | null {
-    if (this.lint.pending || this.shownText !== this.text || this.pending.length > 0) this.lintNow();
+    if (this.lint.pending || this.pending.length > 0 || this.shownText !== this.text) this.lintNow();
     return this.shown.find((f) => f.ruleId === finding.ruleId && f.start === finding.start && f.end === finding.end && this.text.slice(f.start, f.end) === finding.text)
       ?? null;
   }

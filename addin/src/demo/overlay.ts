@@ -6,9 +6,10 @@ const CHARS_PER_TASK = 16_384;
 /** One line of the note (up to and including its '\n') as drawn in the layer. */
 interface Line {
   start: number;
-  /** The line's text and its underlines relative to the line: equal keys draw the same, so the element is kept. */
-  key: string;
+  /** The line's text (a slice of the note, so cheap to keep and compare). */
   text: string;
+  /** Its underlines relative to the line: a line with the same text and underlines keeps its element. */
+  sig: string;
   segments: Segment[];
   /** Null until drawn (a large paste is drawn over several tasks). */
   el: HTMLElement | null;
@@ -52,9 +53,9 @@ export class MarkLayer {
       }
       carried = here.filter((f) => f.end > end);
       const segments = segmentsOf(here, start, end);
-      let key = lineText;
-      for (const s of segments) key += `\u0000${s.from},${s.to},${s.category}`;
-      next.push({ start, text: lineText, segments, key, el: null });
+      let sig = '';
+      for (const s of segments) sig += `${s.from},${s.to},${s.category};`;
+      next.push({ start, text: lineText, segments, sig, el: null });
       if (nl < 0) break;
       start = end;
     }
@@ -62,9 +63,9 @@ export class MarkLayer {
     // keep the unchanged head and tail, replace the middle
     const old = this.lines;
     let head = 0;
-    while (head < old.length && head < next.length && old[head].key === next[head].key) head++;
+    while (head < old.length && head < next.length && same(old[head], next[head])) head++;
     let tail = 0;
-    while (tail < old.length - head && tail < next.length - head && old[old.length - 1 - tail].key === next[next.length - 1 - tail].key) tail++;
+    while (tail < old.length - head && tail < next.length - head && same(old[old.length - 1 - tail], next[next.length - 1 - tail])) tail++;
     const removed = old.slice(head, old.length - tail);
     if (removed.length === old.length && old.length > 0) this.layer.replaceChildren();
     else for (const line of removed) line.el?.remove();
@@ -135,6 +136,10 @@ export class MarkLayer {
     }
     return undefined;
   }
+}
+
+function same(a: Line, b: Line): boolean {
+  return a.sig === b.sig && a.text === b.text;
 }
 
 /** Cut a line's findings into non-overlapping segments, each styled by the first (earliest) finding covering it. */

@@ -3,7 +3,7 @@ import { renderFindingCard, type CardActions } from '../ui/card';
 import { CATEGORY_LABELS, CATEGORY_ORDER } from '../ui/categories';
 
 /** Cards drawn per category when Explain all opens, and added by each "Show more". */
-const FIRST_PAGE = 20;
+const FIRST_PAGE = 10;
 const NEXT_PAGE = 40;
 
 /**
