@@ -5,7 +5,7 @@ import { Window } from 'happy-dom';
 import { lint, type Finding } from '../../shared-rules/src/index';
 import { renderFindingCard, type CardActions } from '../../addin/src/ui/card';
 import { CATEGORY_LABELS, CATEGORY_ORDER } from '../../addin/src/ui/categories';
-import { autoRewrite, severityLabel } from '../../addin/src/ui/engine-adapter';
+import { autoRewrite, severityLabel } from '../../shared-rules/src/index';
 import { CATEGORIES } from '../../shared-rules/src/types';
 
 function blankDocument(): Document {

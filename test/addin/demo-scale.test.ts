@@ -113,21 +113,25 @@ describe('demo page at clinical scale (chromium)', function () {
     assert.deepEqual(placements, ['below', 'above']);
   });
 
-  it('Replace all inserts only rewrites, never a prompt; a finding with only prompts has no Replace all', async () => {
-    const note = 'The night team described her as manipulative.\nThe day team also called him manipulative.\nPC Hale will attend her outpatient reviews.';
+  it('Replace all inserts only rewrites, never a prompt; guidance is advice, never a button; a chosen prompt is selected', async () => {
+    const note = 'The night team described her as manipulative.\nThe day team also called him manipulative.\nPC Hale will attend her outpatient reviews.\nShe was noncompliant with her medication.';
     await paste(page, note);
-    await page.waitForFunction(() => document.querySelectorAll('.cl-editor__layer mark').length === 3);
+    await page.waitForFunction(() => document.querySelectorAll('.cl-editor__layer mark').length === 4);
     await page.click('#cl-explain-toggle');
     const manipulative = page.locator('#cl-explain .cl-card[data-rule="manipulative"]').first();
-    assert.equal(await manipulative.locator('.cl-card__rewrite').first().getAttribute('data-kind'), 'prompt', 'this rule offers a prompt first');
+    assert.ok(await manipulative.locator('.cl-card__rewrite[data-kind="prompt"]').count() > 0, 'this rule also offers a prompt');
     await manipulative.locator('[data-action="replace-all"]').click();
     const text = await page.$eval('#cl-note', (t) => (t as HTMLTextAreaElement).value);
     assert.equal(text, note.replace('manipulative', 'trying to get her needs met').replace('manipulative', 'trying to get his needs met'));
-    assert.doesNotMatch(text, /\[/);
+    assert.doesNotMatch(text, /\[/, 'a prompt was inserted');
+    // police in planned care: advice about the plan, shown as text; nothing to insert, so no Replace all
     const police = page.locator('#cl-explain .cl-card[data-rule="police-at-appointments"]');
+    const advice = await police.locator('.cl-card__advice').allTextContents();
+    assert.ok(advice.length > 0 && advice.every((a) => a.length > 20), `advice: ${advice}`);
     assert.equal(await police.locator('[data-action="replace-all"]').count(), 0);
+    for (const label of await police.locator('button').allTextContents()) assert.ok(!advice.some((a) => label.includes(a)), `guidance on a button: ${label}`);
     // a prompt goes in only when chosen, and is then selected so typing replaces it
-    await police.locator('.cl-card__rewrite[data-kind="prompt"]').click();
+    await page.locator('#cl-explain .cl-card[data-rule="non-compliant"] .cl-card__rewrite[data-kind="prompt"]').click();
     const selected = await page.$eval('#cl-note', (t) => { const a = t as HTMLTextAreaElement; return a.value.slice(a.selectionStart, a.selectionEnd); });
     assert.match(selected, /^\[describe .*\]$/);
   });

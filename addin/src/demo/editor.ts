@@ -1,7 +1,6 @@
-import { applyFixes, isSlotRewrite, LintSession, type Finding, type TextChange } from '../../../shared-rules/src/index';
+import { applyEdits, isSlotRewrite, LintSession, planFixes, type Finding, type TextChange } from '../../../shared-rules/src/index';
 import { renderFindingCard } from '../ui/card';
 import { CATEGORY_LABELS } from '../ui/categories';
-import { autoRewrite } from '../ui/engine-adapter';
 import { shiftFindings, textChange } from './diff';
 import { MarkLayer } from './overlay';
 import { PauseOrMaxWait } from './schedule';
@@ -158,13 +157,15 @@ export class DemoEditor {
   /** Apply every finding of this rule's automatic rewrite (never a prompt), as one undoable edit. */
   replaceRule(finding: Finding): void {
     this.lintNow();
-    const same = this.shown.filter((f) => f.ruleId === finding.ruleId && autoRewrite(f) !== undefined);
-    if (same.length === 0) {
+    const text = this.text;
+    // the engine's one fix plan: automatic rewrites only, never a prompt or guidance, none overlapping
+    const { edits } = planFixes(text, this.shown.filter((f) => f.ruleId === finding.ruleId), { format: 'plaintext' });
+    if (edits.length === 0) {
       this.events.announce('This finding has no rewrite that can be applied everywhere; choose one in each card.');
       return;
     }
     const caret = this.textarea.selectionStart;
-    const next = applyFixes(this.text, same, autoRewrite);
+    const next = applyEdits(text, edits);
     this.textarea.focus();
     this.textarea.select();
     this.insert(next);
@@ -172,7 +173,7 @@ export class DemoEditor {
     this.textarea.setSelectionRange(at, at);
     this.closeCard();
     this.lintNow();
-    this.events.announce(`Replaced ${same.length} ${same.length === 1 ? 'finding' : 'findings'} of this kind. Ctrl+Z undoes it.`);
+    this.events.announce(`Replaced ${edits.length} ${edits.length === 1 ? 'finding' : 'findings'} of this kind. Ctrl+Z undoes it.`);
   }
 
   /** Hide this wording for this rule for the rest of the session (undoable: see undoIgnore). */

@@ -1,6 +1,5 @@
-import type { Finding, SourceRef } from '../../../shared-rules/src/index';
+import { isSlotRewrite, severityLabel, type Finding, type SourceRef, type SuggestionKind } from '../../../shared-rules/src/index';
 import { CATEGORY_LABELS } from './categories';
-import { guidanceOf, severityLabel, suggestionsOf } from './engine-adapter';
 
 /** What a card can do; a button is shown only for the actions the host supplies. */
 export interface CardActions {
@@ -39,7 +38,7 @@ export function renderFindingCard(doc: Document, finding: Finding, actions: Card
   flagged.append(el('span', 'cl-visually-hidden', 'Flagged: '), el('q', 'cl-card__text', finding.text));
   card.append(head, flagged, el('p', 'cl-card__message', finding.message));
 
-  const guidance = guidanceOf(finding);
+  const guidance = finding.guidance ?? [];
   if (guidance.length > 0) {
     // Advice about practice, not wording: shown as text, never as something to insert.
     const box = el('div', 'cl-card__guidance');
@@ -103,6 +102,11 @@ export function renderFindingCard(doc: Document, finding: Finding, actions: Card
     card.append(bar);
   }
   return card;
+}
+
+/** Each suggestion with its kind: a rewrite may go in as it is; a prompt ("[describe …]") asks for the writer's facts. */
+function suggestionsOf(finding: Finding): Array<{ text: string; kind: SuggestionKind }> {
+  return finding.suggestions.map((text, i) => ({ text, kind: finding.suggestionKinds?.[i] ?? (isSlotRewrite(text) ? 'prompt' : 'rewrite') }));
 }
 
 /** A custom rule may name the same source twice (or the rule and its family both do): list each once. */
