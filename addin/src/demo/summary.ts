@@ -5,6 +5,8 @@ import { CATEGORY_LABELS, CATEGORY_ORDER } from '../ui/categories';
 /** Cards drawn per category when Explain all opens, and added by each "Show more". */
 const FIRST_PAGE = 10;
 const NEXT_PAGE = 40;
+/** New cards drawn per task; the rest follow in the next tasks, so opening the list is never one long task. */
+const CARDS_PER_TASK = 12;
 
 /**
  * Counts per category, for trainers talking a room through a note. It is also the legend: each row shows its
@@ -70,6 +72,7 @@ export class ExplainAll {
   private readonly groups = new Map<Category, { section: HTMLElement; heading: HTMLElement; list: HTMLElement; more: HTMLButtonElement }>();
   private readonly empty: HTMLElement;
   private latest: readonly Finding[] = [];
+  private continuation: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly section: HTMLElement, private readonly actions: CardActions) {
     const doc = section.ownerDocument;
@@ -100,7 +103,10 @@ export class ExplainAll {
 
   update(findings: readonly Finding[]): void {
     this.latest = findings;
+    clearTimeout(this.continuation);
+    this.continuation = undefined;
     if (this.section.hidden) return;
+    let budget = CARDS_PER_TASK;
     const doc = this.section.ownerDocument;
     const byCategory = new Map<Category, Finding[]>(CATEGORY_ORDER.map((c) => [c, []]));
     for (const f of findings) byCategory.get(f.category)!.push(f);
@@ -113,16 +119,18 @@ export class ExplainAll {
       const title = `${CATEGORY_LABELS[category]} (${mine.length})`;
       if (group.heading.textContent !== title) group.heading.textContent = title;
       const shown = mine.slice(0, this.limits.get(category) ?? FIRST_PAGE);
-      const items: HTMLElement[] = shown.map((f) => {
+      const items: HTMLElement[] = [];
+      for (const f of shown) {
         const key = cardKey(f);
         let item = this.cards.get(key);
         if (!item) {
+          if (budget-- <= 0) break; // drawn in the next task, in order
           item = doc.createElement('li');
           item.append(renderFindingCard(doc, f, this.actions));
         }
         kept.set(key, item);
-        return item;
-      });
+        items.push(item);
+      }
       // move only what is out of place: unchanged cards stay where they are
       let cursor = group.list.firstElementChild;
       for (const item of items) {
@@ -139,5 +147,6 @@ export class ExplainAll {
       if (rest > 0) group.more.textContent = `Show ${Math.min(rest, NEXT_PAGE)} more (${rest} not shown)`;
     }
     this.cards = kept;
+    if (budget < 0) this.continuation = setTimeout(() => this.update(this.latest), 0);
   }
 }
