@@ -75,11 +75,15 @@ describe('demo page at clinical scale (chromium)', function () {
     const side = await page.$eval('.cl-demo__side', (s) => { const r = s.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; });
     assert.ok(side.top >= 0 && side.top < 100, `the panel scrolled away (top ${side.top})`);
     await page.click('#cl-explain-toggle');
+    // cards are drawn a few per task; the list says when it is done
+    const drawn = () => page.waitForSelector('#cl-explain:not([hidden]):not([aria-busy])', { timeout: 30_000 });
+    await drawn();
     const group = page.locator('#cl-explain .cl-group[data-category="stigmatizing-language"]');
     const first = await group.locator('.cl-card').count();
     assert.ok(first > 0 && first < 100, `${first} cards drawn at once`);
     const firstCard = await group.locator('.cl-card').first().elementHandle();
     await group.locator('.cl-group__more').click();
+    await drawn();
     assert.ok((await group.locator('.cl-card').count()) > first, 'Show more drew more cards');
     // an update keeps cards whose finding did not change
     assert.ok(await firstCard!.evaluate((c) => c.isConnected), 'the first card was redrawn rather than kept');

@@ -105,7 +105,10 @@ export class ExplainAll {
     this.latest = findings;
     clearTimeout(this.continuation);
     this.continuation = undefined;
-    if (this.section.hidden) return;
+    if (this.section.hidden) {
+      this.section.removeAttribute('aria-busy');
+      return;
+    }
     let budget = CARDS_PER_TASK;
     const doc = this.section.ownerDocument;
     const byCategory = new Map<Category, Finding[]>(CATEGORY_ORDER.map((c) => [c, []]));
@@ -148,5 +151,7 @@ export class ExplainAll {
     }
     this.cards = kept;
     if (budget < 0) this.continuation = setTimeout(() => this.update(this.latest), 0);
+    // busy while cards are still being drawn (assistive technology waits; so can a test)
+    this.section.toggleAttribute('aria-busy', this.continuation !== undefined);
   }
 }
