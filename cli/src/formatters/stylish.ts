@@ -1,4 +1,4 @@
-import type { Severity } from '../../../shared-rules/src/types';
+import type { Severity } from '../../../shared-rules/src/index';
 import { plural } from '../plural';
 import type { CheckedFile } from '../types';
 
