@@ -60,7 +60,7 @@ export const bundles = [
   { ...common, entryPoints: ['cli/src/audit/worker-entry.ts'], outfile: 'dist/audit-worker.js', platform: 'node', format: 'cjs', minify: false, mainFields: ['module', 'main'] },
   { ...common, entryPoints: ['shared-rules/src/index.ts'], outfile: 'dist/engine.mjs', platform: 'neutral', format: 'esm', mainFields: ['module', 'main'] },
 ];
-for (const host of ['extension', 'addin']) {
+for (const host of ['extension', 'addin', 'browser']) {
   const file = `./${host}/bundles.mjs`;
   if (existsSync(file)) bundles.push(...(await import(file)).bundles(common));
 }

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtinRules, builtinSources, ruleFamily, CATEGORIES, type RuleData } from '../src/index';
+import { builtinRules, builtinSources, ruleFamily, suggestionKind, CATEGORIES, type RuleData } from '../src/index';
 
 const TITLES: Record<string, string> = {
   'police-involvement': 'Police involvement in planned care (NHS England element 1)',
@@ -29,17 +29,22 @@ export function renderCatalogue(rules: RuleData[] = builtinRules()): string {
   for (const category of CATEGORIES) {
     const inCat = rules.filter((r) => r.category === category);
     out.push(`## ${TITLES[category]}`, '', `Category id \`${category}\`: ${inCat.length} rules.`, '');
-    out.push('| rule | severity | matches | suggestions | sources |', '|---|---|---|---|---|');
+    out.push('| rule | severity | matches | rewrites, prompts or guidance | sources |', '|---|---|---|---|---|');
     for (const r of inCat) {
       r.sources.forEach((s) => used.add(s));
       const off = r.enabled === false ? ' (off by default)' : '';
-      out.push(`| [\`${r.id}\`](#${r.id}) | ${r.severity}${off} | ${cell(r.match.map((m) => `\`${m}\``).join(', '))} | ${cell(r.suggestions.join('; '))} | ${r.sources.join(', ')} |`);
+      out.push(`| [\`${r.id}\`](#${r.id}) | ${r.severity}${off} | ${cell(r.match.map((m) => `\`${m}\``).join(', '))} | ${cell([...r.suggestions, ...(r.guidance ?? [])].join('; '))} | ${r.sources.join(', ')} |`);
     }
     out.push('');
     for (const r of inCat) {
       out.push(`### ${r.id}`, '', `*${ruleFamily(r.id) ?? 'custom'} · ${r.category} · ${r.severity}${r.enabled === false ? ' · off by default' : ''}*`, '');
       out.push(`**Message.** ${r.message}`, '', `**Why.** ${r.rationale}`, '');
-      out.push(`**Rewrites.** ${r.suggestions.map((s) => `“${s}”`).join(' · ')}`, '');
+      const quoted = (list: string[]) => list.map((s) => `“${s}”`).join(' · ');
+      const rewrites = r.suggestions.filter((s) => suggestionKind(s) === 'rewrite');
+      const prompts = r.suggestions.filter((s) => suggestionKind(s) === 'prompt');
+      if (rewrites.length) out.push(`**Rewrites.** ${quoted(rewrites)}`, '');
+      if (prompts.length) out.push(`**Prompts** (inserted only when chosen). ${quoted(prompts)}`, '');
+      if (r.guidance?.length) out.push(`**Guidance** (change the plan, not the words). ${r.guidance.join(' ')}`, '');
       const ex = r.examples.match.slice(0, 2).map((m) => (typeof m === 'string' ? m : m.text));
       out.push(`**Flags.** ${ex.map((e) => `“${e}”`).join(' · ')}`, '', `**Stays quiet.** ${r.examples.noMatch.slice(0, 2).map((e) => `“${e}”`).join(' · ')}`, '');
     }
