@@ -23,7 +23,9 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-npm install --no-audit --no-fund
+# package.json's allowScripts keeps npm from running @playwright/browser-chromium's install script, which downloads
+# Playwright's own Chromium (the tests drive Debian's); npm before 11.19 ignores allowScripts, so say it here too.
+PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund
 
 # Real VS Code for test/e2e/vscode.test.ts, into the git-ignored .hosts/.
 scripts/install-code-server.sh

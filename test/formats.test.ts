@@ -303,7 +303,7 @@ describe('formats: maskNonProse', () => {
     // cost a sixteenth), measured as this process's CPU time, so a busy machine slows both runs alike.
     const cpuMs = (run: () => void) => {
       let best = Infinity;
-      for (let i = 0; i < 2; i++) {
+      for (let i = 0; i < 3; i++) {
         const t0 = process.cpuUsage();
         run();
         const t = process.cpuUsage(t0);
@@ -315,8 +315,9 @@ describe('formats: maskNonProse', () => {
       const quarter = text.slice(0, text.length >> 2);
       const small = cpuMs(() => run(quarter));
       const whole = cpuMs(() => run(text));
-      // below 60 ms for the whole text the ratio is noise, and nothing is slow
-      assert.ok(whole < 60 || whole <= 10 * Math.max(small, 1), `${label}: ${whole.toFixed(0)} ms for the text, ${small.toFixed(0)} ms for a quarter of it`);
+      // below 250 ms of CPU for the whole text a collector pause can outweigh the work, and nothing is slow;
+      // quadratic work on these megabyte texts takes seconds
+      assert.ok(whole < 250 || whole <= 10 * Math.max(small, 1), `${label}: ${whole.toFixed(0)} ms for the text, ${small.toFixed(0)} ms for a quarter of it`);
     };
     for (const [name, text] of cases) {
       it(name, function () {
