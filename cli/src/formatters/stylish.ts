@@ -1,4 +1,4 @@
-import type { Severity } from '../../../shared-rules/src/index';
+import { autoRewrite, type Finding, type Severity } from '../../../shared-rules/src/index';
 import { plural } from '../plural';
 import type { CheckedFile } from '../types';
 
@@ -31,7 +31,7 @@ export function formatStylish(files: CheckedFile[], colour: boolean, problems = 
       out.push(`  ${paint(2, where[i].padEnd(whereWidth))}  ${lvl}  ${f.message.padEnd(messageWidth)}  ${paint(2, f.ruleId)}`);
       const indent = ' '.repeat(2 + whereWidth + 2);
       const flagged = JSON.stringify(f.text.replace(/\s+/g, ' '));
-      out.push(`${indent}${flagged}${f.suggestions.length ? ` → ${paint(32, JSON.stringify(f.suggestions[0]))}` : ''}`);
+      out.push(`${indent}${flagged}${offer(f, paint)}`);
     });
     out.push('');
   }
@@ -50,4 +50,12 @@ export function formatStylish(files: CheckedFile[], colour: boolean, problems = 
     out.push(paint(bySeverity.error ? 31 : 33, summary), `  by category: ${categories}`);
   }
   return out.join('\n') + '\n';
+}
+
+/** What the row offers: the rewrite --fix would apply, else the practice guidance, else the prompt to fill in. */
+function offer(f: Finding, paint: Paint): string {
+  const rewrite = autoRewrite(f);
+  if (rewrite !== undefined) return ` → ${paint(32, JSON.stringify(rewrite))}`;
+  if (f.guidance.length) return `  ${paint(2, `change the plan: ${f.guidance[0]}`)}`;
+  return f.suggestions.length ? `  ${paint(2, `ask: ${f.suggestions[0]}`)}` : '';
 }
