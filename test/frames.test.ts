@@ -110,3 +110,14 @@ describe('frame rules as data', () => {
     assert.deepEqual(lint('The team will withhold support this week.', { ruleSet: rs }).map((f) => f.text), ['The team will withhold support this week']);
   });
 });
+
+describe('a frame explained', () => {
+  it('carelint explain and every host show its slots, scope, quieting classes and the classes it uses', async () => {
+    const { builtinRuleSet, describeRule, describeRuleAsText } = await import('../shared-rules/src/index');
+    const text = describeRuleAsText(describeRule(builtinRuleSet(), 'police-in-planned-care')!);
+    assert.match(text, /How it matches \(a frame: word classes in order, in one sentence\)/);
+    assert.match(text, /police actor then within 10 words planned care \(either order\)/);
+    assert.match(text, /Quiet when the line \(list item or table row\) has: emergency context/);
+    assert.match(text, /- police-actor: a police officer by role, rank and surname/);
+  });
+});
