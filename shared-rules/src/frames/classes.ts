@@ -5,7 +5,7 @@
  * so a frame never enumerates the spellings of its slots.
  */
 import type { Inflector } from '../matching/phrase';
-import { PhraseTrie } from '../matching/trie';
+import { PhraseTrie, type SerializedTrie } from '../matching/trie';
 import type { Token } from '../text/tokenize';
 import { work } from '../work';
 
@@ -40,8 +40,11 @@ export class ClassMatcher {
   /** Per class, its entries with any @Name marker removed: what a frame anchors on in the rule graph. */
   readonly anchors: string[][];
 
-  /** `lazy`: classes validated at build time compile their graph on the first clause that needs it (cold start). */
-  constructor(readonly classes: WordClasses, private readonly inflect: Inflector, lazy = false) {
+  /**
+   * `lazy`: classes validated at build time compile their graph on the first clause that needs it; `prebuilt`: the
+   * graph compiled at build time from exactly these classes (serialize()), read instead of compiled (cold start).
+   */
+  constructor(readonly classes: WordClasses, private readonly inflect: Inflector, lazy = false, private readonly prebuilt?: SerializedTrie) {
     this.names = Object.keys(classes);
     this.names.forEach((n, i) => this.index.set(n, i));
     this.anchors = this.names.map(() => []);
@@ -54,8 +57,14 @@ export class ClassMatcher {
     if (!lazy) void this.trie;
   }
 
+  /** The class graph as data, for the constructor's `prebuilt`. */
+  serialize(): SerializedTrie {
+    return this.trie.serialize();
+  }
+
   private get trie(): PhraseTrie {
     if (this.graph) return this.graph;
+    if (this.prebuilt) return (this.graph = PhraseTrie.deserialize(this.prebuilt));
     const trie = new PhraseTrie();
     this.pending.forEach((p, owner) => {
       try {

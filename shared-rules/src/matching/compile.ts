@@ -76,6 +76,8 @@ export interface SourceRegistry { [key: string]: { title: string; url?: string }
 /** The match graph of a rule set, as data (see `prebuilt` in compileRuleSet). */
 export interface PrebuiltMatcher {
   trie: SerializedTrie;
+  /** The word-class graph frames read (frames/classes.ts). */
+  classes?: SerializedTrie;
 }
 
 export class RuleSet {
@@ -96,7 +98,7 @@ export class RuleSet {
 
   /** The compiled matcher as data, for compileRuleSet's `prebuilt` option. */
   matcher(): PrebuiltMatcher {
-    return { trie: this.trie.serialize() };
+    return { trie: this.trie.serialize(), ...(this.classes ? { classes: this.classes.serialize() } : {}) };
   }
 
   /** The word classes frames use (literal pattern words left out), by name. */
@@ -203,7 +205,7 @@ export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: 
   const trie = prebuilt ? PhraseTrie.deserialize(prebuilt.trie) : new PhraseTrie();
   const frameIssues: RuleIssue[] = [];
   const parsedFrames = rules.map((r, i) => (r && typeof r === 'object' && r.frame !== undefined ? parseFrame(r.frame, frameIssues, [i, 'frame']) : null));
-  const classes = compileClasses(options.classes ?? {}, parsedFrames, inflect, issues, options.lazyContext ?? false);
+  const classes = compileClasses(options.classes ?? {}, parsedFrames, inflect, issues, options.lazyContext ?? false, prebuilt?.classes);
   const seen = new Map<string, number>();
   const compiled: CompiledRule[] = [];
   rules.forEach((data, index) => {
@@ -276,9 +278,9 @@ export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: 
 }
 
 /** Word classes plus the literal words frame patterns use, as one matcher; null (with issues) when a class is bad. */
-function compileClasses(classes: WordClasses, parsed: Array<ParsedPattern[] | null>, inflect: Inflector, issues: RuleIssue[], lazy: boolean): ClassMatcher | null {
+function compileClasses(classes: WordClasses, parsed: Array<ParsedPattern[] | null>, inflect: Inflector, issues: RuleIssue[], lazy: boolean, prebuilt?: SerializedTrie): ClassMatcher | null {
   try {
-    return new ClassMatcher({ ...classes, ...literalClasses(parsed.flatMap((p) => p ?? [])) }, inflect, lazy);
+    return new ClassMatcher({ ...classes, ...literalClasses(parsed.flatMap((p) => p ?? [])) }, inflect, lazy, prebuilt);
   } catch (e) {
     if (!(e instanceof ClassIssue)) throw e;
     issues.push({ path: ['classes', e.className, e.field, e.entry], message: e.message });
