@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Ajv from 'ajv';
-import { loadConfig, locateCustomRuleIssue, nearest, parseConfig } from '../shared-rules/src/config';
+import { loadConfig, locateCustomRuleIssue, nearest, parseConfig } from '../shared-rules/src/config/index';
 import { validateConfig } from '../shared-rules/generated/validate-config';
 import type { RuleData } from '../shared-rules/src/types';
 

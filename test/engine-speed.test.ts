@@ -3,11 +3,11 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { builtinInflector, builtinRules, builtinRuleSet, builtinSources, compileRuleSet, lint, regularInflect, type RuleData } from '../shared-rules/src/index';
-import { ChunkContext } from '../shared-rules/src/context';
-import { sentenceAround, sentenceAroundIn, sentenceEnds } from '../shared-rules/src/sentence';
-import { tokenize } from '../shared-rules/src/tokenize';
-import { PhraseTrie } from '../shared-rules/src/trie';
-import { UNUSED_WORD, WalkTokens, WalkVocabulary } from '../shared-rules/src/walk-tokens';
+import { ChunkContext } from '../shared-rules/src/context/context';
+import { sentenceAround, sentenceAroundIn, sentenceEnds } from '../shared-rules/src/context/sentence';
+import { tokenize } from '../shared-rules/src/text/tokenize';
+import { PhraseTrie } from '../shared-rules/src/matching/trie';
+import { UNUSED_WORD, WalkTokens, WalkVocabulary } from '../shared-rules/src/matching/walk-tokens';
 
 const fresh = compileRuleSet(builtinRules(), builtinInflector, builtinSources(), { lazyContext: true });
 

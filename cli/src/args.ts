@@ -1,25 +1,16 @@
 import { parseArgs } from 'node:util';
-import { CATEGORIES, type Category, type Locale } from '../../shared-rules/src/types';
-import { nearest } from '../../shared-rules/src/config';
+import { CATEGORIES, type Category, type Locale } from '../../shared-rules/src/index';
+import { nearest } from '../../shared-rules/src/index';
 import { UsageError } from './problems';
-import { auditCommand, type AuditFormat } from './audit/options';
+import { auditCommand } from './audit/options';
+import { FORMATS, type Command, type Format } from './command';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
-export type Format = (typeof FORMATS)[number];
+export type { Command, Format } from './command';
+
 const LOCALES: Locale[] = ['en-GB', 'en-US'];
 const COMMANDS = ['check', 'rules', 'explain', 'audit'] as const;
 
 
-export type Command =
-  | { name: 'help' }
-  | { name: 'version' }
-  | { name: 'check'; inputs: string[]; format: Format; fix: boolean; config?: string; categories?: Category[]; locale?: Locale; stdinFilename?: string; maxWarnings?: number }
-  | { name: 'rules'; format: 'stylish' | 'json'; config?: string }
-  | { name: 'explain'; ruleId: string; config?: string }
-  | {
-    name: 'audit'; inputs: string[]; format: AuditFormat; output?: string; config?: string; idField?: string; textField?: string; dateField?: string;
-    workers: number; redact: boolean; since?: string; until?: string; categories?: Category[]; maxItems: number; top?: number;
-  };
 
 export function parseCommandLine(argv: string[]): Command {
   let parsed;

@@ -1,22 +1,15 @@
-import type { RuleSet } from '../../shared-rules/src/index';
-import { prepareOptions } from '../../shared-rules/src/findings';
-import { CATEGORIES, type LintOptions } from '../../shared-rules/src/types';
-import { nearest } from '../../shared-rules/src/config';
+import { configuredRules } from '../../shared-rules/src/index';
+import { CATEGORIES, type LintOptions } from '../../shared-rules/src/index';
+import { nearest } from '../../shared-rules/src/index';
 import type { Command } from './args';
 import { Configs } from './configs';
 import { plainTemplate, sourceText } from './describe';
 import type { Problems } from './problems';
 
-/** Each rule as configured: on/off and severity after the config's categories, rules and severity. */
-function configured(ruleSet: RuleSet, options: LintOptions) {
-  const prepared = prepareOptions(ruleSet, options);
-  return ruleSet.compiled.map((r) => ({ rule: r.data, enabled: prepared.active[r.index] === 1, severity: prepared.severity[r.index] ?? r.data.severity }));
-}
-
 /** `carelint rules`: the catalogue, with the settings of the config found from the working folder. */
 export function listRules(cmd: Extract<Command, { name: 'rules' }>, problems: Problems): number {
   const { options, ruleSet } = new Configs(problems, cmd.config).forFolder(process.cwd());
-  const rows = configured(ruleSet, options)
+  const rows = configuredRules(ruleSet, options)
     .map(({ rule, enabled, severity }) => ({ id: rule.id, category: rule.category, severity, enabled, message: rule.message }))
     .sort((a, b) => CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) || (a.id < b.id ? -1 : 1));
   if (cmd.format === 'json') {
@@ -43,7 +36,7 @@ export function explainRule(cmd: Extract<Command, { name: 'explain' }>, problems
     problems.report('carelint', `no rule '${cmd.ruleId}'.${near ? ` Did you mean '${near}'?` : ''} \`carelint rules\` lists them`);
     return 0;
   }
-  const { enabled, severity } = configured(ruleSet, options).find((r) => r.rule === rule)!;
+  const { enabled, severity } = configuredRules(ruleSet, options).find((r) => r.rule === rule)!;
   const sources = ruleSet.compiledById(rule.id)?.sources ?? [];
   const out = [
     `${rule.id}  (${rule.category}, ${severity}${enabled ? '' : ', off'})`,

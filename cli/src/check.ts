@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { lint } from '../../shared-rules/src/index';
-import { CATEGORIES, type Finding, type LintOptions } from '../../shared-rules/src/types';
+import { CATEGORIES, type Finding, type LintOptions } from '../../shared-rules/src/index';
 import type { Command } from './args';
 import { Configs } from './configs';
 import { fixFile } from './fix';

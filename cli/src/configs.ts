@@ -1,11 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { builtinRuleSet, type RuleSet } from '../../shared-rules/src/index';
-import { CONFIG_FILE_NAME, loadConfig } from '../../shared-rules/src/config';
-import type { LintOptions } from '../../shared-rules/src/types';
+import { CONFIG_FILE_NAME, loadConfig } from '../../shared-rules/src/index';
+import type { LintOptions } from '../../shared-rules/src/index';
 import { decode } from './decode';
 import type { Problems } from './problems';
-import { ioMessage } from './read';
+import { ioMessage } from './io-message';
 
 export interface Config {
   options: LintOptions;

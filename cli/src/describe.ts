@@ -1,4 +1,4 @@
-import type { SourceRef } from '../../shared-rules/src/types';
+import type { SourceRef } from '../../shared-rules/src/index';
 
 /** A rule's suggestion template as text: `die~ by suicide` → `die by suicide`. */
 export function plainTemplate(template: string): string {

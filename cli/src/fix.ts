@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { applyFixes } from '../../shared-rules/src/index';
-import type { Finding } from '../../shared-rules/src/types';
+import type { Finding } from '../../shared-rules/src/index';
 import { type Encoding, encode } from './decode';
 import { autoFix } from './suggestions';
 

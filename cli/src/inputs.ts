@@ -2,9 +2,9 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, resolve } from 'node:path';
 // require(): bundles tinyglobby's CommonJS build (its ESM build needs import.meta.url, absent in dist/cli.js).
 import tinyglobby = require('tinyglobby');
-import type { TextFormat } from '../../shared-rules/src/types';
+import type { TextFormat } from '../../shared-rules/src/index';
 import type { Problems } from './problems';
-import { ioMessage } from './read';
+import { ioMessage } from './io-message';
 
 /** One thing to check. `display` is the name shown in reports: the path as the user gave it. */
 export interface Input {

@@ -1,5 +1,5 @@
 import { offsetToLineColumn } from '../../shared-rules/src/index';
-import type { Finding } from '../../shared-rules/src/types';
+import type { Finding } from '../../shared-rules/src/index';
 import { paragraphColumn } from './docx';
 import type { LocatedFinding } from './types';
 

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { decode, type Encoding } from './decode';
 import { docxText } from './docx';
+import { ioMessage } from './io-message';
 import type { Input } from './inputs';
 
 export const MAX_BYTES = 50 * 1024 * 1024;
@@ -40,14 +41,6 @@ function tooLarge(size: number): Read {
   return { ok: false, message: `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the 50 MB limit; skipped. Split it into smaller files` };
 }
 
-export function ioMessage(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied; cannot read it. Check its permissions (chmod) or run as a user who can read it';
-  if (code === 'EISDIR') return 'is a folder, not a file';
-  if (code === 'ELOOP') return 'symbolic link loop; fix or remove the link';
-  return `cannot be read (${(e as Error).message})`;
-}
 
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];

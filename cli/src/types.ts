@@ -1,5 +1,5 @@
 import type { RuleSet } from '../../shared-rules/src/index';
-import type { Finding } from '../../shared-rules/src/types';
+import type { Finding } from '../../shared-rules/src/index';
 
 export interface LocatedFinding extends Finding {
   /** 1-based; for .docx the paragraph number. */

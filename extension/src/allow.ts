@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { applyEdits, findNodeAtLocation, modify, parseTree, type Edit, type FormattingOptions } from 'jsonc-parser/lib/esm/main.js';
-import type { AllowEntry } from '../../shared-rules/src/types';
+import type { AllowEntry } from '../../shared-rules/src/index';
 import type { ConfigFiles } from './config-files';
 
 /**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { directiveComment, isSlotRewrite } from '../../shared-rules/src/index';
-import type { Finding } from '../../shared-rules/src/types';
+import type { Finding } from '../../shared-rules/src/index';
 import { SOURCE, toDiagnostic } from './diagnostics';
 import type { DocumentLinter } from './document-linter';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { builtinRuleSet, type RuleSet } from '../../shared-rules/src/index';
-import { CONFIG_FILE_NAME, loadConfig, type ConfigProblem } from '../../shared-rules/src/config';
-import type { LintOptions } from '../../shared-rules/src/types';
+import { CONFIG_FILE_NAME, loadConfig, type ConfigProblem } from '../../shared-rules/src/index';
+import type { LintOptions } from '../../shared-rules/src/index';
 
 /** What a `.carelintrc.json` contributes to a document's options (nothing, when there is none). */
 export interface FileConfig {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { lineIndexAt, lineStarts } from '../../shared-rules/src/position';
-import type { Finding, Severity } from '../../shared-rules/src/types';
+import { lineIndexAt, lineStarts } from '../../shared-rules/src/index';
+import type { Finding, Severity } from '../../shared-rules/src/index';
 
 export const SOURCE = 'CareLint';
 export const EXPLAIN_SCHEME = 'carelint-rule';

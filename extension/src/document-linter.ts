@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { LintSession, TextChange } from '../../shared-rules/src/session';
-import type { Finding } from '../../shared-rules/src/types';
+import type { LintSession, TextChange } from '../../shared-rules/src/index';
+import type { Finding } from '../../shared-rules/src/index';
 import type { ConfigFiles } from './config-files';
 import { toDiagnostics } from './diagnostics';
 import { formatFor, isCheckedScheme } from './format';

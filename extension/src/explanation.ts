@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { RuleSet } from '../../shared-rules/src/index';
-import type { RuleData, SourceRef } from '../../shared-rules/src/types';
+import type { RuleData, SourceRef } from '../../shared-rules/src/index';
 import { EXPLAIN_SCHEME, explainUri } from './diagnostics';
 
 export const EXPLAIN_COMMAND = 'carelint.explainRule';

@@ -1,4 +1,4 @@
-import type { TextFormat } from '../../shared-rules/src/types';
+import type { TextFormat } from '../../shared-rules/src/index';
 
 const MARKDOWN = new Set(['markdown', 'mdx', 'quarto', 'rmd', 'jinja-md']);
 const HTML = new Set(['html', 'xhtml', 'handlebars', 'jinja-html', 'django-html', 'nunjucks', 'twig', 'liquid', 'vue-html', 'razor']);

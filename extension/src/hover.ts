@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Finding, SourceRef } from '../../shared-rules/src/types';
+import type { Finding, SourceRef } from '../../shared-rules/src/index';
 import type { DocumentLinter } from './document-linter';
 import { markdownText } from './markdown-text';
 

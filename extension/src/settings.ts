@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CATEGORIES, SEVERITIES, type Category, type LintOptions, type Locale, type Severity } from '../../shared-rules/src/types';
+import { CATEGORIES, SEVERITIES, type Category, type LintOptions, type Locale, type Severity } from '../../shared-rules/src/index';
 
 export const DEFAULT_LANGUAGES = ['plaintext', 'markdown', 'html', 'handlebars', 'jinja'];
 

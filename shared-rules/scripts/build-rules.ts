@@ -10,9 +10,9 @@ import { join, relative } from 'node:path';
 import { parseDocument, LineCounter, parse as parseYaml } from 'yaml';
 import Ajv from 'ajv';
 import nlp from 'compromise';
-import { compileRuleSet, RuleCompileError, type RuleSet } from '../src/compile';
-import { inflectedWords, type WordForms } from '../src/phrase';
-import { lexiconInflector } from '../src/inflect';
+import { compileRuleSet, RuleCompileError, type RuleSet } from '../src/matching/compile';
+import { inflectedWords, type WordForms } from '../src/matching/phrase';
+import { lexiconInflector } from '../src/matching/inflect';
 import type { RuleData } from '../src/types';
 
 const root = join(__dirname, '..');

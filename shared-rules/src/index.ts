@@ -1,49 +1,14 @@
-/** CareLint engine: one compiled matcher for every rule, shared by the CLI, VS Code and Word. */
-import { builtinRuleSet } from './builtin';
-import type { RuleSet } from './compile';
-import { applyDirectives } from './directives-filter';
-import { sliceDocument } from './document';
-import { prepareOptions, toFinding } from './findings';
-import { lintChunk } from './lint';
-import type { Finding, LintOptions, SectionKind } from './types';
-
+/** CareLint engine, public API: everything hosts and the CLI may import. Hosts import nothing else from the engine. */
 export * from './types';
-export { applyFixes, isSlotRewrite } from './fix';
-export { LintSession, type TextChange, type SessionOptions } from './session';
-export { builtinRuleSet, builtinRules, builtinSources, builtinInflector, ruleFamily, ruleSetWith } from './builtin';
-export { compileRuleSet, RuleSet, RuleCompileError, type RuleIssue, type SourceRegistry } from './compile';
-export { regularInflect, lexiconInflector } from './inflect';
-export { parsePhrase, type Inflector, type WordForms, type FormName, type PhraseNode } from './phrase';
-export { lineIndexAt, lineStarts, offsetToLineColumn } from './position';
+export { applyFixes, isSlotRewrite } from './findings/fix';
+export { LintSession, type TextChange, type SessionOptions } from './session/session';
+export { builtinRuleSet, builtinRules, builtinSources, builtinInflector, ruleFamily, ruleSetWith } from './matching/builtin';
+export { compileRuleSet, RuleSet, RuleCompileError, type RuleIssue, type SourceRegistry } from './matching/compile';
+export { regularInflect, lexiconInflector } from './matching/inflect';
+export { parsePhrase, type Inflector, type WordForms, type FormName, type PhraseNode } from './matching/phrase';
+export { lineIndexAt, lineStarts, offsetToLineColumn } from './text/position';
 export { maskNonProse, parseDirectives, directiveComment } from './formats';
-
-/** Lint a whole text. Offsets in the findings are 0-based UTF-16 offsets into `text`. */
-export function lint(text: string, options: LintOptions & { ruleSet?: RuleSet } = {}): Finding[] {
-  return lintPiece(text, options, null).findings;
-}
-
-/** One piece of a longer document, and the section in force at its end. */
-export interface LintedPiece { findings: Finding[]; section: SectionKind | null }
-
-/**
- * Lint one piece of a document that a host holds piece by piece (Word's paragraphs): it starts in `section`, the
- * section the piece before it ended in ("History:", "Plan:" headings reach the paragraphs below them), so a host
- * that carries the section along gets what lint() gives for the whole document.
- */
-export function lintPiece(text: string, options: LintOptions & { ruleSet?: RuleSet }, section: SectionKind | null): LintedPiece {
-  const rs = options.ruleSet ?? builtinRuleSet();
-  const prepared = prepareOptions(rs, options);
-  const findings: Finding[] = [];
-  let entry = section;
-  for (const slice of sliceDocument(text, options.format ?? 'plaintext')) {
-    const result = lintChunk(rs, prepared.active, slice.masked, entry);
-    entry = result.exit;
-    for (const hit of result.hits) {
-      const f = toFinding(rs, prepared, hit, slice.start, text, slice.start);
-      if (f) findings.push(f);
-    }
-  }
-  return { findings: options.directives === false ? findings : applyDirectives(text, findings), section: entry };
-}
-export { CONFIG_FILE_NAME, loadConfig, parseConfig, type ConfigProblem, type LoadedConfig, type ParsedConfig } from './config';
+export { lint, lintPiece, type LintedPiece } from './lint-document';
+export { CONFIG_FILE_NAME, loadConfig, locateCustomRuleIssue, nearest, parseConfig, type ConfigProblem, type LoadedConfig, type ParsedConfig } from './config/index';
 export { work, resetWork } from './work';
+export { configuredRules, type ConfiguredRule } from './findings/configured';

@@ -1,7 +1,7 @@
 // Inline critiques (WordApi 1.7) and popup rewrites (WordApi 1.8).
 import assert from 'node:assert/strict';
 import { CATEGORY_COLORS, POPUP_RESOURCE_IDS } from '../../addin/src/word/annotations';
-import { isSlotRewrite } from '../../shared-rules/src/fix';
+import { isSlotRewrite } from '../../shared-rules/src/findings/fix';
 import { lint } from '../../shared-rules/src/index';
 import { CATEGORIES } from '../../shared-rules/src/types';
 import { startChecker } from './support/word-harness';

@@ -2,7 +2,7 @@
 import './use-fake-vscode';
 import assert from 'node:assert/strict';
 import { lint } from '../../shared-rules/src/index';
-import { LintSession } from '../../shared-rules/src/session';
+import { LintSession } from '../../shared-rules/src/session/session';
 import { toTextChange } from '../../extension/src/document-linter';
 import { buildInSlices } from '../../extension/src/sliced-build';
 import { codes, path, start, waitFor, withWorkspace } from './support';

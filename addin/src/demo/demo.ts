@@ -1,4 +1,4 @@
-import type { Finding } from '../../../shared-rules/src/types';
+import type { Finding } from '../../../shared-rules/src/index';
 import { DemoEditor } from './editor';
 import { SAMPLE_NOTES } from './samples';
 import { renderCounts, renderExplainAll } from './summary';

@@ -1,4 +1,4 @@
-import type { Finding } from '../../../shared-rules/src/types';
+import type { Finding } from '../../../shared-rules/src/index';
 
 /**
  * Fill `layer` with the text, wrapping each flagged span in a <mark>. The layer sits exactly over the textarea

@@ -1,4 +1,4 @@
-import type { Category, Finding } from '../../../shared-rules/src/types';
+import type { Category, Finding } from '../../../shared-rules/src/index';
 import { renderFindingCard, type CardActions } from '../ui/card';
 import { CATEGORY_LABELS, CATEGORY_ORDER } from '../ui/categories';
 

@@ -1,5 +1,5 @@
-import { isSlotRewrite } from '../../../shared-rules/src/fix';
-import type { Finding, SourceRef } from '../../../shared-rules/src/types';
+import { isSlotRewrite } from '../../../shared-rules/src/index';
+import type { Finding, SourceRef } from '../../../shared-rules/src/index';
 import { CATEGORY_LABELS } from './categories';
 
 /** What a card can do; a button is shown only for the actions the host supplies. */

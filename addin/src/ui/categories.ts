@@ -1,4 +1,4 @@
-import type { Category } from '../../../shared-rules/src/types';
+import type { Category } from '../../../shared-rules/src/index';
 
 /** How each category is named to writers and trainers (the ids stay stable; these words may change). */
 export const CATEGORY_LABELS: Record<Category, string> = {

@@ -1,8 +1,8 @@
 /// <reference types="office-js" />
 // Inline critiques (WordApi 1.7): one underline colour per category, and (WordApi 1.8) the rewrites in the popup.
 // Critique offsets are paragraph-relative, like the findings of a paragraph's own lint.
-import { isSlotRewrite } from '../../../shared-rules/src/fix';
-import type { Category, Finding } from '../../../shared-rules/src/types';
+import { isSlotRewrite } from '../../../shared-rules/src/index';
+import type { Category, Finding } from '../../../shared-rules/src/index';
 
 export const CATEGORY_COLORS: Record<Category, Word.CritiqueColorScheme> = {
   'punitive-approach': 'Red' as Word.CritiqueColorScheme,

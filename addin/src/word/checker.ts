@@ -2,8 +2,8 @@
 // The Word side of the pane: keeps the paragraph cache in step with the document, keeps the inline critiques in
 // step with the cache, and carries out the task pane's actions. Every Word call goes through one queue, so a burst
 // of change events, a poll and a click never interleave their batches.
-import { isSlotRewrite } from '../../../shared-rules/src/fix';
-import type { Finding } from '../../../shared-rules/src/types';
+import { isSlotRewrite } from '../../../shared-rules/src/index';
+import type { Finding } from '../../../shared-rules/src/index';
 import { loadAnnotations, replaceAnnotations } from './annotations';
 import type { Capabilities } from './capabilities';
 import { locateParagraphs, readParagraphs, readParagraphsById, type WordRun } from './document';

@@ -1,4 +1,4 @@
-import type { Category } from '../../../shared-rules/src/types';
+import type { Category } from '../../../shared-rules/src/index';
 import { CATEGORY_LABELS, CATEGORY_ORDER } from '../ui/categories';
 import type { Located } from './located';
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../../../shared-rules/src/types';
+import type { Finding } from '../../../shared-rules/src/index';
 
 /** A finding with the paragraph it belongs to and the exact text it was linted from (the replace guard). */
 export interface Located {

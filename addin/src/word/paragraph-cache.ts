@@ -1,5 +1,5 @@
 import type { LintedPiece } from '../../../shared-rules/src/index';
-import type { Finding, SectionKind } from '../../../shared-rules/src/types';
+import type { Finding, SectionKind } from '../../../shared-rules/src/index';
 
 /** A paragraph as read from Word: its key (uniqueLocalId, or "#index" where Word has no ids) and its text. */
 export interface ParagraphText {

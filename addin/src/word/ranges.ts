@@ -2,7 +2,7 @@
 // Findings carry UTF-16 offsets into the paragraph text; Word ranges come from Paragraph.search. The finding's
 // occurrence is the k-th case-sensitive match of its text in the paragraph, counted the way Word's search counts
 // (left to right, non-overlapping), and every match is checked against the expected text before it is used.
-import type { Finding } from '../../../shared-rules/src/types';
+import type { Finding } from '../../../shared-rules/src/index';
 
 /** Word's search can't take more than 255 characters. */
 const WORD_SEARCH_LIMIT = 255;

@@ -1,6 +1,6 @@
 // The pane's settings: rewrites as tracked changes, and rule options in the .carelintrc.json format. They live in
 // the task pane's own storage (this device only); the add-in needs no configuration file.
-import { loadConfig } from '../../../shared-rules/src/config';
+import { loadConfig } from '../../../shared-rules/src/index';
 import { lintPiece } from '../../../shared-rules/src/index';
 import type { PieceLinter } from './paragraph-cache';
 

@@ -5,7 +5,7 @@
  * heavier finding replaces the lightest, latest one. Findings arrive in export order (the pool guarantees it), so
  * the choice is the same on any number of workers.
  */
-import { CATEGORIES, type Category } from '../../../shared-rules/src/types';
+import { CATEGORIES, type Category } from '../../../shared-rules/src/index';
 import type { BadRowKind } from './export-reader';
 import type { NoteFinding } from './scan';
 import { findingWeight } from './weights';

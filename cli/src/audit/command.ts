@@ -5,10 +5,10 @@
  * is written at the end (CSV rows as they come). Exit code as for `check`: 0 none, 1 findings, 2 problems.
  */
 import { statSync } from 'node:fs';
-import { CATEGORIES } from '../../../shared-rules/src/types';
+import { CATEGORIES } from '../../../shared-rules/src/index';
 import type { Command } from '../args';
 import type { Problems } from '../problems';
-import { ioMessage } from '../read';
+import { ioMessage } from '../io-message';
 import { VERSION } from '../version';
 import { Aggregator } from './aggregate';
 import { Collector } from './collect';

@@ -6,11 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { builtinRuleSet, type RuleSet } from '../../../shared-rules/src/index';
-import { loadConfig } from '../../../shared-rules/src/config';
-import type { LintOptions } from '../../../shared-rules/src/types';
+import { loadConfig } from '../../../shared-rules/src/index';
+import type { LintOptions } from '../../../shared-rules/src/index';
 import { decode } from '../decode';
 import type { Problems } from '../problems';
-import { ioMessage } from '../read';
+import { ioMessage } from '../io-message';
 
 export interface ConfigSource {
   text: string;

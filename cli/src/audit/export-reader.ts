@@ -9,7 +9,7 @@ import { extname } from 'node:path';
 import { CsvFormatError, CsvParser, MAX_FIELD_CHARS, sniffDelimiter, type Delimiter } from './csv';
 import { parseRecordDate } from './dates';
 import { detectFields, type FieldChoice } from './fields';
-import { ioMessage } from '../read';
+import { ioMessage } from '../io-message';
 
 export interface ExportRecord {
   id: string;

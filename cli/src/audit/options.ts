@@ -1,14 +1,13 @@
 /** The command line of `carelint audit`, checked up front so a long audit never fails on a typo at the end. */
 import { availableParallelism } from 'node:os';
 import { extname, resolve } from 'node:path';
-import type { Category } from '../../../shared-rules/src/types';
-import type { Command } from '../args';
+import type { Category } from '../../../shared-rules/src/index';
+import type { Command } from '../command';
+import { AUDIT_FORMATS, type AuditFormat } from './formats';
 import { UsageError } from '../problems';
 import { DEFAULT_MAX_ITEMS } from './aggregate';
 import { parseOptionDate } from './dates';
 
-export const AUDIT_FORMATS = ['json', 'html', 'csv'] as const;
-export type AuditFormat = (typeof AUDIT_FORMATS)[number];
 
 const AUDIT_OPTIONS = ['config', 'format', 'output', 'id-field', 'text-field', 'date-field', 'workers', 'redact', 'since', 'until', 'category', 'max-items', 'top'];
 

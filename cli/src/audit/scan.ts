@@ -3,8 +3,8 @@
  * Runs the same way on one thread or many, so results cannot depend on the number of workers.
  */
 import { builtinRuleSet, lint, type RuleSet } from '../../../shared-rules/src/index';
-import { CATEGORIES, type Category, type LintOptions, type Severity } from '../../../shared-rules/src/types';
-import { loadConfig } from '../../../shared-rules/src/config';
+import { CATEGORIES, type Category, type LintOptions, type Severity } from '../../../shared-rules/src/index';
+import { loadConfig } from '../../../shared-rules/src/index';
 // type only: config.ts reads files and must stay out of the worker bundle
 import type { ConfigSource } from './config';
 

@@ -4,7 +4,7 @@
  * than general stigmatising wording, which is common and matters less for a care review; severity multiplies.
  * Documented in docs/audit.md; change both together.
  */
-import type { Category, Severity } from '../../../shared-rules/src/types';
+import type { Category, Severity } from '../../../shared-rules/src/index';
 
 export const CATEGORY_WEIGHT: Record<Category, number> = {
   'police-involvement': 5,

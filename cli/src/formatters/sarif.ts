@@ -1,6 +1,6 @@
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { RuleData, Severity } from '../../../shared-rules/src/types';
+import type { RuleData, Severity } from '../../../shared-rules/src/index';
 import { plainTemplate, sourceText } from '../describe';
 import { autoFix } from '../suggestions';
 import type { CheckedFile, LocatedFinding } from '../types';

@@ -1,4 +1,4 @@
-import type { Severity } from '../../../shared-rules/src/types';
+import type { Severity } from '../../../shared-rules/src/index';
 import type { CheckedFile } from '../types';
 
 type Paint = (code: number, s: string) => string;

@@ -7,7 +7,7 @@
  *
  * `ids` are rule ids or category ids, separated by spaces or commas; none means every rule.
  */
-import { lineIndexAt, lineStarts } from '../position';
+import { lineIndexAt, lineStarts } from '../text/position';
 import { NextFinder } from './buffer';
 
 export { directiveComment } from './comment-syntax';

@@ -3,7 +3,7 @@
  * Bars stack by category; a dashed line marks March 2023, when NHS England told trusts to stop SIM-like
  * practice, so a trust can see whether they really stopped. The range always includes that month.
  */
-import { CATEGORIES, type Category } from '../../../../shared-rules/src/types';
+import { CATEGORIES, type Category } from '../../../../shared-rules/src/index';
 import { escapeHtml } from './escape';
 
 export const LETTER_MONTH = '2023-03';

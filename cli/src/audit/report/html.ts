@@ -3,7 +3,7 @@
  * a Content-Security-Policy forbids every request (only inline styles and data: images are allowed), so opening
  * the report can never send anything anywhere. Every value is escaped: excerpts are clinical text, not markup.
  */
-import { CATEGORIES, type Category } from '../../../../shared-rules/src/types';
+import { CATEGORIES, type Category } from '../../../../shared-rules/src/index';
 import type { PersonAggregate, Totals } from '../aggregate';
 import type { Sink } from '../output';
 import { CATEGORY_WEIGHT, SEVERITY_WEIGHT } from '../weights';

@@ -1,5 +1,5 @@
-import { parseDirectives } from './formats';
-import type { Finding } from './types';
+import { parseDirectives } from '../formats';
+import type { Finding } from '../types';
 
 /** Drop findings silenced by carelint-disable comments in the text. */
 export function applyDirectives(text: string, findings: Finding[]): Finding[] {

@@ -1,4 +1,4 @@
-import type { RuleSet } from './compile';
+import type { RuleSet } from '../matching/compile';
 
 /**
  * Slot prompts are the "[describe …]" parts of rewrites: requests for facts only the writer has. Once a

@@ -1,10 +1,10 @@
 // The rule data and its compiled match graph come as JSON text: JSON.parse reads it several times faster than
 // the engine's JavaScript parser reads the same data as object literals, and only when first needed (cold start).
-import { MATCHER_JSON, RULES_JSON } from '../generated/builtin-data';
+import { MATCHER_JSON, RULES_JSON } from '../../generated/builtin-data';
 import { compileRuleSet, type PrebuiltMatcher, type RuleSet, type SourceRegistry } from './compile';
 import { lexiconInflector } from './inflect';
 import type { Inflector, WordForms } from './phrase';
-import type { RuleData } from './types';
+import type { RuleData } from '../types';
 
 /** The rule packs, validated and with inflections expanded at build time (shared-rules/scripts/build-rules.ts). */
 interface GeneratedRules {

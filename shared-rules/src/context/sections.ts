@@ -1,4 +1,4 @@
-import type { SectionKind } from './types';
+import type { SectionKind } from '../types';
 
 /** A heading or label that opens a section at `pos` (the end of the label). */
 export interface Heading { pos: number; kind: SectionKind }

@@ -1,10 +1,10 @@
 import { fixArticle } from './articles';
 import { PRONOUN_LOOK_BACK, resolvePronouns } from './pronouns';
-import type { CompiledRule, CompiledSuggestion, RuleSet } from './compile';
-import type { FormName } from './phrase';
-import { localize } from './spelling';
-import type { Hit } from './lint';
-import type { AllowEntry, Finding, Locale, LintOptions, Severity } from './types';
+import type { CompiledRule, CompiledSuggestion, RuleSet } from '../matching/compile';
+import type { FormName } from '../matching/phrase';
+import { localize } from '../text/spelling';
+import type { Hit } from '../matching/lint';
+import type { AllowEntry, Finding, Locale, LintOptions, Severity } from '../types';
 
 /** LintOptions resolved against a rule set once per lint, not per finding. */
 export interface Prepared {

@@ -1,4 +1,4 @@
-import type { Finding } from './types';
+import type { Finding } from '../types';
 
 /** Is this rewrite a slot that asks the writer for facts ("[describe what happened]")? */
 export function isSlotRewrite(suggestion: string): boolean {

@@ -1,7 +1,7 @@
-import { ASCII, AsciiWordTable, asciiWordEnd, hashOf, lastWordHash } from './ascii-words';
-import { CharClass, charClass } from './chars';
-import { surfaceSpellings } from './spelling';
-import { normalizeWord, TokenReader, wordEnd } from './tokenize';
+import { ASCII, AsciiWordTable, asciiWordEnd, hashOf, lastWordHash } from '../text/ascii-words';
+import { CharClass, charClass } from '../text/chars';
+import { surfaceSpellings } from '../text/spelling';
+import { normalizeWord, TokenReader, wordEnd } from '../text/tokenize';
 import type { PhraseTrie, TrieNode } from './trie';
 
 interface FirstWord {

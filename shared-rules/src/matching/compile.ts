@@ -1,4 +1,4 @@
-import { CATEGORIES, SEVERITIES, type Category, type RuleData, type SectionEffect, type SectionKind, type SourceRef } from './types';
+import { CATEGORIES, SEVERITIES, type Category, type RuleData, type SectionEffect, type SectionKind, type SourceRef } from '../types';
 import { PhraseError, type FormName, type Inflector, type WordForms } from './phrase';
 import { PhraseTrie, type SerializedTrie } from './trie';
 import { StartIndex } from './starts';

@@ -1,6 +1,6 @@
-import { AsciiWordTable, asciiWordEnd } from './ascii-words';
-import { surfaceSpellings } from './spelling';
-import { normalizeWord, TokenReader, wordEnd, type Token } from './tokenize';
+import { AsciiWordTable, asciiWordEnd } from '../text/ascii-words';
+import { surfaceSpellings } from '../text/spelling';
+import { normalizeWord, TokenReader, wordEnd, type Token } from '../text/tokenize';
 import type { PhraseTrie, TokenSource } from './trie';
 
 /** The norm of a word that no edge of the trie uses: a walk only ever compares norms with edge words. */

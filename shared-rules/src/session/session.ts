@@ -1,13 +1,13 @@
 import { chunkStarts } from './chunks';
-import type { RuleSet } from './compile';
-import { applyDirectives } from './directives-filter';
+import type { RuleSet } from '../matching/compile';
+import { applyDirectives } from '../findings/directives-filter';
 import { maskChunk, sliceDocument } from './document';
-import { maskNonProse } from './formats';
+import { maskNonProse } from '../formats';
 import { endsWithBlankLine, reachesBack } from './local-remask';
-import { prepareOptions, toFinding, type Prepared } from './findings';
-import { lintChunk, type Hit } from './lint';
-import { builtinRuleSet } from './builtin';
-import type { Finding, LintOptions, SectionKind } from './types';
+import { prepareOptions, toFinding, type Prepared } from '../findings/findings';
+import { lintChunk, type Hit } from '../matching/lint';
+import { builtinRuleSet } from '../matching/builtin';
+import type { Finding, LintOptions, SectionKind } from '../types';
 
 /** An edit in the coordinates of the text as it is before the edit (VS Code's contentChanges shape). */
 export interface TextChange { start: number; end: number; text: string }

@@ -1,6 +1,6 @@
 import { eachChunkStart } from './chunks';
-import { maskNonProse } from './formats';
-import type { TextFormat } from './types';
+import { maskNonProse } from '../formats';
+import type { TextFormat } from '../types';
 
 /** A chunk as the linter sees it: masked text for matching, and where it sits in the document. */
 export interface ChunkSlice { start: number; masked: string }

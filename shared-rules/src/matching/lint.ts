@@ -1,11 +1,11 @@
-import { ChunkContext, judge } from './context';
+import { ChunkContext, judge } from '../context/context';
 import type { RuleSet } from './compile';
 import type { FormName } from './phrase';
-import { exitSection } from './sections';
-import { maskSlotPrompts } from './slots';
+import { exitSection } from '../context/sections';
+import { maskSlotPrompts } from '../findings/slots';
 import type { TrieMatch } from './trie';
 import { WalkTokens } from './walk-tokens';
-import type { Category, SectionKind, Severity } from './types';
+import type { Category, SectionKind, Severity } from '../types';
 
 /** A rule firing inside one chunk, in chunk-relative offsets. */
 export interface Hit {

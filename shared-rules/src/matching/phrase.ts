@@ -4,7 +4,7 @@
  *   word~     the word and its inflections
  *   (a|b c)   alternatives      (a|b)?  optional group      ..  ..6  a gap of up to 4 (or N ≤ 8) words
  */
-import { normalizeWord } from './tokenize';
+import { normalizeWord } from '../text/tokenize';
 
 export type FormName = 'base' | 'past' | 'present' | 'gerund' | 'participle' | 'plural';
 export type WordForms = Partial<Record<FormName, string>>;

@@ -1,13 +1,13 @@
 /** Context checks, run only around candidate hits: quotes, mentions, negation, neighbours, sections. */
-import type { CompiledAdjacent, CompiledNear, CompiledRule } from './compile';
-import type { Inflector } from './phrase';
+import type { CompiledAdjacent, CompiledNear, CompiledRule } from '../matching/compile';
+import type { Inflector } from '../matching/phrase';
 import { findHeadings, sectionAt, type Heading } from './sections';
 import { sentenceAround, sentenceAroundIn, sentenceEnds } from './sentence';
 import { insideAny, quoteSpans, type Span } from './quotes';
 import { isMention, isNegated } from './mention';
-import { tokenize, TokenReader, type Token } from './tokenize';
-import type { SectionKind, Severity } from './types';
-import { work } from './work';
+import { tokenize, TokenReader, type Token } from '../text/tokenize';
+import type { SectionKind, Severity } from '../types';
+import { work } from '../work';
 
 interface Sentence { tokens: Token[]; mention: boolean | undefined }
 

@@ -2,9 +2,9 @@
  * Sentences that talk about wording rather than use it ("labelling people as manipulative must stop",
  * "NHS England says behavioural contracts must no longer be used"). Findings in them stay quiet.
  */
-import type { Inflector } from './phrase';
-import { PhraseTrie } from './trie';
-import type { Token } from './tokenize';
+import type { Inflector } from '../matching/phrase';
+import { PhraseTrie } from '../matching/trie';
+import type { Token } from '../text/tokenize';
 
 const MENTION_CUES = [
   '(must|should|will|can|may) (no longer|not|never) be used',

@@ -1,4 +1,4 @@
-import type { Locale } from './types';
+import type { Locale } from '../types';
 
 /**
  * en-US spelling → en-GB spelling, for the words CareLint rules and rewrites use.

@@ -1,7 +1,7 @@
 import { MAX_GAP, parsePhrase, PhraseError, type FormName, type Inflector, type PhraseNode } from './phrase';
-import type { Token } from './tokenize';
-import { normalizeWord } from './tokenize';
-import { work } from './work';
+import type { Token } from '../text/tokenize';
+import { normalizeWord } from '../text/tokenize';
+import { work } from '../work';
 
 interface Edge { node: TrieNode; form: FormName | null }
 interface GapEdge { max: number; node: TrieNode }

@@ -1,0 +1,52 @@
+// Parse the config, then compile its custom rules with the built-ins; a refused custom rule is reported and dropped.
+import { builtinRuleSet, builtinRules, ruleSetWith } from '../matching/builtin';
+import { RuleCompileError, type RuleSet } from '../matching/compile';
+import { offsetToLineColumn } from '../text/position';
+import type { LintOptions } from '../types';
+import { locate, readablePath, tree } from './json-paths';
+import { parseConfig, type ConfigProblem } from './parse';
+
+export interface LoadedConfig {
+  options: LintOptions;
+  /** Built-in rules plus the custom rules that compiled. */
+  ruleSet: RuleSet;
+  problems: ConfigProblem[];
+}
+
+/** parseConfig + compile the custom rules with the built-ins. A custom rule the engine refuses is
+ *  dropped (with a problem at its place in the file); the others and all built-ins keep working. */
+export function loadConfig(text: string, fileName: string): LoadedConfig {
+  const builtin = builtinRules();
+  const parsed = parseConfig(text, fileName, { ruleIds: new Set(builtin.map((r) => r.id)) });
+  const problems = [...parsed.problems];
+  let custom = parsed.customRules.map((rule, k) => ({ rule, index: parsed.customRuleIndex[k] }));
+  while (custom.length > 0) {
+    try {
+      return { options: parsed.options, ruleSet: ruleSetWith(custom.map((c) => c.rule)), problems };
+    } catch (e) {
+      if (!(e instanceof RuleCompileError)) throw e;
+      const refused = new Set<number>();
+      for (const issue of e.issues) {
+        const k = Number(issue.path[0]) - builtin.length;
+        if (!(k >= 0 && k < custom.length)) throw e; // a built-in rule: not the config's fault
+        refused.add(k);
+        const { index } = custom[k];
+        problems.push({
+          file: fileName, ...locateCustomRuleIssue(text, index, issue.path.slice(1)),
+          message: `${readablePath(['customRules', index, ...issue.path.slice(1)])}: ${issue.message}; this custom rule is ignored`,
+          fix: 'Correct the rule (phrase syntax: shared-rules/README.md).',
+        });
+      }
+      custom = custom.filter((_, k) => !refused.has(k));
+      problems.sort((a, b) => a.line - b.line || a.column - b.column);
+    }
+  }
+  return { options: parsed.options, ruleSet: builtinRuleSet(), problems };
+}
+
+/** Line and column (1-based) in the config text of the node at `path` inside customRules[customIndex]
+ *  (or of the deepest part of that path that exists), for the engine's RuleCompileError issues. */
+export function locateCustomRuleIssue(text: string, customIndex: number, path: (string | number)[]): { line: number; column: number } {
+  const root = tree(text, []);
+  return offsetToLineColumn(text, locate(root, ['customRules', customIndex, ...path]));
+}
