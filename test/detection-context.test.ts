@@ -15,6 +15,8 @@ const rs = compileRuleSet([
   rule({ id: 'combative', match: ['combative', 'aggressive', 'attention seeking'], context: { negatable: true } }),
   rule({ id: 'scare', match: ['(in)? pain', 'hearing voices'], context: { scareQuotes: true } }),
   rule({ id: 'contract', category: 'punitive-approach', match: ['behavioural contract~', 'police led mentoring'] }),
+  rule({ id: 'demanding', match: ['demanding', 'rude'], context: { aboutThePerson: true } }),
+  rule({ id: 'demanding-anyone', match: ['hysterical'] }),
 ], regularInflect);
 
 const found = (text: string, format?: 'html') => lint(text, { ruleSet: rs, ...(format ? { format } : {}) }).map((f) => `${f.ruleId}:${f.text}`);
@@ -90,3 +92,25 @@ describe('advice against or criticism of a practice is a mention', () => {
     assert.deepEqual(found('She opposed the behavioural contract the team wrote.'), ['contract:behavioural contract']);
   });
 });
+
+describe('a descriptor said of someone or something else', () => {
+  it('stays quiet for a relative, a member of staff or a task', () => {
+    for (const text of [
+      'Her husband was rude to the receptionist.',
+      "Her mother's boyfriend is very demanding.",
+      'Caring for her mother with dementia is demanding.',
+      'The job is demanding and she is tired.',
+    ]) assert.deepEqual(found(text), [], text);
+  });
+
+  it('still flags the person, whoever reports it', () => {
+    assert.deepEqual(found('Her husband says she is very demanding.'), ['demanding:demanding']);
+    assert.deepEqual(found('She was rude to her mother on the phone.'), ['demanding:rude']);
+    assert.deepEqual(found('Rude to staff.'), ['demanding:Rude']);
+  });
+
+  it('only for rules that ask for it', () => {
+    assert.deepEqual(found('Her mother was hysterical.'), ['demanding-anyone:hysterical']);
+  });
+});
+

@@ -52,6 +52,8 @@ export interface RuleContext {
    * underline the quotation marks too. Every other rule stays quiet inside quotation marks.
    */
   scareQuotes?: boolean;
+  /** Quiet when the words before the hit say it of someone or something else ("her husband was combative"). */
+  aboutThePerson?: boolean;
 }
 
 export interface RuleExamples {

@@ -7,6 +7,7 @@ import { enclosingSpan, quoteSpans, type Span } from './quotes';
 import { fillsQuote, quoteExtent } from './scare-quotes';
 import { isMention } from './mention';
 import { isNegated } from './negation';
+import { aboutSomeoneElse } from './subject';
 import { tokenize, TokenReader, type Token } from '../text/tokenize';
 import type { SectionKind, Severity } from '../types';
 import { work } from '../work';
@@ -156,6 +157,7 @@ export function judge(rule: CompiledRule, ctx: ChunkContext, start: number, end:
   while (last + 1 < tokens.length && tokens[last + 1].end <= end) last++;
   if (ctx.mention(sent)) return null;
   if (rule.negatable && isNegated(ctx.text, tokens, first)) return null;
+  if (rule.data.context?.aboutThePerson && aboutSomeoneElse(ctx.text, tokens, first)) return null;
   const q = quote !== undefined;
   if (rule.notAfter && adjacentBefore(rule.notAfter, tokens, first, q)) return null;
   if (rule.after && !adjacentBefore(rule.after, tokens, first, q)) return null;
