@@ -40,6 +40,10 @@ export class ChunkContext {
     return sectionAt(this.headings(), this.entry, pos);
   }
 
+  quoted(start: number, end: number): boolean {
+    return this.quoteAround(start, end) !== undefined;
+  }
+
   /** The quotation around [start, end), if the hit is inside quotation marks. */
   quoteAround(start: number, end: number): Span | undefined {
     this.quotes ??= quoteSpans(this.text, 0, this.text.length);

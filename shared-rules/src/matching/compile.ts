@@ -3,6 +3,9 @@ import { PhraseError, type FormName, type Inflector, type WordForms } from './ph
 import { PhraseTrie, type SerializedTrie } from './trie';
 import { StartIndex } from './starts';
 import { WalkVocabulary } from './walk-tokens';
+import { ClassIssue, ClassMatcher, type WordClasses } from '../frames/classes';
+import { compileFrame, literalClasses, parseFrame, type CompiledFrame } from '../frames/frame';
+import type { ParsedPattern } from '../frames/pattern';
 
 export interface CompiledNear {
   trie: PhraseTrie;
@@ -39,6 +42,8 @@ export interface CompiledRule {
   window: number;
   suggestions: CompiledSuggestion[];
   sources: SourceRef[];
+  /** A frame rule's slots, scope and quieting classes; null for a phrase rule. */
+  frame: CompiledFrame | null;
 }
 
 export interface RuleIssue {
@@ -75,7 +80,7 @@ export class RuleSet {
   private readonly ids: Map<string, CompiledRule>;
   private vocabulary: WalkVocabulary | undefined;
 
-  constructor(readonly compiled: CompiledRule[], readonly inflect: Inflector, readonly trie: PhraseTrie) {
+  constructor(readonly compiled: CompiledRule[], readonly inflect: Inflector, readonly trie: PhraseTrie, readonly classes: ClassMatcher | null = null) {
     this.ids = new Map(compiled.map((r) => [r.data.id, r]));
     this.starts = new StartIndex(trie);
   }
@@ -168,6 +173,8 @@ export interface CompileOptions {
    * (RuleSet.matcher()): match phrases are then not parsed again, which is most of the cold start.
    */
   prebuilt?: PrebuiltMatcher;
+  /** Word classes frames refer to by name (shared-rules/lexicon, plus any a config extends). */
+  classes?: WordClasses;
 }
 
 /**
@@ -184,6 +191,9 @@ export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: 
   };
   const prebuilt = options.prebuilt;
   const trie = prebuilt ? PhraseTrie.deserialize(prebuilt.trie) : new PhraseTrie();
+  const frameIssues: RuleIssue[] = [];
+  const parsedFrames = rules.map((r, i) => (r && typeof r === 'object' && r.frame !== undefined ? parseFrame(r.frame, frameIssues, [i, 'frame']) : null));
+  const classes = compileClasses(options.classes ?? {}, parsedFrames, inflect, issues, options.lazyContext ?? false);
   const seen = new Map<string, number>();
   const compiled: CompiledRule[] = [];
   rules.forEach((data, index) => {
@@ -197,12 +207,25 @@ export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: 
     for (const field of ['message', 'rationale'] as const) {
       if (typeof data[field] !== 'string' || !data[field].trim()) issues.push({ path: at(field), message: `${field} is required` });
     }
-    for (const field of ['match', 'sources', 'suggestions'] as const) {
+    const isFrame = data.frame !== undefined;
+    for (const field of [...(isFrame ? [] : ['match'] as const), 'sources', 'suggestions'] as const) {
       if (!Array.isArray(data[field]) || data[field].length === 0) issues.push({ path: at(field), message: `${field} needs at least one entry` });
     }
-    if (!Array.isArray(data.match)) return;
+    if (isFrame && Array.isArray(data.match) && data.match.length) issues.push({ path: at('match'), message: 'a frame rule has no match phrases: its anchors come from its patterns' });
+    if (!isFrame && !Array.isArray(data.match)) return;
     const ruleIndex = compiled.length;
-    if (!prebuilt) data.match.forEach((p, i) => {
+    let frame: CompiledFrame | null = null;
+    if (isFrame) {
+      issues.push(...frameIssues.filter((f) => f.path[0] === index));
+      if (!classes) return;
+      frame = compileFrame(data.frame!, parsedFrames[index] ?? [], classes, issues, at('frame'));
+      // a frame's candidates start where its anchor slot's entries do: the class entries, never their cross product
+      if (!prebuilt) for (const p of frame.anchors) {
+        try { trie.addPhrase(p, ruleIndex, inflect); } catch (e) {
+          issues.push({ path: at('frame'), message: `anchor "${p}": ${(e as Error).message}` });
+        }
+      }
+    } else if (!prebuilt) data.match.forEach((p, i) => {
       try { trie.addPhrase(p, ruleIndex, inflect); } catch (e) {
         issues.push({ path: at('match', i), message: e instanceof PhraseError ? `phrase "${p}": ${e.message}` : String(e) });
       }
@@ -232,10 +255,22 @@ export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: 
       window: widths.length ? Math.max(...widths) : 0,
       suggestions: (data.suggestions ?? []).map((s) => compileSuggestion(s, inflect)),
       sources: resolveSources(data.sources ?? [], registry),
+      frame,
     });
   });
   if (issues.length) throw new RuleCompileError(issues);
-  return new RuleSet(compiled, inflect, trie);
+  return new RuleSet(compiled, inflect, trie, classes);
+}
+
+/** Word classes plus the literal words frame patterns use, as one matcher; null (with issues) when a class is bad. */
+function compileClasses(classes: WordClasses, parsed: Array<ParsedPattern[] | null>, inflect: Inflector, issues: RuleIssue[], lazy: boolean): ClassMatcher | null {
+  try {
+    return new ClassMatcher({ ...classes, ...literalClasses(parsed.flatMap((p) => p ?? [])) }, inflect, lazy);
+  } catch (e) {
+    if (!(e instanceof ClassIssue)) throw e;
+    issues.push({ path: ['classes', e.className, e.field, e.entry], message: e.message });
+    return null;
+  }
 }
 
 export type { FormName };
