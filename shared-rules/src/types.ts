@@ -26,6 +26,8 @@ export interface NearCondition {
   orSection?: SectionKind[];
   /** Only look before (or after) the hit. Default: both sides. */
   side?: 'before' | 'after' | 'both';
+  /** notNear only: look along the whole line (list item, table row) the hit is on, not just its sentence. */
+  line?: boolean;
 }
 
 export interface RuleContext {

@@ -9,6 +9,7 @@ import { isMention } from './mention';
 import { isNegated } from './negation';
 import { aboutSomeoneElse } from './subject';
 import { tokenize, TokenReader, type Token } from '../text/tokenize';
+import { lineBounds } from '../text/clauses';
 import type { SectionKind, Severity } from '../types';
 import { work } from '../work';
 
@@ -28,6 +29,7 @@ export class ChunkContext {
   private ends: Int32Array | undefined;
   /** Characters scanned for sentence bounds and tokenized for windows so far (see sentence()). */
   private scanned = 0;
+  private lineCache: { start: number; tokens: Token[] } | undefined;
   private tokenized = 0;
 
   constructor(readonly text: string, readonly entry: SectionKind | null, private readonly inflect: Inflector) {}
@@ -85,6 +87,14 @@ export class ChunkContext {
     const own = new TokenReader(this.text, s, e).next();
     if (out.length && own && own.start === out[0].start && own.afterBreak !== out[0].afterBreak) out[0] = { ...out[0], afterBreak: own.afterBreak };
     return out;
+  }
+
+  /** Tokens of the line (list item, table row) around [start, end), or null when it runs on past the scan (prose). */
+  line(start: number, end: number): Token[] | null {
+    const [s, e] = lineBounds(this.text, start, end, 0, this.text.length);
+    if ((s > 0 && this.text.charCodeAt(s - 1) !== 10) || (e < this.text.length && this.text.charCodeAt(e) !== 10)) return null;
+    if (this.lineCache?.start !== s) this.lineCache = { start: s, tokens: tokenize(this.text, s, e) };
+    return this.lineCache.tokens;
   }
 
   mention(sent: Sentence): boolean {
@@ -185,7 +195,11 @@ export function judge(rule: CompiledRule, ctx: ChunkContext, start: number, end:
       spanEnd = Math.max(spanEnd, tokens[hit[1]].end);
     }
   }
-  for (const group of rule.notNear) if (findNear(group, tokens, first, last)) return null;
+  for (const group of rule.notNear) {
+    if (findNear(group, tokens, first, last)) return null;
+    const line = group.line ? ctx.line(start, end) : null;
+    if (line && findNear(group, line, indexOfStart(line, start), indexOfStart(line, end) - 1)) return null;
+  }
 
   let level = STEP.indexOf(rule.data.severity);
   if (effect === 'raise') level = Math.min(2, level + 1);

@@ -6,14 +6,12 @@ import type { Severity } from '../types';
 import type { ClassMatcher, ClassSpan } from './classes';
 import type { CompiledFrame, CompiledGroup, FrameWindow } from './frame';
 import { frameMatches, type TokenRange } from './frame';
-import { clauseEnd, clauseStarts, isBoundaryAt, isBoundaryBefore, lineBounds, sentenceBounds } from '../text/clauses';
+import { clauseEnd, clauseStarts, lineBounds, sentenceBounds } from '../text/clauses';
 
 interface Scope {
   start: number; end: number; tokens: Token[]; table: ClassSpan[][]; clauses: Int32Array | null;
   /** Frame matches by rule and window, so the candidates of one statement share one run. */
   matches: Map<string, TokenRange[]>;
-  /** Bounded by real statement ends on both sides (not a window cut from a run-on text). */
-  whole?: boolean;
 }
 
 const MAX_CACHED = 64;
@@ -29,12 +27,10 @@ export class FrameScopes {
 
   sentence(from: number, to: number): Scope {
     const last = this.last;
-    if (last && from >= last.start && to <= last.end && last.whole) return last;
+    // candidates come in text order: one inside the last statement (or run-on window) read shares it
+    if (last && from >= last.start && to <= last.end) return last;
     const [s, e] = sentenceBounds(this.text, from, to, 0, this.text.length);
-    const scope = this.read(this.sentences, s, e, true);
-    // a window cut from a run-on statement is reused only for a candidate the same scan would give it
-    scope.whole = isBoundaryBefore(this.text, s) && isBoundaryAt(this.text, e);
-    return (this.last = scope);
+    return (this.last = this.read(this.sentences, s, e, true));
   }
 
   /** The line (list item, table row) around [from, to), or null when it runs on past the scan: prose, not a line. */

@@ -12,6 +12,8 @@ export interface CompiledNear {
   within: number;
   side: 'before' | 'after' | 'both';
   orSection: ReadonlySet<SectionKind>;
+  /** Look along the hit's whole line (notNear): "In an emergency call 999; police may attend" is one line. */
+  line: boolean;
 }
 
 /** Phrases that must sit right next to a hit; `^`/`$` stand for the start/end of the sentence or clause. */
@@ -236,6 +238,7 @@ export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: 
         within: n.within ?? Infinity,
         side: n.side ?? 'both',
         orSection: new Set(n.orSection ?? []),
+        line: n.line ?? false,
       }, contextTrie(n.any ?? [], at('context', key, i, 'any'))));
     const near = nears(ctx.near, 'near');
     const notNear = nears(ctx.notNear, 'notNear');

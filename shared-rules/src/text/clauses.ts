@@ -56,12 +56,9 @@ function endsSentence(text: string, i: number, hi: number): boolean {
   return true;
 }
 
-/** Windows cut from a statement too long to scan start on multiples of this, so nearby candidates share one. */
-const WINDOW_STEP = MAX_SCAN / 2;
-
 /**
  * [start, end) of the statement around [from, to) in text[lo, hi). When no boundary lies within MAX_SCAN, the side is
- * cut on a WINDOW_STEP grid, so a run-on text with a candidate in every word reuses a few windows.
+ * cut at a line of a MAX_SCAN grid, so a run-on text is read in cells that do not overlap: each character once.
  */
 export function sentenceBounds(text: string, from: number, to: number, lo: number, hi: number): [number, number] {
   return bounds(text, from, to, lo, hi, endsSentence);
@@ -71,11 +68,11 @@ function bounds(text: string, from: number, to: number, lo: number, hi: number, 
   let s = from;
   const sMin = Math.max(lo, from - MAX_SCAN);
   while (s > sMin && !ends(text, s - 1, hi)) s--;
-  if (s === sMin && s > lo && !ends(text, s - 1, hi)) s = Math.max(lo, lo + Math.floor((from - lo - WINDOW_STEP) / WINDOW_STEP) * WINDOW_STEP);
+  if (s === sMin && s > lo && !ends(text, s - 1, hi)) s = lo + Math.floor((from - lo) / MAX_SCAN) * MAX_SCAN;
   let e = to;
   const eMax = Math.min(hi, to + MAX_SCAN);
   while (e < eMax && !ends(text, e, hi)) e++;
-  if (e === eMax && e < hi) e = Math.min(hi, lo + Math.ceil((to - lo + WINDOW_STEP) / WINDOW_STEP) * WINDOW_STEP);
+  if (e === eMax && e < hi) e = Math.min(hi, lo + (Math.floor((to - lo) / MAX_SCAN) + 1) * MAX_SCAN);
   return [s, e];
 }
 
@@ -86,16 +83,6 @@ export function lineBounds(text: string, from: number, to: number, lo: number, h
 
 function endsLine(text: string, i: number): boolean {
   return text.charCodeAt(i) === 10;
-}
-
-/** Whether a statement starts at `s`: the start of the text or right after a statement end. */
-export function isBoundaryBefore(text: string, s: number): boolean {
-  return s === 0 || endsSentence(text, s - 1, text.length);
-}
-
-/** Whether a statement ends at `e`: the end of the text or a statement end. */
-export function isBoundaryAt(text: string, e: number): boolean {
-  return e >= text.length || endsSentence(text, e, text.length);
 }
 
 /** For each token of a sentence, the index of its clause's first token. */
