@@ -4,7 +4,7 @@
  * node_modules, dot-folders, files to --fix) is made in a temp folder per test.
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chownSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import type { Finding } from '../shared-rules/src/types';
@@ -348,7 +348,8 @@ describe('carelint CLI (built bin/carelint.js)', function () {
       writeFileSync(file, original, 'utf8');
       const inode = statSync(file).ino;
       const r = checkJson(['--fix', 'note.txt'], { cwd: dir });
-      assert.equal(r.stderr, '');
+      assert.equal(r.stderr, 'carelint: note.txt:2: fixed "refused" → "declined" (refused)\n' +
+        'carelint: note.txt:3: fixed "committed suicide" → "died by suicide" (committed-suicide)\n');
       const fixed = readFileSync(file, 'utf8');
       assert.equal(fixed, '\ufeffWard round.\r\nMr Adebayo declined his evening medication.\r\nHis cousin died by suicide in May.\r\n');
       assert.notEqual(statSync(file).ino, inode, 'replaced by rename, not written in place');
@@ -377,7 +378,8 @@ describe('carelint CLI (built bin/carelint.js)', function () {
       }));
       writeFileSync(join(dir, 'note.md'), '# Night\n\nHe blorped at midnight. Later he snarfled staff again.\n');
       const r = checkJson(['--fix', 'note.md'], { cwd: dir });
-      assert.equal(r.stderr, '');
+      assert.equal(r.stderr, 'carelint: note.md:3: fixed "snarfled staff" → "became distressed" (test-slot-first)\n' +
+        'carelint: note.md: 1 finding left for you: no rewrite: it needs the writer (a prompt or guidance)\n');
       assert.equal(readFileSync(join(dir, 'note.md'), 'utf8'), '# Night\n\nHe blorped at midnight. Later he became distressed again.\n');
       assert.deepEqual(ids(r.files[0]), ['test-slot-only']);
       assert.equal(r.code, 1);
@@ -392,9 +394,9 @@ describe('carelint CLI (built bin/carelint.js)', function () {
       writeFileSync(file, 'He refused lunch. Edited meanwhile.\n');
       const finding: Finding = {
         ruleId: 'refused', category: 'stigmatizing-language', severity: 'warning', start: 3, end: 10, text: 'refused',
-        message: 'm', rationale: 'r', sources: [], suggestions: ['declined'],
+        message: 'm', rationale: 'r', sources: [], suggestions: ['declined'], suggestionKinds: ['rewrite'], guidance: [],
       };
-      const outcome = await fixFile(file, { text: read, bytes: Buffer.from(read), encoding: 'utf8' }, [finding], () => []);
+      const outcome = await fixFile(file, { text: read, bytes: Buffer.from(read), encoding: 'utf8' }, [finding], () => [], 'plaintext');
       assert.ok('conflict' in outcome && /changed on disk/.test(outcome.conflict));
       assert.equal(readFileSync(file, 'utf8'), 'He refused lunch. Edited meanwhile.\n');
       assert.deepEqual(readdirSync(dir), ['note.txt']);
@@ -406,8 +408,65 @@ describe('carelint CLI (built bin/carelint.js)', function () {
       const file = join(dir, 'note.txt');
       writeFileSync(file, Buffer.from('\ufeffShe refused supper.\r\n', 'utf16le').swap16());
       const r = carelint(['check', '--fix', 'note.txt'], { cwd: dir });
-      assert.equal(r.stderr, '');
+      assert.equal(r.stderr, 'carelint: note.txt:1: fixed "refused" → "declined" (refused)\n');
       assert.ok(readFileSync(file).equals(Buffer.from('\ufeffShe declined supper.\r\n', 'utf16le').swap16()));
+      rmSync(dir, { recursive: true });
+    });
+
+    it('changes no police or punitive-practice finding: the plan is for a person to change', () => {
+      const dir = tempDir();
+      const text = 'PC Ahmed will attend her CPA review next month.\nThe police officer co-wrote her care plan.\n' +
+        'She will be discharged if she self-harms again.\nHe committed suicide in 2019.\n';
+      writeFileSync(join(dir, 'plan.txt'), text);
+      const r = checkJson(['--fix', 'plan.txt'], { cwd: dir });
+      assert.equal(readFileSync(join(dir, 'plan.txt'), 'utf8'), text.replace('committed suicide', 'died by suicide'));
+      const left = r.files[0].findings.map((f) => f.category);
+      assert.ok(left.includes('police-involvement') && left.includes('punitive-approach'), JSON.stringify(left));
+      assert.match(r.stderr, /left for you: no rewrite/);
+      rmSync(dir, { recursive: true });
+    });
+
+    it('keeps HTML tags balanced: words that cross a tag are left for the person', () => {
+      const dir = tempDir();
+      const html = '<p>He <a href="x">committed</a> suicide. She was <strong>noncompliant</strong> with the plan. He refused lunch.</p>\n';
+      writeFileSync(join(dir, 'letter.html'), html);
+      const r = checkJson(['--fix', 'letter.html'], { cwd: dir });
+      const fixed = readFileSync(join(dir, 'letter.html'), 'utf8');
+      assert.equal(fixed.match(/<\/?[a-z]+/g)!.join(' '), html.match(/<\/?[a-z]+/g)!.join(' '), 'every tag kept');
+      assert.match(fixed, /He declined lunch/);
+      assert.match(r.stderr, /cross markup/);
+      rmSync(dir, { recursive: true });
+    });
+
+    it('writes through a symbolic link to its target, and keeps hard links, mode and owner', () => {
+      const dir = tempDir();
+      const target = join(dir, 'real.txt');
+      writeFileSync(target, 'He refused lunch.\n', { mode: 0o640 });
+      symlinkSync('real.txt', join(dir, 'link.txt'));
+      linkSync(target, join(dir, 'hard.txt'));
+      const before = statSync(target);
+      const r = carelint(['check', '--fix', 'link.txt'], { cwd: dir });
+      assert.equal(r.code, 0, r.stderr);
+      assert.ok(lstatSync(join(dir, 'link.txt')).isSymbolicLink(), 'the link is still a link');
+      assert.equal(readFileSync(target, 'utf8'), 'He declined lunch.\n');
+      assert.equal(readFileSync(join(dir, 'hard.txt'), 'utf8'), 'He declined lunch.\n', 'the hard link sees the fix');
+      const after = statSync(target);
+      assert.equal(after.ino, before.ino);
+      assert.equal(after.mode & 0o777, 0o640);
+      assert.equal(after.uid, before.uid);
+      assert.equal(after.gid, before.gid);
+      rmSync(dir, { recursive: true });
+    });
+
+    it('keeps the owner of a file it replaces (run as root)', function () {
+      if (process.getuid?.() !== 0) this.skip();
+      const dir = tempDir();
+      const file = join(dir, 'note.txt');
+      writeFileSync(file, 'He refused lunch.\n');
+      chownSync(file, 1234, 2345);
+      carelint(['check', '--fix', 'note.txt'], { cwd: dir });
+      assert.equal(readFileSync(file, 'utf8'), 'He declined lunch.\n');
+      assert.deepEqual([statSync(file).uid, statSync(file).gid], [1234, 2345]);
       rmSync(dir, { recursive: true });
     });
 

@@ -1,6 +1,6 @@
 // Engine behaviour that does not depend on particular rule packs: a small rule set is compiled here.
 import assert from 'node:assert/strict';
-import { compileRuleSet, lint, applyFixes, LintSession, RuleCompileError, regularInflect, lineIndexAt, lineStarts, offsetToLineColumn, type RuleData } from '../shared-rules/src/index';
+import { builtinRuleSet, compileRuleSet, lint, applyEdits, applyFixes, autoRewrite, planFixes, LintSession, RuleCompileError, regularInflect, lineIndexAt, lineStarts, offsetToLineColumn, type RuleData } from '../shared-rules/src/index';
 
 function rule(over: Partial<RuleData> & Pick<RuleData, 'id' | 'match'>): RuleData {
   return {
@@ -151,20 +151,48 @@ describe('engine: fixes and sessions', () => {
     }
   });
 
-  it('a full stop glued to an applied slot rewrite still ends the sentence (found by npm run fuzz)', () => {
-    const text = 'She got a fine for calling the police from the bridge.PC Hale will join her weekly DBT sessions.';
-    const fixed = applyFixes(text, lint(text));
-    assert.match(fixed, /bridge\.\[describe/);
+  // What a person gets who picks the prompt of every finding (prompts are never applied without that choice).
+  const choosePrompts = (text: string, ruleSet = rs) => applyEdits(text, lint(text, { ruleSet }).flatMap((f) => {
+    const prompt = f.suggestions.find((_, i) => f.suggestionKinds[i] === 'prompt');
+    return prompt ? [{ start: f.start, end: f.end, newText: prompt, finding: f }] : [];
+  }));
+
+  it('a full stop glued to a chosen prompt still ends the sentence (found by npm run fuzz)', () => {
+    const text = 'On the ward she was combative.He is in denial about his drinking.';
+    const fixed = choosePrompts(text, builtinRuleSet());
+    assert.match(fixed, /\]\.He is \[describe/);
     assert.deepEqual(lint(fixed), []);
   });
 
-  it('an applied slot prompt is not prose: its words neither match nor give context (found by npm run fuzz)', () => {
-    const text = 'A police officer sat in on her therapy session while police waited outside.';
-    const fixed = applyFixes(text, lint(text));
-    assert.match(fixed, /\[describe the (session|planned care)/);
-    assert.deepEqual(lint(fixed), []);
+  it('a chosen prompt is not prose: its words neither match nor give context (found by npm run fuzz)', () => {
+    const prompted = compileRuleSet([
+      rule({ id: 'police', category: 'police-involvement', match: ['police officer'], suggestions: ['[describe who from the care team attends her therapy]'], context: { near: [{ any: ['therapy'] }] } }),
+    ], regularInflect, { test: { title: 'Test source' } });
+    assert.equal(choosePrompts('A police officer attends her therapy.', prompted), 'A [describe who from the care team attends her therapy] attends her therapy.');
+    // "therapy" inside a chosen prompt is not the writer's word, so it gives the police mention no context
+    assert.deepEqual(lint('The police officer was kind, [describe who from the care team attends her therapy]', { ruleSet: prompted }), []);
     // the same words typed by the writer, outside a known prompt, still count
-    assert.equal(lint('An officer from the local police sat in on [her DBT session].').length, 1);
+    assert.equal(lint('The police officer was kind, describe who from the care team attends her therapy', { ruleSet: prompted }).length, 1);
+  });
+
+  it('fix-all applies rewrites only: a prompt or a practice finding is left for the person, with the reason', () => {
+    const text = 'He refused lunch. A police officer will attend her therapy appointment.';
+    const plan = planFixes(text, lint(text, { ruleSet: rs }));
+    assert.deepEqual(plan.edits.map((e) => e.newText), ['declined']);
+    assert.deepEqual(plan.skipped.map((s) => [s.finding.ruleId, s.reason]), [['police', 'no-rewrite']]);
+    assert.equal(applyFixes(text, lint(text, { ruleSet: rs })), 'He declined lunch. A police officer will attend her therapy appointment.');
+  });
+
+  it('fix-all leaves a finding whose words cross markup, so no tag is left unbalanced', () => {
+    for (const [text, format] of [['<p>He <b>refused</b> lunch</p>', 'html'], ['He <a href="x">refused</a> lunch.', 'html'], ['He **refused** lunch.', 'markdown']] as const) {
+      const findings = lint(text, { ruleSet: rs, format });
+      const plan = planFixes(text, findings, { format });
+      const fixed = applyEdits(text, plan.edits);
+      assert.equal(fixed.match(/<|\*/g)?.length ?? 0, text.match(/<|\*/g)?.length ?? 0, `${text} → ${fixed}`);
+    }
+    const crossing = 'He <a href="x">committed</a> suicide.';
+    const plan = planFixes(crossing, lint(crossing, { format: 'html' }), { format: 'html' });
+    assert.deepEqual(plan.skipped.map((s) => s.reason), ['crosses-markup']);
   });
 
   it('Unicode line and paragraph separators end a sentence like a space after a full stop', () => {
@@ -190,7 +218,7 @@ describe('engine: fixes and sessions', () => {
   });
 
   it('{their} in a rewrite agrees with the pronoun of its sentence', () => {
-    const rewrite = (text: string) => lint(text).find((f) => f.ruleId === 'manipulative')!.suggestions[1];
+    const rewrite = (text: string) => autoRewrite(lint(text).find((f) => f.ruleId === 'manipulative')!);
     assert.equal(rewrite('He is manipulative.'), 'trying to get his needs met');
     assert.equal(rewrite('She can be manipulative.'), 'trying to get her needs met');
     assert.equal(rewrite('They were seen. Known to be manipulative.'), 'trying to get their needs met');

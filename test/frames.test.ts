@@ -90,7 +90,7 @@ describe('word classes in .carelintrc.json', () => {
 });
 
 describe('frame rules as data', () => {
-  const base = { id: 'custom-frame', category: 'punitive-approach', severity: 'warning', message: 'm', rationale: 'r', sources: ['s'], suggestions: ['x'], examples: { match: ['x'], noMatch: [] } } as const;
+  const base = { id: 'custom-frame', category: 'punitive-approach', severity: 'warning', message: 'm', rationale: 'r', sources: ['s'], suggestions: [], guidance: ['g'], examples: { match: ['x'], noMatch: [] } } as const;
   it('an unknown class or a bad pattern is refused with its path', () => {
     const rule = { ...base, frame: { patterns: ['@no-such-class ..4 @care-verb', '@care-verb ..20 @care-noun'] } } as unknown as RuleData;
     try {

@@ -1,7 +1,7 @@
 // fast-check properties over the built-in rules. `npm run fuzz` runs the same properties with many more cases.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyFixes, builtinRules, lint, LintSession, type Finding, type TextChange, type TextFormat } from '../shared-rules/src/index';
+import { applyEdits, autoRewrite, builtinRules, lint, LintSession, planFixes, PRACTICE_CATEGORIES, type FixEdit, type TextChange, type TextFormat } from '../shared-rules/src/index';
 import { applyEdit, isSurrogateSplit } from './support/edits';
 
 const RUNS = Number(process.env.CARELINT_FUZZ_RUNS ?? 300);
@@ -37,17 +37,14 @@ const document = fc.array(fragment, { maxLength: 12 }).map((parts) => parts.join
 const format = fc.constantFrom<TextFormat>('plaintext', 'markdown', 'html');
 
 /** Spans of the rewrites in the fixed text, using the same ordering rule as applyFixes. */
-function fixedSpans(findings: Finding[]): Array<[number, number, string]> {
-  const spans: Array<[number, number, string]> = [];
-  let shift = 0, cursor = 0;
-  for (const f of [...findings].sort((a, b) => a.start - b.start || b.end - a.end)) {
-    if (f.start < cursor) continue;
-    const r = f.suggestions[0];
-    spans.push([f.start + shift, f.start + shift + r.length, f.ruleId]);
-    shift += r.length - (f.end - f.start);
-    cursor = f.end;
-  }
-  return spans;
+/** Where each edit of a fix plan sits in the fixed text, with the rule it fixed. */
+function fixedSpans(edits: readonly FixEdit[]): Array<[number, number, string]> {
+  let shift = 0;
+  return edits.map((e) => {
+    const span: [number, number, string] = [e.start + shift, e.start + shift + e.newText.length, e.finding.ruleId];
+    shift += e.newText.length - (e.end - e.start);
+    return span;
+  });
 }
 
 describe('properties', function () {
@@ -65,20 +62,19 @@ describe('properties', function () {
     }), { numRuns: RUNS });
   });
 
-  it('applying every fix changes nothing outside the finding spans', () => {
+  it('applying every fix changes nothing outside the finding spans, and applies rewrites only', () => {
     fc.assert(fc.property(document, format, (text, fmt) => {
       const findings = lint(text, { format: fmt });
-      const fixed = applyFixes(text, findings);
-      const spans = fixedSpans(findings);
-      // walk both texts in step: outside the spans they must be identical
+      const { edits } = planFixes(text, findings, { format: fmt });
+      const fixed = applyEdits(text, edits);
+      // walk both texts in step: outside the edits they must be identical
       let i = 0, j = 0;
-      const ordered = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
-      let k = 0;
-      for (const f of ordered) {
-        if (f.start < i) continue;
-        assert.equal(fixed.slice(j, j + (f.start - i)), text.slice(i, f.start));
-        j = spans[k++][1];
-        i = f.end;
+      for (const e of edits) {
+        assert.equal(e.newText, autoRewrite(e.finding));
+        assert.ok(!PRACTICE_CATEGORIES.includes(e.finding.category), `a ${e.finding.category} finding was rewritten`);
+        assert.equal(fixed.slice(j, j + (e.start - i)), text.slice(i, e.start));
+        j += e.start - i + e.newText.length;
+        i = e.end;
       }
       assert.equal(fixed.slice(j), text.slice(i));
     }), { numRuns: RUNS });
@@ -86,9 +82,9 @@ describe('properties', function () {
 
   it('re-linting after fixes finds nothing at the fixed spans', () => {
     fc.assert(fc.property(document, (text) => {
-      const findings = lint(text);
-      const fixed = applyFixes(text, findings);
-      const spans = fixedSpans(findings);
+      const { edits } = planFixes(text, lint(text));
+      const fixed = applyEdits(text, edits);
+      const spans = fixedSpans(edits);
       for (const f of lint(fixed)) {
         // the fixed issue must not come back, and no new finding may sit wholly inside a rewrite
         // (a finding anchored elsewhere whose context window now spans a rewrite is a different finding)

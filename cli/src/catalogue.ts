@@ -1,9 +1,8 @@
-import { configuredRules } from '../../shared-rules/src/index';
+import { configuredRules, describeRule, describeRuleAsText, severityLabel } from '../../shared-rules/src/index';
 import { CATEGORIES, type LintOptions } from '../../shared-rules/src/index';
 import { nearest } from '../../shared-rules/src/index';
 import type { Command } from './args';
 import { Configs } from './configs';
-import { plainTemplate, sourceText } from './describe';
 import type { Problems } from './problems';
 
 /** `carelint rules`: the catalogue, with the settings of the config found from the working folder. */
@@ -37,31 +36,8 @@ export function explainRule(cmd: Extract<Command, { name: 'explain' }>, problems
     return 0;
   }
   const { enabled, severity } = configuredRules(ruleSet, options).find((r) => r.rule === rule)!;
-  const sources = ruleSet.compiledById(rule.id)?.sources ?? [];
-  const out = [
-    `${rule.id}  (${rule.category}, ${severity}${enabled ? '' : ', off'})`,
-    '',
-    rule.message,
-    '',
-    'Why:',
-    indent(rule.rationale),
-    '',
-    'Instead:',
-    ...rule.suggestions.map((s) => `  - ${plainTemplate(s)}`),
-    '',
-    'Sources:',
-    ...sources.map((s) => `  - ${sourceText(s)}`),
-    '',
-    'Flagged:',
-    ...rule.examples.match.map((e) => (typeof e === 'string' ? `  - ${e}` : `  - ${e.text}${e.fixed ? `\n    → ${e.fixed}` : ''}`)),
-    '',
-    'Not flagged:',
-    ...rule.examples.noMatch.map((e) => `  - ${e}`),
-  ];
-  process.stdout.write(out.join('\n') + '\n');
+  const description = describeRule(ruleSet, rule.id)!;
+  const configured = { ...description, severity, severityLabel: severityLabel(severity) };
+  process.stdout.write(describeRuleAsText(configured, 100, enabled ? '' : '; off'));
   return 0;
-}
-
-function indent(text: string): string {
-  return text.trim().split('\n').map((l) => `  ${l}`).join('\n');
 }

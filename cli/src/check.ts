@@ -1,9 +1,9 @@
 import { dirname, resolve } from 'node:path';
 import { lint } from '../../shared-rules/src/index';
-import { CATEGORIES, type Finding, type LintOptions } from '../../shared-rules/src/index';
+import { CATEGORIES, SKIP_REASONS, type Finding, type LintOptions, type SkippedFix } from '../../shared-rules/src/index';
 import type { Command } from './args';
 import { Configs } from './configs';
-import { fixFile } from './fix';
+import { fixFile, type FixChange } from './fix';
 import { formatReport } from './formatters/index';
 import { expandInputs } from './inputs';
 import { locateFindings } from './positions';
@@ -44,9 +44,12 @@ export async function check(cmd: CheckCommand, problems: Problems): Promise<numb
       else if (input.path === undefined) problems.note('--fix does not apply to standard input; findings reported as they are');
       else {
         try {
-          const outcome = await fixFile(input.path, read, findings, lintText);
+          const outcome = await fixFile(input.path, read, findings, lintText, input.format);
           if ('conflict' in outcome) problems.report(input.display, outcome.conflict);
-          else ({ text, findings } = outcome);
+          else {
+            ({ text, findings } = outcome);
+            reportFixes(input.display, outcome.changes, outcome.skipped, problems);
+          }
         } catch (e) {
           problems.report(input.display, `could not write the fixed file (${(e as Error).message}); left unchanged`);
         }
@@ -60,4 +63,12 @@ export async function check(cmd: CheckCommand, problems: Problems): Promise<numb
   if (all.length === 0) return 0;
   if (cmd.maxWarnings === undefined) return 1;
   return all.some((f) => f.severity === 'error') || all.length > cmd.maxWarnings ? 1 : 0;
+}
+
+/** What --fix changed, on stderr (stdout stays the report): `file:line: "before" → "after"`, then what it left and why. */
+function reportFixes(file: string, changes: FixChange[], skipped: SkippedFix[], problems: Problems): void {
+  for (const c of changes) problems.note(`${file}:${c.line}: fixed "${c.before}" → "${c.after}" (${c.ruleId})`);
+  const left = new Map<string, number>();
+  for (const s of skipped) left.set(s.reason, (left.get(s.reason) ?? 0) + 1);
+  for (const [reason, n] of left) problems.note(`${file}: ${n} finding${n === 1 ? '' : 's'} left for you: ${SKIP_REASONS[reason as SkippedFix['reason']]}`);
 }

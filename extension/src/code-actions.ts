@@ -1,15 +1,16 @@
 import * as vscode from 'vscode';
-import { directiveComment, isSlotRewrite } from '../../shared-rules/src/index';
-import type { Finding } from '../../shared-rules/src/index';
+import { autoRewrite, directiveComment, planFixes, type Finding, type FixEdit } from '../../shared-rules/src/index';
 import { SOURCE, toDiagnostic } from './diagnostics';
 import type { DocumentLinter } from './document-linter';
+import { formatFor } from './format';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('carelint');
 export const ALLOW_COMMAND = 'carelint.allowInWorkspace';
 
 /**
- * Quick fixes for the findings under the cursor (one per rewrite, the best one preferred; "Ignore here";
- * "Allow in this workspace…"), and `source.fixAll.carelint` for editor.codeActionsOnSave.
+ * Quick fixes for the findings under the cursor (one per rewrite, the first rewrite preferred; one per prompt, never
+ * preferred; "Ignore here"; "Allow in this workspace…"), and `source.fixAll.carelint` for editor.codeActionsOnSave,
+ * which makes the engine's fix plan: rewrites only. Guidance is advice for the hover, never an action.
  * Every edit is a WorkspaceEdit, so one undo reverts it.
  */
 export class CareLintCodeActions implements vscode.CodeActionProvider {
@@ -31,28 +32,29 @@ export class CareLintCodeActions implements vscode.CodeActionProvider {
         const diagnostic = matching(context.diagnostics, f, at) ?? toDiagnostic(f, (o) => doc.positionAt(o));
         actions.push(...rewrites(doc, f, at, diagnostic), ignoreHere(doc, f, at, diagnostic), allowInWorkspace(doc, f, diagnostic));
       }
-      if (actions.length > 0 && fixable(findings).length > 1) {
-        actions.push(fixAll(doc, findings, vscode.CodeActionKind.QuickFix));
-      }
+      const plan = fixPlan(doc, findings);
+      if (actions.length > 0 && plan.length > 1) actions.push(fixAll(doc, plan, vscode.CodeActionKind.QuickFix));
     }
-    if (only && only.contains(FIX_ALL_KIND) && fixable(findings).length > 0) {
-      actions.push(fixAll(doc, findings, FIX_ALL_KIND));
+    if (only && only.contains(FIX_ALL_KIND)) {
+      const plan = fixPlan(doc, findings);
+      if (plan.length > 0) actions.push(fixAll(doc, plan, FIX_ALL_KIND));
     }
     return actions;
   }
 }
 
-/** One quick fix per suggestion. A slot rewrite ("[describe what happened]") is inserted as a snippet whose
- *  bracketed parts are selected placeholders, so the writer types the facts straight over them. */
+/** One quick fix per suggestion. A prompt ("[describe what happened]") is inserted as a snippet whose bracketed
+ *  parts are selected placeholders, so the writer types the facts straight over them; only a rewrite is preferred. */
 function rewrites(doc: vscode.TextDocument, f: Finding, at: vscode.Range, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+  const preferred = autoRewrite(f);
   return f.suggestions.map((s, i) => {
-    const slot = isSlotRewrite(s);
-    const action = new vscode.CodeAction(slot ? `Rewrite "${f.text}" as "${s}" (fill in the bracketed part)` : `Replace "${f.text}" with "${s}"`, vscode.CodeActionKind.QuickFix);
+    const prompt = f.suggestionKinds[i] === 'prompt';
+    const action = new vscode.CodeAction(prompt ? `Rewrite "${f.text}" as "${s}" (fill in the bracketed part)` : `Replace "${f.text}" with "${s}"`, vscode.CodeActionKind.QuickFix);
     action.edit = new vscode.WorkspaceEdit();
-    if (slot) action.edit.set(doc.uri, [new vscode.SnippetTextEdit(at, slotSnippet(s))]);
+    if (prompt) action.edit.set(doc.uri, [new vscode.SnippetTextEdit(at, slotSnippet(s))]);
     else action.edit.replace(doc.uri, at, s);
     action.diagnostics = [diagnostic];
-    action.isPreferred = i === 0;
+    action.isPreferred = !prompt && s === preferred;
     return action;
   });
 }
@@ -89,25 +91,15 @@ function allowInWorkspace(doc: vscode.TextDocument, f: Finding, diagnostic: vsco
   return action;
 }
 
-/** Findings with a rewrite that needs no facts from the writer: the first such rewrite, as in `carelint --fix`. */
-function fixable(findings: readonly Finding[]): Array<{ f: Finding; rewrite: string }> {
-  const out: Array<{ f: Finding; rewrite: string }> = [];
-  let cursor = -1;
-  for (const f of [...findings].sort((a, b) => a.start - b.start || b.end - a.end)) {
-    const rewrite = f.suggestions.find((s) => !isSlotRewrite(s));
-    if (rewrite === undefined || f.start < cursor) continue; // overlapping edits cannot share one WorkspaceEdit
-    out.push({ f, rewrite });
-    cursor = f.end;
-  }
-  return out;
+/** The engine's fix plan for the document: rewrites only, no overlaps, none across markup (as `carelint --fix`). */
+function fixPlan(doc: vscode.TextDocument, findings: readonly Finding[]): FixEdit[] {
+  return planFixes(doc.getText(), findings, { format: formatFor(doc.languageId, doc.fileName) }).edits;
 }
 
-function fixAll(doc: vscode.TextDocument, findings: readonly Finding[], kind: vscode.CodeActionKind): vscode.CodeAction {
-  const action = new vscode.CodeAction('Fix all CareLint findings in this file', kind);
+function fixAll(doc: vscode.TextDocument, plan: readonly FixEdit[], kind: vscode.CodeActionKind): vscode.CodeAction {
+  const action = new vscode.CodeAction('Fix all CareLint rewrites in this file', kind);
   action.edit = new vscode.WorkspaceEdit();
-  for (const { f, rewrite } of fixable(findings)) {
-    action.edit.replace(doc.uri, new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.end)), rewrite);
-  }
+  for (const e of plan) action.edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
   return action;
 }
 

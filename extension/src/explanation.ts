@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { RuleSet } from '../../shared-rules/src/index';
-import type { RuleData, SourceRef } from '../../shared-rules/src/index';
+import { describeRuleAsText, describeRuleData, type RuleData, type RuleSet, type SourceRef } from '../../shared-rules/src/index';
 import { EXPLAIN_SCHEME, explainUri } from './diagnostics';
 
 export const EXPLAIN_COMMAND = 'carelint.explainRule';
@@ -42,39 +41,10 @@ export function registerExplanations(ruleSets: () => Promise<RuleSet[]>): vscode
 }
 
 export function explanationText(rule: RuleData, sources: readonly SourceRef[]): string {
-  const examples = rule.examples.match.map((e) => (typeof e === 'string' ? e : e.text));
   return [
-    `CareLint rule: ${rule.id}  (${rule.category}, ${rule.severity})`,
-    '',
-    rule.message,
-    '',
-    'Why:',
-    ...wrap(rule.rationale),
-    '',
-    'Instead:',
-    ...rule.suggestions.map((s) => `  - ${s.replace(/~/g, '')}`),
-    '',
-    'Flagged, for example:',
-    ...examples.map((e) => `  - ${e}`),
-    '',
-    'Sources:',
-    ...sources.map((s) => `  - ${s.url && s.url !== s.title ? `${s.title} <${s.url}>` : s.title}`),
-    '',
+    describeRuleAsText(describeRuleData(rule, sources)),
     `To keep this wording in one place, use the quick fix "Ignore here" (carelint-disable-next-line ${rule.id});`,
     `for the whole workspace, "Allow in this workspace…" or "rules": { "${rule.id}": false } in .carelintrc.json.`,
     '',
   ].join('\n');
-}
-
-function wrap(text: string, width = 100): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width - 2) {
-      out.push(`  ${line}`);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) out.push(`  ${line}`);
-  return out;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Finding, SourceRef } from '../../shared-rules/src/index';
+import { categoryLabel, severityLabel, sourceText, type Finding } from '../../shared-rules/src/index';
 import type { DocumentLinter } from './document-linter';
 import { markdownText } from './markdown-text';
 
@@ -21,16 +21,14 @@ export function hoverMarkdown(f: Finding): vscode.MarkdownString {
   md.isTrusted = false;
   md.supportHtml = false;
   const lines = [
-    `**CareLint: ${markdownText(f.message)}** \\(${markdownText(f.ruleId)}, ${markdownText(f.category)}\\)`,
+    `**CareLint: ${markdownText(f.message)}** \\(${markdownText(severityLabel(f.severity))}; ${markdownText(categoryLabel(f.category))}; ${markdownText(f.ruleId)}\\)`,
     markdownText(f.rationale),
   ];
-  if (f.suggestions.length > 0) lines.push(`Instead: ${f.suggestions.map((s) => `"${markdownText(s)}"`).join(', ')}`);
-  if (f.sources.length > 0) lines.push(['Sources:', ...f.sources.map((s) => `- ${markdownText(sourceLine(s))}`)].join('\n'));
+  const rewrites = f.suggestions.filter((_, i) => f.suggestionKinds[i] === 'rewrite');
+  if (rewrites.length > 0) lines.push(`Instead: ${rewrites.map((s) => `"${markdownText(s)}"`).join(', ')}`);
+  if (f.guidance.length > 0) lines.push(`Change the plan: ${f.guidance.map(markdownText).join(' ')}`);
+  // a source is text, not a link: nothing in a hover is fetched or opened from it
+  if (f.sources.length > 0) lines.push(['Sources:', ...f.sources.map((s) => `- ${markdownText(sourceText(s).replace(/<(.*)>$/, '($1)'))}`)].join('\n'));
   md.appendMarkdown(lines.join('\n\n'));
   return md;
-}
-
-/** Title and address as text: nothing in a hover is a link, so nothing is fetched or opened from it. */
-function sourceLine(s: SourceRef): string {
-  return s.url && s.url !== s.title ? `${s.title} (${s.url})` : s.title;
 }

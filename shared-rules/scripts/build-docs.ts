@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtinClasses, builtinRules, builtinSources, describeFrame, ruleFamily, CATEGORIES, type RuleData } from '../src/index';
+import { builtinClasses, builtinRules, builtinSources, describeFrame, ruleFamily, suggestionKind, CATEGORIES, type RuleData } from '../src/index';
 
 const TITLES: Record<string, string> = {
   'police-involvement': 'Police involvement in planned care (NHS England element 1)',
@@ -29,12 +29,12 @@ export function renderCatalogue(rules: RuleData[] = builtinRules()): string {
   for (const category of CATEGORIES) {
     const inCat = rules.filter((r) => r.category === category);
     out.push(`## ${TITLES[category]}`, '', `Category id \`${category}\`: ${inCat.length} rules.`, '');
-    out.push('| rule | severity | matches | suggestions | sources |', '|---|---|---|---|---|');
+    out.push('| rule | severity | matches | rewrites, prompts or guidance | sources |', '|---|---|---|---|---|');
     for (const r of inCat) {
       r.sources.forEach((s) => used.add(s));
       const off = r.enabled === false ? ' (off by default)' : '';
       const matches = r.frame ? `frame: ${r.frame.patterns.map((p) => `\`${p}\``).join(', ')}` : r.match.map((m) => `\`${m}\``).join(', ');
-      out.push(`| [\`${r.id}\`](#${r.id}) | ${r.severity}${off} | ${cell(matches)} | ${cell(r.suggestions.join('; '))} | ${r.sources.join(', ')} |`);
+      out.push(`| [\`${r.id}\`](#${r.id}) | ${r.severity}${off} | ${cell(matches)} | ${cell([...r.suggestions, ...(r.guidance ?? [])].join('; '))} | ${r.sources.join(', ')} |`);
     }
     out.push('');
     for (const r of inCat) {
@@ -44,7 +44,12 @@ export function renderCatalogue(rules: RuleData[] = builtinRules()): string {
         const d = describeFrame(r.frame, builtinClasses());
         out.push(`**Frame** (${d.scope}). ${d.patterns.map((p) => `${p}.`).join(' Or: ')}${[...d.require, ...d.quiet].map((q) => ` ${q[0].toUpperCase()}${q.slice(1)}.`).join('')}`, '');
       }
-      out.push(`**Rewrites.** ${r.suggestions.map((s) => `“${s}”`).join(' · ')}`, '');
+      const quoted = (list: string[]) => list.map((s) => `“${s}”`).join(' · ');
+      const rewrites = r.suggestions.filter((s) => suggestionKind(s) === 'rewrite');
+      const prompts = r.suggestions.filter((s) => suggestionKind(s) === 'prompt');
+      if (rewrites.length) out.push(`**Rewrites.** ${quoted(rewrites)}`, '');
+      if (prompts.length) out.push(`**Prompts** (inserted only when chosen). ${quoted(prompts)}`, '');
+      if (r.guidance?.length) out.push(`**Guidance** (change the plan, not the words). ${r.guidance.join(' ')}`, '');
       const ex = r.examples.match.slice(0, 2).map((m) => (typeof m === 'string' ? m : m.text));
       out.push(`**Flags.** ${ex.map((e) => `“${e}”`).join(' · ')}`, '', `**Stays quiet.** ${r.examples.noMatch.slice(0, 2).map((e) => `“${e}”`).join(' · ')}`, '');
     }

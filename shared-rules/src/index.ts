@@ -13,3 +13,7 @@ export { lint, lintPiece, type LintedPiece } from './lint-document';
 export { CONFIG_FILE_NAME, loadConfig, locateCustomRuleIssue, nearest, parseConfig, type ConfigProblem, type LoadedConfig, type ParsedConfig } from './config/index';
 export { work, resetWork } from './work';
 export { configuredRules, type ConfiguredRule } from './findings/configured';
+export { autoRewrite, planFixes, applyEdits, SKIP_REASONS, type FixEdit, type FixPlan, type SkippedFix, type SkipReason } from './findings/fix';
+export { CATEGORY_ORDER, categoryLabel, severityLabel, describeRule, describeRuleData, describeRuleAsText, sourceText, type RuleDescription } from './findings/describe';
+export { suggestionKind } from './text/prompts';
+export { checkRuleExample, testRule, type RuleExampleFailure } from './rule-tester';

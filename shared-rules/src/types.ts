@@ -10,6 +10,19 @@ export type Category = (typeof CATEGORIES)[number];
 export const SEVERITIES = ['error', 'warning', 'information'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+/**
+ * What a suggestion is. A rewrite says the same thing in other words and is the only kind a host may apply without
+ * a person choosing it. A prompt ("[describe what happened]") asks the writer for facts: inserted only when picked.
+ */
+export const SUGGESTION_KINDS = ['rewrite', 'prompt'] as const;
+export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
+
+/**
+ * Categories that describe a practice, not a word: the fix is to change the plan, so their rules carry guidance
+ * (advice) and never a rewrite that would make the record say something that did not happen.
+ */
+export const PRACTICE_CATEGORIES: readonly Category[] = ['police-involvement', 'punitive-approach'];
+
 /** Section kinds a heading can open; rules react to them (plan raises, history lowers). */
 export type SectionKind = 'plan' | 'history' | 'other';
 
@@ -112,8 +125,10 @@ export interface RuleData {
   rationale: string;
   /** Keys into shared-rules/sources.yaml, or for custom rules free text / URLs. */
   sources: string[];
-  /** Rewrites; `word~` takes the inflection of the matched `word~`; `[...]` marks a slot the writer fills in. */
+  /** Rewrites; `word~` takes the inflection of the matched `word~`; `[...]` marks a slot the writer fills in (a prompt). */
   suggestions: string[];
+  /** Advice for a practice (police in planned care, withholding care, sanctions): shown, never inserted. */
+  guidance?: string[];
   examples: RuleExamples;
   /** Off unless a config turns it on. */
   enabled?: boolean;
@@ -137,8 +152,12 @@ export interface Finding {
   message: string;
   rationale: string;
   sources: SourceRef[];
-  /** Ready-to-insert rewrites, case and tense matched, best first. Slot rewrites contain `[...]`. */
+  /** Ready-to-insert texts, case and tense matched: rewrites first, then prompts (which contain `[...]`). */
   suggestions: string[];
+  /** The kind of each entry of `suggestions`, in the same order. */
+  suggestionKinds: SuggestionKind[];
+  /** Advice on changing the practice the finding describes; never inserted into the text. */
+  guidance: string[];
 }
 
 export type Locale = 'en-GB' | 'en-US';

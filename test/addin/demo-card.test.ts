@@ -26,6 +26,8 @@ const HOSTILE: Finding = {
     { id: 'c', title: 'Book without a link' },
   ],
   suggestions: ['<svg onload=alert(5)>', '[describe what happened]'],
+  suggestionKinds: ['rewrite', 'prompt'],
+  guidance: ['<b>Change</b> the plan'],
 };
 
 describe('shared finding card', () => {

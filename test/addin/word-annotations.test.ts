@@ -80,14 +80,20 @@ describe('Word: annotation events', () => {
 
   it('accepting a popup suggestion applies exactly that rewrite to exactly those words', async () => {
     const h = await startChecker(NOTE, 1.8);
-    const critique = h.word.annotationsOn(1)[0];
+    const critique = h.word.annotationsOn(3)[0];
     const choice = critique.popupOptions!.suggestions[1] ?? critique.popupOptions!.suggestions[0];
     await h.word.acceptSuggestion(critique.id, choice);
     await h.checker.whenIdle();
-    assert.equal(h.word.paragraphs[1].text, `Care will be withdrawn if he breaches the ${choice}.`);
-    assert.deepEqual(h.word.edits.map((e) => [e.before, e.inserted]), [['behavioural contract', choice]]);
-    assert.deepEqual(h.word.texts().filter((_, i) => i !== 1), NOTE.filter((_, i) => i !== 1), 'other paragraphs untouched');
-    assert.ok(!h.word.annotationsOn(1).some((a) => a.covers === 'behavioural contract'));
+    assert.equal(h.word.paragraphs[3].text, `Staff felt he was ${choice} on the ward.`);
+    assert.deepEqual(h.word.edits.map((e) => [e.before, e.inserted]), [['attention seeking', choice]]);
+    assert.deepEqual(h.word.texts().filter((_, i) => i !== 3), NOTE.filter((_, i) => i !== 3), 'other paragraphs untouched');
+    assert.ok(!h.word.annotationsOn(3).some((a) => a.covers === 'attention seeking'));
+  });
+
+  it('a practice finding (a sanction) has no popup rewrite to accept', async () => {
+    const h = await startChecker(NOTE, 1.8);
+    const sanction = h.word.annotationsOn(1).find((a) => a.covers.includes('withdrawn') || a.covers.includes('behavioural contract'))!;
+    assert.deepEqual(sanction.popupOptions?.suggestions ?? [], []);
   });
 
   it('when Word has already put the suggestion in, it is not applied a second time', async () => {

@@ -67,11 +67,11 @@ describe('Word task pane (fallback list, no WordApi 1.7)', () => {
     await m.pane.checker.whenIdle();
     assert.deepEqual(m.word.selection && [m.word.selection.paragraphId, m.word.selection.start], [m.word.paragraphs[4].id, NOTE[4].lastIndexOf('refused')]);
 
-    button(cardFor(m.root, 'behavioural contract'), 'collaborative crisis plan')!.click();
+    button(cardFor(m.root, 'attention seeking'), 'help-seeking')!.click();
     await m.pane.checker.whenIdle();
-    assert.equal(m.word.paragraphs[1].text, 'Care will be withdrawn if he breaches the collaborative crisis plan.');
-    assert.equal(cardFor(m.root, 'behavioural contract'), undefined, 'the list follows the document');
-    assert.match(m.root.querySelector('.clw-status')!.textContent!, /Replaced “behavioural contract” with “collaborative crisis plan”/);
+    assert.equal(m.word.paragraphs[2].text, 'Staff felt he was help-seeking on the ward.');
+    assert.equal(cardFor(m.root, 'attention seeking'), undefined, 'the list follows the document');
+    assert.match(m.root.querySelector('.clw-status')!.textContent!, /Replaced “attention seeking” with “help-seeking”/);
   });
 
   it('Ignore removes one card; Replace all rewrites every finding of that rule', async () => {

@@ -80,9 +80,12 @@ describe('architecture', () => {
 
 /** The engine's public names. Adding one is a deliberate API change: add it here too. */
 const PUBLIC_API = [
-  'CATEGORIES', 'CONFIG_FILE_NAME', 'LintSession', 'RuleCompileError', 'RuleSet', 'SEVERITIES', 'applyFixes', 'builtinClasses', 'builtinInflector',
-  'builtinRuleSet', 'builtinRules', 'builtinSources', 'compileRuleSet', 'configuredRules', 'describeFrame', 'directiveComment', 'isSlotRewrite',
-  'lexiconInflector', 'lineIndexAt', 'lineStarts', 'lint', 'lintPiece', 'loadConfig', 'locateCustomRuleIssue', 'maskNonProse',
-  'nearest', 'offsetToLineColumn', 'parseConfig', 'parseDirectives', 'parsePhrase', 'regularInflect', 'resetWork', 'ruleFamily',
-  'ruleSetWith', 'work',
+  'CATEGORIES', 'CATEGORY_ORDER', 'CONFIG_FILE_NAME', 'LintSession', 'PRACTICE_CATEGORIES', 'RuleCompileError',
+  'RuleSet', 'SEVERITIES', 'SKIP_REASONS', 'SUGGESTION_KINDS', 'applyEdits', 'applyFixes', 'autoRewrite',
+  'builtinClasses', 'builtinInflector', 'builtinRuleSet', 'builtinRules', 'builtinSources', 'categoryLabel', 'checkRuleExample',
+  'compileRuleSet', 'configuredRules', 'describeFrame', 'describeRule', 'describeRuleAsText', 'describeRuleData', 'directiveComment',
+  'isSlotRewrite', 'lexiconInflector', 'lineIndexAt', 'lineStarts', 'lint', 'lintPiece', 'loadConfig',
+  'locateCustomRuleIssue', 'maskNonProse', 'nearest', 'offsetToLineColumn', 'parseConfig', 'parseDirectives',
+  'parsePhrase', 'planFixes', 'regularInflect', 'resetWork', 'ruleFamily', 'ruleSetWith', 'severityLabel',
+  'sourceText', 'suggestionKind', 'testRule', 'work',
 ];

@@ -24,7 +24,7 @@ const ARTIFACTS = join(ROOT, 'test-artifacts');
 
 /** The extension's "Ignore here" action (extension/src/code-actions.ts titles it `Ignore "<text>" here (<rule>)`). */
 const IGNORE_HERE = /\bIgnore\b.*\bhere\b/;
-const FIX_ALL = 'Fix all CareLint findings in this file';
+const FIX_ALL = 'Fix all CareLint rewrites in this file';
 
 /** What the engine finds in a fixture: the host must show exactly this. Line and column are 1-based. */
 function finding(file: string, format: TextFormat, ruleId: string): Finding & { line: number; column: number } {

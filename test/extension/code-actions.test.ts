@@ -56,19 +56,30 @@ describe('extension: code actions', () => {
     assert.equal(doc.getText(rangeOf(doc, 'refused')), 'refused');
   });
 
+  it('a practice finding (police in planned care) offers no replacement: its guidance is advice, not an action', async () => {
+    withWorkspace();
+    const { run, doc, actions } = await setUp('PC Jones will attend the CPA review next month.\n');
+    stop = run.stop;
+    const list = await actions(new vscode.Range(0, 0, 0, 20));
+    assert.deepEqual(list.map((a) => a.title.split(' ')[0]), ['Ignore', 'Allow']);
+    assert.ok(list.every((a) => !a.isPreferred));
+    assert.deepEqual(await actions(new vscode.Range(0, 0, 1, 0), FIX_ALL_KIND as never), [], 'fix-all has nothing to apply');
+    assert.equal(doc.getText(), 'PC Jones will attend the CPA review next month.\n');
+  });
+
   it('slot snippets escape snippet syntax in the text around the slots', () => {
     assert.equal((slotSnippet('cost $5 [amount] and [who]') as unknown as vscode.SnippetString).value, 'cost \\$5 ${1:[amount]} and ${2:[who]}');
   });
 
   it('fix-all (source.fixAll.carelint): the first plain rewrite of each finding, no slot rewrites, no overlaps', async () => {
     withWorkspace();
-    const text = 'She refused lunch.\n\nHer uncle committed suicide.\nShe is attention seeking and manipulative.\n';
+    const text = 'She refused lunch.\n\nHer uncle committed suicide.\nShe is attention seeking and manipulative.\nPolice will attend her CPA review.\n';
     const { run, doc, actions } = await setUp(text);
     stop = run.stop;
     const all = await actions(new vscode.Range(0, 0, 4, 0), FIX_ALL_KIND as never);
-    assert.deepEqual(all.map((a) => [a.title, a.kind?.value]), [['Fix all CareLint findings in this file', 'source.fixAll.carelint']]);
+    assert.deepEqual(all.map((a) => [a.title, a.kind?.value]), [['Fix all CareLint rewrites in this file', 'source.fixAll.carelint']]);
     await vscode.workspace.applyEdit(all[0].edit!);
-    assert.equal(doc.getText(), 'She declined lunch.\n\nHer uncle died by suicide.\nShe is help-seeking and trying to get her needs met.\n');
+    assert.equal(doc.getText(), 'She declined lunch.\n\nHer uncle died by suicide.\nShe is help-seeking and trying to get her needs met.\nPolice will attend her CPA review.\n');
     // Requests for source.fixAll (what codeActionsOnSave sends) get it too; plain quick-fix requests do not get the source kind.
     assert.equal((await actions(new vscode.Range(0, 0, 4, 0), vscode.CodeActionKind.SourceFixAll as never)).length, 0, 'nothing left to fix');
   });
@@ -78,7 +89,7 @@ describe('extension: code actions', () => {
     const { run, doc, actions } = await setUp('She refused lunch. He is an addict.\n');
     stop = run.stop;
     const titles = (await actions(rangeOf(doc, 'refused'))).map((a) => [a.title, a.kind?.value]);
-    assert.deepEqual(titles[titles.length - 1], ['Fix all CareLint findings in this file', 'quickfix']);
+    assert.deepEqual(titles[titles.length - 1], ['Fix all CareLint rewrites in this file', 'quickfix']);
     assert.ok(!(await actions(rangeOf(doc, 'refused'))).some((a) => a.kind?.value === 'source.fixAll.carelint'));
     assert.deepEqual((await actions(rangeOf(doc, 'refused'), vscode.CodeActionKind.Source as never)).map((a) => a.kind?.value), ['source.fixAll.carelint']);
   });

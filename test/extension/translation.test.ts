@@ -12,7 +12,7 @@ import * as vscode from './unit/fake-vscode';
 
 const finding = (over: Partial<Finding> = {}): Finding => ({
   ruleId: 'refused', category: 'stigmatizing-language', severity: 'warning', start: 4, end: 11, text: 'refused',
-  message: 'm', rationale: 'r', sources: [], suggestions: ['declined'], ...over,
+  message: 'm', rationale: 'r', sources: [], suggestions: ['declined'], suggestionKinds: ['rewrite'], guidance: [], ...over,
 });
 
 describe('extension: findings → diagnostics', () => {
@@ -71,13 +71,18 @@ describe('extension: hover Markdown is untrusted and shows all text as text', ()
     assert.equal(markdownText('a\n    b'), 'a  \nb');
   });
 
-  it('builds the hover from the finding: message, rule, rationale, rewrites and sources; not trusted, no HTML', () => {
-    const md = hoverMarkdown(finding({ message: evil, rationale: 'Why <b>', suggestions: ['a [slot]'], sources: [{ id: 'S', title: 'NHS England letter', url: 'https://example.org/x' }] })) as unknown as vscode.MarkdownString;
+  it('builds the hover from the finding: message, rule, rationale, rewrites, guidance and sources; not trusted, no HTML', () => {
+    const md = hoverMarkdown(finding({
+      message: evil, rationale: 'Why <b>', suggestions: ['declined', 'a [slot]'], suggestionKinds: ['rewrite', 'prompt'], guidance: ['Plan <i>care</i>'],
+      sources: [{ id: 'S', title: 'NHS England letter', url: 'https://example.org/x' }],
+    })) as unknown as vscode.MarkdownString;
     assert.equal(md.isTrusted, false);
     assert.equal(md.supportHtml, false);
     assert.ok(md.value.includes('\\<img src\\=x onerror\\=alert\\(1\\)\\>'));
     assert.ok(md.value.includes('Why \\<b\\>'));
-    assert.ok(md.value.includes('"a \\[slot\\]"'));
+    assert.ok(md.value.includes('Instead: "declined"'), md.value);
+    assert.ok(!md.value.includes('slot'), 'a prompt is a quick fix to choose, not advice in the hover');
+    assert.ok(md.value.includes("Change the plan: Plan \\<i\\>care\\<\\/i\\>"), md.value);
     assert.ok(md.value.includes('NHS England letter \\(https\\:\\/\\/example\\.org\\/x\\)'));
     assert.ok(!/<img|<script|<b>|\]\(/.test(md.value.replace(/\\./g, '')));
   });

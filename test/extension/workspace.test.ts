@@ -90,7 +90,7 @@ describe('extension: rule explanations', () => {
   it('plain text with the rule, rationale, rewrites, examples and sources', () => {
     const rs = builtinRuleSet();
     const text = explanationText(rs.byId('committed-suicide')!, rs.compiledById('committed-suicide')!.sources);
-    assert.match(text, /^CareLint rule: committed-suicide {2}\(stigmatizing-language, warning\)\n/);
+    assert.match(text, /^CareLint rule: committed-suicide {2}\(stigmatizing-language: Stigmatising language; warning: Review\)\n/);
     assert.match(text, /\nInstead:\n {2}- die by suicide\n/);
     assert.match(text, /\nSources:\n {2}- \S/);
     assert.ok(!text.includes('~'));

@@ -1,8 +1,6 @@
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { RuleData, Severity } from '../../../shared-rules/src/index';
-import { plainTemplate, sourceText } from '../describe';
-import { autoFix } from '../suggestions';
+import { autoRewrite, sourceText, suggestionKind, type RuleData, type Severity } from '../../../shared-rules/src/index';
 import type { CheckedFile, LocatedFinding } from '../types';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note' };
@@ -33,7 +31,7 @@ export function formatSarif(files: CheckedFile[], cwd: string, version: string):
         ...(file.docx ? {} : { charOffset: f.start, charLength: f.end - f.start }),
       };
       const region = { ...position, snippet: { text: f.text } };
-      const fix = file.docx ? undefined : autoFix(f);
+      const fix = file.docx ? undefined : autoRewrite(f);
       results.push({
         ruleId: f.ruleId,
         ruleIndex: ruleIndex.get(f.ruleId),
@@ -67,10 +65,13 @@ export function formatSarif(files: CheckedFile[], cwd: string, version: string):
 function describeRule(f: LocatedFinding, rule: RuleData | undefined): object {
   const rationale = rule?.rationale ?? f.rationale;
   const sources = f.sources.map(sourceText);
-  const suggestions = rule ? rule.suggestions.map(plainTemplate) : f.suggestions;
+  const suggestions = rule ? rule.suggestions.map((s) => s.replace(/~/g, '')) : f.suggestions;
+  const rewrites = suggestions.filter((s) => suggestionKind(s) === 'rewrite');
+  const guidance = rule?.guidance ?? f.guidance ?? [];
   const help = [
     rationale,
-    suggestions.length ? `Instead, consider: ${suggestions.join('; ')}.` : '',
+    rewrites.length ? `Instead, consider: ${rewrites.join('; ')}.` : '',
+    guidance.length ? `Change the plan: ${guidance.join(' ')}` : '',
     sources.length ? `Sources: ${sources.join('; ')}.` : '',
   ].filter(Boolean).join('\n\n');
   return {

@@ -95,6 +95,7 @@ export function toFinding(rs: RuleSet, prepared: Prepared, hit: Hit, offset: num
   const d = rule.data;
   const before = chunk.slice(Math.max(chunkStart, chunkStart + hit.start - PRONOUN_LOOK_BACK), chunkStart + hit.start);
   let suggestions = rule.suggestions.map((s) => resolvePronouns(renderSuggestion(s, hit.form, text, prepared.locale), before));
+  const suggestionKinds = rule.suggestions.map((s) => s.kind);
   const article = fixArticle(before, suggestions);
   if (article) {
     text = chunk.slice(chunkStart + hit.start - article.grow, chunkStart + hit.end);
@@ -112,5 +113,7 @@ export function toFinding(rs: RuleSet, prepared: Prepared, hit: Hit, offset: num
     rationale: d.rationale,
     sources: rule.sources,
     suggestions,
+    suggestionKinds,
+    guidance: d.guidance ?? [],
   };
 }

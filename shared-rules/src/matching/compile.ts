@@ -1,4 +1,5 @@
-import { CATEGORIES, SEVERITIES, type Category, type RuleData, type SectionEffect, type SectionKind, type SourceRef } from '../types';
+import { CATEGORIES, PRACTICE_CATEGORIES, SEVERITIES, type Category, type RuleData, type SectionEffect, type SectionKind, type SourceRef, type SuggestionKind } from '../types';
+import { suggestionKind } from '../text/prompts';
 import { PhraseError, type FormName, type Inflector, type WordForms } from './phrase';
 import { PhraseTrie, type SerializedTrie } from './trie';
 import { StartIndex } from './starts';
@@ -24,6 +25,7 @@ export interface CompiledAdjacent {
 
 export interface CompiledSuggestion {
   template: string;
+  kind: SuggestionKind;
   /** Forms of each `word~` in the template, keyed by the literal `word~` text. */
   inflected: Array<{ marker: string; forms: WordForms }>;
 }
@@ -155,7 +157,7 @@ function compileSuggestion(template: string, inflect: Inflector): CompiledSugges
     marker: m[0],
     forms: inflect(m[1]) ?? { base: m[1] },
   }));
-  return { template, inflected };
+  return { template, kind: suggestionKind(template), inflected };
 }
 
 function resolveSources(keys: string[], registry: SourceRegistry): SourceRef[] {
@@ -210,9 +212,10 @@ export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: 
       if (typeof data[field] !== 'string' || !data[field].trim()) issues.push({ path: at(field), message: `${field} is required` });
     }
     const isFrame = data.frame !== undefined;
-    for (const field of [...(isFrame ? [] : ['match'] as const), 'sources', 'suggestions'] as const) {
+    for (const field of [...(isFrame ? [] : ['match'] as const), 'sources'] as const) {
       if (!Array.isArray(data[field]) || data[field].length === 0) issues.push({ path: at(field), message: `${field} needs at least one entry` });
     }
+    issues.push(...suggestionIssues(data).map(({ field, message }) => ({ path: at(field), message })));
     if (isFrame && Array.isArray(data.match) && data.match.length) issues.push({ path: at('match'), message: 'a frame rule has no match phrases: its anchors come from its patterns' });
     if (!isFrame && !Array.isArray(data.match)) return;
     const ruleIndex = compiled.length;
@@ -256,7 +259,8 @@ export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: 
       sections: { ...CATEGORY_SECTIONS[data.category], ...(ctx.sections ?? {}) },
       extendToNear: ctx.extendToNear ?? false,
       window: widths.length ? Math.max(...widths) : 0,
-      suggestions: (data.suggestions ?? []).map((s) => compileSuggestion(s, inflect)),
+      // rewrites before prompts, so a host showing the first suggestion shows one it may apply
+      suggestions: (Array.isArray(data.suggestions) ? data.suggestions : []).map((s) => compileSuggestion(s, inflect)).sort((a, b) => Number(a.kind === 'prompt') - Number(b.kind === 'prompt')),
       sources: resolveSources(data.sources ?? [], registry),
       frame,
     });
@@ -277,3 +281,19 @@ function compileClasses(classes: WordClasses, parsed: Array<ParsedPattern[] | nu
 }
 
 export type { FormName };
+
+/**
+ * A rule helps the writer with at least one suggestion or one piece of guidance, and a practice rule (police in
+ * planned care, sanctions, withholding care) never with a rewrite: rewording a practice would make the record say
+ * something that did not happen.
+ */
+function suggestionIssues(data: RuleData): Array<{ field: 'suggestions' | 'guidance'; message: string }> {
+  const suggestions = Array.isArray(data.suggestions) ? data.suggestions : [];
+  const guidance = Array.isArray(data.guidance) ? data.guidance : [];
+  if (!Array.isArray(data.suggestions)) return [{ field: 'suggestions', message: 'suggestions must be a list (it may be empty when the rule has guidance)' }];
+  if (suggestions.length === 0 && guidance.length === 0) return [{ field: 'suggestions', message: 'suggestions needs at least one entry, or the rule needs guidance' }];
+  if (PRACTICE_CATEGORIES.includes(data.category) && suggestions.some((s) => suggestionKind(s) === 'rewrite')) {
+    return [{ field: 'suggestions', message: `a ${data.category} rule describes a practice: it cannot carry a rewrite (a text without "[...]"); put the advice in "guidance"` }];
+  }
+  return [];
+}

@@ -159,7 +159,7 @@ describe('CareLint in VS Code for the Web (API level)', () => {
     await waitFor(() => careLint(uri).length === 3, 'three diagnostics');
     const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
     const actions = await codeActions(uri, whole, 'source.fixAll.carelint');
-    equal(actions.map((a) => [a.title, a.kind?.value]), [['Fix all CareLint findings in this file', 'source.fixAll.carelint']], 'the fix-all action');
+    equal(actions.map((a) => [a.title, a.kind?.value]), [['Fix all CareLint rewrites in this file', 'source.fixAll.carelint']], 'the fix-all action');
     ok(actions[0].edit && (await vscode.workspace.applyEdit(actions[0].edit)), 'fix-all applies');
     equal(editor.document.getText(), 'She declined lunch.\n\nHer uncle died by suicide.\nHe reports he slept well.\n', 'all fixed');
     await waitFor(() => careLint(uri).length === 0, 'no diagnostics left');
