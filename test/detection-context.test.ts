@@ -14,7 +14,7 @@ function rule(over: Partial<RuleData> & Pick<RuleData, 'id' | 'match'>): RuleDat
 const rs = compileRuleSet([
   rule({ id: 'combative', match: ['combative', 'aggressive', 'attention seeking'], context: { negatable: true } }),
   rule({ id: 'scare', match: ['(in)? pain', 'hearing voices'], context: { scareQuotes: true } }),
-  rule({ id: 'contract', category: 'punitive-approach', match: ['behavioural contract~', 'police led mentoring'] }),
+  rule({ id: 'contract', category: 'punitive-approach', match: ['behavioural contract~', 'police led mentoring'], suggestions: ['[describe the plan agreed with the person]'] }),
   rule({ id: 'demanding', match: ['demanding', 'rude'], context: { aboutThePerson: true } }),
   rule({ id: 'demanding-anyone', match: ['hysterical'] }),
 ], regularInflect);
@@ -88,7 +88,7 @@ describe('advice against or criticism of a practice is a mention', () => {
   });
 
   it('still flags the practice itself', () => {
-    assert.deepEqual(found('A behavioural contract was agreed with her.'), ['contract:A behavioural contract']);
+    assert.deepEqual(found('A behavioural contract was agreed with her.'), ['contract:behavioural contract']);
     assert.deepEqual(found('She opposed the behavioural contract the team wrote.'), ['contract:behavioural contract']);
   });
 });
