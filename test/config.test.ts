@@ -162,6 +162,22 @@ describe('config: locating and compiling custom rules', () => {
     assert.equal(r.ruleSet.rules.length, new Set(r.ruleSet.rules.map((x) => x.id)).size);
   });
 
+  it('loadConfig: a custom rule\'s failing examples are located problems, and the rule still loads', () => {
+    const text = JSON.stringify({ customRules: [rule('red-lister', {
+      examples: { match: ['She is a red lister.', 'She was on the amber list.', 'She is a red lister.'], noMatch: ['He is a red lister too.'] },
+    })] }, null, 2);
+    const loaded = loadConfig(text, '.carelintrc.json');
+    assert.deepEqual(loaded.problems.map((p) => [p.line, p.column, p.message]), [
+      [positionOf(text, '"She was on the amber list."').line, positionOf(text, '"She was on the amber list."').column,
+        'customRules[0].examples.match[1]: "She was on the amber list." is not flagged, but this example must be flagged by the rule'],
+      [positionOf(text, '"She is a red lister."', text.indexOf('amber')).line, positionOf(text, '"She is a red lister."', text.indexOf('amber')).column,
+        'customRules[0].examples.match[2]: "She is a red lister." is the same example as examples.match[0]'],
+      [positionOf(text, '"He is a red lister too."').line, positionOf(text, '"He is a red lister too."').column,
+        'customRules[0].examples.noMatch[0]: "He is a red lister too." is flagged ("red lister"), but this example must stay quiet'],
+    ]);
+    assert.ok(loaded.ruleSet.byId('red-lister'), 'the rule still loads');
+  });
+
   it('nearest: typos only', () => {
     assert.equal(nearest('refsued', ['refused', 'manipulative']), 'refused');
     assert.equal(nearest('completely-different', ['refused', 'manipulative']), undefined);

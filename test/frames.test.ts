@@ -2,7 +2,7 @@
 // activity fires; every emergency context quiets it), the clause splitter, class extension in .carelintrc.json, and
 // frame errors reported at their place.
 import assert from 'node:assert/strict';
-import { builtinClasses, compileRuleSet, builtinInflector, lint, loadConfig, parsePhrase, RuleCompileError, type PhraseNode, type RuleData } from '../shared-rules/src/index';
+import { builtinClasses, builtinRuleSet, compileRuleSet, builtinInflector, describeRule, describeRuleAsText, lint, loadConfig, parsePhrase, RuleCompileError, type PhraseNode, type RuleData } from '../shared-rules/src/index';
 
 /** One plain spelling of a class entry: first alternative of each group, optional groups left out, @Name a surname. */
 function spell(entry: string): string {
@@ -16,6 +16,9 @@ function spell(entry: string): string {
 const classes = builtinClasses();
 const entries = (cls: string) => classes[cls].entries.map(spell);
 const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
+/** Findings of one rule with every other rule off (a phrase rule finding the same practice would take over the span). */
+const only = (ruleId: string, text: string) =>
+  lint(text, { categories: { 'police-involvement': false, 'punitive-approach': false, 'discriminatory-attitude': false, 'stigmatizing-language': false }, rules: { [ruleId]: true } });
 
 describe('frames: police in planned care, crossed over its slots', () => {
   const actors = entries('police-actor');
@@ -24,7 +27,7 @@ describe('frames: police in planned care, crossed over its slots', () => {
     const missed: string[] = [];
     for (const actor of actors) for (const activity of activities) {
       const text = `${cap(actor)} is involved in the ${activity} this month.`;
-      if (!lint(text).some((f) => f.ruleId === 'police-in-planned-care')) missed.push(text);
+      if (!only('police-in-planned-care', text).length) missed.push(text);
     }
     assert.deepEqual(missed, []);
   });
@@ -33,7 +36,7 @@ describe('frames: police in planned care, crossed over its slots', () => {
     const loud: string[] = [];
     for (const actor of actors) for (const emergency of entries('emergency-context')) {
       const text = `${cap(actor)} is involved in the CPA review (${emergency}).`;
-      if (lint(text).some((f) => f.ruleId === 'police-in-planned-care')) loud.push(text);
+      if (only('police-in-planned-care', text).length) loud.push(text);
     }
     assert.deepEqual(loud, []);
   });
@@ -56,7 +59,7 @@ describe('frames: prohibitions of care, crossed over their slots', () => {
     const missed: string[] = [];
     for (const prohibition of entries('prohibition')) for (const verb of entries('care-verb')) {
       const text = `Staff ${prohibition} ${verb} her after self-harm.`;
-      const f = lint(text).find((x) => x.ruleId === 'prohibition-of-care');
+      const f = only('prohibition-of-care', text)[0];
       if (!f || !f.text.endsWith('after self-harm')) missed.push(text);
     }
     assert.deepEqual(missed, []);
@@ -64,9 +67,9 @@ describe('frames: prohibitions of care, crossed over their slots', () => {
 
   it('a threat fires in either order; non-attendance and protective negation stay quiet', () => {
     const fires = ['If she calls again her place will be withdrawn.', 'Her place will be withdrawn if she calls again.'];
-    for (const t of fires) assert.ok(lint(t).some((f) => f.ruleId === 'conditional-threat'), t);
+    for (const t of fires) assert.ok(only('conditional-threat', t).length, t);
     for (const t of ['If she does not attend her appointments she will be discharged.', 'She will not be discharged if she self-harms.']) {
-      assert.ok(!lint(t).some((f) => f.ruleId === 'conditional-threat'), t);
+      assert.ok(!only('conditional-threat', t).length, t);
     }
   });
 });
@@ -108,5 +111,27 @@ describe('frame rules as data', () => {
     const rule = { ...base, frame: { patterns: ['@staff-actor ..3 @withhold-act ..3 @care-noun'] } } as unknown as RuleData;
     const rs = compileRuleSet([rule], builtinInflector, {}, { classes: builtinClasses() });
     assert.deepEqual(lint('The team will withhold support this week.', { ruleSet: rs }).map((f) => f.text), ['The team will withhold support this week']);
+  });
+});
+
+describe('a frame explained', () => {
+  it('carelint explain and every host show its slots, scope, quieting classes and the classes it uses', () => {
+    const text = describeRuleAsText(describeRule(builtinRuleSet(), 'police-in-planned-care')!);
+    assert.match(text, /How it matches \(a frame: word classes in order, in one sentence\)/);
+    assert.match(text, /police actor then within 10 words planned care \(either order\)/);
+    assert.match(text, /Quiet when the line \(list item or table row\) has: emergency context/);
+    assert.match(text, /- police-actor: a police officer by role, rank and surname/);
+  });
+});
+
+describe('a frame and a phrase rule on one practice', () => {
+  it('give one finding: the phrase rule names it, the frame spans the whole instruction or threat', () => {
+    const cases: Array<[string, string, string]> = [
+      ['Staff should not see her in A&E after self-harm.', 'do-not-see-plan', 'Staff should not see her in A&E after self-harm'],
+      ['She will be discharged if she self-harms again.', 'threat-of-discharge', 'She will be discharged if she self-harms again'],
+    ];
+    for (const [text, ruleId, span] of cases) {
+      assert.deepEqual(lint(text).map((f) => [f.ruleId, f.text]), [[ruleId, span]]);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { autoRewrite, directiveComment, planFixes, type Finding, type FixEdit } from '../../shared-rules/src/index';
+import { autoRewrite, ignoreDirectiveEdit, planFixes, type Finding, type FixEdit } from '../../shared-rules/src/index';
 import { SOURCE, toDiagnostic } from './diagnostics';
 import type { DocumentLinter } from './document-linter';
 import { formatFor } from './format';
@@ -30,7 +30,7 @@ export class CareLintCodeActions implements vscode.CodeActionProvider {
         const at = new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.end));
         if (!at.intersection(range)) continue;
         const diagnostic = matching(context.diagnostics, f, at) ?? toDiagnostic(f, (o) => doc.positionAt(o));
-        actions.push(...rewrites(doc, f, at, diagnostic), ignoreHere(doc, f, at, diagnostic), allowInWorkspace(doc, f, diagnostic));
+        actions.push(...rewrites(doc, f, at, diagnostic), ignoreHere(doc, f, diagnostic), allowInWorkspace(doc, f, diagnostic));
       }
       const plan = fixPlan(doc, findings);
       if (actions.length > 0 && plan.length > 1) actions.push(fixAll(doc, plan, vscode.CodeActionKind.QuickFix));
@@ -71,15 +71,12 @@ export function slotSnippet(suggestion: string): vscode.SnippetString {
   return snippet;
 }
 
-/** `carelint-disable-next-line <rule>` on its own line above the finding, in the file's comment syntax. */
-function ignoreHere(doc: vscode.TextDocument, f: Finding, at: vscode.Range, diagnostic: vscode.Diagnostic): vscode.CodeAction {
-  const line = doc.lineAt(at.start.line);
-  const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
-  const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-  const comment = directiveComment(doc.languageId, `carelint-disable-next-line ${f.ruleId}`, indent);
+/** "Ignore here": the engine says where the directive goes (above the line; at its end in Markdown). */
+function ignoreHere(doc: vscode.TextDocument, f: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  const edit = ignoreDirectiveEdit(doc.getText(), f.start, f.ruleId, doc.languageId);
   const action = new vscode.CodeAction(`Ignore "${f.text}" here (${f.ruleId})`, vscode.CodeActionKind.QuickFix);
   action.edit = new vscode.WorkspaceEdit();
-  action.edit.insert(doc.uri, line.range.start, comment + eol);
+  action.edit.insert(doc.uri, doc.positionAt(edit.offset), edit.insert);
   action.diagnostics = [diagnostic];
   return action;
 }

@@ -9,6 +9,7 @@ export { regularInflect, lexiconInflector } from './matching/inflect';
 export { parsePhrase, type Inflector, type WordForms, type FormName, type PhraseNode } from './matching/phrase';
 export { lineIndexAt, lineStarts, offsetToLineColumn } from './text/position';
 export { maskNonProse, parseDirectives, directiveComment } from './formats';
+export { ignoreDirectiveEdit, type IgnoreEdit } from './formats/ignore-edit';
 export { lint, lintPiece, type LintedPiece } from './lint-document';
 export { CONFIG_FILE_NAME, loadConfig, locateCustomRuleIssue, nearest, parseConfig, type ConfigProblem, type LoadedConfig, type ParsedConfig } from './config/index';
 export { work, resetWork } from './work';

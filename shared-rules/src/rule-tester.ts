@@ -24,14 +24,14 @@ export function checkRuleExample(ruleSet: RuleSet, rule: RuleData, list: 'match'
   // the rule runs on its own (every other rule off, and on even when off by default): a frame covering the same
   // sentence with a longer span would otherwise replace a phrase rule's finding (one underline per issue)
   const own = lint(example.text, { ruleSet, categories: ALL_OFF, rules: { [rule.id]: true } }).filter((f) => f.ruleId === rule.id);
-  if (list === 'noMatch') return own.length ? fail(`flagged "${own[0].text}", but this example must stay quiet`) : undefined;
+  if (list === 'noMatch') return own.length ? fail(`flagged ("${own[0].text}"), but this example must stay quiet`) : undefined;
   if (own.length === 0) return fail('not flagged, but this example must be flagged by the rule');
   if ('flagged' in example && example.flagged !== undefined && own[0].text !== example.flagged) {
-    return fail(`flagged "${own[0].text}", but the example pins "${example.flagged}"`);
+    return fail(`flagged as "${own[0].text}", but the example pins "${example.flagged}"`);
   }
   if ('fixed' in example && example.fixed !== undefined) {
     const fixed = applyFixes(example.text, own);
-    if (fixed !== example.fixed) return fail(`its rewrite gives "${fixed}", but the example pins "${example.fixed}"`);
+    if (fixed !== example.fixed) return fail(`rewritten as "${fixed}", but the example pins "${example.fixed}"`);
   }
   return undefined;
 }

@@ -83,7 +83,7 @@ const PUBLIC_API = [
   'CATEGORIES', 'CATEGORY_ORDER', 'CONFIG_FILE_NAME', 'LintSession', 'PRACTICE_CATEGORIES', 'RuleCompileError',
   'RuleSet', 'SEVERITIES', 'SKIP_REASONS', 'SUGGESTION_KINDS', 'applyEdits', 'applyFixes', 'autoRewrite',
   'builtinClasses', 'builtinInflector', 'builtinRuleSet', 'builtinRules', 'builtinSources', 'categoryLabel', 'checkRuleExample',
-  'compileRuleSet', 'configuredRules', 'describeFrame', 'describeRule', 'describeRuleAsText', 'describeRuleData', 'directiveComment',
+  'compileRuleSet', 'configuredRules', 'describeFrame', 'describeRule', 'describeRuleAsText', 'describeRuleData', 'directiveComment', 'ignoreDirectiveEdit',
   'isSlotRewrite', 'lexiconInflector', 'lineIndexAt', 'lineStarts', 'lint', 'lintPiece', 'loadConfig',
   'locateCustomRuleIssue', 'maskNonProse', 'nearest', 'offsetToLineColumn', 'parseConfig', 'parseDirectives',
   'parsePhrase', 'planFixes', 'regularInflect', 'resetWork', 'ruleFamily', 'ruleSetWith', 'severityLabel',

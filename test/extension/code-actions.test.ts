@@ -94,10 +94,18 @@ describe('extension: code actions', () => {
     assert.deepEqual((await actions(rangeOf(doc, 'refused'), vscode.CodeActionKind.Source as never)).map((a) => a.kind?.value), ['source.fixAll.carelint']);
   });
 
+  it('Ignore here in Markdown: a trailing comment on the line, so no paragraph or list is split', async () => {
+    withWorkspace();
+    const { run, doc, actions } = await setUp('# Plan\n\nWard round went well and\n  she refused lunch.  \nThen slept.\n', 'markdown', 'a.md');
+    stop = run.stop;
+    const ignore = (await actions(rangeOf(doc, 'refused'))).find((a) => a.title.startsWith('Ignore'))!;
+    await vscode.workspace.applyEdit(ignore.edit!);
+    assert.equal(doc.getText(), '# Plan\n\nWard round went well and\n  she refused lunch. <!-- carelint-disable-line refused -->  \nThen slept.\n');
+  });
+
   it('Ignore here: the directive on its own line above, in the file\'s comment syntax, indented like the line', async () => {
     withWorkspace();
     const cases: Array<[string, string, string, string]> = [
-      ['markdown', 'a.md', '# Plan\n\n  - She refused lunch.\n', '  <!-- carelint-disable-next-line refused -->'],
       ['handlebars', 'a.hbs', '<p>\n\t{{name}} refused lunch.\n</p>\n', '\t{{!-- carelint-disable-next-line refused --}}'],
       ['jinja', 'a.j2', '{{ name }} refused lunch.\n', '{# carelint-disable-next-line refused #}'],
       ['plaintext', 'a.txt', 'She refused lunch.\r\nCalm.\r\n', 'carelint-disable-next-line refused'],

@@ -5,6 +5,8 @@ import { offsetToLineColumn } from '../text/position';
 import type { LintOptions } from '../types';
 import { locate, readablePath, tree } from './json-paths';
 import { parseConfig, type ConfigProblem } from './parse';
+import { testRule } from '../rule-tester';
+import type { RuleData } from '../types';
 
 export interface LoadedConfig {
   options: LintOptions;
@@ -24,7 +26,10 @@ export function loadConfig(text: string, fileName: string): LoadedConfig {
   const classes = { ...parsed.classes };
   while (custom.length > 0 || Object.keys(classes).length > 0) {
     try {
-      return { options: parsed.options, ruleSet: ruleSetWith(custom.map((c) => c.rule), builtinInflector, classes), problems };
+      const ruleSet = ruleSetWith(custom.map((c) => c.rule), builtinInflector, classes);
+      problems.push(...exampleProblems(text, fileName, ruleSet, custom));
+      problems.sort((a, b) => a.line - b.line || a.column - b.column);
+      return { options: parsed.options, ruleSet, problems };
     } catch (e) {
       if (!(e instanceof RuleCompileError)) throw e;
       const refused = new Set<number>();
@@ -64,4 +69,17 @@ export function loadConfig(text: string, fileName: string): LoadedConfig {
 export function locateCustomRuleIssue(text: string, customIndex: number, path: (string | number)[]): { line: number; column: number } {
   const root = tree(text, []);
   return offsetToLineColumn(text, locate(root, ['customRules', customIndex, ...path]));
+}
+
+/**
+ * A custom rule's examples are its tests, as for the built-in rules: one that fails is reported at its place in the
+ * file. The rule still loads (its wording may be right and its example wrong), but the writer of the config is told.
+ */
+function exampleProblems(text: string, fileName: string, ruleSet: RuleSet, custom: Array<{ rule: RuleData; index: number }>): ConfigProblem[] {
+  return custom.flatMap(({ rule, index }) => testRule(ruleSet, rule).map((failure) => ({
+    file: fileName, ...locateCustomRuleIssue(text, index, failure.path),
+    message: `${readablePath(['customRules', index, ...failure.path])}: "${failure.example}" is ${failure.message}`,
+    fix: failure.path[1] === 'match' ? 'Change the example to wording the rule flags, or widen the rule\'s match or context.'
+      : 'Change the example, or narrow the rule (context notNear, notAfter, notBefore) so it stays quiet here.',
+  })));
 }

@@ -21,16 +21,16 @@ export interface ArticleFix {
 }
 
 /**
- * When `before` (the text just before a finding) ends with "a" or "an" that does not suit the first
- * ready-made rewrite, every rewrite gets the article that suits it and the finding grows to cover the
+ * When `before` (the text just before a finding) ends with "a" or "an" that does not suit one of the
+ * ready-made rewrites, every rewrite gets the article that suits it and the finding grows to cover the
  * article. Slot rewrites ("[describe …]") keep the writer's article.
  */
 export function fixArticle(before: string, suggestions: string[]): ArticleFix | null {
   const m = ARTICLE_BEFORE.exec(before);
   if (!m) return null;
   const [, article, space] = m;
-  const first = suggestions.find((s) => !s.startsWith('['));
-  if (!first || indefiniteArticle(first) === article.toLowerCase()) return null;
+  const rewrites = suggestions.filter((s) => !s.startsWith('['));
+  if (rewrites.every((s) => indefiniteArticle(s) === article.toLowerCase())) return null;
   const capital = article[0] === article[0].toUpperCase();
   const withArticle = (s: string) => {
     const fit = s.startsWith('[') ? article.toLowerCase() : indefiniteArticle(s);

@@ -1,4 +1,8 @@
+import { fitRewrites } from './agreement';
 import { fixArticle } from './articles';
+
+/** How far after a finding a rewrite looks for the word it must not double. */
+const AFTER_LOOK_AHEAD = 40;
 import { PRONOUN_LOOK_BACK, resolvePronouns } from './pronouns';
 import type { CompiledRule, CompiledSuggestion, RuleSet } from '../matching/compile';
 import type { FormName } from '../matching/phrase';
@@ -95,13 +99,15 @@ export function toFinding(rs: RuleSet, prepared: Prepared, hit: Hit, offset: num
   const d = rule.data;
   const before = chunk.slice(Math.max(chunkStart, chunkStart + hit.start - PRONOUN_LOOK_BACK), chunkStart + hit.start);
   let suggestions = rule.suggestions.map((s) => resolvePronouns(renderSuggestion(s, hit.form, text, prepared.locale), before));
-  const suggestionKinds = rule.suggestions.map((s) => s.kind);
+  let suggestionKinds = rule.suggestions.map((s) => s.kind);
   const article = fixArticle(before, suggestions);
   if (article) {
     text = chunk.slice(chunkStart + hit.start - article.grow, chunkStart + hit.end);
     start -= article.grow;
     suggestions = article.suggestions;
   }
+  const after = chunk.slice(chunkStart + hit.end, chunkStart + hit.end + AFTER_LOOK_AHEAD);
+  ({ suggestions, suggestionKinds } = fitRewrites({ suggestions, suggestionKinds }, chunk.slice(Math.max(chunkStart, start - offset + chunkStart - PRONOUN_LOOK_BACK), start - offset + chunkStart), after));
   return {
     ruleId: d.id,
     category: d.category,

@@ -1,4 +1,5 @@
 /** A frame in words, for the rule catalogue, `carelint explain` and hover cards: every host lays out the same text. */
+import { parsePhrase, type PhraseNode } from '../matching/phrase';
 import type { FrameData, WordClasses } from '../types';
 
 export interface FrameDescription {
@@ -25,6 +26,19 @@ function slotWords(item: string, used: Set<string>): string {
   });
   body = alts.join(' or ');
   return optional ? `(optionally) ${body}` : body;
+}
+
+/** One way an entry is written (first alternative of each group, optional groups left out): "DC @Name" → "DC Morgan". */
+export function spelling(entry: string): string {
+  const trimmed = entry.trim();
+  const name = trimmed.endsWith('@Name');
+  try {
+    const walk = (seq: PhraseNode[]): string[] => seq.flatMap((n) => n.kind === 'word' ? [n.parts.join('-')] : n.kind === 'alts' ? (n.optional ? [] : walk(n.alts[0])) : []);
+    const words = walk(parsePhrase(name ? trimmed.slice(0, -5).trim() : trimmed)).join(' ');
+    return name ? `${words} Morgan` : words;
+  } catch {
+    return trimmed;
+  }
 }
 
 /** One pattern in words. */
@@ -58,7 +72,7 @@ export function describeFrame(frame: FrameData, classes: WordClasses = {}): Fram
     classes: [...used].filter((n) => classes[n]).map((name) => ({
       name,
       description: classes[name].description ?? '',
-      entries: classes[name].entries.slice(0, 6),
+      entries: classes[name].entries.slice(0, 6).map(spelling),
       count: classes[name].entries.length,
     })),
   };

@@ -99,6 +99,12 @@ export class RuleSet {
     return { trie: this.trie.serialize() };
   }
 
+  /** The word classes frames use (literal pattern words left out), by name. */
+  wordClasses(): WordClasses {
+    const all = this.classes?.classes ?? {};
+    return Object.fromEntries(Object.entries(all).filter(([name]) => !name.startsWith('=')));
+  }
+
   get rules(): RuleData[] {
     return this.compiled.map((r) => r.data);
   }

@@ -6,6 +6,7 @@ import { maskSlotPrompts } from '../findings/slots';
 import type { TrieMatch } from './trie';
 import { WalkTokens } from './walk-tokens';
 import { FrameScopes, judgeFrame } from '../frames/judge';
+import { mergeFrameHits } from '../frames/merge';
 import type { Category, SectionKind, Severity } from '../types';
 
 /** A rule firing inside one chunk, in chunk-relative offsets. */
@@ -64,7 +65,7 @@ export function lintChunk(rs: RuleSet, active: Uint8Array, chunk: string, entry:
       if (verdict) hits.push({ rule, category: rs.compiled[rule].data.category, start: verdict.start, end: verdict.end, severity: verdict.severity, form });
     }
   }
-  return { hits: resolveOverlaps(hits), exit: exitSection(ctx.headings(), entry) };
+  return { hits: resolveOverlaps(scopes ? mergeFrameHits(hits, rs.compiled) : hits), exit: exitSection(ctx.headings(), entry) };
 }
 
 /**
