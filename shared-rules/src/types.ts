@@ -62,6 +62,13 @@ export interface RuleContext {
   sections?: Partial<Record<SectionKind, SectionEffect>>;
   /** Extend the reported span to cover the `near` phrases that made it fire. */
   extendToNear?: boolean;
+  /**
+   * Fire only when the hit is the whole of a quotation, as in scare quotes around a symptom ("in 'pain'"), and
+   * underline the quotation marks too. Every other rule stays quiet inside quotation marks.
+   */
+  scareQuotes?: boolean;
+  /** Quiet when the words before the hit say it of someone or something else ("her husband was combative"). */
+  aboutThePerson?: boolean;
 }
 
 export interface RuleExamples {

@@ -3,8 +3,11 @@ import type { CompiledAdjacent, CompiledNear, CompiledRule } from '../matching/c
 import type { Inflector } from '../matching/phrase';
 import { findHeadings, sectionAt, type Heading } from './sections';
 import { sentenceAround, sentenceAroundIn, sentenceEnds } from './sentence';
-import { insideAny, quoteSpans, type Span } from './quotes';
-import { isMention, isNegated } from './mention';
+import { enclosingSpan, quoteSpans, type Span } from './quotes';
+import { fillsQuote, quoteExtent } from './scare-quotes';
+import { isMention } from './mention';
+import { isNegated } from './negation';
+import { aboutSomeoneElse } from './subject';
 import { tokenize, TokenReader, type Token } from '../text/tokenize';
 import { lineBounds } from '../text/clauses';
 import type { SectionKind, Severity } from '../types';
@@ -40,8 +43,13 @@ export class ChunkContext {
   }
 
   quoted(start: number, end: number): boolean {
+    return this.quoteAround(start, end) !== undefined;
+  }
+
+  /** The quotation around [start, end), if the hit is inside quotation marks. */
+  quoteAround(start: number, end: number): Span | undefined {
     this.quotes ??= quoteSpans(this.text, 0, this.text.length);
-    return this.quotes.length > 0 && insideAny(this.quotes, start, end);
+    return this.quotes.length > 0 ? enclosingSpan(this.quotes, start, end) : undefined;
   }
 
   sentence(start: number, end: number): Sentence {
@@ -104,9 +112,11 @@ function indexOfStart(tokens: readonly Token[], pos: number): number {
   return lo;
 }
 
-function adjacentBefore(adj: CompiledAdjacent, tokens: readonly Token[], idx: number): boolean {
-  if (adj.edge && (idx === 0 || tokens[idx].afterBreak)) return true;
-  if (!adj.trie || idx === 0 || tokens[idx].afterBreak) return false;
+/** `quoted`: the hit fills a quotation, so the mark before it does not separate it from the words before. */
+function adjacentBefore(adj: CompiledAdjacent, tokens: readonly Token[], idx: number, quoted = false): boolean {
+  const broken = tokens[idx].afterBreak && !quoted;
+  if (adj.edge && (idx === 0 || broken)) return true;
+  if (!adj.trie || idx === 0 || broken) return false;
   let found = false;
   for (let k = Math.max(0, idx - adj.trie.maxLength); k < idx && !found; k++) {
     adj.trie.matchAt(tokens, k, (m) => { if (m.lastToken === idx - 1) found = true; });
@@ -114,10 +124,11 @@ function adjacentBefore(adj: CompiledAdjacent, tokens: readonly Token[], idx: nu
   return found;
 }
 
-function adjacentAfter(adj: CompiledAdjacent, tokens: readonly Token[], last: number): boolean {
+function adjacentAfter(adj: CompiledAdjacent, tokens: readonly Token[], last: number, quoted = false): boolean {
   const next = last + 1;
-  if (adj.edge && (next >= tokens.length || tokens[next].afterBreak)) return true;
-  if (!adj.trie || next >= tokens.length || tokens[next].afterBreak) return false;
+  const broken = next < tokens.length && tokens[next].afterBreak && !quoted;
+  if (adj.edge && (next >= tokens.length || broken)) return true;
+  if (!adj.trie || next >= tokens.length || broken) return false;
   let found = false;
   adj.trie.matchAt(tokens, next, () => { found = true; });
   return found;
@@ -148,7 +159,10 @@ export interface Verdict { severity: Severity; start: number; end: number }
 
 /** Decide whether a candidate hit fires, at what severity and over what span. */
 export function judge(rule: CompiledRule, ctx: ChunkContext, start: number, end: number): Verdict | null {
-  if (ctx.quoted(start, end)) return null;
+  // quoted words are the person's own or a term mentioned, except scare quotes that a rule asks for
+  const quote = ctx.quoteAround(start, end);
+  const scare = rule.data.context?.scareQuotes === true;
+  if (quote ? !(scare && fillsQuote(ctx.text, quote, start, end)) : scare) return null;
   const sent = ctx.sentence(start, end);
   const tokens = sent.tokens;
   const first = indexOfStart(tokens, start);
@@ -157,17 +171,19 @@ export function judge(rule: CompiledRule, ctx: ChunkContext, start: number, end:
   while (last + 1 < tokens.length && tokens[last + 1].end <= end) last++;
   if (ctx.mention(sent)) return null;
   if (rule.negatable && isNegated(ctx.text, tokens, first)) return null;
-  if (rule.notAfter && adjacentBefore(rule.notAfter, tokens, first)) return null;
-  if (rule.after && !adjacentBefore(rule.after, tokens, first)) return null;
-  if (rule.notBefore && adjacentAfter(rule.notBefore, tokens, last)) return null;
-  if (rule.before && !adjacentAfter(rule.before, tokens, last)) return null;
+  if (rule.data.context?.aboutThePerson && aboutSomeoneElse(ctx.text, tokens, first)) return null;
+  const q = quote !== undefined;
+  if (rule.notAfter && adjacentBefore(rule.notAfter, tokens, first, q)) return null;
+  if (rule.after && !adjacentBefore(rule.after, tokens, first, q)) return null;
+  if (rule.notBefore && adjacentAfter(rule.notBefore, tokens, last, q)) return null;
+  if (rule.before && !adjacentAfter(rule.before, tokens, last, q)) return null;
 
   const hasSectionRules = rule.near.some((n) => n.orSection.size > 0) || Object.keys(rule.sections).length > 0;
   const kind = hasSectionRules ? ctx.section(start) : null;
   const effect = kind ? rule.sections[kind] : undefined;
   if (effect === 'quiet') return null;
 
-  let spanStart = start, spanEnd = end;
+  let [spanStart, spanEnd] = quote ? quoteExtent(ctx.text, quote) : [start, end];
   for (const group of rule.near) {
     const hit = findNear(group, tokens, first, last);
     if (!hit) {
