@@ -1,11 +1,14 @@
 // One build for every bundle. Rule data is validated and compiled first, so a bad rule fails the build.
-//   node esbuild.config.mjs          build everything
-//   node esbuild.config.mjs --watch  rebuild bundles on change
+//   node esbuild.config.mjs             build everything
+//   node esbuild.config.mjs --if-stale  build only if a source changed since the last build (npm start, right
+//                                       after the build `npm install` ran)
+//   node esbuild.config.mjs --watch     rebuild bundles on change
 import { build, context } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
+import { builtAfterSources, recordBuildInputs } from './scripts/build-inputs.mjs';
 
 // Imported (by the bench, to list the bundles) it only describes them; run directly it builds.
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
@@ -18,6 +21,14 @@ function step(label, args) {
   }
 }
 
+if (isMain && process.argv.includes('--if-stale')) {
+  const stale = builtAfterSources();
+  if (stale === undefined) {
+    console.log('build: up to date (every bundle is newer than its sources)');
+    process.exit(0);
+  }
+  console.log(`build: ${stale}; building`);
+}
 if (isMain) step('rule packs', ['--import', 'tsx', 'shared-rules/scripts/build-rules.ts']);
 if (isMain && existsSync('shared-rules/scripts/build-validators.mjs')) step('config validators', ['shared-rules/scripts/build-validators.mjs']);
 
@@ -49,7 +60,7 @@ export const bundles = [
   { ...common, entryPoints: ['cli/src/audit/worker-entry.ts'], outfile: 'dist/audit-worker.js', platform: 'node', format: 'cjs', minify: false, mainFields: ['module', 'main'] },
   { ...common, entryPoints: ['shared-rules/src/index.ts'], outfile: 'dist/engine.mjs', platform: 'neutral', format: 'esm', mainFields: ['module', 'main'] },
 ];
-for (const host of ['extension', 'addin']) {
+for (const host of ['extension', 'addin', 'browser', 'language-server']) {
   const file = `./${host}/bundles.mjs`;
   if (existsSync(file)) bundles.push(...(await import(file)).bundles(common));
 }
@@ -60,6 +71,8 @@ if (!isMain) {
   for (const options of bundles) await (await context(options)).watch();
   console.log('watching…');
 } else {
-  await Promise.all(bundles.filter((b) => existsSync(b.entryPoints[0])).map((options) => build(options)));
+  const built = bundles.filter((b) => existsSync(b.entryPoints[0]));
+  const results = await Promise.all(built.map((options) => build({ ...options, metafile: true })));
+  recordBuildInputs(results.flatMap((r) => Object.keys(r.metafile.inputs)), built.map((b) => b.outfile));
   console.log(`bundles: ${bundles.map((b) => b.outfile).join(', ')}`);
 }

@@ -11,7 +11,7 @@ const copyStatic = {
     build.onEnd((result) => {
       if (result.errors.length > 0) return;
       mkdirSync(OUT, { recursive: true });
-      for (const file of ['taskpane.html', 'taskpane.css', 'manifest.xml']) {
+      for (const file of ['taskpane.html', 'taskpane.css', 'manifest.xml', 'loader.js', 'support.html']) {
         if (existsSync(`addin/${file}`)) copyFileSync(`addin/${file}`, `${OUT}/${file}`);
       }
       if (existsSync('addin/assets')) cpSync('addin/assets', `${OUT}/assets`, { recursive: true });

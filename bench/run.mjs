@@ -69,8 +69,8 @@ async function measure() {
   const sizeFiles = SIZES.map((s) => ({ label: s.label, path: file(`${s.chars}.txt`, textOf(notes, s.chars)) }));
   const bigPath = file('big.txt', textOf(notes, 10 * MB));
   const paragraphPath = file('paragraph.txt', paragraphOf(notes, 2048));
+  const notePath = file('note-50-pages.txt', textOf(notes, 150_000, 7)); // ~3,000 characters a page, for the browser extension
   const docPath = sizeFiles.find((s) => s.label === '1 MB').path;
-  const notePath = file('note-50-pages.txt', textOf(notes, 150_000, 7)); // ~3,000 characters a page
 
   const engine = await import(pathToFileURL(enginePath).href);
   const maxWords = Number(process.env.CARELINT_BENCH_FLOOR_WORDS ?? DEFAULT_MAX_WORDS);
@@ -154,7 +154,13 @@ async function measure() {
   results.adversarial = (await runScript(join(root, 'bench', 'adversarial.mjs'), [bigPath], { stallMs: 5 * STALL_MS })).events;
   results.bundles = await bundleSizes(root);
   log('demo page');
-  results.demo = (await runScript(join(root, 'bench', 'demo.mjs'), [notePath], { stallMs: 120_000 })).events[0] ?? { status: 'failed', reason: 'no result' };
+  results.demo = (await runScript(join(root, 'bench', 'demo.mjs'), [], { stallMs: 300_000 })).events[0] ?? { status: 'failed', reason: 'no result' };
+  log('language server');
+  results.languageServer = (await runScript(join(root, 'bench', 'language-server.mjs'), [docPath, paragraphPath], { stallMs: 120_000 })).events[0] ?? { status: 'failed', reason: 'no result' };
+  log('Word add-in round trips (bench/word.mjs)');
+  results.word = (await runScript(join(root, 'bench', 'word.mjs'), [], { stallMs: 120_000 })).events[0] ?? { status: 'failed', reason: 'no result' };
+  log('browser extension');
+  results.browser = (await runScript(join(root, 'bench', 'browser.mjs'), [notePath], { stallMs: 180_000 })).events[0] ?? { status: 'failed', reason: 'no result' };
   if (flag('audit')) {
     const audit = join(root, 'bench', 'audit.mjs');
     if (!existsSync(audit)) results.audit = { status: 'not available (no bench/audit.mjs on this branch)' };

@@ -16,8 +16,13 @@ echo "setup: installing code-server@$version into $dir (about a minute)" >&2
 started=$SECONDS
 rm -rf "$dir"
 mkdir -p "$dir"
+# allowScripts (npm 11.19+ lists install scripts it was not told about): code-server's postinstall installs VS Code's
+# own modules, argon2's builds its native module.
 cat > "$dir/package.json" <<EOF
-{ "name": "carelint-test-code-server", "private": true, "description": "Written by scripts/install-code-server.sh" }
+{
+  "name": "carelint-test-code-server", "private": true, "description": "Written by scripts/install-code-server.sh",
+  "allowScripts": { "code-server": true, "argon2": true }
+}
 EOF
 
 # @vscode/ripgrep's install script downloads rg from GitHub unless its cache in $TMPDIR already holds the archive,
@@ -40,11 +45,13 @@ fi
 node_prefix=$(node -p 'require("path").dirname(require("path").dirname(process.execPath))')
 if [[ -f $node_prefix/include/node/node.h ]]; then export npm_config_nodedir=$node_prefix; fi
 
-# unsafe_perm: code-server's postinstall refuses to run as root without it.
+# script_shell: code-server's postinstall refuses to run as root without npm_config_unsafe_perm=true, which npm 11
+# warns about when npm is given it; this shell gives it to the install scripts only.
 # yes: node-pty's install script runs `npx node-gyp`, which a `yes=false` npmrc would cancel.
+script_shell="$PWD/scripts/code-server-script-shell.sh"
 (
   cd "$dir"
-  TMPDIR="$PWD/tmp" npm_config_unsafe_perm=true npm_config_yes=true \
+  TMPDIR="$PWD/tmp" npm_config_script_shell="$script_shell" npm_config_yes=true \
     npm install --no-audit --no-fund --no-update-notifier "code-server@$version"
 )
 # (XDG_CONFIG_HOME: its first run writes a config.yaml, which belongs in the install folder, not in $HOME.)

@@ -1,4 +1,4 @@
-// `npm start`: build everything, check the bundled sample notes and print the findings (as always), then serve
+// `npm start`: build what changed since the last build, check the bundled sample notes and print the findings (as always), then serve
 // the Word add-in and the live demo on this machine until Ctrl+C.
 //   npm start -- --check      (or CARELINT_START_CHECK=1) stop after the sample check, for CI smoke runs
 //   PORT=3001 npm start       another port (the manifest expects 3000 for Word)
@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const checkOnly = process.argv.includes('--check') || process.env.CARELINT_START_CHECK === '1';
 
-const build = spawnSync(process.execPath, ['esbuild.config.mjs'], { cwd: root, stdio: 'inherit' });
+// `npm install` has just built everything (prepare); build again only if a source changed since.
+const build = spawnSync(process.execPath, ['esbuild.config.mjs', '--if-stale'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 2);
 
 console.log('\nCareLint: checking the bundled sample notes in samples/ (fictional)\n');

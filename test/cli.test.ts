@@ -267,6 +267,19 @@ describe('carelint CLI (built bin/carelint.js)', function () {
       assert.match(r.stdout, /no findings \(1 file checked\)/);
     });
 
+    it('stylish never reports a run that failed (exit 2) as a clean one', () => {
+      const missing = carelint(['check', 'no-such-note.txt']);
+      assert.equal(missing.code, 2);
+      assert.doesNotMatch(missing.stdout, /✔|no findings \(/);
+      assert.match(missing.stdout, /^✖ 1 problem \(see the messages above\); no file was checked$/m);
+      const partly = carelint(['check', 'clean.txt', 'no-such-note.txt']);
+      assert.equal(partly.code, 2);
+      assert.match(partly.stdout, /^✖ 1 problem \(see the messages above\); no findings in the 1 file checked$/m);
+      const withFindings = carelint(['check', 'plain-note.txt', 'no-such-note.txt']);
+      assert.equal(withFindings.code, 2);
+      assert.match(withFindings.stdout, /^✖ \d+ findings? in 1 file .*1 file checked\); 1 problem \(see the messages above\)$/m);
+    });
+
     it('github: one Actions annotation per finding, agreeing with the JSON findings', () => {
       const args = ['plain-note.txt', 'folder/sub/b.md', 'template.md'];
       const json = checkJson(args).files;

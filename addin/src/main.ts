@@ -1,12 +1,14 @@
 // The one page: the Word task pane inside Word, the live demo everywhere else.
 import { startDemo } from './demo/demo';
-import { officeHost } from './office/load';
+import { insideOffice, officeHost } from './office/load';
 import { startWordPane } from './word/pane';
 
 async function boot(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
-  const host = await officeHost(document, location.search);
+  // Outside Office nothing of Microsoft's is loaded at all (office.js would try to open a telemetry frame): the
+  // page is the demo. Office adds `_host_Info` to the pane's address when it opens it.
+  const host = insideOffice(location.search) ? await officeHost(document, location.search) : null;
   root.replaceChildren();
   root.removeAttribute('aria-busy');
   if (host === 'Word') {

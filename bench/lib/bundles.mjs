@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-const HOSTS = { cli: 'CLI', 'shared-rules': 'engine', extension: 'VS Code extension', addin: 'Word add-in' };
+const HOSTS = { cli: 'CLI', 'shared-rules': 'engine', extension: 'VS Code extension', addin: 'Word add-in', browser: 'browser extension' };
 
 export async function bundleSizes(root) {
   const { bundles } = await import(pathToFileURL(join(root, 'esbuild.config.mjs')).href);

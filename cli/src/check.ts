@@ -58,7 +58,7 @@ export async function check(cmd: CheckCommand, problems: Problems): Promise<numb
     checked.push({ file: input.display, path: input.path, docx: read.docx, findings: locateFindings(text, read.docx, findings), ruleSet: config.ruleSet });
   }
 
-  process.stdout.write(formatReport(cmd.format, checked));
+  process.stdout.write(formatReport(cmd.format, checked, problems.count));
   const all = checked.flatMap((f) => f.findings);
   if (all.length === 0) return 0;
   if (cmd.maxWarnings === undefined) return 1;

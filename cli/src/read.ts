@@ -38,7 +38,13 @@ export async function readInput(input: Input): Promise<Read> {
 }
 
 function tooLarge(size: number): Read {
-  return { ok: false, message: `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the 50 MB limit; skipped. Split it into smaller files` };
+  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+  const bytes = (count: number) => `${count.toLocaleString('en-GB')} bytes`;
+  // in MB unless that rounds down to the limit itself ("50.0 MB, over the 50 MB limit"): then exact bytes
+  const over = mb(size) === mb(MAX_BYTES)
+    ? `${bytes(size)}, ${bytes(size - MAX_BYTES)} over the 50 MB limit (${bytes(MAX_BYTES)})`
+    : `${mb(size)} MB, over the 50 MB limit`;
+  return { ok: false, message: `file is ${over}; skipped. Split it into smaller files` };
 }
 
 

@@ -3,7 +3,7 @@ import { lint } from '../../shared-rules/src/index';
 import type { ConfigFiles } from './config-files';
 import { positionsIn, toDiagnostics } from './diagnostics';
 import type { DocumentLinter } from './document-linter';
-import { formatFor } from './format';
+import { formatFor } from '../../editor-common/format';
 import { mergeOptions, readSettings } from './settings';
 
 /** File extensions of the languages CareLint checks by default (findFiles matches names, not language ids). */

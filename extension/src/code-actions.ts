@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
-import { autoRewrite, ignoreDirectiveEdit, planFixes, type Finding, type FixEdit } from '../../shared-rules/src/index';
+import { ignoreDirectiveEdit, type Finding } from '../../shared-rules/src/index';
+import { allowTitle, FIX_ALL_KIND as FIX_ALL, FIX_ALL_TITLE, fixAllEdits, ignoreTitle, promptParts, quickFixes } from '../../editor-common/fixes';
+import { formatFor } from '../../editor-common/format';
 import { SOURCE, toDiagnostic } from './diagnostics';
 import type { DocumentLinter } from './document-linter';
-import { formatFor } from './format';
 
-export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('carelint');
+// the same kind as the language server's ('source.fixAll.carelint')
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append(FIX_ALL.split('.').pop()!);
 export const ALLOW_COMMAND = 'carelint.allowInWorkspace';
 
 /**
@@ -32,49 +34,44 @@ export class CareLintCodeActions implements vscode.CodeActionProvider {
         const diagnostic = matching(context.diagnostics, f, at) ?? toDiagnostic(f, (o) => doc.positionAt(o));
         actions.push(...rewrites(doc, f, at, diagnostic), ignoreHere(doc, f, diagnostic), allowInWorkspace(doc, f, diagnostic));
       }
-      const plan = fixPlan(doc, findings);
-      if (actions.length > 0 && plan.length > 1) actions.push(fixAll(doc, plan, vscode.CodeActionKind.QuickFix));
+      if (actions.length > 0 && fixAllEdits(doc.getText(), findings, formatFor(doc.languageId, doc.fileName)).length > 1) {
+        actions.push(fixAll(doc, findings, vscode.CodeActionKind.QuickFix));
+      }
     }
-    if (only && only.contains(FIX_ALL_KIND)) {
-      const plan = fixPlan(doc, findings);
-      if (plan.length > 0) actions.push(fixAll(doc, plan, FIX_ALL_KIND));
+    if (only && only.contains(FIX_ALL_KIND) && fixAllEdits(doc.getText(), findings, formatFor(doc.languageId, doc.fileName)).length > 0) {
+      actions.push(fixAll(doc, findings, FIX_ALL_KIND));
     }
     return actions;
   }
 }
 
-/** One quick fix per suggestion. A prompt ("[describe what happened]") is inserted as a snippet whose bracketed
- *  parts are selected placeholders, so the writer types the facts straight over them; only a rewrite is preferred. */
+/** One quick fix per rewrite or prompt (guidance is never one). A prompt ("[describe what happened]") is inserted as a
+ *  snippet whose bracketed parts are selected placeholders, so the writer types the facts straight over them. */
 function rewrites(doc: vscode.TextDocument, f: Finding, at: vscode.Range, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
-  const preferred = autoRewrite(f);
-  return f.suggestions.map((s, i) => {
-    const prompt = f.suggestionKinds[i] === 'prompt';
-    const action = new vscode.CodeAction(prompt ? `Rewrite "${f.text}" as "${s}" (fill in the bracketed part)` : `Replace "${f.text}" with "${s}"`, vscode.CodeActionKind.QuickFix);
+  return quickFixes(f).map((fix) => {
+    const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
     action.edit = new vscode.WorkspaceEdit();
-    if (prompt) action.edit.set(doc.uri, [new vscode.SnippetTextEdit(at, slotSnippet(s))]);
-    else action.edit.replace(doc.uri, at, s);
+    if (fix.kind === 'prompt') action.edit.set(doc.uri, [new vscode.SnippetTextEdit(at, slotSnippet(fix.newText))]);
+    else action.edit.replace(doc.uri, at, fix.newText);
     action.diagnostics = [diagnostic];
-    action.isPreferred = !prompt && s === preferred;
+    action.isPreferred = fix.preferred;
     return action;
   });
 }
 
 export function slotSnippet(suggestion: string): vscode.SnippetString {
   const snippet = new vscode.SnippetString();
-  let cursor = 0;
-  for (const m of suggestion.matchAll(/\[[^\]]*\]/g)) {
-    snippet.appendText(suggestion.slice(cursor, m.index));
-    snippet.appendPlaceholder(m[0]);
-    cursor = m.index! + m[0].length;
+  for (const part of promptParts(suggestion)) {
+    if (part.fill) snippet.appendPlaceholder(part.text);
+    else snippet.appendText(part.text);
   }
-  snippet.appendText(suggestion.slice(cursor));
   return snippet;
 }
 
 /** "Ignore here": the engine says where the directive goes (above the line; at its end in Markdown). */
 function ignoreHere(doc: vscode.TextDocument, f: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction {
   const edit = ignoreDirectiveEdit(doc.getText(), f.start, f.ruleId, doc.languageId);
-  const action = new vscode.CodeAction(`Ignore "${f.text}" here (${f.ruleId})`, vscode.CodeActionKind.QuickFix);
+  const action = new vscode.CodeAction(ignoreTitle(f), vscode.CodeActionKind.QuickFix);
   action.edit = new vscode.WorkspaceEdit();
   action.edit.insert(doc.uri, doc.positionAt(edit.offset), edit.insert);
   action.diagnostics = [diagnostic];
@@ -82,21 +79,18 @@ function ignoreHere(doc: vscode.TextDocument, f: Finding, diagnostic: vscode.Dia
 }
 
 function allowInWorkspace(doc: vscode.TextDocument, f: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction {
-  const action = new vscode.CodeAction(`Allow "${f.text}" in this workspace…`, vscode.CodeActionKind.QuickFix);
+  const action = new vscode.CodeAction(allowTitle(f), vscode.CodeActionKind.QuickFix);
   action.command = { command: ALLOW_COMMAND, title: action.title, arguments: [doc.uri, f.ruleId, f.text] };
   action.diagnostics = [diagnostic];
   return action;
 }
 
-/** The engine's fix plan for the document: rewrites only, no overlaps, none across markup (as `carelint --fix`). */
-function fixPlan(doc: vscode.TextDocument, findings: readonly Finding[]): FixEdit[] {
-  return planFixes(doc.getText(), findings, { format: formatFor(doc.languageId, doc.fileName) }).edits;
-}
-
-function fixAll(doc: vscode.TextDocument, plan: readonly FixEdit[], kind: vscode.CodeActionKind): vscode.CodeAction {
-  const action = new vscode.CodeAction('Fix all CareLint rewrites in this file', kind);
+function fixAll(doc: vscode.TextDocument, findings: readonly Finding[], kind: vscode.CodeActionKind): vscode.CodeAction {
+  const action = new vscode.CodeAction(FIX_ALL_TITLE, kind);
   action.edit = new vscode.WorkspaceEdit();
-  for (const e of plan) action.edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
+  for (const e of fixAllEdits(doc.getText(), findings, formatFor(doc.languageId, doc.fileName))) {
+    action.edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
+  }
   return action;
 }
 

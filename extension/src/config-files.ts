@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { builtinRuleSet, type RuleSet } from '../../shared-rules/src/index';
-import { CONFIG_FILE_NAME, loadConfig, type ConfigProblem } from '../../shared-rules/src/index';
-import type { LintOptions } from '../../shared-rules/src/index';
+import { builtinRuleSet, CONFIG_FILE_NAME, loadConfig, type ConfigProblem, type LintOptions, type RuleSet } from '../../shared-rules/src/index';
+import { ConfigLookup, isConfigPath, problemDiagnostic, problemLines, problemNotice } from '../../editor-common/config-lookup';
 
 /** What a `.carelintrc.json` contributes to a document's options (nothing, when there is none). */
 export interface FileConfig {
@@ -18,7 +17,12 @@ const NONE: FileConfig = { options: {}, ruleSet: builtinRuleSet() };
  * warning per change of the file. Reads go through vscode.workspace.fs, so this works in VS Code for the Web.
  */
 export class ConfigFiles implements vscode.Disposable {
-  private readonly found = new Map<string, Promise<vscode.Uri | undefined>>();
+  private readonly lookup = new ConfigLookup<vscode.Uri>({
+    key: (uri) => uri.toString(),
+    parent: (uri) => vscode.Uri.joinPath(uri, '..'),
+    join: (folder, name) => vscode.Uri.joinPath(folder, name),
+    isFile,
+  });
   private readonly loaded = new Map<string, Promise<FileConfig>>();
   private readonly shownProblems = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<void>();
@@ -45,7 +49,7 @@ export class ConfigFiles implements vscode.Disposable {
     if (uri) this.loaded.delete(uri.toString());
     else {
       this.loaded.clear();
-      this.found.clear();
+      this.lookup.forget();
     }
     this.changed.fire();
   }
@@ -81,19 +85,7 @@ export class ConfigFiles implements vscode.Disposable {
   }
 
   private search(dir: vscode.Uri, top: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
-    const key = dir.toString();
-    let result = this.found.get(key);
-    if (!result) {
-      result = (async () => {
-        const candidate = vscode.Uri.joinPath(dir, CONFIG_FILE_NAME);
-        if (await isFile(candidate)) return candidate;
-        const up = parent(dir);
-        if (up.toString() === dir.toString() || (top && dir.toString() === top.toString())) return undefined;
-        return this.search(up, top);
-      })();
-      this.found.set(key, result);
-    }
-    return result;
+    return this.lookup.nearest(dir, top);
   }
 
   private load(file: vscode.Uri): Promise<FileConfig> {
@@ -122,18 +114,18 @@ export class ConfigFiles implements vscode.Disposable {
 
   private report(file: vscode.Uri, problems: ConfigProblem[]): void {
     this.problems.set(file, problems.map((p) => {
-      const at = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.column - 1));
-      const d = new vscode.Diagnostic(new vscode.Range(at, at), `${p.message}. ${p.fix}`, vscode.DiagnosticSeverity.Warning);
+      const { line, character, message } = problemDiagnostic(p);
+      const at = new vscode.Position(line, character);
+      const d = new vscode.Diagnostic(new vscode.Range(at, at), message, vscode.DiagnosticSeverity.Warning);
       d.source = 'CareLint';
       return d;
     }));
     // One notification per distinct set of problems, so re-linting does not repeat it.
-    const summary = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}. ${p.fix}`).join('\n');
+    const summary = problemLines(problems).join('\n');
     if (summary === (this.shownProblems.get(file.toString()) ?? '')) return;
     this.shownProblems.set(file.toString(), summary);
-    if (problems.length === 0) return;
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-    const message = `CareLint: ${summary.split('\n')[0]}${more} The rest of the configuration and the built-in rules keep working.`;
+    const message = problemNotice(problems);
+    if (message === undefined) return;
     void vscode.window.showWarningMessage(message, 'Open').then((choice) => {
       if (choice === 'Open') {
         const first = problems[0];
@@ -149,7 +141,7 @@ export class ConfigFiles implements vscode.Disposable {
 }
 
 export function isConfigFile(uri: vscode.Uri): boolean {
-  return uri.path.endsWith(`/${CONFIG_FILE_NAME}`);
+  return isConfigPath(uri.path);
 }
 
 function parent(uri: vscode.Uri): vscode.Uri {

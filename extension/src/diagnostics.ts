@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { lineIndexAt, lineStarts } from '../../shared-rules/src/index';
-import type { Finding, Severity } from '../../shared-rules/src/index';
+import { lineIndexAt, lineStarts, type Finding, type Severity } from '../../shared-rules/src/index';
+import { findingFields } from '../../editor-common/finding-fields';
 
-export const SOURCE = 'CareLint';
+export { SOURCE } from '../../editor-common/finding-fields';
 export const EXPLAIN_SCHEME = 'carelint-rule';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -19,10 +19,11 @@ export function explainUri(ruleId: string): vscode.Uri {
 export type PositionAt = (offset: number) => vscode.Position;
 
 export function toDiagnostic(finding: Finding, positionAt: PositionAt): vscode.Diagnostic {
-  const range = new vscode.Range(positionAt(finding.start), positionAt(finding.end));
-  const d = new vscode.Diagnostic(range, finding.message, SEVERITY[finding.severity]);
-  d.source = SOURCE;
-  d.code = { value: finding.ruleId, target: explainUri(finding.ruleId) };
+  const fields = findingFields(finding);
+  const range = new vscode.Range(positionAt(fields.start), positionAt(fields.end));
+  const d = new vscode.Diagnostic(range, fields.message, SEVERITY[fields.severity]);
+  d.source = fields.source;
+  d.code = { value: fields.code, target: explainUri(fields.code) };
   return d;
 }
 

@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import type { LintSession, TextChange } from '../../shared-rules/src/index';
-import type { Finding } from '../../shared-rules/src/index';
+import type { Finding, LintSession, TextChange } from '../../shared-rules/src/index';
+import { formatFor, isCheckedScheme } from '../../editor-common/format';
+import { buildInSlices } from '../../editor-common/sliced-build';
 import type { ConfigFiles } from './config-files';
 import { toDiagnostics } from './diagnostics';
-import { formatFor, isCheckedScheme } from './format';
 import { mergeOptions, readSettings } from './settings';
-import { buildInSlices } from './sliced-build';
 
 /** Typing pause before findings are refreshed; well inside the 100 ms budget for findings after a keystroke. */
 export const DEBOUNCE_MS = 60;

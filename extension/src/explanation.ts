@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { describeRuleAsText, describeRuleData, type RuleData, type RuleSet, type SourceRef } from '../../shared-rules/src/index';
+import type { RuleSet } from '../../shared-rules/src/index';
+import { explanationText } from '../../editor-common/explanation';
+export { explanationText } from '../../editor-common/explanation';
 import { EXPLAIN_SCHEME, explainUri } from './diagnostics';
 
 export const EXPLAIN_COMMAND = 'carelint.explainRule';
@@ -38,13 +40,4 @@ export function registerExplanations(ruleSets: () => Promise<RuleSet[]>): vscode
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, provider),
     vscode.commands.registerCommand(EXPLAIN_COMMAND, (id?: unknown) => provider.explain(id)),
   );
-}
-
-export function explanationText(rule: RuleData, sources: readonly SourceRef[]): string {
-  return [
-    describeRuleAsText(describeRuleData(rule, sources)),
-    `To keep this wording in one place, use the quick fix "Ignore here" (carelint-disable-next-line ${rule.id});`,
-    `for the whole workspace, "Allow in this workspace…" or "rules": { "${rule.id}": false } in .carelintrc.json.`,
-    '',
-  ].join('\n');
 }

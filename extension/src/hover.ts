@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { categoryLabel, severityLabel, sourceText, type Finding } from '../../shared-rules/src/index';
+import type { Finding } from '../../shared-rules/src/index';
+import { hoverMarkdown as hoverText } from '../../editor-common/hover-text';
 import type { DocumentLinter } from './document-linter';
-import { markdownText } from './markdown-text';
 
 /** Why a finding matters and the guidance behind it, as untrusted Markdown with every piece of text escaped. */
 export class CareLintHover implements vscode.HoverProvider {
@@ -20,15 +20,6 @@ export function hoverMarkdown(f: Finding): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', false);
   md.isTrusted = false;
   md.supportHtml = false;
-  const lines = [
-    `**CareLint: ${markdownText(f.message)}** \\(${markdownText(severityLabel(f.severity))}; ${markdownText(categoryLabel(f.category))}; ${markdownText(f.ruleId)}\\)`,
-    markdownText(f.rationale),
-  ];
-  const rewrites = f.suggestions.filter((_, i) => f.suggestionKinds[i] === 'rewrite');
-  if (rewrites.length > 0) lines.push(`Instead: ${rewrites.map((s) => `"${markdownText(s)}"`).join(', ')}`);
-  if (f.guidance.length > 0) lines.push(`Change the plan: ${f.guidance.map(markdownText).join(' ')}`);
-  // a source is text, not a link: nothing in a hover is fetched or opened from it
-  if (f.sources.length > 0) lines.push(['Sources:', ...f.sources.map((s) => `- ${markdownText(sourceText(s).replace(/<(.*)>$/, '($1)'))}`)].join('\n'));
-  md.appendMarkdown(lines.join('\n\n'));
+  md.appendMarkdown(hoverText(f));
   return md;
 }

@@ -1,51 +1,11 @@
 import * as vscode from 'vscode';
-import { CATEGORIES, SEVERITIES, type Category, type LintOptions, type Locale, type Severity } from '../../shared-rules/src/index';
+import { DEFAULT_LANGUAGES, settingsFrom, type Settings } from '../../editor-common/settings';
 
-export const DEFAULT_LANGUAGES = ['plaintext', 'markdown', 'html', 'handlebars', 'jinja'];
+export { DEFAULT_LANGUAGES, mergeOptions, type Settings } from '../../editor-common/settings';
 
-/** The `carelint.*` settings for one resource, with values of the wrong shape dropped. */
-export interface Settings {
-  enable: boolean;
-  languages: string[];
-  categories: Partial<Record<Category, boolean>>;
-  severity: Record<string, Severity>;
-  locale: Locale;
-}
-
-export function readSettings(scope?: vscode.ConfigurationScope): Settings {
+/** The `carelint.*` settings for one resource (VS Code checks its default languages unless told otherwise). */
+export function readSettings(scope?: vscode.ConfigurationScope): Settings & { languages: string[] } {
   const c = vscode.workspace.getConfiguration('carelint', scope);
-  const categories: Partial<Record<Category, boolean>> = {};
-  for (const [id, on] of Object.entries(objectOr(c.get('categories')))) {
-    if ((CATEGORIES as readonly string[]).includes(id) && typeof on === 'boolean') categories[id as Category] = on;
-  }
-  const severity: Record<string, Severity> = {};
-  for (const [id, level] of Object.entries(objectOr(c.get('severity')))) {
-    if ((SEVERITIES as readonly unknown[]).includes(level)) severity[id] = level as Severity;
-  }
-  const languages = c.get<unknown>('languages');
-  const locale = c.get<unknown>('locale');
-  return {
-    enable: c.get<unknown>('enable') !== false,
-    languages: Array.isArray(languages) ? languages.filter((l): l is string => typeof l === 'string') : DEFAULT_LANGUAGES,
-    categories,
-    severity,
-    locale: locale === 'en-US' ? 'en-US' : 'en-GB',
-  };
-}
-
-/**
- * Settings are the user's defaults; the project's `.carelintrc.json` is what the team agreed, so where both
- * say something about the same key, the file wins.
- */
-export function mergeOptions(settings: Settings, file: LintOptions): LintOptions {
-  return {
-    ...file,
-    locale: file.locale ?? settings.locale,
-    categories: { ...settings.categories, ...file.categories },
-    severity: { ...settings.severity, ...file.severity },
-  };
-}
-
-function objectOr(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const settings = settingsFrom((key) => c.get<unknown>(key));
+  return { ...settings, languages: settings.languages ?? DEFAULT_LANGUAGES };
 }

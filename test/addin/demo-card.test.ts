@@ -5,6 +5,7 @@ import { Window } from 'happy-dom';
 import { lint, type Finding } from '../../shared-rules/src/index';
 import { renderFindingCard, type CardActions } from '../../addin/src/ui/card';
 import { CATEGORY_LABELS, CATEGORY_ORDER } from '../../addin/src/ui/categories';
+import { autoRewrite, severityLabel } from '../../shared-rules/src/index';
 import { CATEGORIES } from '../../shared-rules/src/types';
 
 function blankDocument(): Document {
@@ -90,5 +91,49 @@ describe('shared finding card', () => {
     assert.equal(card.getAttribute('data-category'), finding.category);
     assert.equal(card.querySelector('.cl-card__category')?.textContent, CATEGORY_LABELS[finding.category]);
     assert.equal(card.getAttribute('aria-label'), `${CATEGORY_LABELS[finding.category]}: ${finding.message}`);
+  });
+});
+
+describe('shared finding card: what comes first, guidance, prompts, sources', () => {
+  const base = lint('She was noncompliant with her medication.')[0];
+  const GUIDANCE = ['Agree with the person how they would like to be supported at reviews.'];
+  const withGuidance = {
+    ...base,
+    guidance: GUIDANCE,
+    suggestionKinds: ['rewrite', 'rewrite', 'prompt'],
+    sources: [...base.sources, ...base.sources],
+  } as Finding;
+
+  it('shows the message and the rewrites before the rationale, which waits one click away with the sources', () => {
+    const card = renderFindingCard(blankDocument(), base, { onRewrite() {} });
+    const order = [...card.children].map((c) => c.className);
+    assert.ok(order.indexOf('cl-card__message') < order.indexOf('cl-card__rewrites'));
+    assert.ok(order.indexOf('cl-card__rewrites') < order.indexOf('cl-card__more'));
+    const more = card.querySelector('details.cl-card__more')!;
+    assert.equal(more.hasAttribute('open'), false, 'closed until the writer asks');
+    assert.ok(more.querySelector('.cl-card__rationale') && more.querySelector('.cl-card__source-list'));
+  });
+
+  it('shows guidance as advice and never as a button; prompts are marked as prompts', () => {
+    const card = renderFindingCard(blankDocument(), withGuidance, { onRewrite() {}, onReplaceAll() {}, onIgnore() {} });
+    assert.equal(card.querySelector('.cl-card__advice')?.textContent, GUIDANCE[0]);
+    for (const button of card.querySelectorAll('button')) assert.ok(!GUIDANCE.some((g) => button.textContent!.includes(g)), `guidance on a button: ${button.textContent}`);
+    assert.deepEqual([...card.querySelectorAll<HTMLElement>('.cl-card__rewrite')].map((b) => b.dataset.kind), ['rewrite', 'rewrite', 'prompt']);
+  });
+
+  it('lists each source once, and names the severity in the domain\'s words', () => {
+    const card = renderFindingCard(blankDocument(), withGuidance, {});
+    assert.equal(card.querySelectorAll('.cl-card__source-list li').length, new Set(base.sources.map((s) => s.url ?? s.title)).size);
+    const severity = card.querySelector('.cl-card__severity')?.textContent ?? '';
+    assert.doesNotMatch(severity, /error|warning|information/i);
+    assert.equal(severity, severityLabel(base.severity));
+  });
+
+  it('offers Replace all only where a rewrite exists (a finding with only prompts has none)', () => {
+    const promptOnly = { ...base, suggestions: ['[describe which treatment was not taken]'], suggestionKinds: ['prompt'] } as Finding;
+    const card = renderFindingCard(blankDocument(), promptOnly, { onReplaceAll() {}, onRewrite() {} });
+    assert.equal(card.querySelector('[data-action="replace-all"]'), null);
+    assert.equal(autoRewrite(promptOnly), undefined);
+    assert.equal(autoRewrite(base), base.suggestions.find((s) => !s.includes('[')));
   });
 });

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { startServer, type StartedServer } from '../../addin/serve.mjs';
 import { openBrowser, type BrowserSession } from '../support/browser';
+import { cspViolations, reportCspViolations } from './support/csp';
 
 const NOTE = [
   'Review with Sam today.',
@@ -46,6 +47,7 @@ describe('addin demo page (chromium)', function () {
   let page: Page;
   const dialogs: string[] = [];
   const pageErrors: string[] = [];
+  const consoleCsp: string[] = [];
 
   before(async () => {
     server = await startServer({ port: 0, https: false });
@@ -57,8 +59,11 @@ describe('addin demo page (chromium)', function () {
   beforeEach(async () => {
     dialogs.length = 0;
     pageErrors.length = 0;
+    consoleCsp.length = 0;
     session = await openBrowser();
     page = session.page;
+    await reportCspViolations(page);
+    page.on('console', (m) => { if (/Content.Security.Policy|Refused to/i.test(m.text())) consoleCsp.push(m.text()); });
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(server.url);
@@ -74,10 +79,24 @@ describe('addin demo page (chromium)', function () {
     await session.close();
   });
 
-  it('loads office.js from this server only, becomes the demo, and no request leaves localhost', async () => {
-    assert.ok(session.requests.some((u) => u.endsWith('/office-js/office.js')), `office.js not requested: ${session.requests.join(', ')}`);
-    assert.ok(!session.requests.some((u) => u.includes('appsforoffice')), 'hosted office.js requested outside Office');
+  it('outside Office loads nothing of Office, opens no frame, asks nothing of another origin and breaks no CSP rule', async () => {
+    assert.ok(!session.requests.some((u) => /office-js|appsforoffice/.test(u)), `office.js requested outside Office: ${session.requests.join(', ')}`);
+    // a finding card, Explain all and a sample: every part of the page has run
+    await page.click('#cl-note');
+    await page.keyboard.type(NOTE);
+    await waitForMarks(page, ['manipulative', 'noncompliant with', 'committed suicide']);
+    await hoverMark(page, 'manipulative');
+    await page.locator('#cl-popover:not([hidden]) .cl-card').waitFor({ timeout: 5_000 });
+    await page.click('#cl-explain-toggle');
+    await page.locator('#cl-explain .cl-card').first().waitFor({ timeout: 5_000 });
+    await page.selectOption('#cl-sample', 'mixed');
+    await page.click('#cl-load');
+    await page.waitForFunction(() => document.querySelector('.cl-count--total')?.getAttribute('data-count') === '4', undefined, { timeout: 10_000 });
+    assert.deepEqual(page.frames().map((f) => f.url()), [page.url()], 'the page opened a frame');
     assert.deepEqual(session.foreignRequests(), []);
+    assert.ok(session.requests.every((u) => new URL(u).origin === new URL(server.url).origin), `requests: ${session.requests.join(', ')}`);
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(consoleCsp, []);
     assert.deepEqual(pageErrors, []);
   });
 
@@ -237,6 +256,29 @@ describe('addin demo page (chromium)', function () {
     assert.notEqual(restored, mixed);
     assert.match(restored, /alcoholic/);
     assert.deepEqual(session.foreignRequests(), []);
+  });
+
+  it('the counts are the legend: each category shows its underline style and colour next to its name', async () => {
+    await page.selectOption('#cl-sample', 'mixed');
+    await page.click('#cl-load');
+    await page.waitForFunction(() => document.querySelector('.cl-count--total')?.getAttribute('data-count') === '4', undefined, { timeout: 10_000 });
+    const styles = await page.evaluate(() => {
+      const out: Record<string, { legend: string; mark: string; label: string }> = {};
+      for (const row of document.querySelectorAll<HTMLElement>('.cl-count[data-category]')) {
+        const category = row.dataset.category!;
+        const [legend, mark] = [row.querySelector('.cl-sample'), document.querySelector(`.cl-editor__layer mark[data-category="${category}"]`)]
+          .map((e) => { if (!e) return 'none'; const s = getComputedStyle(e); return `${s.textDecorationLine} ${s.textDecorationStyle} ${s.textDecorationColor}`; });
+        out[category] = { legend, mark, label: row.querySelector('.cl-count__label')!.textContent! };
+      }
+      return out;
+    });
+    const seen = new Set<string>();
+    for (const [category, s] of Object.entries(styles)) {
+      assert.equal(s.legend, s.mark, category);
+      assert.match(s.legend, /^underline /, category);
+      seen.add(s.legend);
+    }
+    assert.equal(seen.size, 4, 'four distinct underline styles');
   });
 
   it('keeps underlines readable in forced-colors (high contrast) mode', async () => {

@@ -86,6 +86,17 @@ describe('Word add-in manifest (offline checks)', () => {
     for (const m of longs.matchAll(/DefaultValue="([^"]*)"/g)) assert.ok(m[1].length <= 250, `long string too long: ${m[1]}`);
   });
 
+  it('points SupportUrl and Learn more at a real help page, not at the pane (point 10)', () => {
+    const support = xml.match(/<SupportUrl DefaultValue="([^"]+)"\/>/)![1];
+    const pane = xml.match(/<SourceLocation DefaultValue="([^"]+)"\/>/)![1];
+    assert.notEqual(support, pane);
+    const file = join('addin', new URL(support).pathname);
+    assert.ok(existsSync(file), `${file} is served with the add-in`);
+    assert.match(readFileSync(file, 'utf8'), /<h1>CareLint for Word: help<\/h1>/);
+    assert.match(xml, /<LearnMoreUrl resid="Support.Url"\/>/);
+    assert.match(xml, new RegExp(`<bt:Url id="Support.Url" DefaultValue="${support.replace(/[.]/g, '\\.')}"/>`));
+  });
+
   it('has the popup title strings the inline critiques refer to', () => {
     const strings = new Set([...xml.matchAll(/<bt:String id="([^"]+)"/g)].map((m) => m[1]));
     const needed = [...Object.values(POPUP_RESOURCE_IDS.title), POPUP_RESOURCE_IDS.subtitle, POPUP_RESOURCE_IDS.branding];

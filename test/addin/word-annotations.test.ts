@@ -98,8 +98,9 @@ describe('Word: annotation events', () => {
 
   it('when Word has already put the suggestion in, it is not applied a second time', async () => {
     const h = await startChecker(NOTE, 1.8);
+    h.word.popupPlatform = 'web';
     const critique = h.word.annotationsOn(0)[0];
-    await h.word.acceptSuggestion(critique.id, 'declined', true);
+    await h.word.acceptSuggestion(critique.id, 'declined');
     await h.checker.whenIdle();
     assert.equal(h.word.paragraphs[0].text, NOTE[0].replace('refused', 'declined'));
     assert.equal(h.word.edits.length, 0, 'the add-in made no edit of its own');

@@ -112,4 +112,22 @@ describe('Word task pane in chromium (served page, fake Word)', function () {
     await page.screenshot({ path: 'test-artifacts/word-pane.png', fullPage: true });
     assert.deepEqual(session.foreignRequests(), [HOSTED], 'only the (locally answered) hosted office.js URL');
   });
+
+  it('older Mac webviews (no constructed stylesheets): the <style> fallback applies under the page\'s CSP', async () => {
+    const page = await session.context.newPage();
+    const blocked: string[] = [];
+    page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) blocked.push(m.text()); });
+    // What such a webview lacks: Document.adoptedStyleSheets.
+    await page.addInitScript(() => { delete (Document.prototype as unknown as Record<string, unknown>).adoptedStyleSheets; });
+    await page.route(HOSTED, async (route) => route.fulfill({ contentType: 'text/javascript', body: await fakeOfficeScript(NOTE, 1.8) }));
+    try {
+      await page.goto(`${server.url}taskpane.html?_host_Info=Word$Mac$16.01$en-US$$$$0`);
+      await page.waitForSelector('#app[data-mode="word"] .clw .cl-card', { timeout: 20_000 });
+      assert.equal(await page.locator('style[data-carelint-word]').count(), 1, 'the fallback path ran');
+      assert.equal(await page.$eval('.clw-items', (el) => getComputedStyle(el).display), 'grid', 'and its rules apply');
+      assert.deepEqual(blocked, []);
+    } finally {
+      await page.close();
+    }
+  });
 });

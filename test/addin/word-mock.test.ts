@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { OfficeMockObject } from 'office-addin-mock';
 import { CATEGORY_COLORS, POPUP_RESOURCE_IDS, replaceAnnotations } from '../../addin/src/word/annotations';
 import { detectCapabilities } from '../../addin/src/word/capabilities';
-import { POLL_INTERVAL_MS, watchDocument, type DocumentListener } from '../../addin/src/word/events';
+import { queueGroup, type DocumentListener } from '../../addin/src/word/events';
 import { lint } from '../../shared-rules/src/index';
 
 function listener(log: string[]): DocumentListener {
@@ -14,11 +14,9 @@ function listener(log: string[]): DocumentListener {
     changed: (ids) => log.push(`changed ${ids}`),
     added: (ids) => log.push(`added ${ids}`),
     deleted: (ids) => log.push(`deleted ${ids}`),
-    poll: async () => { log.push('poll'); },
     annotationClicked: (id) => log.push(`clicked ${id}`),
     annotationHovered: (id) => log.push(`hovered ${id}`),
     annotationPopupAction: (a) => log.push(`popup ${a.id} ${a.action} ${a.critiqueSuggestion}`),
-    error: (m) => log.push(`error ${m}`),
   };
 }
 
@@ -38,15 +36,15 @@ function mockWord() {
   return { word, handlers };
 }
 
-const ALL = { trackChanges: true, paragraphEvents: true, annotations: true, popup: true };
-const noTimer = { every: () => { throw new Error('must not poll when events are registered'); } };
-
 describe('Word layer with office-addin-mock', () => {
-  it('registers paragraph and annotation events through Word.run and passes them on', async () => {
+  it('registers each event group through Word.run and passes the events on', async () => {
     const { word, handlers } = mockWord();
     const log: string[] = [];
-    const watch = await watchDocument((batch) => word.run(batch), ALL, noTimer, listener(log));
-    assert.equal(watch.mode, 'events');
+    await word.run(async (context: Word.RequestContext) => {
+      queueGroup(context, 'paragraphs', true, listener(log));
+      queueGroup(context, 'annotations', true, listener(log));
+      await context.sync();
+    });
     assert.deepEqual(Object.keys(handlers).sort(), ['added', 'changed', 'clicked', 'deleted', 'hovered', 'popup']);
     await handlers.changed({ uniqueLocalIds: ['p1', 'p2'] });
     await handlers.deleted({ uniqueLocalIds: ['p3'] });
@@ -55,16 +53,13 @@ describe('Word layer with office-addin-mock', () => {
     assert.deepEqual(log, ['changed p1,p2', 'deleted p3', 'clicked a1', 'popup a2 Accept declined']);
   });
 
-  it('registers only what the requirement sets allow, and polls without paragraph events', async () => {
+  it('leaves the popup event out of the annotation group below WordApi 1.8', async () => {
     const { word, handlers } = mockWord();
-    let interval = 0;
-    const log: string[] = [];
-    const watch = await watchDocument((batch) => word.run(batch), { ...ALL, paragraphEvents: false, popup: false },
-      { every: (ms, tick) => { interval = ms; tick(); return () => {}; } }, listener(log));
-    assert.equal(watch.mode, 'polling');
-    assert.equal(interval, POLL_INTERVAL_MS);
+    await word.run(async (context: Word.RequestContext) => {
+      queueGroup(context, 'annotations', false, listener([]));
+      await context.sync();
+    });
     assert.deepEqual(Object.keys(handlers).sort(), ['clicked', 'hovered']);
-    assert.deepEqual(log, ['poll']);
   });
 
   it('hands Paragraph.insertAnnotations one critique per finding, after deleting the old ones', () => {
@@ -74,9 +69,9 @@ describe('Word layer with office-addin-mock', () => {
     let deleted = 0;
     const paragraph = new OfficeMockObject({ text, insertAnnotations: (set: unknown) => { calls.push(set); return { value: ['a1', 'a2'] }; } });
     const old = { items: [{ delete: () => { deleted++; } }, { delete: () => { deleted++; } }] };
-    const ids = replaceAnnotations(paragraph as never, old as never, findings, true);
+    const queued = replaceAnnotations(paragraph as never, old as never, findings, true);
     assert.equal(deleted, 2);
-    assert.deepEqual(ids?.value, ['a1', 'a2']);
+    assert.deepEqual(queued?.ids?.value, ['a1', 'a2']);
     assert.deepEqual(calls, [{
       critiques: findings.map((f) => ({
         start: f.start, length: f.end - f.start, colorScheme: CATEGORY_COLORS[f.category],

@@ -26,12 +26,13 @@ class MemoryStore {
 
 interface Mounted { window: Window; doc: Document; root: HTMLElement; word: FakeWord; pane: WordPane; store: MemoryStore }
 
-async function mount(texts: string[], version: number, store = new MemoryStore()): Promise<Mounted> {
+async function mount(texts: string[], version: number, store = new MemoryStore(), setup?: (word: FakeWord) => void): Promise<Mounted> {
   const window = new Window();
   const doc = window.document as unknown as Document;
   doc.body.innerHTML = '<main id="root"></main>';
   const root = doc.getElementById('root')!;
   const word = new FakeWord(texts, version);
+  setup?.(word);
   const pane = await createWordPane(root, { run: word.run, isSetSupported: word.isSetSupported, scheduler: new ManualScheduler(), storage: store });
   return { window, doc, root, word, pane, store };
 }
@@ -174,6 +175,49 @@ describe('Word task pane with critiques (WordApi 1.8)', () => {
     assert.equal(active[0].querySelector('.cl-card__text')!.textContent, critique.covers);
     assert.equal(active[0].getAttribute('data-category'), 'police-involvement');
     assert.ok(m.root.querySelector('.clw-status')!.textContent!.length > 0);
+  });
+});
+
+describe('Word task pane: underlines in real Word (issue 14)', () => {
+  let m: Mounted;
+  afterEach(async () => { await m.pane.checker.stop(); await m.window.happyDOM.close(); });
+  const refresh = (root: HTMLElement) => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Refresh underlines');
+
+  it('"Refresh underlines" draws the critiques again when Word did not (pane opened from the ribbon)', async () => {
+    m = await mount(NOTE, 1.8, new MemoryStore(), (w) => { w.drawCritiques = false; });
+    assert.ok(m.word.annotations.every((a) => !a.drawn));
+    m.word.drawCritiques = true;
+    refresh(m.root)!.click();
+    await m.pane.checker.whenIdle();
+    assert.ok(m.word.annotations.length > 0 && m.word.annotations.every((a) => a.drawn));
+    assert.equal(m.root.querySelector('.clw-status')!.textContent, 'Underlines refreshed.');
+  });
+
+  it('perpetual-licence Word: the pane says underlines are off for this session, and offers no refresh', async () => {
+    m = await mount(NOTE, 1.8, new MemoryStore(), (w) => { w.perpetual = true; });
+    assert.match(m.root.querySelector('.clw-mode')!.textContent!, /refused the inline underlines/);
+    assert.doesNotMatch(m.root.querySelector('.clw-mode')!.textContent!, /Underlines show in the document/);
+    assert.equal(refresh(m.root), undefined);
+    assert.equal(cards(m.root).length, NOTE.flatMap((t) => lint(t)).length, 'every finding listed');
+  });
+
+  it('guidance is never a replace button in the Word list; Replace all of a practice finding changes nothing', async () => {
+    m = await mount(NOTE, 1.8);
+    const police = lint(NOTE[3])[0];
+    assert.ok(police.guidance.length > 0, 'the fixture has a practice finding with guidance');
+    const guidance = NOTE.flatMap((t) => lint(t)).flatMap((f) => f.guidance);
+    for (const card of cards(m.root)) {
+      for (const b of card.querySelectorAll('button')) assert.ok(!guidance.includes(b.textContent ?? ''), `guidance as a button: ${b.textContent}`);
+    }
+    const replaceAll = button(cardFor(m.root, police.text), 'Replace all');
+    replaceAll?.click();
+    await m.pane.checker.whenIdle();
+    assert.deepEqual(m.word.texts(), NOTE);
+  });
+
+  it('no refresh control where Word has no underlines (below WordApi 1.7)', async () => {
+    m = await mount(NOTE, 1.6);
+    assert.equal(refresh(m.root), undefined);
   });
 });
 

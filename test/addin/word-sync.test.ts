@@ -1,7 +1,7 @@
 // The Word adapter keeps its paragraph cache in step with the document: the first lint, WordApi 1.6 paragraph
 // events, and polling where Word has no events.
 import assert from 'node:assert/strict';
-import { POLL_INTERVAL_MS } from '../../addin/src/word/events';
+import { CATCH_UP_MS, POLL_INTERVAL_MS } from '../../addin/src/word/events';
 import { ParagraphCache } from '../../addin/src/word/paragraph-cache';
 import { lint, lintPiece } from '../../shared-rules/src/index';
 import type { SectionKind } from '../../shared-rules/src/types';
@@ -39,7 +39,8 @@ describe('Word: paragraph events (WordApi 1.6)', () => {
     const h = await startChecker(NOTE, 1.6);
     assert.equal(h.mode, 'events');
     for (const e of ['ParagraphChanged', 'ParagraphAdded', 'ParagraphDeleted']) assert.equal(h.word.handlerCount(e), 1, e);
-    assert.equal(h.scheduler.interval, null, 'no polling timer');
+    assert.deepEqual(h.scheduler.delays().filter((ms) => ms === POLL_INTERVAL_MS), [], 'no polling timer');
+    assert.ok(h.scheduler.delays().includes(CATCH_UP_MS), 'only the low-frequency catch-up');
   });
 
   it('re-lints only the paragraph that changed', async () => {
@@ -106,8 +107,8 @@ describe('Word: paragraph events (WordApi 1.6)', () => {
   it('falls back to polling when Word refuses the event registration, and says so', async () => {
     const h = await startChecker(NOTE, 1.6, (w) => { w.refuseEvents = true; });
     assert.equal(h.mode, 'polling');
-    assert.ok(h.scheduler.interval !== null);
-    assert.ok(h.view.statuses.some((s) => s.kind === 'error' && /every 1.5 seconds/.test(s.message)));
+    assert.ok(h.scheduler.delays().includes(POLL_INTERVAL_MS));
+    assert.ok(h.view.statuses.some((s) => s.kind === 'error' && /did not accept the change events/.test(s.message)));
   });
 });
 
@@ -115,7 +116,7 @@ describe('Word: polling fallback (no WordApi 1.6)', () => {
   it('polls the paragraph texts every 1 to 2 seconds', async () => {
     const h = await startChecker(NOTE, 1.5);
     assert.equal(h.mode, 'polling');
-    assert.equal(h.scheduler.interval, POLL_INTERVAL_MS);
+    assert.deepEqual(h.scheduler.delays(), [POLL_INTERVAL_MS]);
     assert.ok(POLL_INTERVAL_MS >= 1000 && POLL_INTERVAL_MS <= 2000);
     assert.equal(h.word.handlerCount('ParagraphChanged'), 0);
   });
@@ -136,7 +137,7 @@ describe('Word: polling fallback (no WordApi 1.6)', () => {
   it('a paragraph inserted above shifts the positions without re-linting the moved text', async () => {
     const h = await startChecker(NOTE, 1.1);
     h.linted.length = 0;
-    h.word.paragraphs.unshift({ id: 'new', text: 'Seen at home.' });
+    h.word.paragraphs.unshift({ id: 'new', text: 'Seen at home.', extras: [] });
     h.scheduler.fire();
     await h.checker.whenIdle();
     assert.deepEqual(h.linted, ['Seen at home.']);
@@ -147,7 +148,7 @@ describe('Word: polling fallback (no WordApi 1.6)', () => {
   it('stops polling when the pane stops', async () => {
     const h = await startChecker(NOTE, 1.1);
     await h.checker.stop();
-    assert.equal(h.scheduler.stopped, true);
+    assert.deepEqual(h.scheduler.delays(), []);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CATEGORY_WEIGHT, SEVERITY_WEIGHT } from '../../cli/src/audit/weights';
@@ -206,6 +206,50 @@ describe('carelint audit (CLI)', function () {
     // what a terminal shows on each line is what follows its last carriage return
     const visible = r.stdout.split('\n').map((line) => line.replace(/\r$/, '').split('\r').pop()!);
     assert.deepEqual(visible.filter((line) => line.includes('carelint:') && line.includes('MB/s')), []);
+  });
+
+  it('writes no report when it audited no note (missing export, no rows, every row skipped or out of dates), and exits 2', () => {
+    const out = join(tmp, 'nothing.html');
+    const headerOnly = join(tmp, 'header-only.csv');
+    writeFileSync(headerOnly, 'patient_id,date,note\n');
+    const noIds = join(tmp, 'no-ids.csv');
+    writeFileSync(noIds, 'patient_id,date,note\n,2022-01-01,Patient refused her evening medication.\n');
+    for (const [args, why] of [
+      [['no-such-export.csv'], /See the messages above/],
+      [[headerOnly], /holds no notes/],
+      [[noIds], /1 row had no person or no text/],
+      [['--since', '2030-01-01', 'xss.csv'], /\d+ rows fell outside --since\/--until/],
+    ] as Array<[string[], RegExp]>) {
+      for (const format of ['html', 'json', 'csv']) {
+        const r = audit(['--format', format, '-o', out, ...args]);
+        assert.equal(r.code, 2, `${args.join(' ')} (${format})`);
+        assert.ok(!existsSync(out), `no ${format} report written for ${args.join(' ')}`);
+        assert.match(r.stderr, /carelint audit: no note was audited, so no report was written to .*nothing\.html\./);
+        assert.match(r.stderr, why);
+        assert.doesNotMatch(r.stderr, /audited 0 notes|holds patient identifiers/);
+        const toStdout = audit(['--format', format, ...args]);
+        assert.equal(toStdout.code, 2);
+        assert.equal(toStdout.stdout, '', `nothing on stdout (${format})`);
+      }
+    }
+    // an earlier report at that path is left as it was
+    writeFileSync(out, 'earlier report');
+    assert.equal(audit(['-o', out, headerOnly]).code, 2);
+    assert.equal(readFileSync(out, 'utf8'), 'earlier report');
+  });
+
+  it('writes counts in words that agree with them ("1 note", "1 person", "1 row skipped")', () => {
+    const file = join(tmp, 'one.csv');
+    writeFileSync(file, 'patient_id,date,note\nO1,2022-01-01,Patient refused her evening medication.\n,2022-01-02,No id on this row.\n');
+    const r = audit(['--format', 'json', file]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /audited 1 note: 1 finding for 1 person; 1 row skipped$/m);
+    const html = audit(['--format', 'html', file]).stdout;
+    assert.match(html, /<p class="meta">1 person\. Up to 10 findings are kept per person/);
+    assert.match(audit(['--format', 'html', '--max-items', '1', file]).stdout, /Up to 1 finding is kept per person/);
+    const two = join(tmp, 'two.csv');
+    writeFileSync(two, 'patient_id,date,note\nO1,2022-01-01,Patient refused her evening medication.\nO2,2022-01-01,She is noncompliant with her medication.\n');
+    assert.match(audit(['--format', 'html', '--top', '1', two]).stdout, /The highest score of 2 people is shown/);
   });
 
   it('exits 0 when no note has a finding', () => {

@@ -93,6 +93,26 @@ describe('carelint audit: HTML report in Chromium', function () {
     assert.deepEqual(dialogs, []);
   });
 
+  it('fits the window at 1280 and 400 px with every record open: no sideways scrolling', async () => {
+    await session.page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    for (const width of [1280, 400]) {
+      await session.page.setViewportSize({ width, height: 860 });
+      const fit = await session.page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth,
+        beyond: [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > innerWidth + 0.5)
+          .slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)} px`),
+        // each person still shows their id and score in the window
+        people: [...document.querySelectorAll('#people-table td.person')].every((td) => td.getBoundingClientRect().width > 40),
+      }));
+      assert.ok(fit.scrollWidth <= fit.innerWidth, `${width} px: the page is ${fit.scrollWidth} px wide; past the edge: ${fit.beyond.join(', ')}`);
+      assert.ok(fit.people, `${width} px: person ids squeezed`);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await session.page.screenshot({ path: join(ARTIFACTS, `audit-report-${width}.png`) });
+    }
+    await session.page.setViewportSize({ width: 1280, height: 860 });
+  });
+
   it('keeps a screenshot and made no request beyond the file itself', async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await session.page.locator('#people-table details').first().evaluate((d) => ((d as HTMLDetailsElement).open = true));

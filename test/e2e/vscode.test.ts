@@ -181,7 +181,23 @@ describe('VS Code extension in real VS Code (code-server + chromium)', function 
     await waitForNoSquiggle(page(), 'died by suicide');
   });
 
-  step('"Ignore here" inserts a carelint-disable-next-line comment and the squiggle goes away', async () => {
+  step('Fix All on a crisis plan changes exactly the spans that have a rewrite: not the placeholder, prompt or emergency line', async () => {
+    const before = onDisk('crisis-plan.md');
+    await openFile(page(), 'crisis-plan.md', 'Crisis plan');
+    const { text } = await waitForSquiggle(page(), 'committed suicide');
+    await waitForSquiggle(page(), 'refused', 'refused the evening');
+    await waitForSquiggle(page(), 'noncompliant with');
+    // an edit, so the save is a real one and codeActionsOnSave runs source.fixAll.carelint
+    await placeCursorIn(page(), text);
+    await page().keyboard.press('Control+End');
+    await page().keyboard.type('Reviewed.');
+    await page().keyboard.press('Control+S');
+    const expected = `${before.replace('refused', 'declined').replace('committed suicide', 'died by suicide').replace('noncompliant with', 'not taking')}Reviewed.`;
+    await waitUntil(async () => onDisk('crisis-plan.md') === expected, 'crisis-plan.md saved with exactly the three rewrites', 45_000,
+      async () => `On disk: ${JSON.stringify(onDisk('crisis-plan.md'))}`);
+  });
+
+  step('"Ignore here" inserts a trailing carelint-disable-line comment in Markdown and the squiggle goes away', async () => {
     const label = finding('review-note.md', 'markdown', 'attention-seeking');
     await openFile(page(), 'review-note.md', 'Review note');
     const { text } = await waitForSquiggle(page(), label.text);
@@ -192,10 +208,9 @@ describe('VS Code extension in real VS Code (code-server + chromium)', function 
     const saved = await waitUntil(async () => /carelint-disable/.test(onDisk('review-note.md')) && onDisk('review-note.md'),
       'review-note.md saved with the directive', 30_000, async () => `On disk: ${JSON.stringify(onDisk('review-note.md'))}`);
     const lines = saved.split('\n');
-    // Markdown's comment syntax, on its own line right above the flagged line, which stays as written.
-    assert.match(lines[2], /^<!--\s*carelint-disable-next-line\b.*-->$/);
-    assert.equal(lines[3], 'Jo was described as attention seeking by the night team.');
-    assert.deepEqual([...lines.slice(0, 2), ...lines.slice(4)], ['# Review note (fictional)', '', 'The day team will ask Jo what would help at night.', '']);
+    // Markdown's comment syntax, at the end of the flagged line (a line above would split the paragraph).
+    assert.match(lines[2], /^Jo was described as attention seeking by the night team\. <!--\s*carelint-disable-line\b.*-->$/);
+    assert.deepEqual([...lines.slice(0, 2), ...lines.slice(3)], ['# Review note (fictional)', '', 'The day team will ask Jo what would help at night.', '']);
   });
 
   step('a .carelintrc.json that turns a category off removes its squiggles and keeps the others', async () => {

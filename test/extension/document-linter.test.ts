@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { lint } from '../../shared-rules/src/index';
 import { LintSession } from '../../shared-rules/src/session/session';
 import { toTextChange } from '../../extension/src/document-linter';
-import { buildInSlices } from '../../extension/src/sliced-build';
+import { buildInSlices } from '../../editor-common/sliced-build';
 import { codes, path, start, waitFor, withWorkspace } from './support';
 import * as vscode from './unit/fake-vscode';
 

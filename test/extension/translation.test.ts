@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { lint } from '../../shared-rules/src/index';
 import type { Finding } from '../../shared-rules/src/types';
 import { explainUri, positionsIn, toDiagnostic, toDiagnostics } from '../../extension/src/diagnostics';
-import { formatFor, isCheckedScheme } from '../../extension/src/format';
+import { formatFor, isCheckedScheme } from '../../editor-common/format';
 import { hoverMarkdown } from '../../extension/src/hover';
-import { markdownText } from '../../extension/src/markdown-text';
+import { markdownText } from '../../editor-common/markdown-text';
 import { mergeOptions, readSettings } from '../../extension/src/settings';
 import * as vscode from './unit/fake-vscode';
 

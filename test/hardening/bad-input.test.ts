@@ -36,6 +36,15 @@ describe('bad input: each case named, the rest still checked, exit 2', function 
     assertGoodStillChecked(r.files);
   });
 
+  it('a file just over the limit says by how much, never "50.0 MB, over the 50 MB limit"', () => {
+    writeFileSync(join(dir, 'edge.txt'), '');
+    truncateSync(join(dir, 'edge.txt'), 50 * 1024 * 1024 + 160);
+    const r = checkJson(['good.txt', 'edge.txt'], { cwd: dir });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^edge\.txt: file is 52,428,960 bytes, 160 bytes over the 50 MB limit \(52,428,800 bytes\); skipped\. Split it/m);
+    assertGoodStillChecked(r.files);
+  });
+
   it('an unreadable file: permission denied, with what to do', function () {
     writeFileSync(join(dir, 'locked.txt'), NOTE);
     chmodSync(join(dir, 'locked.txt'), 0o000);

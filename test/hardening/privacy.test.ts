@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BIN, makeDocx, ROOT, tempDir } from '../support/cli';
+import { startClient } from '../language-server/support/client';
 
 const GUARD = join(ROOT, 'test', 'support', 'no-network.cjs');
 
@@ -65,5 +66,28 @@ describe('privacy: no network use', function () {
     assert.ok(out.n >= 3 && out.s === out.n, r.stdout);
     assert.match(out.fixed, /declined/);
     assert.equal(out.problems, 0);
+  });
+  it('the language server runs a whole session (config, diagnostics, hover, code actions, fix-all, allow, explain) without the network', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.carelintrc.json'), '{ "severity": { "addict": "fatal" } }\n');
+    const { client } = await startClient({ guarded: true, folder: dir, pick: (_m, titles) => titles[0], capabilities: { general: { positionEncodings: ['utf-8'] } } });
+    try {
+      const uri = pathToFileURL(join(dir, 'plan.md')).href;
+      client.open(uri, 'markdown', '# Plan\n\nPolice will attend her CPA review. She is an addict and committed suicide 😀.\n');
+      const ds = await client.nextDiagnostics(uri, 0);
+      assert.ok(ds.length >= 3, JSON.stringify(ds));
+      await client.waitFor(() => client.messages.find((m) => m.message.includes('.carelintrc.json:1:')), 'the config problem');
+      await client.request('textDocument/hover', { textDocument: { uri }, position: ds[0].range.start });
+      await client.request('textDocument/codeAction', { textDocument: { uri }, range: ds[0].range, context: { diagnostics: [ds[0]] } });
+      await client.request('textDocument/codeAction', { textDocument: { uri }, range: ds[0].range, context: { diagnostics: [], only: ['source.fixAll.carelint'] } });
+      client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Note: ' }]);
+      await client.nextDiagnostics(uri, 1);
+      await client.request('workspace/executeCommand', { command: 'carelint.explainRule', arguments: ['addict'] });
+      await client.request('workspace/executeCommand', { command: 'carelint.allowInWorkspace', arguments: [uri, 'addict', 'addict'] });
+    } finally {
+      const code = await client.stop();
+      assert.equal(code, 0, client.errors);
+      assert.doesNotMatch(client.errors, /NETWORK ATTEMPTS/);
+    }
   });
 });

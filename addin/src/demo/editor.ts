@@ -1,39 +1,61 @@
-import { applyFixes, LintSession, type Finding } from '../../../shared-rules/src/index';
+import { applyEdits, isSlotRewrite, LintSession, planFixes, type Finding, type TextChange } from '../../../shared-rules/src/index';
 import { renderFindingCard } from '../ui/card';
 import { CATEGORY_LABELS } from '../ui/categories';
 import { shiftFindings, textChange } from './diff';
-import { renderMarks } from './overlay';
+import { MarkLayer } from './overlay';
+import { PauseOrMaxWait } from './schedule';
 
-/** Typing pause before a re-lint: short enough to feel live, long enough not to lint every keystroke. */
+/** Typing pause before a re-lint: short enough to feel live, long enough not to flicker on every keystroke. */
 const LINT_DELAY_MS = 120;
+/** …but while typing goes on, underlines are refreshed at least this often. */
+const LINT_MAX_WAIT_MS = 200;
 /** Grace period for the pointer to travel from an underline into its card. */
 const HOVER_GRACE_MS = 350;
+/** Space kept between an underline and its card. */
+const CARD_GAP_PX = 6;
+/** A card is never squeezed below this height to fit the window (it scrolls inside instead). */
+const MIN_CARD_PX = 160;
+
+interface Anchor { first: DOMRect; last: DOMRect }
 
 export interface EditorEvents {
   /** Called after every re-lint with the findings now shown. */
   onFindings(findings: readonly Finding[]): void;
   /** Something to tell screen-reader users (a polite live region). */
   announce(message: string): void;
+  /** A finding was ignored; the host offers to undo it. */
+  onIgnored?(finding: Finding): void;
 }
 
 type CardSource = 'hover' | 'caret';
 
 /**
  * A textarea with the engine's findings drawn as underlines on a transparent layer above it. The textarea keeps
- * native typing, undo, paste (always plain text) and accessibility; the layer only draws.
+ * native typing, undo, paste (always plain text) and accessibility; the layer only draws. Each edit goes to the
+ * engine's LintSession as a TextChange (it re-lints only the paragraphs touched), and the layer redraws only the
+ * lines whose text or underlines changed, so a keystroke's cost follows the edit, not the length of the note.
  */
 export class DemoEditor {
   readonly textarea: HTMLTextAreaElement;
   private readonly wrapper: HTMLElement;
-  private readonly layer: HTMLElement;
+  private readonly marks: MarkLayer;
   private readonly popover: HTMLElement;
   private readonly session = new LintSession('', { format: 'plaintext' });
+  /** Edits the session has not seen yet, in order (each in the coordinates left by the one before). */
+  private pending: TextChange[] = [];
   /** What the layer shows: the session's findings, shifted across edits not yet linted. */
   private shown: Finding[] = [];
   /** The text `shown` belongs to. */
   private shownText = '';
   private readonly ignored = new Set<string>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The last Ignore, undoable while the text is as it was then. */
+  private lastIgnore: { key: string; text: string; finding: Finding } | null = null;
+  private readonly lint = new PauseOrMaxWait(() => this.lintNow(), LINT_DELAY_MS, LINT_MAX_WAIT_MS);
+  private frame: number | undefined;
+  /** The selection when the edit now arriving began (see textChange). */
+  private editNear: { start: number; end: number } | undefined;
+  /** Re-lints so far, shown as data-lints on the editor so tests and the bench can see each refresh. */
+  private lints = 0;
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
   private card: { finding: Finding; source: CardSource } | null = null;
   /** Selection at which the writer pressed Escape: the card stays closed until the caret moves. */
@@ -47,9 +69,11 @@ export class DemoEditor {
     this.textarea.id = 'cl-note';
     this.textarea.className = 'cl-editor__input';
     this.textarea.spellcheck = false;
+    this.textarea.rows = 10;
     this.textarea.setAttribute('aria-describedby', 'cl-editor-help');
-    this.layer = el(doc, 'div', 'cl-editor__layer');
-    this.layer.setAttribute('aria-hidden', 'true');
+    const layer = el(doc, 'div', 'cl-editor__layer');
+    layer.setAttribute('aria-hidden', 'true');
+    this.marks = new MarkLayer(layer);
     this.popover = el(doc, 'div', 'cl-popover');
     this.popover.id = 'cl-popover';
     this.popover.setAttribute('role', 'group');
@@ -59,10 +83,12 @@ export class DemoEditor {
       'Underlined words have a suggestion. Move the cursor into one (or press Alt+Down / Alt+Up to jump between them) to see why; Tab reaches the rewrite buttons; Escape closes the card.');
     help.id = 'cl-editor-help';
     const field = el(doc, 'div', 'cl-editor__field');
-    field.append(this.textarea, this.layer);
+    field.append(this.textarea, layer);
     this.wrapper.append(label, field, this.popover, help);
     parent.append(this.wrapper);
 
+    // where the next edit begins, so finding what it changed in a long note compares little of it
+    this.textarea.addEventListener('beforeinput', () => { this.editNear = { start: this.textarea.selectionStart, end: this.textarea.selectionEnd }; });
     this.textarea.addEventListener('input', (e) => this.onInput(e as InputEvent));
     this.textarea.addEventListener('keydown', (e) => this.onKey(e));
     this.textarea.addEventListener('keyup', () => this.onCaret());
@@ -79,7 +105,6 @@ export class DemoEditor {
     this.wrapper.addEventListener('focusout', (e) => {
       if (!this.wrapper.contains(e.relatedTarget as Node | null)) this.closeCard();
     });
-    doc.defaultView?.addEventListener('resize', () => this.fit());
   }
 
   get text(): string {
@@ -96,7 +121,7 @@ export class DemoEditor {
     this.textarea.select();
     this.insert(text);
     this.textarea.setSelectionRange(0, 0);
-    this.textarea.scrollTop = 0;
+    this.textarea.scrollIntoView?.({ block: 'nearest' });
     this.lintNow();
   }
 
@@ -109,7 +134,10 @@ export class DemoEditor {
     this.showCard(current, 'caret');
   }
 
-  /** Replace one finding's words with a rewrite, touching nothing else. */
+  /**
+   * Replace one finding's words with the suggestion the writer chose, touching nothing else. A prompt's
+   * [bracketed] part is left selected, so the next keystroke replaces it with the writer's facts.
+   */
   rewrite(finding: Finding, suggestion: string): void {
     const current = this.current(finding);
     if (!current) {
@@ -119,22 +147,25 @@ export class DemoEditor {
     this.textarea.focus();
     this.textarea.setSelectionRange(current.start, current.end);
     this.insert(suggestion);
-    // A slot rewrite asks for facts: leave its [bracketed] part selected so typing fills it in.
-    const slot = /\[[^\]]*\]/.exec(suggestion);
+    const slot = isSlotRewrite(suggestion) ? /\[[^\]]*\]/.exec(suggestion) : null;
     if (slot) this.textarea.setSelectionRange(current.start + slot.index, current.start + slot.index + slot[0].length);
     else this.textarea.setSelectionRange(current.start + suggestion.length, current.start + suggestion.length);
     this.closeCard();
     this.lintNow();
-    this.events.announce(`Replaced "${current.text}" with "${suggestion}".`);
   }
 
-  /** Apply each finding of this rule's first rewrite, as one undoable edit. */
+  /** Apply every finding of this rule's automatic rewrite (never a prompt), as one undoable edit. */
   replaceRule(finding: Finding): void {
     this.lintNow();
-    const same = this.shown.filter((f) => f.ruleId === finding.ruleId && f.suggestions.length > 0);
-    if (same.length === 0) return;
+    const text = this.text;
+    // the engine's one fix plan: automatic rewrites only, never a prompt or guidance, none overlapping
+    const { edits } = planFixes(text, this.shown.filter((f) => f.ruleId === finding.ruleId), { format: 'plaintext' });
+    if (edits.length === 0) {
+      this.events.announce('This finding has no rewrite that can be applied everywhere; choose one in each card.');
+      return;
+    }
     const caret = this.textarea.selectionStart;
-    const next = applyFixes(this.text, same);
+    const next = applyEdits(text, edits);
     this.textarea.focus();
     this.textarea.select();
     this.insert(next);
@@ -142,45 +173,75 @@ export class DemoEditor {
     this.textarea.setSelectionRange(at, at);
     this.closeCard();
     this.lintNow();
-    this.events.announce(`Replaced ${same.length} ${same.length === 1 ? 'finding' : 'findings'} of this kind.`);
+    this.events.announce(`Replaced ${edits.length} ${edits.length === 1 ? 'finding' : 'findings'} of this kind. Ctrl+Z undoes it.`);
   }
 
-  /** Hide this wording for this rule for the rest of the session. */
+  /** Hide this wording for this rule for the rest of the session (undoable: see undoIgnore). */
   ignore(finding: Finding): void {
-    this.ignored.add(ignoreKey(finding));
+    const key = ignoreKey(finding);
+    this.ignored.add(key);
     this.closeCard();
     this.lintNow();
+    this.lastIgnore = { key, text: this.text, finding };
     this.textarea.focus();
     this.events.announce(`Ignoring "${finding.text}" for this session.`);
+    this.events.onIgnored?.(finding);
   }
 
-  /** Re-lint now (normally this waits for a pause in typing). */
+  /** Whether the last Ignore can still be undone (nothing typed since). */
+  get canUndoIgnore(): boolean {
+    return this.lastIgnore !== null && this.lastIgnore.text === this.text;
+  }
+
+  /** Show the last ignored finding again. Returns false when there is nothing to undo. */
+  undoIgnore(): boolean {
+    const last = this.lastIgnore;
+    if (!last || !this.canUndoIgnore) return false;
+    this.lastIgnore = null;
+    this.ignored.delete(last.key);
+    this.lintNow();
+    this.events.announce(`Showing "${last.finding.text}" again.`);
+    return true;
+  }
+
+  /** Re-lint now (normally this waits for a pause in typing, or the maximum wait). */
   lintNow(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    const change = textChange(this.session.text, this.text);
-    if (change) this.session.update(change);
+    this.lint.cancel();
+    // the textarea builds a new string on every read of its value: read it once
+    const text = this.text;
+    this.catchUp(text);
+    if (this.pending.length > 0) {
+      this.session.update(this.pending);
+      this.pending = [];
+    }
+    if (this.session.length !== text.length) this.session.setText(text); // never show another text's findings
     this.shown = this.session.findings().filter((f) => !this.ignored.has(ignoreKey(f)));
-    this.shownText = this.text;
-    this.draw();
+    this.drawNow(text);
+    this.wrapper.dataset.lints = String(++this.lints);
     this.events.onFindings(this.shown);
     this.onCaret();
   }
 
   private onInput(e?: InputEvent): void {
-    clearTimeout(this.timer);
-    // a paste or drop is one finished action: check it at once (typing waits for a pause instead)
+    this.catchUp(this.text);
+    // a paste or drop is one finished action: check it at once (typing waits for a pause, or the maximum wait)
     if (e?.inputType === 'insertFromPaste' || e?.inputType === 'insertFromDrop') {
       this.lintNow();
       return;
     }
-    const change = textChange(this.shownText, this.text);
-    if (change) {
-      this.shown = shiftFindings(this.shown, change);
-      this.shownText = this.text;
-    }
-    this.draw();
-    this.timer = setTimeout(() => this.lintNow(), LINT_DELAY_MS);
+    this.drawSoon();
+    this.lint.poke();
+  }
+
+  /** Bring `shown` up to the textarea's text: record the edit for the session, move underlines across it. */
+  private catchUp(text: string): void {
+    const near = this.editNear;
+    this.editNear = undefined;
+    const change = textChange(this.shownText, text, near);
+    if (!change) return;
+    this.pending.push(change);
+    this.shown = shiftFindings(this.shown, change);
+    this.shownText = text;
   }
 
   /** execCommand keeps the edit on the textarea's undo stack; setRangeText is the fallback where it is gone. */
@@ -192,15 +253,21 @@ export class DemoEditor {
     }
   }
 
-  private draw(): void {
-    renderMarks(this.layer, this.text, this.shown);
-    this.fit();
+  /** Several keystrokes in one frame draw once, just before that frame paints. */
+  private drawSoon(): void {
+    const view = this.doc.defaultView;
+    if (!view || this.frame !== undefined) return;
+    this.frame = view.requestAnimationFrame(() => {
+      this.frame = undefined;
+      // shownText is the textarea's text as of the last input event, which is what `shown` belongs to
+      this.marks.render(this.shownText, this.shown);
+    });
   }
 
-  /** Grow the textarea with its text so the page scrolls, not the textarea (the layer then never drifts). */
-  private fit(): void {
-    this.textarea.style.height = 'auto';
-    this.textarea.style.height = `${this.textarea.scrollHeight + 2}px`;
+  private drawNow(text: string): void {
+    if (this.frame !== undefined) this.doc.defaultView?.cancelAnimationFrame(this.frame);
+    this.frame = undefined;
+    this.marks.render(text, this.shown);
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -237,17 +304,21 @@ export class DemoEditor {
     this.dismissed = null;
     const hit = this.shown.find((f) => (a === b ? f.start <= a && a <= f.end : f.start <= a && b <= f.end));
     if (hit) {
-      if (this.card?.finding !== hit) this.showCard(hit, 'caret');
+      // a re-lint returns new objects for the same findings: redraw the card only for a different one
+      if (!this.card || !sameFinding(this.card.finding, hit)) this.showCard(hit, 'caret');
     } else if (this.card?.source === 'caret') this.closeCard();
   }
 
+  /** Only the line under the pointer is searched for an underline, whatever the length of the note. */
   private onPointer(x: number, y: number): void {
-    for (const mark of this.layer.querySelectorAll<HTMLElement>('mark')) {
+    const line = this.marks.lineAtY(y);
+    for (const mark of line?.querySelectorAll<HTMLElement>('mark') ?? []) {
       for (const rect of mark.getClientRects()) {
         if (x >= rect.left && x <= rect.right && y >= rect.top - 2 && y <= rect.bottom + 2) {
           clearTimeout(this.hoverTimer);
-          const finding = this.shown[Number(mark.dataset.findings?.split(' ')[0])];
-          if (finding && this.card?.finding !== finding) this.showCard(finding, 'hover', rect);
+          const at = this.marks.offsetOf(mark);
+          const finding = this.shown.find((f) => f.start <= at && at < f.end);
+          if (finding && !(this.card && sameFinding(this.card.finding, finding))) this.showCard(finding, 'hover', rect);
           return;
         }
       }
@@ -272,24 +343,46 @@ export class DemoEditor {
     this.popover.replaceChildren(card);
     this.popover.hidden = false;
     this.card = { finding, source };
-    this.place(anchor ?? this.anchorFor(finding));
+    this.place(anchor ? { first: anchor, last: anchor } : this.anchorFor(finding));
     if (source === 'caret') this.events.announce(`${CATEGORY_LABELS[finding.category]}: "${finding.text}". ${finding.message} Press Tab for rewrites.`);
   }
 
-  private anchorFor(finding: Finding): DOMRect | undefined {
-    const index = this.shown.indexOf(finding);
-    const mark = [...this.layer.querySelectorAll<HTMLElement>('mark')].find((m) => m.dataset.findings?.split(' ').includes(String(index)));
-    const rects = mark?.getClientRects();
-    return rects && rects.length > 0 ? rects[rects.length - 1] : undefined;
+  /** The first and last line boxes of a finding's underline (a phrase can wrap onto a second line). */
+  private anchorFor(finding: Finding): Anchor | undefined {
+    const line = this.marks.lineAt(finding.start);
+    for (const mark of line?.querySelectorAll('mark') ?? []) {
+      const at = this.marks.offsetOf(mark);
+      if (at <= finding.start && finding.start < at + (mark.textContent?.length ?? 0)) {
+        const rects = mark.getClientRects();
+        if (rects.length > 0) return { first: rects[0], last: rects[rects.length - 1] };
+      }
+    }
+    return undefined;
   }
 
-  /** Put the card just under the underline, inside the editor's width. */
-  private place(anchor: DOMRect | undefined): void {
+  /**
+   * Put the card just under the underline, inside the editor's width; above it when it does not fit below in the
+   * window but does above, so it never covers the words it explains and never opens off screen. When it fits on
+   * neither side it takes the roomier one and scrolls inside.
+   */
+  private place(anchor: Anchor | undefined): void {
     const box = this.wrapper.getBoundingClientRect();
     const field = this.textarea.getBoundingClientRect();
-    const top = anchor ? anchor.bottom - box.top + 6 : field.bottom - box.top + 6;
+    const viewport = this.doc.defaultView?.innerHeight ?? 800;
+    this.popover.style.maxHeight = '';
+    const height = this.popover.offsetHeight;
+    const below = anchor ? anchor.last.bottom + CARD_GAP_PX : field.bottom + CARD_GAP_PX;
+    const roomBelow = viewport - below - CARD_GAP_PX;
+    const roomAbove = anchor ? anchor.first.top - 2 * CARD_GAP_PX : 0;
+    const up = anchor !== undefined && height > roomBelow && (height <= roomAbove || roomAbove > roomBelow);
+    const room = up ? roomAbove : roomBelow;
+    if (height > room && room >= MIN_CARD_PX) this.popover.style.maxHeight = `${Math.floor(room)}px`;
+    const shown = Math.min(height, Math.max(room, MIN_CARD_PX));
+    const top = (up ? anchor!.first.top - CARD_GAP_PX - shown : below) - box.top;
     const width = Math.min(this.popover.offsetWidth || 360, box.width);
-    const left = anchor ? Math.max(0, Math.min(anchor.left - box.left, box.width - width)) : 0;
+    const leftEdge = anchor ? (up ? anchor.first.left : anchor.last.left) : box.left;
+    const left = Math.max(0, Math.min(leftEdge - box.left, box.width - width));
+    this.popover.dataset.placement = up ? 'above' : 'below';
     this.popover.style.top = `${Math.round(top)}px`;
     this.popover.style.left = `${Math.round(left)}px`;
   }
@@ -303,10 +396,14 @@ export class DemoEditor {
 
   /** The finding as it stands now, if its words are still where they were; re-lints first if edits are pending. */
   private current(finding: Finding): Finding | null {
-    if (this.timer !== undefined || this.shownText !== this.text) this.lintNow();
+    if (this.lint.pending || this.pending.length > 0 || this.shownText !== this.text) this.lintNow();
     return this.shown.find((f) => f.ruleId === finding.ruleId && f.start === finding.start && f.end === finding.end && this.text.slice(f.start, f.end) === finding.text)
       ?? null;
   }
+}
+
+function sameFinding(a: Finding, b: Finding): boolean {
+  return a.ruleId === b.ruleId && a.start === b.start && a.end === b.end;
 }
 
 function ignoreKey(f: Finding): string {

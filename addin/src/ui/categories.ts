@@ -1,17 +1,7 @@
-import type { Category } from '../../../shared-rules/src/index';
+import { CATEGORY_ORDER as ENGINE_ORDER, categoryLabel, type Category } from '../../../shared-rules/src/index';
 
-/** How each category is named to writers and trainers (the ids stay stable; these words may change). */
-export const CATEGORY_LABELS: Record<Category, string> = {
-  'police-involvement': 'Police involvement in care',
-  'punitive-approach': 'Punitive approach',
-  'discriminatory-attitude': 'Discriminatory attitude',
-  'stigmatizing-language': 'Stigmatising language',
-};
+/** How each category is named to writers and trainers: the engine's words, the same in every host. */
+export const CATEGORY_LABELS: Record<Category, string> = Object.fromEntries(ENGINE_ORDER.map((c) => [c, categoryLabel(c)])) as Record<Category, string>;
 
 /** Display order: the three NHS England "eradicate" elements first, wider stigma last. */
-export const CATEGORY_ORDER: Category[] = [
-  'police-involvement',
-  'punitive-approach',
-  'discriminatory-attitude',
-  'stigmatizing-language',
-];
+export const CATEGORY_ORDER: Category[] = [...ENGINE_ORDER];

@@ -1,8 +1,8 @@
 /// <reference types="office-js" />
-// Inline critiques (WordApi 1.7): one underline colour per category, and (WordApi 1.8) the rewrites in the popup.
-// Critique offsets are paragraph-relative, like the findings of a paragraph's own lint.
-import { isSlotRewrite } from '../../../shared-rules/src/index';
+// Inline critiques (WordApi 1.7): one underline colour per category, and (WordApi 1.8) ready rewrites in the popup.
+// Critique offsets count the paragraph's checked text (see text.ts), like the findings of its own lint.
 import type { Category, Finding } from '../../../shared-rules/src/index';
+import { popupSuggestions } from './suggestions';
 
 export const CATEGORY_COLORS: Record<Category, Word.CritiqueColorScheme> = {
   'punitive-approach': 'Red' as Word.CritiqueColorScheme,
@@ -31,8 +31,8 @@ export function critiqueFor(finding: Finding, withPopup: boolean): Word.Critique
   };
   if (withPopup) {
     critique.popupOptions = {
-      // A slot rewrite ("[describe what happened]") needs the writer's facts: offered in the task pane, not one click.
-      suggestions: finding.suggestions.filter((s) => !isSlotRewrite(s)),
+      // Only ready rewrites: a prompt needs the writer's facts and guidance is never inserted (task pane only).
+      suggestions: popupSuggestions(finding),
       titleResourceId: POPUP_RESOURCE_IDS.title[finding.category],
       subtitleResourceId: POPUP_RESOURCE_IDS.subtitle,
       brandingTextResourceId: POPUP_RESOURCE_IDS.branding,
@@ -41,20 +41,22 @@ export function critiqueFor(finding: Finding, withPopup: boolean): Word.Critique
   return critique;
 }
 
-/** Queued: the ids of this add-in's annotations on each paragraph, to delete before new ones go in. */
-export function loadAnnotations(paragraphs: Word.Paragraph[]): Word.AnnotationCollection[] {
-  return paragraphs.map((p) => {
-    const annotations = p.getAnnotations();
-    annotations.load('items/id');
-    return annotations;
-  });
+/** Queued: the critiques on a paragraph, to delete before new ones go in. */
+export function loadAnnotations(paragraph: Word.Paragraph): Word.AnnotationCollection {
+  const annotations = paragraph.getAnnotations();
+  annotations.load('items/id');
+  return annotations;
 }
 
-/** Queued: replace a paragraph's critiques. The ids (in `findings` order) are readable after the next sync. */
+/**
+ * Queued: replace a paragraph's critiques. The ids (in `findings` order) are readable after the next sync.
+ * Returns null when nothing was queued (no old critique, no finding), so the caller can skip the round trip.
+ */
 export function replaceAnnotations(
-  paragraph: Word.Paragraph, old: Word.AnnotationCollection, findings: Finding[], withPopup: boolean,
-): OfficeExtension.ClientResult<string[]> | null {
-  for (const annotation of old.items) annotation.delete();
-  if (findings.length === 0) return null;
-  return paragraph.insertAnnotations({ critiques: findings.map((f) => critiqueFor(f, withPopup)) });
+  paragraph: Word.Paragraph, old: Word.AnnotationCollection | null, findings: Finding[], withPopup: boolean,
+): { ids: OfficeExtension.ClientResult<string[]> | null } | null {
+  const stale = old?.items ?? [];
+  for (const annotation of stale) annotation.delete();
+  if (findings.length === 0) return stale.length > 0 ? { ids: null } : null;
+  return { ids: paragraph.insertAnnotations({ critiques: findings.map((f) => critiqueFor(f, withPopup)) }) };
 }

@@ -13,6 +13,7 @@ export interface PaneActions {
   rewrite(item: Located, suggestion: string): void;
   ignore(item: Located): void;
   replaceAll(item: Located): void;
+  refreshUnderlines(): void;
   settingsChanged(settings: PaneSettings): void;
 }
 
@@ -27,6 +28,8 @@ export class WordPaneView implements CheckerView {
   private problemsEl: HTMLElement;
   private track: HTMLInputElement;
   private config: HTMLTextAreaElement;
+  private modeEl: HTMLElement;
+  private refreshEl: HTMLButtonElement | null = null;
 
   constructor(root: HTMLElement, private actions: PaneActions, settings: PaneSettings, caps: Capabilities) {
     this.doc = root.ownerDocument;
@@ -40,9 +43,16 @@ export class WordPaneView implements CheckerView {
 
     const pane = el('div', { class: 'clw' });
     const head = el('header', { class: 'clw-head' });
-    head.append(el('h1', { class: 'clw-title' }, 'CareLint'), el('p', { class: 'clw-mode' }, caps.annotations
+    this.modeEl = el('p', { class: 'clw-mode' }, caps.annotations
       ? 'Underlines show in the document; click or hover one to see it here. Every finding is also listed below.'
-      : 'Findings are listed below. Select shows each one in the document.'));
+      : 'Findings are listed below. Select shows each one in the document.');
+    head.append(el('h1', { class: 'clw-title' }, 'CareLint'), this.modeEl);
+    if (caps.annotations) {
+      // Word may not draw critiques when the pane was opened from the ribbon (office-js#6595): a way to ask again.
+      this.refreshEl = el('button', { type: 'button', class: 'cl-button clw-refresh', title: 'Draw the underlines in the document again' }, 'Refresh underlines') as HTMLButtonElement;
+      this.refreshEl.addEventListener('click', () => this.actions.refreshUnderlines());
+      head.append(this.refreshEl);
+    }
     this.statusEl = el('p', { class: 'clw-status', role: 'status', 'aria-live': 'polite' });
 
     const settingsBox = el('details', { class: 'clw-settings' });
@@ -106,6 +116,12 @@ export class WordPaneView implements CheckerView {
     card.scrollIntoView?.({ block: 'nearest' });
     // Focus stays in the document (the writer may be typing); a click is announced instead.
     if (how === 'click') this.status(`${item.finding.message} Details are in the CareLint pane.`);
+  }
+
+  underlinesOff(message: string): void {
+    this.modeEl.textContent = message;
+    this.refreshEl?.remove();
+    this.refreshEl = null;
   }
 
   status(message: string, kind: 'info' | 'error' = 'info'): void {

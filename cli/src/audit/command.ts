@@ -9,8 +9,9 @@ import { CATEGORIES } from '../../../shared-rules/src/index';
 import type { Command } from '../args';
 import type { Problems } from '../problems';
 import { ioMessage } from '../io-message';
+import { plural } from '../plural';
 import { VERSION } from '../version';
-import { Aggregator } from './aggregate';
+import { Aggregator, type Totals } from './aggregate';
 import { Collector } from './collect';
 import { readAuditConfig } from './config';
 import { Batcher, type BatchMeta } from './batches';
@@ -71,7 +72,13 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
     problems.report(where, message);
   };
   let csvOut: string[] = [];
-  if (cmd.format === 'csv') await sink.write(csvHeader(cmd.redact));
+  // the CSV header waits for the first row, so an audit that reads nothing prints nothing
+  let csvStarted = false;
+  const startCsv = async () => {
+    if (cmd.format !== 'csv' || csvStarted) return;
+    csvStarted = true;
+    await sink.write(csvHeader(cmd.redact));
+  };
 
   const pool = new OrderedPool<BatchMeta>(cmd.workers, workerEntry, { categories: cmd.categories, redact: cmd.redact, config: config.source }, (meta, results) => {
     for (let i = 0; i < results.length; i++) {
@@ -87,6 +94,7 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
   });
   const flushCsv = async () => {
     if (csvOut.length === 0) return;
+    await startCsv();
     const text = csvOut.join('');
     csvOut = [];
     await sink.write(text);
@@ -132,12 +140,12 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
       batches.close();
       await batches.submit(pool);
       for (const [kind, seen] of listed) {
-        if (seen > LISTED_BAD_ROWS) note(`${file}: ${seen - LISTED_BAD_ROWS} more rows like this: ${BAD_ROW_TEXT[kind]}`);
+        if (seen > LISTED_BAD_ROWS) note(`${file}: ${plural(seen - LISTED_BAD_ROWS, 'more row')} like this: ${BAD_ROW_TEXT[kind]}`);
       }
       if (!outcome.ok) {
         report(outcome.line ? `${file}:${outcome.line}` : file, outcome.message);
       } else if (outcome.looseQuotes > 0) {
-        note(`${file}: ${outcome.looseQuotes} stray quote characters outside RFC 4180 quoting were read as text`);
+        note(`${file}: ${plural(outcome.looseQuotes, 'stray quote character')} outside RFC 4180 quoting ${outcome.looseQuotes === 1 ? 'was' : 'were'} read as text`);
       }
       try {
         bytesBefore += statSync(file).size;
@@ -159,6 +167,13 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
   await flushCsv();
 
   const t = agg.totals;
+  if (t.records === 0 && t.notLinted === 0) {
+    // an empty report would read as "nobody's record holds SIM-like wording"
+    await sink.discard();
+    problems.report('carelint audit', `no note was audited, so no report was written${sink.path ? ` to ${sink.path}` : ''}. ${nothingAudited(t, problems.count)}`);
+    return 2;
+  }
+  await startCsv();
   if (cmd.format !== 'csv') {
     const people = agg.ranked();
     if (cmd.format === 'json') await writeJson(sink, people, t);
@@ -170,14 +185,30 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
       });
     }
   }
-  await sink.close();
+  try {
+    await sink.close();
+  } catch (e) {
+    problems.report(cmd.output!, `cannot write the report here: ${ioMessage(e)}. Choose another --output path`);
+    return 2;
+  }
 
   const skipped = t.badRows['missing-id'] + t.badRows['missing-text'] + t.badRows['invalid-json'];
-  problems.note(`audited ${t.records} notes: ${t.findings} findings for ${t.people} people`
-    + `${skipped ? `; ${skipped} rows skipped` : ''}${t.outsideDates ? `; ${t.outsideDates} rows outside --since/--until` : ''}`);
+  problems.note(`audited ${plural(t.records, 'note')}: ${plural(t.findings, 'finding')} for ${plural(t.people, 'person', 'people')}`
+    + `${skipped ? `; ${plural(skipped, 'row')} skipped` : ''}${t.outsideDates ? `; ${plural(t.outsideDates, 'row')} outside --since/--until` : ''}`);
   problems.note(`the report holds patient identifiers${cmd.redact ? ' (excerpts redacted)' : ' and clinical excerpts'}; `
     + (sink.path ? `written to ${sink.path} readable by you only (mode 0600)` : 'it went to standard output: store it as you would the records'));
   return t.findings > 0 ? 1 : 0;
+}
+
+/** Why nothing was audited, and what to do about it. */
+function nothingAudited(t: Totals, problemsSoFar: number): string {
+  const skipped = t.badRows['missing-id'] + t.badRows['missing-text'] + t.badRows['invalid-json'];
+  const why: string[] = [];
+  if (t.outsideDates > 0) why.push(`${plural(t.outsideDates, 'row')} fell outside --since/--until (undated rows count as outside): widen the dates or leave them out`);
+  if (skipped > 0) why.push(`${plural(skipped, 'row')} had no person or no text (listed above): check the columns named above, or choose them with --id-field and --text-field`);
+  if (why.length > 0) return `${why.join('; ')}.`;
+  if (problemsSoFar > 0) return 'See the messages above.';
+  return 'The export holds no notes: check that it is the right file and that it has rows below its header.';
 }
 
 function findingRow(meta: BatchMeta, i: number, f: NoteFinding) {

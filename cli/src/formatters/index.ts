@@ -6,7 +6,8 @@ import { formatJson } from './json';
 import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
 
-export function formatReport(format: Format, files: CheckedFile[]): string {
+/** `problems`: how many problems (exit code 2) were reported on stderr during the run. */
+export function formatReport(format: Format, files: CheckedFile[], problems = 0): string {
   switch (format) {
     case 'json':
       return formatJson(files);
@@ -15,7 +16,7 @@ export function formatReport(format: Format, files: CheckedFile[]): string {
     case 'github':
       return formatGithub(files, process.cwd());
     case 'stylish':
-      return formatStylish(files, useColour());
+      return formatStylish(files, useColour(), problems);
   }
 }
 

@@ -1,10 +1,15 @@
 import type { Severity } from '../../../shared-rules/src/index';
+import { plural } from '../plural';
 import type { CheckedFile } from '../types';
 
 type Paint = (code: number, s: string) => string;
 
-/** ESLint-like report: a header per file with findings, aligned rows, the flagged text and first rewrite, a summary. */
-export function formatStylish(files: CheckedFile[], colour: boolean): string {
+/**
+ * ESLint-like report: a header per file with findings, aligned rows, the flagged text and first rewrite, a summary.
+ * `problems` counts what was reported on stderr (unreadable files, bad config: exit code 2), so the summary never
+ * says "no findings" as if all went well when a file could not be checked.
+ */
+export function formatStylish(files: CheckedFile[], colour: boolean, problems = 0): string {
   const paint: Paint = colour ? (code, s) => `\u001b[${code}m${s}\u001b[0m` : (_code, s) => s;
   const level: Record<Severity, string> = { error: paint(31, 'error'), warning: paint(33, 'warning'), information: paint(36, 'info') };
   const out: string[] = [];
@@ -32,18 +37,17 @@ export function formatStylish(files: CheckedFile[], colour: boolean): string {
   }
 
   const total = bySeverity.error + bySeverity.warning + bySeverity.information;
-  const checked = `${files.length} file${files.length === 1 ? '' : 's'} checked`;
-  if (total === 0) {
+  const checked = `${plural(files.length, 'file')} checked`;
+  const trouble = `${plural(problems, 'problem')} (see the messages above)`;
+  if (total === 0 && problems === 0) {
     out.push(paint(32, `✔ no findings (${checked})`));
+  } else if (total === 0) {
+    out.push(paint(31, `✖ ${trouble}; ${files.length === 0 ? 'no file was checked' : `no findings in the ${checked}`}`));
   } else {
     const severities = `${plural(bySeverity.error, 'error')}, ${plural(bySeverity.warning, 'warning')}, ${bySeverity.information} information`;
     const categories = [...byCategory].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ');
-    const summary = `✖ ${plural(total, 'finding')} in ${plural(filesWithFindings, 'file')} (${severities}; ${checked})`;
+    const summary = `✖ ${plural(total, 'finding')} in ${plural(filesWithFindings, 'file')} (${severities}; ${checked})${problems ? `; ${trouble}` : ''}`;
     out.push(paint(bySeverity.error ? 31 : 33, summary), `  by category: ${categories}`);
   }
   return out.join('\n') + '\n';
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -1,18 +1,43 @@
 // A small, strict stand-in for the parts of Word's object model the add-in uses. office-addin-mock covers plain
 // objects well but cannot load collection items ("items/text") or sync objects returned by methods (search,
 // getParagraphByUniqueLocalId), which is most of what a paragraph checker does; see
-// /work/shared/research/hosts.md part B. This fake keeps Office.js's batch semantics instead:
-//  - method calls and property writes are queued and run in order at context.sync();
-//  - a property is readable only after load() and a sync, and holds the value it had at that point of the batch;
-//  - a proxy whose object is gone fails the sync with ItemNotFound (earlier commands in the batch still ran);
-//  - APIs above the fake's WordApi version throw, so feature detection is really exercised.
-// Ranges and critiques are anchored to paragraph offsets and move with edits like Word's do.
+// /work/shared/research/hosts.md part B. This fake keeps Office.js's batch semantics and models the real Word, not an
+// ideal one. Each behaviour names the reference page or office-js issue it follows:
+//  - method calls and property writes are queued and run in order at context.sync(); every sync is counted (`syncs`),
+//    because each one is a round trip to Word;
+//  - a failing command rejects the sync: the commands before it ran (their edits stay), the ones after it did not,
+//    and nothing loaded in that batch is delivered. (OfficeExtension.Error, "Error handling with the
+//    application-specific JavaScript APIs": https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling)
+//  - a property is readable only after load() and a sync; APIs above the fake's WordApi version throw;
+//  - `paragraph.text` carries what critiques do not count: comment marks (\u0005, office-js#2258), footnote
+//    references (\x02, office-js#4997) and tracked-deleted or hidden text, while `paragraph.getText()` (WordApi 1.7)
+//    leaves deleted and hidden text out by default (Word.GetTextOptions:
+//    https://learn.microsoft.com/javascript/api/word/word.gettextoptions). Critique offsets count the getText() text;
+//  - search treats straight and curly quotes alike, cannot match across a mark or a deletion, needs ^t ^l ^s for a
+//    tab, a manual line break and a non-breaking space, and rejects more than 255 characters when the batch runs
+//    (Word.Paragraph.search: "The search text. Can be a maximum of 255 characters."; "Use search options to find text":
+//    https://learn.microsoft.com/office/dev/add-ins/word/search-option-guidance);
+//  - paragraph events are asynchronous, merge ids, can be missed, and fire for the add-in's own edits too
+//    (Word.ParagraphChangedEventArgs; missed events: office-js#4874, deletions under track changes: office-js#3864,
+//    long documents on Mac: office-js#5400). They are delivered only when the test lets time pass (flushEvents);
+//  - `perpetual`: WordApi 1.7 is reported but Paragraph.insertAnnotations throws GeneralException
+//    (office-js#4953, office-js#5179, closed by design);
+//  - `drawCritiques = false`: critiques are inserted and get ids but are not drawn, as when the pane was opened
+//    from a ribbon button (office-js#6595, office-js#5225, office-js#4317);
+//  - popup Accept: on the web Word replaces the words itself before telling the add-in (office-js#6358); on the
+//    desktop it does not edit at all (`popupPlatform`);
+//  - splitting a paragraph gives its id to the new second half and a new id to the first (office-js#5784);
+//  - a locked content control or protected text refuses insertText when the batch runs.
+// Ranges and critiques are anchored to getText() offsets and move with edits like Word's do.
 
-type Op = () => void;
+type Commit = () => void;
+type Op = () => void | Commit;
 
 export class OfficeError extends Error {
-  constructor(public code: string, message: string) {
+  debugInfo: { code: string; errorLocation: string };
+  constructor(public code: string, message: string, errorLocation = '') {
     super(`${code}: ${message}`);
+    this.debugInfo = { code, errorLocation };
   }
 }
 
@@ -23,14 +48,26 @@ interface Anchor {
   valid: boolean;
 }
 
+/** Characters in `paragraph.text` that getText() and the critiques do not count, at a getText() offset. */
+export interface Extra {
+  at: number;
+  raw: string;
+  kind: 'mark' | 'deleted' | 'hidden';
+}
+
 export interface FakeParagraph {
   id: string;
+  /** The text getText() returns (what the writer sees). */
   text: string;
+  extras: Extra[];
+  /** Inside a locked content control or protected region: edits are refused. */
+  locked?: boolean;
 }
 
 export interface FakeAnnotation {
   id: string;
   anchor: Anchor;
+  drawn: boolean;
   critique: { start: number; length: number; colorScheme: string; popupOptions?: { suggestions: string[]; titleResourceId: string; subtitleResourceId: string; brandingTextResourceId: string } };
 }
 
@@ -44,6 +81,9 @@ export interface FakeEdit {
 const COLOR_SCHEMES = ['Red', 'Green', 'Blue', 'Lavender', 'Berry'];
 const TRACKING_MODES = ['Off', 'TrackAll', 'TrackMineOnly'];
 
+/** Word's search compares straight and curly quotes as the same character. */
+const foldQuotes = (s: string) => s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
+
 export class FakeWord {
   paragraphs: FakeParagraph[];
   annotations: FakeAnnotation[] = [];
@@ -51,15 +91,27 @@ export class FakeWord {
   selection: { paragraphId: string; start: number; end: number; text: string } | null = null;
   /** Every insertText the add-in made, in order. */
   edits: FakeEdit[] = [];
+  /** context.sync() calls: round trips to Word. */
   syncs = 0;
-  /** Refuse event registration although the requirement set is reported (seen on some hosts). */
-  refuseEvents = false;
+  /** Refuse event registration although the requirement set is reported: every event, or the named ones. */
+  refuseEvents: boolean | Set<string> = false;
+  /** Paragraph events are lost instead of delivered (fast edits, long documents). */
+  missEvents = false;
+  /** Perpetual-licence Word: reports WordApi 1.7 and 1.8, then refuses annotations. */
+  perpetual = false;
+  /** False: critiques are accepted but not drawn (pane opened from the ribbon). */
+  drawCritiques = true;
+  /** Who puts a popup suggestion in: Word itself ('web'), or only the add-in ('desktop'). */
+  popupPlatform: 'web' | 'desktop' = 'desktop';
+  /** The task pane is shown (the fake's document.visibilityState). */
+  paneVisible = true;
   private handlers = new Map<string, Array<(args: unknown) => Promise<unknown> | unknown>>();
+  private pending = new Map<string, string[]>();
   private anchors: Anchor[] = [];
   private nextId = 1;
 
   constructor(texts: string[], public version = 1.8) {
-    this.paragraphs = texts.map((text) => ({ id: this.newId('para'), text }));
+    this.paragraphs = texts.map((text) => ({ id: this.newId('para'), text, extras: [] }));
   }
 
   /** Office.context.requirements.isSetSupported for this fake. */
@@ -73,6 +125,14 @@ export class FakeWord {
     return result;
   };
 
+  /** The pane's environment for the fake: visibility and the common API's DocumentSelectionChanged. */
+  visibility = {
+    visible: () => this.paneVisible,
+    onChange: (cb: (visible: boolean) => void) => this.addHandler('VisibilityChanged', (v) => cb(v as boolean)),
+  };
+
+  onSelectionChanged = (cb: () => void): (() => void) => this.addHandler('DocumentSelectionChanged', () => cb());
+
   get minor(): number {
     return Math.round((this.version - 1) * 10);
   }
@@ -85,9 +145,27 @@ export class FakeWord {
     return this.handlers.get(event)?.length ?? 0;
   }
 
-  // ---- what the writer does (events are fired only where Word has them) ----
+  /** `paragraph.text` as Word reports it: marks, deleted and hidden text included. */
+  rawText(p: FakeParagraph): string {
+    return this.rawMap(p).raw;
+  }
 
-  /** The writer changes a paragraph's text. Fires onParagraphChanged unless `silent` (an event not delivered yet). */
+  /** The raw text, and for each raw character its getText() offset (-1 inside an extra). */
+  rawMap(p: FakeParagraph): { raw: string; visible: number[] } {
+    let raw = '';
+    const visible: number[] = [];
+    const extras = [...p.extras].sort((a, b) => a.at - b.at);
+    let e = 0;
+    for (let i = 0; i <= p.text.length; i++) {
+      for (; e < extras.length && extras[e].at === i; e++) for (const ch of extras[e].raw) { raw += ch; visible.push(-1); }
+      if (i < p.text.length) { raw += p.text[i]; visible.push(i); }
+    }
+    return { raw, visible };
+  }
+
+  // ---- what the writer does ----
+
+  /** The writer changes a paragraph's text, and time passes: the change event is delivered unless `silent`. */
   async type(index: number, text: string, silent = false): Promise<void> {
     const p = this.paragraphs[index];
     const old = p.text;
@@ -96,13 +174,22 @@ export class FakeWord {
     let b = 0;
     while (b < old.length - a && b < text.length - a && old[old.length - 1 - b] === text[text.length - 1 - b]) b++;
     this.replaceText(p, a, old.length - b, text.slice(a, text.length - b));
-    if (!silent) await this.fire('ParagraphChanged', { uniqueLocalIds: [p.id], source: 'Local', type: 'ParagraphChanged' });
+    if (!silent) {
+      this.emit('ParagraphChanged', p.id);
+      await this.flushEvents();
+    }
+  }
+
+  /** Put a mark (comment \u0005, footnote \x02), deleted or hidden text into a paragraph at a getText() offset. */
+  addExtra(index: number, at: number, raw: string, kind: Extra['kind']): void {
+    this.paragraphs[index].extras.push({ at, raw, kind });
   }
 
   async addParagraph(at: number, text: string): Promise<FakeParagraph> {
-    const p = { id: this.newId('para'), text };
+    const p = { id: this.newId('para'), text, extras: [] };
     this.paragraphs.splice(at, 0, p);
-    await this.fire('ParagraphAdded', { uniqueLocalIds: [p.id], source: 'Local', type: 'ParagraphAdded' });
+    this.emit('ParagraphAdded', p.id);
+    await this.flushEvents();
     return p;
   }
 
@@ -110,7 +197,32 @@ export class FakeWord {
     const [p] = this.paragraphs.splice(index, 1);
     for (const a of this.anchors) if (a.paragraph === p) a.valid = false;
     this.annotations = this.annotations.filter((a) => a.anchor.paragraph !== p);
-    await this.fire('ParagraphDeleted', { uniqueLocalIds: [p.id], source: 'Local', type: 'ParagraphDeleted' });
+    this.emit('ParagraphDeleted', p.id);
+    await this.flushEvents();
+  }
+
+  /** Enter pressed at `at`: the second half keeps the old id, the first half gets a new one (office-js#5784). */
+  async splitParagraph(index: number, at: number): Promise<void> {
+    const p = this.paragraphs[index];
+    const tail: FakeParagraph = { id: p.id, text: p.text.slice(at), extras: [] };
+    p.id = this.newId('para');
+    this.replaceText(p, at, p.text.length, '');
+    this.paragraphs.splice(index + 1, 0, tail);
+    this.emit('ParagraphChanged', tail.id);
+    this.emit('ParagraphAdded', p.id);
+    await this.flushEvents();
+  }
+
+  /** The cursor moves into a paragraph: Office's DocumentSelectionChanged (common API) fires. */
+  async moveCursor(index: number, offset = 0): Promise<void> {
+    const p = this.paragraphs[index];
+    this.selection = { paragraphId: p.id, start: offset, end: offset, text: '' };
+    await this.fire('DocumentSelectionChanged', {});
+  }
+
+  async setPaneVisible(visible: boolean): Promise<void> {
+    this.paneVisible = visible;
+    await this.fire('VisibilityChanged', visible);
   }
 
   async clickAnnotation(id: string): Promise<void> {
@@ -121,12 +233,12 @@ export class FakeWord {
     await this.fire('AnnotationHovered', { id });
   }
 
-  /** The writer picks a suggestion in a critique popup. `wordApplies`: Word puts it in before telling the add-in. */
-  async acceptSuggestion(id: string, suggestion: string, wordApplies = false): Promise<void> {
-    if (wordApplies) {
+  /** The writer picks a suggestion in a critique popup; on the web Word puts it in first (office-js#6358). */
+  async acceptSuggestion(id: string, suggestion: string): Promise<void> {
+    if (this.popupPlatform === 'web') {
       const ann = this.annotations.find((a) => a.id === id)!;
-      this.replaceText(ann.anchor.paragraph, ann.anchor.start, ann.anchor.end, suggestion);
-      await this.fire('ParagraphChanged', { uniqueLocalIds: [ann.anchor.paragraph.id], source: 'Local', type: 'ParagraphChanged' });
+      const { paragraph, start, end } = ann.anchor;
+      this.edit(paragraph, start, end, suggestion, ann.anchor, 'Word');
     }
     await this.fire('AnnotationPopupAction', { id, action: 'Accept', critiqueSuggestion: suggestion });
   }
@@ -136,12 +248,32 @@ export class FakeWord {
   }
 
   /** The critiques on a paragraph, with the text each one covers now. */
-  annotationsOn(index: number): Array<FakeAnnotation['critique'] & { id: string; covers: string }> {
+  annotationsOn(index: number): Array<FakeAnnotation['critique'] & { id: string; covers: string; drawn: boolean }> {
     const p = this.paragraphs[index];
     return this.annotations
       .filter((a) => a.anchor.paragraph === p)
       .sort((x, y) => x.anchor.start - y.anchor.start)
-      .map((a) => ({ ...a.critique, id: a.id, covers: p.text.slice(a.anchor.start, a.anchor.end) }));
+      .map((a) => ({ ...a.critique, id: a.id, drawn: a.drawn, covers: p.text.slice(a.anchor.start, a.anchor.end) }));
+  }
+
+  // ---- events: queued, merged per event, delivered when time passes ----
+
+  emit(event: string, id: string): void {
+    if (this.missEvents) return;
+    const ids = this.pending.get(event) ?? [];
+    if (!ids.includes(id)) ids.push(id);
+    this.pending.set(event, ids);
+  }
+
+  hasPendingEvents(): boolean {
+    return this.pending.size > 0;
+  }
+
+  /** Deliver the queued paragraph events (several changes to one paragraph arrive as one event). */
+  async flushEvents(): Promise<void> {
+    const batch = [...this.pending];
+    this.pending.clear();
+    for (const [event, uniqueLocalIds] of batch) await this.fire(event, { uniqueLocalIds, source: 'Local', type: event });
   }
 
   // ---- internals used by the proxies ----
@@ -152,7 +284,7 @@ export class FakeWord {
 
   paragraphById(id: string): FakeParagraph {
     const p = this.paragraphs.find((x) => x.id === id);
-    if (!p) throw new OfficeError('ItemNotFound', `no paragraph ${id}`);
+    if (!p) throw new OfficeError('ItemNotFound', `no paragraph ${id}`, 'Document.getParagraphByUniqueLocalId');
     return p;
   }
 
@@ -162,9 +294,24 @@ export class FakeWord {
     return a;
   }
 
+  /** An edit through Word (the add-in's insertText, or Word's own popup edit): tracked when tracking is on. */
+  edit(p: FakeParagraph, start: number, end: number, text: string, self: Anchor | undefined, by: 'add-in' | 'Word'): void {
+    if (p.locked) throw new OfficeError('AccessDenied', 'the text is in a locked content control', 'Range.insertText');
+    const tracked = this.changeTrackingMode !== 'Off';
+    const before = p.text.slice(start, end);
+    if (by === 'add-in') this.edits.push({ paragraphId: p.id, before, inserted: text, tracked });
+    this.replaceText(p, start, end, text, self);
+    if (tracked && before) p.extras.push({ at: start, raw: before, kind: 'deleted' });
+    this.emit('ParagraphChanged', p.id); // Word tells every add-in, its own edits included
+  }
+
   replaceText(p: FakeParagraph, start: number, end: number, text: string, self?: Anchor): void {
     const delta = text.length - (end - start);
     p.text = p.text.slice(0, start) + text + p.text.slice(end);
+    for (const x of p.extras) {
+      if (x.at >= end) x.at += delta;
+      else if (x.at > start) x.at = start;
+    }
     for (const a of this.anchors) {
       if (a.paragraph !== p || !a.valid) continue;
       if (a === self) a.end = start + text.length;
@@ -180,6 +327,10 @@ export class FakeWord {
     list.push(handler);
     this.handlers.set(event, list);
     return () => this.handlers.set(event, (this.handlers.get(event) ?? []).filter((h) => h !== handler));
+  }
+
+  refuses(event: string): boolean {
+    return this.refuseEvents === true || (this.refuseEvents instanceof Set && this.refuseEvents.has(event));
   }
 
   private async fire(event: string, args: unknown): Promise<void> {
@@ -211,11 +362,17 @@ class FakeContext {
     this.word.syncs++;
     const ops = this.queue;
     this.queue = [];
-    for (const op of ops) op(); // the first failure rejects the sync; later commands don't run
+    const commits: Commit[] = [];
+    // The first failure rejects the sync: earlier commands ran, later ones don't, and no loaded value comes back.
+    for (const op of ops) {
+      const commit = op();
+      if (commit) commits.push(commit);
+    }
+    for (const commit of commits) commit();
   }
 }
 
-/** Loaded values appear only when the queued load runs; reading before that throws like Office.js. */
+/** Loaded values appear only when the queued load runs in a batch that succeeds; reading before that throws. */
 class Loadable {
   protected values = new Map<string, unknown>();
 
@@ -225,7 +382,8 @@ class Loadable {
     const names = (Array.isArray(props) ? props : (props ?? '').split(',')).map((s) => s.trim()).filter(Boolean);
     for (const name of names) if (!(name in this.scalars)) throw new OfficeError('InvalidArgument', `cannot load '${name}' on ${this.constructor.name}`);
     this.context.enqueue(() => {
-      for (const name of names.length > 0 ? names : Object.keys(this.scalars)) this.values.set(name, this.scalars[name]());
+      const read = (names.length > 0 ? names : Object.keys(this.scalars)).map((name) => [name, this.scalars[name]()] as const);
+      return () => { for (const [name, value] of read) this.values.set(name, value); };
     });
     return this;
   }
@@ -253,7 +411,8 @@ class EventSlot {
     const word = this.context.word;
     let remove: () => void = () => undefined;
     this.context.enqueue(() => {
-      if (word.refuseEvents) throw new OfficeError('GeneralException', `cannot register ${this.name}`);
+      if (word.refuses(this.name)) throw new OfficeError('GeneralException', `cannot register ${this.name}`, `Document.on${this.name}.add`);
+      // Handlers run later, outside the batch (Word calls them asynchronously).
       remove = word.addHandler(this.name, handler);
     });
     const context = this.context;
@@ -299,6 +458,21 @@ class DocumentProxy extends Loadable {
     this.context.word.need(7, 'getAnnotationById');
     return new AnnotationProxy(this.context, id);
   }
+
+  /** Only what the add-in uses: the paragraph the cursor is in. */
+  getSelection() {
+    const word = this.context.word;
+    const context = this.context;
+    return {
+      paragraphs: {
+        getFirst: () => new ParagraphProxy(context, () => {
+          const p = word.paragraphs.find((x) => x.id === word.selection?.paragraphId) ?? word.paragraphs[0];
+          if (!p) throw new OfficeError('ItemNotFound', 'no paragraph at the selection');
+          return p;
+        }),
+      },
+    };
+  }
 }
 
 class ParagraphCollectionProxy {
@@ -311,11 +485,14 @@ class ParagraphCollectionProxy {
     const word = this.context.word;
     if (fields.includes('uniqueLocalId')) word.need(6, 'Paragraph.uniqueLocalId');
     this.context.enqueue(() => {
-      this.loaded = word.paragraphs.map((p) => {
+      const items = word.paragraphs.map((p) => {
         const proxy = new ParagraphProxy(this.context, () => p);
-        proxy.fill(fields.length > 0 ? fields : word.minor >= 6 ? ['text', 'uniqueLocalId'] : ['text']);
-        return proxy;
+        return { proxy, values: proxy.snapshot(fields.length > 0 ? fields : word.minor >= 6 ? ['text', 'uniqueLocalId'] : ['text']) };
       });
+      return () => {
+        for (const { proxy, values } of items) proxy.fill(values);
+        this.loaded = items.map((i) => i.proxy);
+      };
     });
     return this;
   }
@@ -328,12 +505,17 @@ class ParagraphCollectionProxy {
 
 class ParagraphProxy extends Loadable {
   constructor(context: FakeContext, private target: () => FakeParagraph) {
-    super(context, { text: () => target().text, uniqueLocalId: () => target().id });
+    super(context, { text: () => context.word.rawText(target()), uniqueLocalId: () => target().id });
+  }
+
+  snapshot(fields: string[]): Array<[string, unknown]> {
+    const p = this.target();
+    return fields.map((f) => [f, f === 'text' ? this.context.word.rawText(p) : p.id]);
   }
 
   /** Values loaded as part of a collection load. */
-  fill(fields: string[]): void {
-    for (const f of fields) this.values.set(f, f === 'text' ? this.target().text : this.target().id);
+  fill(values: Array<[string, unknown]>): void {
+    for (const [f, v] of values) this.values.set(f, v);
   }
 
   get text(): string {
@@ -345,21 +527,40 @@ class ParagraphProxy extends Loadable {
     return this.read('uniqueLocalId');
   }
 
+  /** WordApi 1.7: the text without tracked-deleted or hidden text unless asked for (Word.GetTextOptions). */
+  getText(options: { IncludeHiddenText?: boolean; IncludeTextMarkedAsDeleted?: boolean } = {}): ClientResult<string> {
+    this.context.word.need(7, 'Paragraph.getText');
+    const result = new ClientResult<string>();
+    this.context.enqueue(() => {
+      const p = this.target();
+      const keep = p.extras.filter((x) => (x.kind === 'deleted' && options.IncludeTextMarkedAsDeleted) || (x.kind === 'hidden' && options.IncludeHiddenText));
+      const text = keep.length === 0 ? p.text : this.context.word.rawText({ ...p, extras: keep });
+      return () => result.set(text);
+    });
+    return result;
+  }
+
   search(query: string, options: { matchCase?: boolean; matchWildcards?: boolean } = {}): RangeCollectionProxy {
-    if (query.length > 255) throw new OfficeError('SearchStringInvalidOrTooLong', 'search text over 255 characters');
     if (options.matchWildcards) throw new OfficeError('InvalidArgument', 'the fake does not do wildcards');
     const ranges = new RangeCollectionProxy(this.context);
     this.context.enqueue(() => {
+      // Checked when the batch runs, not when the call is queued.
+      if (query.length > 255) throw new OfficeError('SearchStringInvalidOrTooLong', 'search text over 255 characters', 'Paragraph.search');
       const p = this.target();
-      // Word's own escape: '^^' is a literal caret. Other ^ codes are not used by the add-in.
-      const needle = query.replace(/\^\^/g, '^');
-      const hay = options.matchCase ? p.text : p.text.toLowerCase();
-      const find = options.matchCase ? needle : needle.toLowerCase();
+      const needle = decodeSearch(query);
       const found: RangeProxy[] = [];
-      for (let at = hay.indexOf(find); find && at !== -1; at = hay.indexOf(find, at + find.length)) {
-        found.push(new RangeProxy(this.context, this.context.word.anchor(p, at, at + find.length)));
+      if (needle !== null) {
+        const { raw, visible } = this.context.word.rawMap(p);
+        const fold = (s: string) => foldQuotes(options.matchCase ? s : s.toLowerCase());
+        const hay = fold(raw);
+        const find = fold(needle);
+        for (let at = hay.indexOf(find); find && at !== -1; at = hay.indexOf(find, at + find.length)) {
+          const span = visible.slice(at, at + find.length);
+          if (span.some((v) => v < 0)) continue; // across a mark or a deletion: Word finds nothing there
+          found.push(RangeProxy.of(this.context, this.context.word.anchor(p, span[0], span[span.length - 1] + 1)));
+        }
       }
-      ranges.found = found;
+      return () => { ranges.found = found; };
     });
     return ranges;
   }
@@ -370,15 +571,16 @@ class ParagraphProxy extends Loadable {
     if (set.critiques.some((c) => c.popupOptions)) word.need(8, 'Critique.popupOptions');
     const result = new ClientResult<string[]>();
     this.context.enqueue(() => {
+      if (word.perpetual) throw new OfficeError('GeneralException', 'GeneralException', 'Paragraph.insertAnnotations');
       const p = this.target();
       const ids = set.critiques.map((c) => {
         if (!COLOR_SCHEMES.includes(c.colorScheme)) throw new OfficeError('InvalidArgument', `colorScheme ${c.colorScheme}`);
         if (c.start < 0 || c.length <= 0 || c.start + c.length > p.text.length) throw new OfficeError('InvalidArgument', `critique ${c.start}+${c.length} outside "${p.text}"`);
-        const ann = { id: word.newId('ann'), anchor: word.anchor(p, c.start, c.start + c.length), critique: structuredClone(c) };
+        const ann = { id: word.newId('ann'), anchor: word.anchor(p, c.start, c.start + c.length), drawn: word.drawCritiques, critique: structuredClone(c) };
         word.annotations.push(ann);
         return ann.id;
       });
-      result.set(ids);
+      return () => result.set(ids);
     });
     return result;
   }
@@ -389,6 +591,22 @@ class ParagraphProxy extends Loadable {
   }
 }
 
+/** Word's search codes: ^^ caret, ^t tab, ^l manual line break, ^s non-breaking space. Null: matches nothing. */
+function decodeSearch(query: string): string | null {
+  // A literal tab, line break or non-breaking space in the search text finds nothing; Word wants the codes.
+  if (/[\t\v\u00a0]/.test(query)) return null;
+  const codes: Record<string, string> = { '^': '^', t: '\t', l: '\v', s: '\u00a0' };
+  let out = '';
+  for (let i = 0; i < query.length; i++) {
+    if (query[i] !== '^') { out += query[i]; continue; }
+    const code = codes[query[i + 1]];
+    if (code === undefined) throw new OfficeError('InvalidArgument', `the fake does not know ^${query[i + 1]}`);
+    out += code;
+    i++;
+  }
+  return out;
+}
+
 class RangeCollectionProxy {
   found: RangeProxy[] | null = null;
   private loadedItems = false;
@@ -397,7 +615,7 @@ class RangeCollectionProxy {
 
   load(props: string): this {
     const wantsText = props.split(',').some((s) => s.trim() === 'items/text');
-    this.context.enqueue(() => {
+    this.context.enqueue(() => () => {
       this.loadedItems = true;
       if (wantsText) for (const r of this.found ?? []) r.fillText();
     });
@@ -411,12 +629,17 @@ class RangeCollectionProxy {
 }
 
 class RangeProxy extends Loadable {
-  constructor(context: FakeContext, private anchorRef: Anchor) {
-    super(context, { text: () => anchorRef.paragraph.text.slice(anchorRef.start, anchorRef.end) });
+  constructor(context: FakeContext, private anchorRef: () => Anchor) {
+    super(context, { text: () => { const a = this.live(); return a.paragraph.text.slice(a.start, a.end); } });
+  }
+
+  static of(context: FakeContext, anchor: Anchor): RangeProxy {
+    return new RangeProxy(context, () => anchor);
   }
 
   fillText(): void {
-    this.values.set('text', this.live().paragraph.text.slice(this.anchorRef.start, this.anchorRef.end));
+    const a = this.live();
+    this.values.set('text', a.paragraph.text.slice(a.start, a.end));
   }
 
   get text(): string {
@@ -427,9 +650,7 @@ class RangeProxy extends Loadable {
     if (location !== 'Replace') throw new OfficeError('InvalidArgument', `the fake only replaces (got ${location})`);
     this.context.enqueue(() => {
       const a = this.live();
-      const word = this.context.word;
-      word.edits.push({ paragraphId: a.paragraph.id, before: a.paragraph.text.slice(a.start, a.end), inserted: text, tracked: word.changeTrackingMode !== 'Off' });
-      word.replaceText(a.paragraph, a.start, a.end, text, a);
+      this.context.word.edit(a.paragraph, a.start, a.end, text, a, 'add-in');
     });
   }
 
@@ -441,8 +662,9 @@ class RangeProxy extends Loadable {
   }
 
   private live(): Anchor {
-    if (!this.anchorRef.valid) throw new OfficeError('InvalidReference', 'the range was removed by an edit');
-    return this.anchorRef;
+    const anchor = this.anchorRef();
+    if (!anchor.valid) throw new OfficeError('InvalidReference', 'the range was removed by an edit');
+    return anchor;
   }
 }
 
@@ -455,7 +677,8 @@ class AnnotationCollectionProxy {
     if (props.trim() !== 'items/id') throw new OfficeError('InvalidArgument', `the fake loads annotations as items/id (got ${props})`);
     this.context.enqueue(() => {
       const p = this.target();
-      this.loaded = this.context.word.annotations.filter((a) => a.anchor.paragraph === p).map((a) => new AnnotationProxy(this.context, a.id));
+      const items = this.context.word.annotations.filter((a) => a.anchor.paragraph === p).map((a) => new AnnotationProxy(this.context, a.id));
+      return () => { this.loaded = items; };
     });
     return this;
   }
@@ -467,30 +690,46 @@ class AnnotationCollectionProxy {
 }
 
 class AnnotationProxy {
-  constructor(private context: FakeContext, readonly id: string) {}
+  /** Word.CritiqueAnnotation: the annotated range (https://learn.microsoft.com/javascript/api/word/word.critiqueannotation). */
+  readonly critiqueAnnotation: { range: RangeProxy };
+
+  constructor(private context: FakeContext, readonly id: string) {
+    const find = () => {
+      const ann = this.context.word.annotations.find((a) => a.id === this.id);
+      if (!ann) throw new OfficeError('ItemNotFound', `no annotation ${this.id}`, 'Document.getAnnotationById');
+      return ann.anchor;
+    };
+    this.critiqueAnnotation = { range: new RangeProxy(context, find) };
+  }
 
   delete(): void {
     this.context.enqueue(() => {
       const word = this.context.word;
-      if (!word.annotations.some((a) => a.id === this.id)) throw new OfficeError('ItemNotFound', `no annotation ${this.id}`);
+      if (!word.annotations.some((a) => a.id === this.id)) throw new OfficeError('ItemNotFound', `no annotation ${this.id}`, 'Annotation.delete');
       word.annotations = word.annotations.filter((a) => a.id !== this.id);
     });
   }
 }
 
-/** A scheduler the test ticks by hand: polling is tested without waiting. */
+/** A scheduler the test fires by hand: timers are tested without waiting. */
 export class ManualScheduler {
-  interval: number | null = null;
-  private tick: (() => void) | null = null;
-  stopped = false;
+  private timers: Array<{ ms: number; tick: () => void }> = [];
 
-  every(ms: number, tick: () => void): () => void {
-    this.interval = ms;
-    this.tick = tick;
-    return () => { this.stopped = true; this.tick = null; };
+  after(ms: number, tick: () => void): () => void {
+    const timer = { ms, tick };
+    this.timers.push(timer);
+    return () => { this.timers = this.timers.filter((t) => t !== timer); };
   }
 
-  fire(): void {
-    this.tick?.();
+  /** Delays of the timers waiting now. */
+  delays(): number[] {
+    return this.timers.map((t) => t.ms);
+  }
+
+  /** Let the waiting timers (those with this delay, or all) run. */
+  fire(ms?: number): void {
+    const due = this.timers.filter((t) => ms === undefined || t.ms === ms);
+    this.timers = this.timers.filter((t) => !due.includes(t));
+    for (const t of due) t.tick();
   }
 }

@@ -10,6 +10,8 @@ export class RecordingView implements CheckerView {
   shown: Located[][] = [];
   revealed: Array<{ item: Located; how: string }> = [];
   statuses: Array<{ message: string; kind: string }> = [];
+  underlinesOffMessages: string[] = [];
+  underlinesOff(message: string): void { this.underlinesOffMessages.push(message); }
   show(items: Located[]): void { this.shown.push(items); }
   reveal(item: Located, how: 'click' | 'hover'): void { this.revealed.push({ item, how }); }
   status(message: string, kind = 'info'): void { this.statuses.push({ message, kind }); }
@@ -36,9 +38,19 @@ export async function startChecker(texts: string[], version: number, setup?: (wo
     linted.push(text);
     return lintPiece(text, {}, section);
   };
-  const checker = new WordChecker({ run: word.run, caps: detectCapabilities(word.isSetSupported), scheduler }, view, counting);
+  const checker = new WordChecker({
+    run: word.run, caps: detectCapabilities(word.isSetSupported), scheduler, visibility: word.visibility, onSelectionChanged: word.onSelectionChanged,
+  }, view, counting);
   const mode = await checker.start();
   return { word, view, checker, scheduler, linted, mode };
+}
+
+/** Let time pass until Word has delivered every queued event and the checker has handled them all. */
+export async function settle(h: Pick<Harness, 'word' | 'checker'>): Promise<void> {
+  do {
+    await h.word.flushEvents();
+    await h.checker.whenIdle();
+  } while (h.word.hasPendingEvents());
 }
 
 /** What the list shows, as [paragraph text, flagged words, rule] (expected values come from the engine itself). */

@@ -1,4 +1,4 @@
-import { LintSession, type SessionOptions } from '../../shared-rules/src/index';
+import { LintSession, type SessionOptions } from '../shared-rules/src/index';
 
 /** About 2 ms of engine work on this project's reference machine (1 MB lints in about 30 ms). */
 export const SLICE_CHARS = 64 * 1024;

@@ -1,4 +1,4 @@
-import type { TextFormat } from '../../shared-rules/src/index';
+import type { TextFormat } from '../shared-rules/src/index';
 
 const MARKDOWN = new Set(['markdown', 'mdx', 'quarto', 'rmd', 'jinja-md']);
 const HTML = new Set(['html', 'xhtml', 'handlebars', 'jinja-html', 'django-html', 'nunjucks', 'twig', 'liquid', 'vue-html', 'razor']);
@@ -17,6 +17,10 @@ export function formatFor(languageId: string, fileName = ''): TextFormat {
     if (/\.te?xt(\.\w+)?$/i.test(fileName) || id === 'django-txt') return 'plaintext';
     return 'html';
   }
+  // Editors other than VS Code name languages their own way ("text", "fundamental", "markdown-mode"): for an id
+  // that is not a known one, the file's extension decides.
+  if (id !== 'plaintext' && /\.(md|markdown|mdx)$/i.test(fileName)) return 'markdown';
+  if (id !== 'plaintext' && /\.x?html?$/i.test(fileName)) return 'html';
   return 'plaintext';
 }
 

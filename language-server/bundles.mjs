@@ -1,0 +1,30 @@
+// carelint-ls, the language server: one Node bundle with the engine and vscode-languageserver inside, so
+// bin/carelint-ls.js needs nothing from node_modules at run time. It sits in dist/ beside the CLI, so the rule
+// catalogue (docs/rules.md, the target of each diagnostic's codeDescription) is found at ../docs from it.
+import { readFileSync } from 'node:fs';
+
+/**
+ * The server speaks LSP over stdio only. vscode-jsonrpc's Node entry also carries pipe and socket transports, which
+ * require Node's `net`; they are replaced by functions that refuse, so the shipped bundle holds no network API
+ * (test/hardening/bundles.test.ts).
+ */
+const stdioOnly = {
+  name: 'stdio-only',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?net$/ }, () => ({ path: 'net', namespace: 'stdio-only' }));
+    b.onLoad({ filter: /.*/, namespace: 'stdio-only' }, () => ({
+      loader: 'js',
+      contents: "const refuse = () => { throw new Error('carelint-ls speaks LSP over stdio only'); };\nmodule.exports = { createServer: refuse, createConnection: refuse, connect: refuse };",
+    }));
+  },
+};
+
+export function bundles(common) {
+  const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+  return [
+    {
+      ...common, entryPoints: ['language-server/src/main.ts'], outfile: 'dist/language-server.js', platform: 'node', format: 'cjs',
+      minify: false, mainFields: ['module', 'main'], define: { CARELINT_VERSION: JSON.stringify(version) }, plugins: [stdioOnly],
+    },
+  ];
+}
