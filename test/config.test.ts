@@ -51,7 +51,7 @@ describe('config: parseConfig', () => {
   });
 
   it('an empty file is an empty config', () => {
-    assert.deepEqual(parseConfig('', 'x', KNOWN), { options: {}, customRules: [], customRuleIndex: [], problems: [] });
+    assert.deepEqual(parseConfig('', 'x', KNOWN), { options: {}, customRules: [], customRuleIndex: [], classes: {}, problems: [] });
     assert.deepEqual(parseConfig('// nothing yet\n', 'x', KNOWN).problems, []);
   });
 

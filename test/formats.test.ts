@@ -231,6 +231,12 @@ describe('formats: maskNonProse', () => {
       assert.equal(html('a<br/>b<hr>c'), 'a\n\n   b\n\n  c');
     });
 
+    it('keeps <q> a quotation: its tags become curly quotation marks, so quoted words stay quiet', () => {
+      assert.equal(html('a <q>b</q> c'), 'a \u201c  b   \u201d c');
+      assert.equal(html('<Q cite="x">b</Q>'), '\u201c' + ' '.repeat(11) + 'b   \u201d');
+      assert.equal(html('a <q'), 'a   ');
+    });
+
     it('hides attribute values even when they contain ">"', () => {
       assert.deepEqual(visibleWords(html('<a title="police > you" href=\'x>y\'>link</a> ok')), ['link', 'ok']);
     });

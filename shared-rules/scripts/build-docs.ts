@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtinRules, builtinSources, ruleFamily, suggestionKind, CATEGORIES, type RuleData } from '../src/index';
+import { builtinClasses, builtinRules, builtinSources, describeFrame, ruleFamily, suggestionKind, CATEGORIES, type RuleData } from '../src/index';
 
 const TITLES: Record<string, string> = {
   'police-involvement': 'Police involvement in planned care (NHS England element 1)',
@@ -23,7 +23,7 @@ export function renderCatalogue(rules: RuleData[] = builtinRules()): string {
     '',
     '<!-- Generated from shared-rules/rules/*.yaml by `npm run docs`. Do not edit by hand. -->',
     '',
-    `${rules.length} rules, ${new Set(rules.flatMap((r) => r.match)).size} patterns. Phrase syntax: see [shared-rules/README.md](../shared-rules/README.md).`,
+    `${rules.length} rules (${rules.filter((r) => r.frame).length} of them frames), ${new Set(rules.flatMap((r) => r.match)).size} patterns, ${Object.keys(builtinClasses()).length} [word classes](#word-classes). Phrase and frame syntax: see [shared-rules/README.md](../shared-rules/README.md).`,
     '',
   ];
   for (const category of CATEGORIES) {
@@ -33,12 +33,17 @@ export function renderCatalogue(rules: RuleData[] = builtinRules()): string {
     for (const r of inCat) {
       r.sources.forEach((s) => used.add(s));
       const off = r.enabled === false ? ' (off by default)' : '';
-      out.push(`| [\`${r.id}\`](#${r.id}) | ${r.severity}${off} | ${cell(r.match.map((m) => `\`${m}\``).join(', '))} | ${cell([...r.suggestions, ...(r.guidance ?? [])].join('; '))} | ${r.sources.join(', ')} |`);
+      const matches = r.frame ? `frame: ${r.frame.patterns.map((p) => `\`${p}\``).join(', ')}` : r.match.map((m) => `\`${m}\``).join(', ');
+      out.push(`| [\`${r.id}\`](#${r.id}) | ${r.severity}${off} | ${cell(matches)} | ${cell([...r.suggestions, ...(r.guidance ?? [])].join('; '))} | ${r.sources.join(', ')} |`);
     }
     out.push('');
     for (const r of inCat) {
       out.push(`### ${r.id}`, '', `*${ruleFamily(r.id) ?? 'custom'} · ${r.category} · ${r.severity}${r.enabled === false ? ' · off by default' : ''}*`, '');
       out.push(`**Message.** ${r.message}`, '', `**Why.** ${r.rationale}`, '');
+      if (r.frame) {
+        const d = describeFrame(r.frame, builtinClasses());
+        out.push(`**Frame** (${d.scope}). ${d.patterns.map((p) => `${p}.`).join(' Or: ')}${[...d.require, ...d.quiet].map((q) => ` ${q[0].toUpperCase()}${q.slice(1)}.`).join('')}`, '');
+      }
       const quoted = (list: string[]) => list.map((s) => `“${s}”`).join(' · ');
       const rewrites = r.suggestions.filter((s) => suggestionKind(s) === 'rewrite');
       const prompts = r.suggestions.filter((s) => suggestionKind(s) === 'prompt');
@@ -49,6 +54,13 @@ export function renderCatalogue(rules: RuleData[] = builtinRules()): string {
       out.push(`**Flags.** ${ex.map((e) => `“${e}”`).join(' · ')}`, '', `**Stays quiet.** ${r.examples.noMatch.slice(0, 2).map((e) => `“${e}”`).join(' · ')}`, '');
     }
   }
+  out.push('## Word classes', '', 'Frames name these classes (shared-rules/lexicon/*.yaml). A trust can add entries to any of them in `.carelintrc.json` (`"classes": {"police-actor": ["..."]}`) without writing a rule.', '');
+  out.push('| class | what it is | entries |', '|---|---|---|');
+  for (const [name, c] of Object.entries(builtinClasses())) {
+    const shown = c.entries.slice(0, 8).map((e) => `\`${e}\``).join(', ');
+    out.push(`| \`${name}\` | ${cell(c.description ?? '')} | ${cell(shown)}${c.entries.length > 8 ? ` and ${c.entries.length - 8} more` : ''} |`);
+  }
+  out.push('');
   out.push('## Sources', '');
   for (const key of [...used].sort()) {
     const s = sources[key];

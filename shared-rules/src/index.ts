@@ -2,7 +2,8 @@
 export * from './types';
 export { applyFixes, isSlotRewrite } from './findings/fix';
 export { LintSession, type TextChange, type SessionOptions } from './session/session';
-export { builtinRuleSet, builtinRules, builtinSources, builtinInflector, ruleFamily, ruleSetWith } from './matching/builtin';
+export { builtinRuleSet, builtinRules, builtinSources, builtinInflector, builtinClasses, ruleFamily, ruleSetWith } from './matching/builtin';
+export { describeFrame, type FrameDescription } from './frames/describe';
 export { compileRuleSet, RuleSet, RuleCompileError, type RuleIssue, type SourceRegistry } from './matching/compile';
 export { regularInflect, lexiconInflector } from './matching/inflect';
 export { parsePhrase, type Inflector, type WordForms, type FormName, type PhraseNode } from './matching/phrase';

@@ -4,7 +4,9 @@
 import { applyFixes } from './findings/fix';
 import { lint } from './lint-document';
 import type { RuleSet } from './matching/compile';
-import type { RuleData } from './types';
+import { CATEGORIES, type Category, type RuleData } from './types';
+
+const ALL_OFF = Object.fromEntries(CATEGORIES.map((c) => [c, false])) as Record<Category, boolean>;
 
 export interface RuleExampleFailure {
   ruleId: string;
@@ -19,8 +21,9 @@ export function checkRuleExample(ruleSet: RuleSet, rule: RuleData, list: 'match'
   const raw = rule.examples[list][index];
   const example = typeof raw === 'string' ? { text: raw } : raw;
   const fail = (message: string): RuleExampleFailure => ({ ruleId: rule.id, path: ['examples', list, index], example: example.text, message });
-  // a rule that is off by default is switched on for its own examples
-  const own = lint(example.text, { ruleSet, rules: { [rule.id]: true } }).filter((f) => f.ruleId === rule.id);
+  // the rule runs on its own (every other rule off, and on even when off by default): a frame covering the same
+  // sentence with a longer span would otherwise replace a phrase rule's finding (one underline per issue)
+  const own = lint(example.text, { ruleSet, categories: ALL_OFF, rules: { [rule.id]: true } }).filter((f) => f.ruleId === rule.id);
   if (list === 'noMatch') return own.length ? fail(`flagged ("${own[0].text}"), but this example must stay quiet`) : undefined;
   if (own.length === 0) return fail('not flagged, but this example must be flagged by the rule');
   if ('flagged' in example && example.flagged !== undefined && own[0].text !== example.flagged) {

@@ -39,6 +39,8 @@ export interface NearCondition {
   orSection?: SectionKind[];
   /** Only look before (or after) the hit. Default: both sides. */
   side?: 'before' | 'after' | 'both';
+  /** notNear only: look along the whole line (list item, table row) the hit is on, not just its sentence. */
+  line?: boolean;
 }
 
 export interface RuleContext {
@@ -60,6 +62,13 @@ export interface RuleContext {
   sections?: Partial<Record<SectionKind, SectionEffect>>;
   /** Extend the reported span to cover the `near` phrases that made it fire. */
   extendToNear?: boolean;
+  /**
+   * Fire only when the hit is the whole of a quotation, as in scare quotes around a symptom ("in 'pain'"), and
+   * underline the quotation marks too. Every other rule stays quiet inside quotation marks.
+   */
+  scareQuotes?: boolean;
+  /** Quiet when the words before the hit say it of someone or something else ("her husband was combative"). */
+  aboutThePerson?: boolean;
 }
 
 export interface RuleExamples {
@@ -69,13 +78,48 @@ export interface RuleExamples {
   noMatch: string[];
 }
 
+/** Frames: see shared-rules/README.md (Frames) and src/frames/. */
+export type FrameScope = 'clause' | 'sentence';
+export type FrameWindow = 'clause' | 'sentence' | 'line';
+
+/** A group of classes looked for around a frame match. */
+export interface FrameClassGroup {
+  any: string[];
+  /** Where to look: the match's clause, its sentence (default) or its line (list item, table row). */
+  in?: FrameWindow;
+}
+
+/** A frame as written in rule data (`frame:` instead of `match:`). */
+export interface FrameData {
+  /** Slot patterns (see pattern.ts); any one of them matching fires the rule. */
+  patterns: string[];
+  /** The slots must all sit in one clause (default) or may span the clauses of one sentence. */
+  scope?: FrameScope;
+  /** Any class found keeps the frame quiet (emergency context, negation, a relative's job …). */
+  quiet?: FrameClassGroup[];
+  /** Every group must have a class present for the frame to fire. */
+  require?: FrameClassGroup[];
+}
+
+/** One class as written in the data: entries in phrase syntax; `@Name` at the end of an entry asks for a capitalised name. */
+export interface WordClassData {
+  description?: string;
+  entries: string[];
+  /** Phrases that, ending where an entry ends, cancel it ("housing officer" is not a police officer). */
+  except?: string[];
+}
+
+export type WordClasses = Record<string, WordClassData>;
+
 /** A rule as written in the data files (YAML for built-ins, JSON in .carelintrc.json). */
 export interface RuleData {
   id: string;
   category: Category;
   severity: Severity;
-  /** Phrases in CareLint phrase syntax (see shared-rules/README.md). */
+  /** Phrases in CareLint phrase syntax (see shared-rules/README.md). A frame rule has `frame` instead. */
   match: string[];
+  /** Word-class slots in order within a clause (a frame rule); its anchors stand in for `match`. */
+  frame?: FrameData;
   context?: RuleContext;
   message: string;
   rationale: string;

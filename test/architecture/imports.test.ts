@@ -84,8 +84,8 @@ describe('architecture', () => {
 const PUBLIC_API = [
   'CATEGORIES', 'CATEGORY_ORDER', 'CONFIG_FILE_NAME', 'LintSession', 'PRACTICE_CATEGORIES', 'RuleCompileError',
   'RuleSet', 'SEVERITIES', 'SKIP_REASONS', 'SUGGESTION_KINDS', 'applyEdits', 'applyFixes', 'autoRewrite',
-  'builtinInflector', 'builtinRuleSet', 'builtinRules', 'builtinSources', 'categoryLabel', 'checkRuleExample',
-  'compileRuleSet', 'configuredRules', 'describeRule', 'describeRuleAsText', 'describeRuleData', 'directiveComment', 'ignoreDirectiveEdit',
+  'builtinClasses', 'builtinInflector', 'builtinRuleSet', 'builtinRules', 'builtinSources', 'categoryLabel', 'checkRuleExample',
+  'compileRuleSet', 'configuredRules', 'describeFrame', 'describeRule', 'describeRuleAsText', 'describeRuleData', 'directiveComment', 'ignoreDirectiveEdit',
   'isSlotRewrite', 'lexiconInflector', 'lineIndexAt', 'lineStarts', 'lint', 'lintPiece', 'loadConfig',
   'locateCustomRuleIssue', 'maskNonProse', 'nearest', 'offsetToLineColumn', 'parseConfig', 'parseDirectives',
   'parsePhrase', 'planFixes', 'regularInflect', 'resetWork', 'ruleFamily', 'ruleSetWith', 'severityLabel',

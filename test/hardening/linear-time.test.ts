@@ -30,6 +30,10 @@ const adversarial: Array<[string, string]> = [
   ['a quoted hit in every word', '"refused" '],
   ['negated hits with no full stop', 'not manipulative and '],
   ['a run-on note', 'seen on the ward today with her mother, mood low, she refused lunch and said staff were attention seeking, '],
+  // frames: an anchor in every few words and no statement end, so windows are cut from a run-on text
+  ['frame anchors with no full stop', 'PC Morgan will attend the CPA review and '],
+  ['prohibitions with no full stop', 'do not admit her or see her '],
+  ['threats with no full stop', 'if she calls again her place will be withdrawn and '],
 ];
 
 describe('linear time: adversarial texts (step counts)', function () {

@@ -174,7 +174,7 @@ describe('language server (carelint-ls over stdio)', function () {
     assert.ok(guidance.length > 0);
     const policeActions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: police.range, context: { diagnostics: [police] } });
     const edits = policeActions.filter((a) => a.diagnostics?.[0]?.code === 'police-in-care-plan' && a.edit);
-    assert.deepEqual(edits.map((a) => a.title), ['Ignore "PC Daniels will attend her fortnightly CPA" here (police-in-care-plan)']);
+    assert.deepEqual(edits.map((a) => a.title), ['Ignore "PC Daniels will attend her fortnightly CPA reviews" here (police-in-care-plan)']);
     const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: police.range.start });
     assert.match(hover.contents.value, /Change the plan: Make the plan with the person/);
   });

@@ -1,5 +1,5 @@
 // Parse the config, then compile its custom rules with the built-ins; a refused custom rule is reported and dropped.
-import { builtinRuleSet, builtinRules, ruleSetWith } from '../matching/builtin';
+import { builtinClasses, builtinInflector, builtinRuleSet, builtinRules, ruleSetWith } from '../matching/builtin';
 import { RuleCompileError, type RuleSet } from '../matching/compile';
 import { offsetToLineColumn } from '../text/position';
 import type { LintOptions } from '../types';
@@ -19,12 +19,14 @@ export interface LoadedConfig {
  *  dropped (with a problem at its place in the file); the others and all built-ins keep working. */
 export function loadConfig(text: string, fileName: string): LoadedConfig {
   const builtin = builtinRules();
-  const parsed = parseConfig(text, fileName, { ruleIds: new Set(builtin.map((r) => r.id)) });
+  const known = builtinClasses();
+  const parsed = parseConfig(text, fileName, { ruleIds: new Set(builtin.map((r) => r.id)), classes: new Set(Object.keys(known)) });
   const problems = [...parsed.problems];
   let custom = parsed.customRules.map((rule, k) => ({ rule, index: parsed.customRuleIndex[k] }));
-  while (custom.length > 0) {
+  const classes = { ...parsed.classes };
+  while (custom.length > 0 || Object.keys(classes).length > 0) {
     try {
-      const ruleSet = ruleSetWith(custom.map((c) => c.rule));
+      const ruleSet = ruleSetWith(custom.map((c) => c.rule), builtinInflector, classes);
       problems.push(...exampleProblems(text, fileName, ruleSet, custom));
       problems.sort((a, b) => a.line - b.line || a.column - b.column);
       return { options: parsed.options, ruleSet, problems };
@@ -32,6 +34,19 @@ export function loadConfig(text: string, fileName: string): LoadedConfig {
       if (!(e instanceof RuleCompileError)) throw e;
       const refused = new Set<number>();
       for (const issue of e.issues) {
+        if (issue.path[0] === 'classes') {
+          // an added class entry the engine refuses: report it where it is written and drop that class's additions
+          const name = String(issue.path[1]);
+          const at = Number(issue.path[3]) - (known[name]?.entries.length ?? 0);
+          if (!(name in classes) || !(at >= 0)) throw e;
+          delete classes[name];
+          problems.push({
+            file: fileName, ...offsetToLineColumn(text, locate(tree(text, []), ['classes', name, at])),
+            message: `classes.${name}[${at}]: ${issue.message}; the entries added to '${name}' are ignored`,
+            fix: 'Correct the entry (phrase syntax: shared-rules/README.md).',
+          });
+          continue;
+        }
         const k = Number(issue.path[0]) - builtin.length;
         if (!(k >= 0 && k < custom.length)) throw e; // a built-in rule: not the config's fault
         refused.add(k);

@@ -32,10 +32,12 @@ export interface ParsedConfig {
   customRules: RuleData[];
   /** For each entry of customRules, its index in the file's `customRules` array. */
   customRuleIndex: number[];
+  /** Entries added to built-in word classes, by class name (unknown class names dropped). */
+  classes: Record<string, string[]>;
   problems: ConfigProblem[];
 }
 
-export function parseConfig(text: string, fileName: string, known: { ruleIds: Set<string> }): ParsedConfig {
+export function parseConfig(text: string, fileName: string, known: { ruleIds: Set<string>; classes?: Set<string> }): ParsedConfig {
   const problems: ConfigProblem[] = [];
   const problem = (offset: number, message: string, fix: string) =>
     problems.push({ file: fileName, ...offsetToLineColumn(text, offset), message, fix });
@@ -134,6 +136,17 @@ export function parseConfig(text: string, fileName: string, known: { ruleIds: Se
     options.allow = allow;
   }
 
+  const classes: Record<string, string[]> = {};
+  if (isPlainObject(config.classes)) {
+    for (const [name, entries] of Object.entries(config.classes)) {
+      if (isBad(`/classes/${pointer(name)}`)) continue;
+      if (known.classes && !known.classes.has(name)) {
+        problem(locate(root, ['classes', name], true), `unknown word class '${name}'; its entries are ignored`,
+          didYouMean(name, [...known.classes], 'Run `carelint rules` for the word classes frames use.'));
+      } else classes[name] = entries as string[];
+    }
+  }
+
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { options, customRules, customRuleIndex, problems };
+  return { options, customRules, customRuleIndex, classes, problems };
 }

@@ -3,9 +3,13 @@ import type { CompiledAdjacent, CompiledNear, CompiledRule } from '../matching/c
 import type { Inflector } from '../matching/phrase';
 import { findHeadings, sectionAt, type Heading } from './sections';
 import { sentenceAround, sentenceAroundIn, sentenceEnds } from './sentence';
-import { insideAny, quoteSpans, type Span } from './quotes';
-import { isMention, isNegated } from './mention';
+import { enclosingSpan, quoteSpans, type Span } from './quotes';
+import { fillsQuote, quoteExtent } from './scare-quotes';
+import { isMention } from './mention';
+import { isNegated } from './negation';
+import { aboutSomeoneElse } from './subject';
 import { tokenize, TokenReader, type Token } from '../text/tokenize';
+import { lineBounds } from '../text/clauses';
 import type { SectionKind, Severity } from '../types';
 import { work } from '../work';
 
@@ -25,6 +29,7 @@ export class ChunkContext {
   private ends: Int32Array | undefined;
   /** Characters scanned for sentence bounds and tokenized for windows so far (see sentence()). */
   private scanned = 0;
+  private lineCache: { start: number; tokens: Token[] } | undefined;
   private tokenized = 0;
 
   constructor(readonly text: string, readonly entry: SectionKind | null, private readonly inflect: Inflector) {}
@@ -38,8 +43,13 @@ export class ChunkContext {
   }
 
   quoted(start: number, end: number): boolean {
+    return this.quoteAround(start, end) !== undefined;
+  }
+
+  /** The quotation around [start, end), if the hit is inside quotation marks. */
+  quoteAround(start: number, end: number): Span | undefined {
     this.quotes ??= quoteSpans(this.text, 0, this.text.length);
-    return this.quotes.length > 0 && insideAny(this.quotes, start, end);
+    return this.quotes.length > 0 ? enclosingSpan(this.quotes, start, end) : undefined;
   }
 
   sentence(start: number, end: number): Sentence {
@@ -79,6 +89,14 @@ export class ChunkContext {
     return out;
   }
 
+  /** Tokens of the line (list item, table row) around [start, end), or null when it runs on past the scan (prose). */
+  line(start: number, end: number): Token[] | null {
+    const [s, e] = lineBounds(this.text, start, end, 0, this.text.length);
+    if ((s > 0 && this.text.charCodeAt(s - 1) !== 10) || (e < this.text.length && this.text.charCodeAt(e) !== 10)) return null;
+    if (this.lineCache?.start !== s) this.lineCache = { start: s, tokens: tokenize(this.text, s, e) };
+    return this.lineCache.tokens;
+  }
+
   mention(sent: Sentence): boolean {
     return (sent.mention ??= isMention(sent.tokens, this.inflect));
   }
@@ -94,9 +112,11 @@ function indexOfStart(tokens: readonly Token[], pos: number): number {
   return lo;
 }
 
-function adjacentBefore(adj: CompiledAdjacent, tokens: readonly Token[], idx: number): boolean {
-  if (adj.edge && (idx === 0 || tokens[idx].afterBreak)) return true;
-  if (!adj.trie || idx === 0 || tokens[idx].afterBreak) return false;
+/** `quoted`: the hit fills a quotation, so the mark before it does not separate it from the words before. */
+function adjacentBefore(adj: CompiledAdjacent, tokens: readonly Token[], idx: number, quoted = false): boolean {
+  const broken = tokens[idx].afterBreak && !quoted;
+  if (adj.edge && (idx === 0 || broken)) return true;
+  if (!adj.trie || idx === 0 || broken) return false;
   let found = false;
   for (let k = Math.max(0, idx - adj.trie.maxLength); k < idx && !found; k++) {
     adj.trie.matchAt(tokens, k, (m) => { if (m.lastToken === idx - 1) found = true; });
@@ -104,10 +124,11 @@ function adjacentBefore(adj: CompiledAdjacent, tokens: readonly Token[], idx: nu
   return found;
 }
 
-function adjacentAfter(adj: CompiledAdjacent, tokens: readonly Token[], last: number): boolean {
+function adjacentAfter(adj: CompiledAdjacent, tokens: readonly Token[], last: number, quoted = false): boolean {
   const next = last + 1;
-  if (adj.edge && (next >= tokens.length || tokens[next].afterBreak)) return true;
-  if (!adj.trie || next >= tokens.length || tokens[next].afterBreak) return false;
+  const broken = next < tokens.length && tokens[next].afterBreak && !quoted;
+  if (adj.edge && (next >= tokens.length || broken)) return true;
+  if (!adj.trie || next >= tokens.length || broken) return false;
   let found = false;
   adj.trie.matchAt(tokens, next, () => { found = true; });
   return found;
@@ -138,7 +159,10 @@ export interface Verdict { severity: Severity; start: number; end: number }
 
 /** Decide whether a candidate hit fires, at what severity and over what span. */
 export function judge(rule: CompiledRule, ctx: ChunkContext, start: number, end: number): Verdict | null {
-  if (ctx.quoted(start, end)) return null;
+  // quoted words are the person's own or a term mentioned, except scare quotes that a rule asks for
+  const quote = ctx.quoteAround(start, end);
+  const scare = rule.data.context?.scareQuotes === true;
+  if (quote ? !(scare && fillsQuote(ctx.text, quote, start, end)) : scare) return null;
   const sent = ctx.sentence(start, end);
   const tokens = sent.tokens;
   const first = indexOfStart(tokens, start);
@@ -147,17 +171,19 @@ export function judge(rule: CompiledRule, ctx: ChunkContext, start: number, end:
   while (last + 1 < tokens.length && tokens[last + 1].end <= end) last++;
   if (ctx.mention(sent)) return null;
   if (rule.negatable && isNegated(ctx.text, tokens, first)) return null;
-  if (rule.notAfter && adjacentBefore(rule.notAfter, tokens, first)) return null;
-  if (rule.after && !adjacentBefore(rule.after, tokens, first)) return null;
-  if (rule.notBefore && adjacentAfter(rule.notBefore, tokens, last)) return null;
-  if (rule.before && !adjacentAfter(rule.before, tokens, last)) return null;
+  if (rule.data.context?.aboutThePerson && aboutSomeoneElse(ctx.text, tokens, first)) return null;
+  const q = quote !== undefined;
+  if (rule.notAfter && adjacentBefore(rule.notAfter, tokens, first, q)) return null;
+  if (rule.after && !adjacentBefore(rule.after, tokens, first, q)) return null;
+  if (rule.notBefore && adjacentAfter(rule.notBefore, tokens, last, q)) return null;
+  if (rule.before && !adjacentAfter(rule.before, tokens, last, q)) return null;
 
   const hasSectionRules = rule.near.some((n) => n.orSection.size > 0) || Object.keys(rule.sections).length > 0;
   const kind = hasSectionRules ? ctx.section(start) : null;
   const effect = kind ? rule.sections[kind] : undefined;
   if (effect === 'quiet') return null;
 
-  let spanStart = start, spanEnd = end;
+  let [spanStart, spanEnd] = quote ? quoteExtent(ctx.text, quote) : [start, end];
   for (const group of rule.near) {
     const hit = findNear(group, tokens, first, last);
     if (!hit) {
@@ -169,7 +195,11 @@ export function judge(rule: CompiledRule, ctx: ChunkContext, start: number, end:
       spanEnd = Math.max(spanEnd, tokens[hit[1]].end);
     }
   }
-  for (const group of rule.notNear) if (findNear(group, tokens, first, last)) return null;
+  for (const group of rule.notNear) {
+    if (findNear(group, tokens, first, last)) return null;
+    const line = group.line ? ctx.line(start, end) : null;
+    if (line && findNear(group, line, indexOfStart(line, start), indexOfStart(line, end) - 1)) return null;
+  }
 
   let level = STEP.indexOf(rule.data.severity);
   if (effect === 'raise') level = Math.min(2, level + 1);

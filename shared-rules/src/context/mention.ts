@@ -17,6 +17,13 @@ const MENTION_CUES = [
   '(avoid|avoiding|stop using|do not use|don\'t use|never use|do not write|don\'t write|never write) (the)? (term|word|words|phrase|label|labels|language)',
   'NHS England', 'NICE (guidance|guideline|says|states|calls|recommends)', 'Annex A', 'position statement',
   '(training|teaching|guidance|policy|leaflet) (on|about) (language|wording|terminology|stigma)',
+  // advice or criticism about a practice, not the practice: "NICE advises against behavioural contracts",
+  // "the campaign opposed police-led mentoring", "trust policy now bans warning letters"
+  '(advise~|advising|recommend~|recommending|warn~|warning|caution~|cautioning|argue~|arguing|campaign~|campaigning|lobby~|lobbied|lobbying|speak~ out|spoke out|spoken out) against',
+  // subjects are words rare in clinical notes ("review", "report" and "letter" are everywhere), so the cue stays cheap
+  '(campaign|campaigns|campaigner~|coalition|charity|charities|college|RCPsych|StopSIM|service users|survivors|researchers|inquiry|CQC|ombudsman|advocates|experts|critics|petition) ..2 (oppose~|opposed|opposing|objected to|object~ to|criticise~|criticised|criticize~|criticized|condemn~|condemned|denounce~|denounced|questioned|rejected|called for an end to|calls for an end to)',
+  '(criticis~|criticiz~|condemn~|oppos~|object~ to) the (use|practice|practise|introduction|roll out|spread) of',
+  '(policy|policies|guidance|protocol|protocols|the law|legislation|charter|standard~) (now)? (bans|banned|prohibits|prohibited|forbids|forbade|outlaws|outlawed|rules out|no longer allows|no longer permits)',
 ];
 
 let trie: PhraseTrie | undefined;
@@ -37,22 +44,4 @@ export function isMention(tokens: readonly Token[], inflect: Inflector): boolean
     t.matchAt(tokens, k, () => { found = true; });
   }
   return found;
-}
-
-const NEGATORS = new Set([
-  'no', 'not', 'never', 'without', 'denies', 'denied', 'deny', 'denying', 'nor', 'neither', 'none', 'absent', 'absence',
-  "isn't", "wasn't", "doesn't", "didn't", "don't", "aren't", "weren't", "hasn't", "haven't", "hadn't", "won't",
-  "wouldn't", "can't", 'cannot', "couldn't", "shouldn't", 'nil', 'free',
-]);
-
-/**
- * Is the token at `index` negated by one of the `window` words before it? Negation reaches across the
- * commas and slashes of a list ("no fever, chills or drug abuse") but not past other punctuation.
- */
-export function isNegated(text: string, tokens: readonly Token[], index: number, window = 6): boolean {
-  for (let k = index - 1; k >= 0 && k >= index - window; k--) {
-    if (tokens[k + 1].afterBreak && !/^[\s,/]*$/.test(text.slice(tokens[k].end, tokens[k + 1].start))) return false;
-    if (NEGATORS.has(tokens[k].norm)) return true;
-  }
-  return false;
 }

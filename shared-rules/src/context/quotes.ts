@@ -41,10 +41,15 @@ export function quoteSpans(text: string, lo: number, hi: number): Span[] {
 
 /** Spans come from quoteSpans: ordered and disjoint, so the one candidate is found by binary search. */
 export function insideAny(spans: readonly Span[], start: number, end: number): boolean {
+  return enclosingSpan(spans, start, end) !== undefined;
+}
+
+/** The span of `spans` (ordered and disjoint) that contains [start, end), if any. */
+export function enclosingSpan(spans: readonly Span[], start: number, end: number): Span | undefined {
   let lo = 0, hi = spans.length - 1, candidate = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (spans[mid][0] <= start) { candidate = mid; lo = mid + 1; } else hi = mid - 1;
   }
-  return candidate >= 0 && end <= spans[candidate][1];
+  return candidate >= 0 && end <= spans[candidate][1] ? spans[candidate] : undefined;
 }

@@ -1,8 +1,9 @@
 // A rule described once, as sections; each host (CLI explain, VS Code hover and explanation, Word and demo cards,
 // the language server) only lays the sections out.
 import type { RuleSet } from '../matching/compile';
+import { describeFrame, type FrameDescription } from '../frames/describe';
 import { suggestionKind } from '../text/prompts';
-import type { Category, RuleData, Severity, SourceRef } from '../types';
+import type { Category, RuleData, Severity, SourceRef, WordClasses } from '../types';
 
 /** Display order: the three NHS England "eradicate" elements first, wider stigma last. */
 export const CATEGORY_ORDER: readonly Category[] = ['police-involvement', 'punitive-approach', 'discriminatory-attitude', 'stigmatizing-language'];
@@ -47,15 +48,17 @@ export interface RuleDescription {
   sources: SourceRef[];
   /** Flagged examples (with the text after the first rewrite, where the rule pins it) and examples left alone. */
   examples: { flagged: Array<{ text: string; fixed?: string }>; fine: string[] };
+  /** A frame rule: its slots, scope and quieting classes in words, and the word classes it uses. */
+  frame?: FrameDescription;
 }
 
 /** The rule with this id in the rule set, described; undefined when there is none. */
 export function describeRule(ruleSet: RuleSet, ruleId: string): RuleDescription | undefined {
   const compiled = ruleSet.compiledById(ruleId);
-  return compiled ? describeRuleData(compiled.data, compiled.sources) : undefined;
+  return compiled ? describeRuleData(compiled.data, compiled.sources, ruleSet.wordClasses()) : undefined;
 }
 
-export function describeRuleData(rule: RuleData, sources: readonly SourceRef[]): RuleDescription {
+export function describeRuleData(rule: RuleData, sources: readonly SourceRef[], classes: WordClasses = {}): RuleDescription {
   const templates = (rule.suggestions ?? []).map((s) => s.replace(/~/g, ''));
   return {
     id: rule.id,
@@ -73,6 +76,7 @@ export function describeRuleData(rule: RuleData, sources: readonly SourceRef[]):
       flagged: rule.examples.match.map((e) => (typeof e === 'string' ? { text: e } : { text: e.text, ...(e.fixed ? { fixed: e.fixed } : {}) })),
       fine: [...rule.examples.noMatch],
     },
+    ...(rule.frame ? { frame: describeFrame(rule.frame, classes) } : {}),
   };
 }
 
@@ -90,6 +94,12 @@ export function describeRuleAsText(d: RuleDescription, width = 100, note = ''): 
     '',
     d.message,
     ...section('Why', wrap(d.rationale, width)),
+    ...(d.frame ? section(`How it matches (a frame: word classes in order, ${d.frame.scope})`, [
+      ...d.frame.patterns.flatMap((p) => wrap(`- ${p}`, width, '    ')),
+      ...[...d.frame.require, ...d.frame.quiet].flatMap((q) => wrap(`- ${q[0].toUpperCase()}${q.slice(1)}`, width, '    ')),
+    ]) : []),
+    ...(d.frame ? section('Word classes it uses (extend one in .carelintrc.json "classes")', d.frame.classes.flatMap((c) =>
+      wrap(`- ${c.name}: ${c.description}${c.description ? '; ' : ''}e.g. ${c.entries.slice(0, 4).map((e) => `“${e}”`).join(', ')}${c.count > 4 ? ` (${c.count} entries)` : ''}`, width, '    '))) : []),
     ...section('Instead', items(d.rewrites)),
     ...section('Ask the writer', items(d.prompts)),
     ...section('Change the plan', d.guidance.flatMap((g) => wrap(g, width))),
@@ -100,15 +110,16 @@ export function describeRuleAsText(d: RuleDescription, width = 100, note = ''): 
   ].join('\n');
 }
 
-function wrap(text: string, width: number): string[] {
+/** Lines of at most `width`, indented two spaces; continuation lines of a list item take `hang`. */
+function wrap(text: string, width: number, hang = '  '): string[] {
   const out: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
     if (line && line.length + 1 + word.length > width - 2) {
-      out.push(`  ${line}`);
+      out.push(`${out.length ? hang : '  '}${line}`);
       line = word;
     } else line = line ? `${line} ${word}` : word;
   }
-  if (line) out.push(`  ${line}`);
+  if (line) out.push(`${out.length ? hang : '  '}${line}`);
   return out;
 }

@@ -46,8 +46,11 @@ export function readTagName(text: string, i: number, limit: number): { name: str
 
 /** Hide a tag: a paragraph break for block-level elements ("\n\n# " for headings), spaces otherwise. */
 export function hideTag(out: Mask, start: number, end: number, name: string, closing: boolean): void {
+  // <q> is a quotation: it stays one, as curly quotation marks, so its words count as quoted (someone's own words)
+  const quote = name === 'q' && end > start && out[end - 1] === 0x3e /* > */;
   if (BLOCK_TAGS.has(name)) paragraphBreak(out, start, end, !closing && HEADINGS.has(name));
   else hide(out, start, end);
+  if (quote) out[closing ? end - 1 : start] = closing ? 0x201d : 0x201c;
 }
 
 /**

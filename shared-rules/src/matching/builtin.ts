@@ -4,7 +4,7 @@ import { MATCHER_JSON, RULES_JSON } from '../../generated/builtin-data';
 import { compileRuleSet, type PrebuiltMatcher, type RuleSet, type SourceRegistry } from './compile';
 import { lexiconInflector } from './inflect';
 import type { Inflector, WordForms } from './phrase';
-import type { RuleData } from '../types';
+import type { RuleData, WordClasses } from '../types';
 
 /** The rule packs, validated and with inflections expanded at build time (shared-rules/scripts/build-rules.ts). */
 interface GeneratedRules {
@@ -12,6 +12,8 @@ interface GeneratedRules {
   sources: SourceRegistry;
   lexicon: Record<string, WordForms>;
   families: Record<string, string>;
+  /** Word classes frames refer to (shared-rules/lexicon). */
+  classes: WordClasses;
 }
 
 let parsed: GeneratedRules | undefined;
@@ -24,7 +26,7 @@ export const builtinInflector: Inflector = (word) => (inflector ??= lexiconInfle
 
 /** The built-in rules, compiled once on first use, with the match graph compiled at build time. */
 export function builtinRuleSet(): RuleSet {
-  return (builtin ??= compileRuleSet(data().rules, builtinInflector, data().sources, { lazyContext: true, prebuilt: JSON.parse(MATCHER_JSON) as PrebuiltMatcher }));
+  return (builtin ??= compileRuleSet(data().rules, builtinInflector, data().sources, { lazyContext: true, prebuilt: JSON.parse(MATCHER_JSON) as PrebuiltMatcher, classes: data().classes }));
 }
 
 export function builtinRules(): RuleData[] {
@@ -40,8 +42,27 @@ export function ruleFamily(id: string): string | undefined {
   return data().families[id];
 }
 
-/** Built-in rules plus a config's custom rules, compiled together. Throws RuleCompileError. */
-export function ruleSetWith(custom: RuleData[], inflect: Inflector = builtinInflector): RuleSet {
-  if (custom.length === 0) return builtinRuleSet();
-  return compileRuleSet([...data().rules, ...custom], inflect, data().sources);
+/** The built-in word classes (shared-rules/lexicon), by name. */
+export function builtinClasses(): WordClasses {
+  return data().classes;
+}
+
+/** The built-in classes with a config's extra entries added (`classes` in .carelintrc.json). */
+export function classesWith(extra: Record<string, string[]> = {}): WordClasses {
+  const out: WordClasses = { ...data().classes };
+  for (const [name, entries] of Object.entries(extra)) {
+    const base = out[name];
+    out[name] = base ? { ...base, entries: [...base.entries, ...entries] } : { entries };
+  }
+  return out;
+}
+
+/**
+ * Built-in rules plus a config's custom rules and class extensions, compiled together. Throws RuleCompileError.
+ * Extending a class changes what frames match, so the built-in match graph is then compiled afresh.
+ */
+export function ruleSetWith(custom: RuleData[], inflect: Inflector = builtinInflector, classes?: Record<string, string[]>): RuleSet {
+  const extended = classes && Object.keys(classes).length > 0;
+  if (custom.length === 0 && !extended) return builtinRuleSet();
+  return compileRuleSet([...data().rules, ...custom], inflect, data().sources, { classes: classesWith(classes) });
 }

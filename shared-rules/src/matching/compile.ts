@@ -4,12 +4,17 @@ import { PhraseError, type FormName, type Inflector, type WordForms } from './ph
 import { PhraseTrie, type SerializedTrie } from './trie';
 import { StartIndex } from './starts';
 import { WalkVocabulary } from './walk-tokens';
+import { ClassIssue, ClassMatcher, type WordClasses } from '../frames/classes';
+import { compileFrame, literalClasses, parseFrame, type CompiledFrame } from '../frames/frame';
+import type { ParsedPattern } from '../frames/pattern';
 
 export interface CompiledNear {
   trie: PhraseTrie;
   within: number;
   side: 'before' | 'after' | 'both';
   orSection: ReadonlySet<SectionKind>;
+  /** Look along the hit's whole line (notNear): "In an emergency call 999; police may attend" is one line. */
+  line: boolean;
 }
 
 /** Phrases that must sit right next to a hit; `^`/`$` stand for the start/end of the sentence or clause. */
@@ -41,6 +46,8 @@ export interface CompiledRule {
   window: number;
   suggestions: CompiledSuggestion[];
   sources: SourceRef[];
+  /** A frame rule's slots, scope and quieting classes; null for a phrase rule. */
+  frame: CompiledFrame | null;
 }
 
 export interface RuleIssue {
@@ -69,6 +76,8 @@ export interface SourceRegistry { [key: string]: { title: string; url?: string }
 /** The match graph of a rule set, as data (see `prebuilt` in compileRuleSet). */
 export interface PrebuiltMatcher {
   trie: SerializedTrie;
+  /** The word-class graph frames read (frames/classes.ts). */
+  classes?: SerializedTrie;
 }
 
 export class RuleSet {
@@ -77,7 +86,7 @@ export class RuleSet {
   private readonly ids: Map<string, CompiledRule>;
   private vocabulary: WalkVocabulary | undefined;
 
-  constructor(readonly compiled: CompiledRule[], readonly inflect: Inflector, readonly trie: PhraseTrie) {
+  constructor(readonly compiled: CompiledRule[], readonly inflect: Inflector, readonly trie: PhraseTrie, readonly classes: ClassMatcher | null = null) {
     this.ids = new Map(compiled.map((r) => [r.data.id, r]));
     this.starts = new StartIndex(trie);
   }
@@ -89,7 +98,13 @@ export class RuleSet {
 
   /** The compiled matcher as data, for compileRuleSet's `prebuilt` option. */
   matcher(): PrebuiltMatcher {
-    return { trie: this.trie.serialize() };
+    return { trie: this.trie.serialize(), ...(this.classes ? { classes: this.classes.serialize() } : {}) };
+  }
+
+  /** The word classes frames use (literal pattern words left out), by name. */
+  wordClasses(): WordClasses {
+    const all = this.classes?.classes ?? {};
+    return Object.fromEntries(Object.entries(all).filter(([name]) => !name.startsWith('=')));
   }
 
   get rules(): RuleData[] {
@@ -170,6 +185,8 @@ export interface CompileOptions {
    * (RuleSet.matcher()): match phrases are then not parsed again, which is most of the cold start.
    */
   prebuilt?: PrebuiltMatcher;
+  /** Word classes frames refer to by name (shared-rules/lexicon, plus any a config extends). */
+  classes?: WordClasses;
 }
 
 /**
@@ -186,6 +203,9 @@ export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: 
   };
   const prebuilt = options.prebuilt;
   const trie = prebuilt ? PhraseTrie.deserialize(prebuilt.trie) : new PhraseTrie();
+  const frameIssues: RuleIssue[] = [];
+  const parsedFrames = rules.map((r, i) => (r && typeof r === 'object' && r.frame !== undefined ? parseFrame(r.frame, frameIssues, [i, 'frame']) : null));
+  const classes = compileClasses(options.classes ?? {}, parsedFrames, inflect, issues, options.lazyContext ?? false, prebuilt?.classes);
   const seen = new Map<string, number>();
   const compiled: CompiledRule[] = [];
   rules.forEach((data, index) => {
@@ -199,13 +219,26 @@ export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: 
     for (const field of ['message', 'rationale'] as const) {
       if (typeof data[field] !== 'string' || !data[field].trim()) issues.push({ path: at(field), message: `${field} is required` });
     }
-    for (const field of ['match', 'sources'] as const) {
+    const isFrame = data.frame !== undefined;
+    for (const field of [...(isFrame ? [] : ['match'] as const), 'sources'] as const) {
       if (!Array.isArray(data[field]) || data[field].length === 0) issues.push({ path: at(field), message: `${field} needs at least one entry` });
     }
     issues.push(...suggestionIssues(data).map(({ field, message }) => ({ path: at(field), message })));
-    if (!Array.isArray(data.match)) return;
+    if (isFrame && Array.isArray(data.match) && data.match.length) issues.push({ path: at('match'), message: 'a frame rule has no match phrases: its anchors come from its patterns' });
+    if (!isFrame && !Array.isArray(data.match)) return;
     const ruleIndex = compiled.length;
-    if (!prebuilt) data.match.forEach((p, i) => {
+    let frame: CompiledFrame | null = null;
+    if (isFrame) {
+      issues.push(...frameIssues.filter((f) => f.path[0] === index));
+      if (!classes) return;
+      frame = compileFrame(data.frame!, parsedFrames[index] ?? [], classes, issues, at('frame'));
+      // a frame's candidates start where its anchor slot's entries do: the class entries, never their cross product
+      if (!prebuilt) for (const p of frame.anchors) {
+        try { trie.addPhrase(p, ruleIndex, inflect); } catch (e) {
+          issues.push({ path: at('frame'), message: `anchor "${p}": ${(e as Error).message}` });
+        }
+      }
+    } else if (!prebuilt) data.match.forEach((p, i) => {
       try { trie.addPhrase(p, ruleIndex, inflect); } catch (e) {
         issues.push({ path: at('match', i), message: e instanceof PhraseError ? `phrase "${p}": ${e.message}` : String(e) });
       }
@@ -216,6 +249,7 @@ export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: 
         within: n.within ?? Infinity,
         side: n.side ?? 'both',
         orSection: new Set(n.orSection ?? []),
+        line: n.line ?? false,
       }, contextTrie(n.any ?? [], at('context', key, i, 'any'))));
     const near = nears(ctx.near, 'near');
     const notNear = nears(ctx.notNear, 'notNear');
@@ -236,10 +270,22 @@ export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: 
       // rewrites before prompts, so a host showing the first suggestion shows one it may apply
       suggestions: (Array.isArray(data.suggestions) ? data.suggestions : []).map((s) => compileSuggestion(s, inflect)).sort((a, b) => Number(a.kind === 'prompt') - Number(b.kind === 'prompt')),
       sources: resolveSources(data.sources ?? [], registry),
+      frame,
     });
   });
   if (issues.length) throw new RuleCompileError(issues);
-  return new RuleSet(compiled, inflect, trie);
+  return new RuleSet(compiled, inflect, trie, classes);
+}
+
+/** Word classes plus the literal words frame patterns use, as one matcher; null (with issues) when a class is bad. */
+function compileClasses(classes: WordClasses, parsed: Array<ParsedPattern[] | null>, inflect: Inflector, issues: RuleIssue[], lazy: boolean, prebuilt?: SerializedTrie): ClassMatcher | null {
+  try {
+    return new ClassMatcher({ ...classes, ...literalClasses(parsed.flatMap((p) => p ?? [])) }, inflect, lazy, prebuilt);
+  } catch (e) {
+    if (!(e instanceof ClassIssue)) throw e;
+    issues.push({ path: ['classes', e.className, e.field, e.entry], message: e.message });
+    return null;
+  }
 }
 
 export type { FormName };

@@ -5,6 +5,8 @@ import { exitSection } from '../context/sections';
 import { maskSlotPrompts } from '../findings/slots';
 import type { TrieMatch } from './trie';
 import { WalkTokens } from './walk-tokens';
+import { FrameScopes, judgeFrame } from '../frames/judge';
+import { mergeFrameHits } from '../frames/merge';
 import type { Category, SectionKind, Severity } from '../types';
 
 /** A rule firing inside one chunk, in chunk-relative offsets. */
@@ -45,6 +47,8 @@ export function lintChunk(rs: RuleSet, active: Uint8Array, chunk: string, entry:
   };
   const ctx = new ChunkContext(text, entry, rs.inflect);
   const hits: Hit[] = [];
+  // statements read for frames, once each, only when a frame's anchor is found
+  let scopes: FrameScopes | null = null;
   const walk = new WalkTokens(text, text.length, rs.walkVocabulary);
   for (const pos of rs.starts.scan(text, text.length)) {
     walk.from(pos);
@@ -54,11 +58,14 @@ export function lintChunk(rs: RuleSet, active: Uint8Array, chunk: string, entry:
     rs.trie.matchAt(walk.at, 0, collect);
     const best = found.best as Map<number, Longest> | null;
     if (best) for (const [rule, { last, form }] of best) {
-      const verdict = judge(rs.compiled[rule], ctx, pos, walk.at(last)!.end);
+      const compiled = rs.compiled[rule];
+      const verdict = compiled.frame
+        ? judgeFrame(compiled, compiled.frame, ctx, (scopes ??= new FrameScopes(text, rs.classes!)), pos, walk.at(last)!.end)
+        : judge(compiled, ctx, pos, walk.at(last)!.end);
       if (verdict) hits.push({ rule, category: rs.compiled[rule].data.category, start: verdict.start, end: verdict.end, severity: verdict.severity, form });
     }
   }
-  return { hits: resolveOverlaps(hits), exit: exitSection(ctx.headings(), entry) };
+  return { hits: resolveOverlaps(scopes ? mergeFrameHits(hits, rs.compiled) : hits), exit: exitSection(ctx.headings(), entry) };
 }
 
 /**

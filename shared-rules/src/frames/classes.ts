@@ -1,0 +1,138 @@
+/**
+ * Word classes: named lists of words and short phrases ("police-actor": PC, Sgt, DC + a surname, law enforcement
+ * officer …) defined once in shared-rules/lexicon/*.yaml and referred to by frames. All classes compile into one
+ * phrase graph; a clause is read once and each token gets the class entries that start at it (a token-class table),
+ * so a frame never enumerates the spellings of its slots.
+ */
+import type { Inflector } from '../matching/phrase';
+import { PhraseTrie, type SerializedTrie } from '../matching/trie';
+import type { Token } from '../text/tokenize';
+import { work } from '../work';
+
+import type { WordClassData, WordClasses } from '../types';
+
+export type { WordClassData, WordClasses };
+
+/** A class entry found in a clause: class index and the last token it covers. */
+export interface ClassSpan { cls: number; last: number }
+
+interface EntryInfo { cls: number; name: boolean; except: boolean }
+
+/** Marker at the end of an entry: the next word must be a capitalised name ("DC @Name" matches "DC Morgan"). */
+export const NAME_MARKER = '@Name';
+
+// capitalised words that start a clause rather than name a person ("PC To attend", "Sgt Will …" are not names)
+const NOT_NAMES = new Set(['to', 'will', 'is', 'was', 'has', 'had', 'and', 'or', 'the', 'a', 'an', 'of', 'in', 'on', 'at', 'for', 'with', 'who', 'should', 'must', 'may', 'can', 'would', 'could', 'shall', 'be', 'are', 'were', 'not', 'no', 'from', 'by', 'as', 'if', 'she', 'he', 'they', 'her', 'his', 'their', 'i', 'we', 'it', 'this', 'that']);
+
+export class ClassIssue extends Error {
+  constructor(readonly className: string, readonly entry: number, message: string, readonly field: 'entries' | 'except' = 'entries') {
+    super(message);
+  }
+}
+
+/** Every class compiled into one graph. Class indexes follow the order of `names`. */
+export class ClassMatcher {
+  readonly names: string[];
+  private readonly index = new Map<string, number>();
+  private graph: PhraseTrie | undefined;
+  private readonly info: EntryInfo[] = [];
+  private readonly pending: Array<{ name: string; phrase: string; raw: string; i: number; except: boolean }> = [];
+  /** Per class, its entries with any @Name marker removed: what a frame anchors on in the rule graph. */
+  readonly anchors: string[][];
+
+  /**
+   * `lazy`: classes validated at build time compile their graph on the first clause that needs it; `prebuilt`: the
+   * graph compiled at build time from exactly these classes (serialize()), read instead of compiled (cold start).
+   */
+  constructor(readonly classes: WordClasses, private readonly inflect: Inflector, lazy = false, private readonly prebuilt?: SerializedTrie) {
+    this.names = Object.keys(classes);
+    this.names.forEach((n, i) => this.index.set(n, i));
+    this.anchors = this.names.map(() => []);
+    this.names.forEach((name, cls) => {
+      const data = classes[name];
+      if (!data || !Array.isArray(data.entries) || data.entries.length === 0) throw new ClassIssue(name, 0, 'a word class needs at least one entry');
+      data.entries.forEach((raw, i) => this.add(name, cls, raw, i, false));
+      (data.except ?? []).forEach((raw, i) => this.add(name, cls, raw, i, true));
+    });
+    if (!lazy) void this.trie;
+  }
+
+  /** The class graph as data, for the constructor's `prebuilt`. */
+  serialize(): SerializedTrie {
+    return this.trie.serialize();
+  }
+
+  private get trie(): PhraseTrie {
+    if (this.graph) return this.graph;
+    if (this.prebuilt) return (this.graph = PhraseTrie.deserialize(this.prebuilt));
+    const trie = new PhraseTrie();
+    this.pending.forEach((p, owner) => {
+      try {
+        trie.addPhrase(p.phrase, owner, this.inflect);
+      } catch (e) {
+        throw new ClassIssue(p.name, p.i, `phrase "${p.raw}": ${(e as Error).message}`, p.except ? 'except' : 'entries');
+      }
+    });
+    return (this.graph = trie);
+  }
+
+  private add(name: string, cls: number, raw: string, i: number, except: boolean): void {
+    if (typeof raw !== 'string' || !raw.trim()) throw new ClassIssue(name, i, 'an entry must be a non-empty phrase', except ? 'except' : 'entries');
+    const trimmed = raw.trim();
+    const name_ = trimmed.endsWith(NAME_MARKER);
+    const phrase = name_ ? trimmed.slice(0, -NAME_MARKER.length).trim() : trimmed;
+    if (phrase.includes('@')) throw new ClassIssue(name, i, `'@' is only allowed as a final ${NAME_MARKER} (a capitalised surname)`, except ? 'except' : 'entries');
+    this.info.push({ cls, name: name_, except });
+    this.pending.push({ name, phrase, raw, i, except });
+    if (!except) this.anchors[cls].push(phrase);
+  }
+
+  has(name: string): boolean {
+    return this.index.has(name);
+  }
+
+  indexOf(name: string): number {
+    return this.index.get(name) ?? -1;
+  }
+
+  /**
+   * The token-class table of a clause: for each token, the class entries that start at it. One walk of the class
+   * graph per token, bounded by the longest entry, so the table costs linear time in the clause.
+   */
+  spans(text: string, tokens: readonly Token[]): ClassSpan[][] {
+    const trie = this.trie;
+    const out: ClassSpan[][] = new Array(tokens.length).fill(NONE);
+    // exceptions by last token: class and first token ("welfare rights officer" cancels the "officer" inside it)
+    let cancelled: Array<Array<{ cls: number; first: number }> | undefined> | null = null;
+    for (let k = 0; k < tokens.length; k++) {
+      if (!trie.root.next?.has(tokens[k].norm)) continue;
+      trie.matchAt(tokens, k, (m) => {
+        const info = this.info[m.owner];
+        let last = m.lastToken;
+        if (info.except) { ((cancelled ??= [])[last] ??= []).push({ cls: info.cls, first: k }); return; }
+        if (info.name) {
+          const next = tokens[last + 1];
+          if (!next || !isName(text, next)) return;
+          last++;
+        }
+        if (out[k] === NONE) out[k] = [];
+        if (!out[k].some((s) => s.cls === info.cls && s.last === last)) out[k].push({ cls: info.cls, last });
+      });
+    }
+    work.contextTokens += tokens.length;
+    // an exception ending where an entry ends cancels it ("welfare rights officer")
+    const cut = cancelled as Array<Array<{ cls: number; first: number }> | undefined> | null;
+    if (cut) for (let k = 0; k < tokens.length; k++) {
+      if (out[k].length) out[k] = out[k].filter((s) => !cut[s.last]?.some((c) => c.cls === s.cls && c.first <= k));
+    }
+    return out;
+  }
+}
+
+const NONE: ClassSpan[] = [];
+
+/** A capitalised word that can be a surname or initial ("Morgan", "O'Neill", "J", "HARRIS"). */
+function isName(text: string, tok: Token): boolean {
+  const c = text.charCodeAt(tok.start);
+  return c >= 65 && c <= 90 && !NOT_NAMES.has(tok.norm);
+}

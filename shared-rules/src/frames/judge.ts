@@ -1,0 +1,117 @@
+/** Whether a frame candidate fires: its patterns over the clause or sentence around the anchor, then its quieting classes. */
+import type { ChunkContext, Verdict } from '../context/context';
+import type { CompiledRule } from '../matching/compile';
+import { tokenize, type Token } from '../text/tokenize';
+import type { Severity } from '../types';
+import type { ClassMatcher, ClassSpan } from './classes';
+import type { CompiledFrame, CompiledGroup, FrameWindow } from './frame';
+import { frameMatches, type TokenRange } from './frame';
+import { clauseEnd, clauseStarts, lineBounds, sentenceBounds } from '../text/clauses';
+
+interface Scope {
+  start: number; end: number; tokens: Token[]; table: ClassSpan[][]; clauses: Int32Array | null;
+  /** Frame matches by rule and window, so the candidates of one statement share one run. */
+  matches: Map<string, TokenRange[]>;
+}
+
+const MAX_CACHED = 64;
+
+/** The statements and lines of one chunk read for frames, each once. */
+export class FrameScopes {
+  private readonly sentences = new Map<string, Scope>();
+  private readonly lines = new Map<string, Scope>();
+  /** The last statement read: candidates arrive in text order, so most fall inside it and need no scan. */
+  private last: Scope | null = null;
+
+  constructor(readonly text: string, private readonly classes: ClassMatcher) {}
+
+  sentence(from: number, to: number): Scope {
+    const last = this.last;
+    // candidates come in text order: one inside the last statement (or run-on window) read shares it
+    if (last && from >= last.start && to <= last.end) return last;
+    const [s, e] = sentenceBounds(this.text, from, to, 0, this.text.length);
+    return (this.last = this.read(this.sentences, s, e, true));
+  }
+
+  /** The line (list item, table row) around [from, to), or null when it runs on past the scan: prose, not a line. */
+  line(from: number, to: number): Scope | null {
+    const [s, e] = lineBounds(this.text, from, to, 0, this.text.length);
+    if (!isLineStart(this.text, s) || !isLineEnd(this.text, e)) return null;
+    return this.read(this.lines, s, e, false);
+  }
+
+  private read(cache: Map<string, Scope>, s: number, e: number, clauses: boolean): Scope {
+    const key = `${s}:${e}`;
+    let scope = cache.get(key);
+    if (!scope) {
+      const tokens = tokenize(this.text, s, e);
+      scope = { start: s, end: e, tokens, table: this.classes.spans(this.text, tokens), clauses: clauses ? clauseStarts(this.text, tokens) : null, matches: new Map() };
+      if (cache.size >= MAX_CACHED) cache.clear();
+      cache.set(key, scope);
+    }
+    return scope;
+  }
+}
+
+function isLineStart(text: string, s: number): boolean {
+  return s === 0 || text.charCodeAt(s - 1) === 10;
+}
+
+function isLineEnd(text: string, e: number): boolean {
+  return e >= text.length || text.charCodeAt(e) === 10;
+}
+
+function indexOfStart(tokens: readonly Token[], pos: number): number {
+  for (let k = 0; k < tokens.length; k++) if (tokens[k].start >= pos) return k;
+  return tokens.length;
+}
+
+function hasClass(table: readonly ClassSpan[][], lo: number, hi: number, classes: ReadonlySet<number>): boolean {
+  for (let k = lo; k <= hi && k < table.length; k++) for (const c of table[k]) if (classes.has(c.cls)) return true;
+  return false;
+}
+
+/** Token range [lo, hi] of a window around the match [a, b] of a sentence. */
+function windowIn(sent: Scope, a: number, b: number, where: FrameWindow): [number, number] {
+  if (where === 'clause' && sent.clauses) return [sent.clauses[a], clauseEnd(sent.clauses, b)];
+  return [0, sent.tokens.length - 1];
+}
+
+function groupFound(g: CompiledGroup, sent: Scope, scopes: FrameScopes, a: number, b: number): boolean {
+  const line = g.in === 'line' ? scopes.line(sent.tokens[a].start, sent.tokens[b].end) : null;
+  if (line) return hasClass(line.table, 0, line.tokens.length - 1, g.classes);
+  const [lo, hi] = windowIn(sent, a, b, g.in);
+  return hasClass(sent.table, lo, hi, g.classes);
+}
+
+const STEP: Severity[] = ['information', 'warning', 'error'];
+
+export function judgeFrame(rule: CompiledRule, frame: CompiledFrame, ctx: ChunkContext, scopes: FrameScopes, start: number, end: number): Verdict | null {
+  if (ctx.quoted(start, end)) return null;
+  const sent = scopes.sentence(start, end);
+  const anchor = indexOfStart(sent.tokens, start);
+  if (anchor >= sent.tokens.length || sent.tokens[anchor].start !== start) return null;
+  const clauses = sent.clauses!;
+  const [lo, hi] = frame.scope === 'clause' ? [clauses[anchor], clauseEnd(clauses, anchor) + 1] : [0, sent.tokens.length];
+  const key = `${rule.index}:${lo}`;
+  let all = sent.matches.get(key);
+  if (!all) sent.matches.set(key, (all = frameMatches(frame, sent.table, lo, hi)));
+  // the widest match that covers the anchor
+  let m: TokenRange | null = null;
+  for (const r of all) if (r[0] <= anchor && anchor <= r[1] && (!m || r[1] - r[0] > m[1] - m[0])) m = r;
+  if (!m) return null;
+  const [a, b] = m;
+  for (const g of frame.require) if (!groupFound(g, sent, scopes, a, b)) return null;
+  for (const g of frame.quiet) if (groupFound(g, sent, scopes, a, b)) return null;
+  if (ctx.mention(ctx.sentence(start, end))) return null;
+  const kind = Object.keys(rule.sections).length ? ctx.section(start) : null;
+  const effect = kind ? rule.sections[kind] : undefined;
+  if (effect === 'quiet') return null;
+  let level = STEP.indexOf(rule.data.severity);
+  if (effect === 'raise') level = Math.min(2, level + 1);
+  if (effect === 'lower') level = Math.max(0, level - 1);
+  // the finding covers the whole instruction or threat: from its clause's start to the end of the clause it ends in
+  const first = frame.scope === 'clause' ? lo : clauses[a];
+  const last = Math.min(hi - 1, clauseEnd(clauses, b));
+  return { severity: STEP[level], start: sent.tokens[first].start, end: sent.tokens[last].end };
+}

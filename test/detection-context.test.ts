@@ -1,0 +1,116 @@
+// Context checks that decide whether a hit is about the person at all (issue 11): negation bound to its own head,
+// scare quotes, <q> quotations in HTML, and sentences that advise against or criticise a practice.
+// A small rule set is compiled here so the tests hold whatever the rule packs say.
+import assert from 'node:assert/strict';
+import { compileRuleSet, lint, regularInflect, type RuleData } from '../shared-rules/src/index';
+
+function rule(over: Partial<RuleData> & Pick<RuleData, 'id' | 'match'>): RuleData {
+  return {
+    category: 'stigmatizing-language', severity: 'warning', message: 'm', rationale: 'r', sources: ['test'],
+    suggestions: ['x'], examples: { match: ['x'], noMatch: ['y'] }, ...over,
+  };
+}
+
+const rs = compileRuleSet([
+  rule({ id: 'combative', match: ['combative', 'aggressive', 'attention seeking'], context: { negatable: true } }),
+  rule({ id: 'scare', match: ['(in)? pain', 'hearing voices'], context: { scareQuotes: true } }),
+  rule({ id: 'contract', category: 'punitive-approach', match: ['behavioural contract~', 'police led mentoring'], suggestions: ['[describe the plan agreed with the person]'] }),
+  rule({ id: 'demanding', match: ['demanding', 'rude'], context: { aboutThePerson: true } }),
+  rule({ id: 'demanding-anyone', match: ['hysterical'] }),
+], regularInflect);
+
+const found = (text: string, format?: 'html') => lint(text, { ruleSet: rs, ...(format ? { format } : {}) }).map((f) => `${f.ruleId}:${f.text}`);
+
+describe('negation binds to its own head', () => {
+  it('still negates a hit in the negator\'s own phrase, across a list and through "to be"', () => {
+    for (const text of [
+      'Not combative on the ward.',
+      'No evidence of combative behaviour.',
+      'No fever, distress or combative behaviour.',
+      'He is not known to be aggressive.',
+      'She did not become aggressive.',
+    ]) assert.deepEqual(found(text), [], text);
+  });
+
+  it('stops at a verb that takes the negation for itself', () => {
+    assert.deepEqual(found('He does not recall becoming combative.'), ['combative:combative']);
+    assert.deepEqual(found('She cannot remember being aggressive to staff.'), ['combative:aggressive']);
+    assert.deepEqual(found('He did not stop being aggressive until the police left.'), ['combative:aggressive']);
+  });
+
+  it('stops at a word that opens another clause', () => {
+    assert.deepEqual(found('Not frightened but aggressive on arrival.'), ['combative:aggressive']);
+    assert.deepEqual(found('No injuries when he became combative.'), ['combative:combative']);
+  });
+
+  it('does not deny a comparison that asserts the quality', () => {
+    assert.deepEqual(found('He has never been as combative as this time.'), ['combative:combative']);
+    assert.deepEqual(found('She has never been this aggressive before.'), ['combative:aggressive']);
+  });
+
+  it('carries into the clause of a judgement verb ("it is not felt that …")', () => {
+    assert.deepEqual(found('It is not felt that her self-harm is attention seeking.'), []);
+    assert.deepEqual(found('It is not clear, and her self-harm is attention seeking.'), ['combative:attention seeking']);
+  });
+});
+
+describe('scare quotes', () => {
+  it('flag a symptom that is the whole of its quotation, marks included', () => {
+    assert.deepEqual(found("Patient 'in pain', asking for more."), ["scare:'in pain'"]);
+    assert.deepEqual(found('She was "hearing voices." last night'), ['scare:"hearing voices."']);
+  });
+
+  it('leave a quoted sentence and unquoted words alone', () => {
+    assert.deepEqual(found('She said "I am in pain" and cried.'), []);
+    assert.deepEqual(found('She is in pain.'), []);
+  });
+
+  it('take in an HTML entity quotation mark whole', () => {
+    assert.deepEqual(found('<p>She is &quot;in pain&quot; again.</p>', 'html'), ['scare:&quot;in pain&quot;']);
+  });
+});
+
+describe('quotations in HTML', () => {
+  it('<q> keeps its words quoted, so a term in it stays quiet', () => {
+    assert.deepEqual(found('<p>She said <q>I am combative</q> and laughed.</p>', 'html'), []);
+    assert.deepEqual(found('<p>She said <b>I am combative</b> and laughed.</p>', 'html'), ['combative:combative']);
+  });
+});
+
+describe('advice against or criticism of a practice is a mention', () => {
+  it('stays quiet when the sentence advises against, opposes or bans the practice', () => {
+    for (const text of [
+      'NICE advises against behavioural contracts for people who self-harm.',
+      'The campaign opposed police-led mentoring in the trust.',
+      'Service users criticised the use of behavioural contracts.',
+      'Trust policy now bans behavioural contracts.',
+    ]) assert.deepEqual(found(text), [], text);
+  });
+
+  it('still flags the practice itself', () => {
+    assert.deepEqual(found('A behavioural contract was agreed with her.'), ['contract:behavioural contract']);
+    assert.deepEqual(found('She opposed the behavioural contract the team wrote.'), ['contract:behavioural contract']);
+  });
+});
+
+describe('a descriptor said of someone or something else', () => {
+  it('stays quiet for a relative, a member of staff or a task', () => {
+    for (const text of [
+      'Her husband was rude to the receptionist.',
+      "Her mother's boyfriend is very demanding.",
+      'Caring for her mother with dementia is demanding.',
+      'The job is demanding and she is tired.',
+    ]) assert.deepEqual(found(text), [], text);
+  });
+
+  it('still flags the person, whoever reports it', () => {
+    assert.deepEqual(found('Her husband says she is very demanding.'), ['demanding:demanding']);
+    assert.deepEqual(found('She was rude to her mother on the phone.'), ['demanding:rude']);
+    assert.deepEqual(found('Rude to staff.'), ['demanding:Rude']);
+  });
+
+  it('only for rules that ask for it', () => {
+    assert.deepEqual(found('Her mother was hysterical.'), ['demanding-anyone:hysterical']);
+  });
+});
+
