@@ -2,14 +2,15 @@
 // and the indexed sentence bounds are each checked against the plain computation they replace. No timings here.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { builtinInflector, builtinRules, builtinRuleSet, builtinSources, compileRuleSet, lint, regularInflect, type RuleData } from '../shared-rules/src/index';
+import { builtinClasses, builtinInflector, builtinRules, builtinRuleSet, builtinSources, compileRuleSet, lint, regularInflect, type RuleData } from '../shared-rules/src/index';
 import { ChunkContext } from '../shared-rules/src/context/context';
 import { sentenceAround, sentenceAroundIn, sentenceEnds } from '../shared-rules/src/context/sentence';
 import { tokenize } from '../shared-rules/src/text/tokenize';
 import { PhraseTrie } from '../shared-rules/src/matching/trie';
 import { UNUSED_WORD, WalkTokens, WalkVocabulary } from '../shared-rules/src/matching/walk-tokens';
 
-const fresh = compileRuleSet(builtinRules(), builtinInflector, builtinSources(), { lazyContext: true });
+// frames need the word classes they name (shared-rules/lexicon)
+const fresh = compileRuleSet(builtinRules(), builtinInflector, builtinSources(), { lazyContext: true, classes: builtinClasses() });
 
 describe('engine speed: build-time match graph', () => {
   it('the generated graph is the graph the rules compile to', () => {
