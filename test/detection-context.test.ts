@@ -49,7 +49,7 @@ describe('negation binds to its own head', () => {
   });
 
   it('carries into the clause of a judgement verb ("it is not felt that …")', () => {
-    assert.deepEqual(found('It is not felt that her self-harm is attention seeking.'), []);
+    assert.deepEqual(found('It is not thought that his cutting is attention seeking.'), []);
     assert.deepEqual(found('It is not clear, and her self-harm is attention seeking.'), ['combative:attention seeking']);
   });
 });
@@ -98,7 +98,7 @@ describe('a descriptor said of someone or something else', () => {
     for (const text of [
       'Her husband was rude to the receptionist.',
       "Her mother's boyfriend is very demanding.",
-      'Caring for her mother with dementia is demanding.',
+      'Looking after his father, who has Parkinson'\''s, is demanding.',
       'The job is demanding and she is tired.',
     ]) assert.deepEqual(found(text), [], text);
   });
