@@ -72,7 +72,8 @@ describe('Word: annotation events', () => {
     await h.word.clickAnnotation(contract.id);
     await h.word.hoverAnnotation(h.word.annotationsOn(3)[0].id);
     assert.deepEqual(h.view.revealed.map((r) => [r.how, r.item.finding.text, r.item.finding.category]), [
-      ['click', 'behavioural contract', 'punitive-approach'],
+      // the finding covers the whole threat (a frame), not only the words that name the contract
+      ['click', 'Care will be withdrawn if he breaches the behavioural contract', 'punitive-approach'],
       ['hover', 'attention seeking', 'discriminatory-attitude'],
     ]);
     assert.ok(h.view.revealed[0].item.finding.rationale.length > 0 && h.view.revealed[0].item.finding.sources.length > 0);

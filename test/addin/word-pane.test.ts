@@ -115,7 +115,7 @@ describe('Word task pane (fallback list, no WordApi 1.7)', () => {
     await m.pane.checker.whenIdle();
     assert.equal(m.root.querySelectorAll('.clw-problems li').length, 0);
     assert.equal(cardFor(m.root, 'refused'), undefined);
-    assert.ok(cardFor(m.root, 'behavioural contract'));
+    assert.ok(cardFor(m.root, 'Care will be withdrawn if he breaches the behavioural contract'));
     assert.equal(JSON.parse(m.store.getItem('carelint.word.settings')!).config, textarea.value, 'remembered on this device');
   });
 
@@ -148,7 +148,7 @@ describe('Word task pane (fallback list, no WordApi 1.7)', () => {
     // Replace one finding with the keyboard on another card's button: after the re-render focus is on the same button.
     const other = button(cardFor(m.root, 'attention seeking'), 'Select')!;
     other.focus();
-    await m.pane.checker.rewrite(m.pane.checker.items().find((i) => i.finding.text === 'behavioural contract')!, 'safety plan agreed with her');
+    await m.pane.checker.rewrite(m.pane.checker.items().find((i) => i.finding.text === 'refused')!, 'declined');
     const active = m.doc.activeElement as HTMLElement;
     assert.equal(active.textContent, 'Select');
     assert.equal(active.closest('.cl-card')!.querySelector('.cl-card__text')!.textContent, 'attention seeking');

@@ -210,7 +210,7 @@ describe('browser extension in Chromium', function () {
 
     // the next finding, then its rewrite button
     await page.keyboard.press('Alt+ArrowDown');
-    await page.waitForFunction(() => !!document.querySelector('carelint-overlay')!.shadowRoot!.querySelector('.cl-card[data-rule="non-compliant"]'));
+    await page.waitForFunction(() => !!document.querySelector('carelint-overlay')!.shadowRoot!.querySelector('.cl-card[data-rule="non-compliant-with-medication"]'));
     await page.evaluate(() => { (window as any).inputLog.length = 0; });
     const button = page.locator('carelint-overlay .cl-card__rewrite').first();
     const suggestion = (await button.textContent())!;
@@ -319,7 +319,7 @@ describe('browser extension in Chromium', function () {
     const u = await waitForUnderline(page, 'attention seeking');
     await assertOverDomWord(page, '.ql-editor', 'attention seeking', u);
     await shot(page, 'quill');
-    await rewriteAndUndo(page, 'non-compliant', () => page.evaluate(() => (window as any).quill.getText() as string));
+    await rewriteAndUndo(page, 'non-compliant', () => page.evaluate(() => (window as any).quill.getText() as string), 'non-compliant-with-medication');
     await page.close();
   });
 
@@ -337,7 +337,7 @@ describe('browser extension in Chromium', function () {
     await assertOverDomWord(page, '.ProseMirror', 'attention seeking', (await underlines(page)).find((x) => x.text.includes('attention'))!);
     await shot(page, 'prosemirror');
     const before = await page.evaluate(() => (window as any).pmTransactions as number);
-    await rewriteAndUndo(page, 'non-compliant', () => page.evaluate(() => (window as any).pmText() as string));
+    await rewriteAndUndo(page, 'non-compliant', () => page.evaluate(() => (window as any).pmText() as string), 'non-compliant-with-medication');
     assert.ok(await page.evaluate(() => (window as any).pmTransactions as number) > before, 'ProseMirror saw the rewrite as a transaction');
     await page.close();
   });
@@ -436,11 +436,11 @@ async function assertOverDomWord(page: Page | Frame, root: string, word: string,
 }
 
 /** Click into a flagged word, take the card's first rewrite, see the editor's text change, then Ctrl+Z. */
-async function rewriteAndUndo(page: Page, word: string, text: () => Promise<string>): Promise<void> {
+async function rewriteAndUndo(page: Page, word: string, text: () => Promise<string>, rule = word): Promise<void> {
   const u = (await underlines(page)).find((x) => x.text.includes(word))!;
   const original = await text();
   await page.mouse.click(centre(u).x, centre(u).y);
-  await page.waitForFunction((w) => !!document.querySelector('carelint-overlay')!.shadowRoot!.querySelector(`.cl-card[data-rule="${w}"]`), word);
+  await page.waitForFunction((w) => !!document.querySelector('carelint-overlay')!.shadowRoot!.querySelector(`.cl-card[data-rule="${w}"]`), rule);
   await page.evaluate(() => { (window as any).inputLog.length = 0; });
   const button = page.locator('carelint-overlay .cl-card__rewrite').first();
   const suggestion = (await button.textContent())!;
@@ -450,7 +450,7 @@ async function rewriteAndUndo(page: Page, word: string, text: () => Promise<stri
   assert.ok(changed.includes(suggestion) && !changed.includes(`${word} with`), changed);
   const log = await page.evaluate(() => (window as any).inputLog as Array<{ inputType: string; before?: boolean }>);
   assert.ok(log.some((e) => e.inputType === 'insertText' && !e.before), `input events: ${JSON.stringify(log)}`);
-  await page.waitForFunction((w) => ![...document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.cl-underline')].some((e) => e.dataset.rule === w), word);
+  await page.waitForFunction((w) => ![...document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.cl-underline')].some((e) => e.dataset.rule === w), rule);
   await page.keyboard.press('Control+z');
   await page.waitForFunction((w) => document.body.innerText.includes(w), `${word} with`);
   assert.equal((await text()).trim(), original.trim());

@@ -193,7 +193,8 @@ export class FieldView {
     const sel = this.field.selection() ?? { start: 0, end: 0 };
     const sorted = [...this.findings].sort((a, b) => a.start - b.start);
     const target = direction === 1
-      ? sorted.find((f) => f.start > sel.start) ?? sorted[0]
+      // as in the demo: the first finding at or after the caret, unless it is the one already selected
+      ? sorted.find((f) => f.start >= sel.end && !(f.start === sel.start && f.end === sel.end)) ?? sorted[0]
       : [...sorted].reverse().find((f) => f.start < sel.start) ?? sorted[sorted.length - 1];
     this.dismissedAt = null;
     this.field.select(target.start, target.end);
