@@ -8,7 +8,11 @@ export type Span = readonly [number, number];
 const MAX_QUOTE = 1200;
 
 function isLetter(c: string | undefined): boolean {
-  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  // ASCII answered without the regex: apostrophes are common, and each used to run a Unicode property test
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  return /[\p{L}\p{N}]/u.test(c);
 }
 
 export function quoteSpans(text: string, lo: number, hi: number): Span[] {
@@ -16,6 +20,10 @@ export function quoteSpans(text: string, lo: number, hi: number): Span[] {
   let open = -1;
   let openChar = '';
   for (let i = lo; i < hi; i++) {
+    // only quotation marks, apostrophes and line breaks do anything; the MAX_QUOTE reset below only ever closes an
+    // open quote, so applying it at the next such character instead of at every character gives the same spans
+    const code = text.charCodeAt(i);
+    if (code !== 34 && code !== 39 && code !== 10 && code < 0xab) continue;
     const ch = text[i];
     if (open >= 0 && i - open > MAX_QUOTE) open = -1;
     if (ch === '"') {
