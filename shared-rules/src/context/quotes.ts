@@ -6,16 +6,26 @@
 export type Span = readonly [number, number];
 
 const MAX_QUOTE = 1200;
+const QUOTE_EVENTS = /["'\n\u00ab\u00bb\u2018\u2019\u201c\u201d]/g;
 
 function isLetter(c: string | undefined): boolean {
-  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  // ASCII answered without the regex: apostrophes are common, and each used to run a Unicode property test
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  return /[\p{L}\p{N}]/u.test(c);
 }
 
 export function quoteSpans(text: string, lo: number, hi: number): Span[] {
   const spans: Span[] = [];
   let open = -1;
   let openChar = '';
-  for (let i = lo; i < hi; i++) {
+  // only quotation marks, apostrophes and line breaks do anything, so the regex engine finds them; the MAX_QUOTE
+  // reset below only ever closes an open quote, so applying it at the next such character gives the same spans
+  const events = new RegExp(QUOTE_EVENTS);
+  events.lastIndex = lo;
+  for (let found = events.exec(text); found !== null && found.index < hi; found = events.exec(text)) {
+    const i = found.index;
     const ch = text[i];
     if (open >= 0 && i - open > MAX_QUOTE) open = -1;
     if (ch === '"') {

@@ -10,7 +10,12 @@ function isSpace(c: number): boolean {
 
 function endsAbbreviation(text: string, dot: number): boolean {
   let s = dot;
-  while (s > 0 && /[A-Za-z.]/.test(text[s - 1])) s--;
+  // [A-Za-z.] by character code: this runs back from every full stop a context window passes
+  while (s > 0) {
+    const c = text.charCodeAt(s - 1);
+    if (c !== 46 && !(c >= 65 && c <= 90) && !(c >= 97 && c <= 122)) break;
+    s--;
+  }
   const word = text.slice(s, dot).toLowerCase();
   return ABBREVIATIONS.has(word) || (word.length === 1 && /[a-z]/.test(word));
 }

@@ -95,6 +95,19 @@ export class ClassMatcher {
     return this.index.get(name) ?? -1;
   }
 
+  /** Per first word of an entry: the words that can come second, or null when an entry can end at or gap after it. */
+  private readonly followers = new Map<string, ReadonlySet<string> | null>();
+
+  private followersOf(first: string): ReadonlySet<string> | null {
+    let found = this.followers.get(first);
+    if (found === undefined) {
+      const targets = (this.trie.root.next?.get(first) ?? []).map((e) => e.node);
+      found = targets.some((n) => n.accepts || n.gaps || !n.next) ? null : new Set(targets.flatMap((n) => [...n.next!.keys()]));
+      this.followers.set(first, found);
+    }
+    return found;
+  }
+
   /**
    * The token-class table of a clause: for each token, the class entries that start at it. One walk of the class
    * graph per token, bounded by the longest entry, so the table costs linear time in the clause.
@@ -105,7 +118,15 @@ export class ClassMatcher {
     // exceptions by last token: class and first token ("welfare rights officer" cancels the "officer" inside it)
     let cancelled: Array<Array<{ cls: number; first: number }> | undefined> | null = null;
     for (let k = 0; k < tokens.length; k++) {
-      if (!trie.root.next?.has(tokens[k].norm)) continue;
+      const norm = tokens[k].norm;
+      if (!trie.root.next?.has(norm)) continue;
+      // "the", "to", "was" start many entries, and a walk enters one state per entry: skip the walk when the next
+      // token cannot continue any of them (the walk would stop there with nothing found)
+      const following = this.followersOf(norm);
+      if (following) {
+        const t = tokens[k + 1];
+        if (!t || t.afterBreak || !following.has(t.norm)) continue;
+      }
       trie.matchAt(tokens, k, (m) => {
         const info = this.info[m.owner];
         let last = m.lastToken;

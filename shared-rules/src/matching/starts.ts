@@ -70,16 +70,25 @@ export class StartIndex {
   scan(text: string, end: number): number[] {
     const out: number[] = [];
     let i = 0;
-    while (i < end) {
-      const c = text.charCodeAt(i);
-      if ((c < 128 ? ASCII[c] : charClass(c)) !== CharClass.Word) { i++; continue; }
-      const start = i;
-      i = asciiWordEnd(text, start, end);
-      if (i < 0) {
-        // not plain ASCII: read it exactly as the tokenizer does
-        i = wordEnd(text, start, end);
-        if (this.checkExact(normalizeWord(text.slice(start, i)), text, i, end)) out.push(start);
-        continue;
+    // start of a plain ASCII word already read by the pair check below (it ends at i; its hash is lastWordHash()):
+    // "the", "was", "to" are a third of all words, and reading their next word twice was a fifth of the scan
+    let pending = -1;
+    while (i < end || pending >= 0) {
+      let start: number;
+      if (pending >= 0) {
+        start = pending;
+        pending = -1;
+      } else {
+        const c = text.charCodeAt(i);
+        if ((c < 128 ? ASCII[c] : charClass(c)) !== CharClass.Word) { i++; continue; }
+        start = i;
+        i = asciiWordEnd(text, start, end);
+        if (i < 0) {
+          // not plain ASCII: read it exactly as the tokenizer does
+          i = wordEnd(text, start, end);
+          if (this.checkExact(normalizeWord(text.slice(start, i)), text, i, end)) out.push(start);
+          continue;
+        }
       }
       const first = this.spellings.find(text, start, i);
       if (!first) continue;
@@ -87,8 +96,17 @@ export class StartIndex {
       // a word every phrase continues: a candidate only if a word that can follow it comes next
       let j = i;
       while (j < end && ASCII[text.charCodeAt(j)] === CharClass.Space) j++;
+      if (j < end) {
+        // punctuation or an apostrophe next: the tokenizer reads the next word as after a break, so no candidate
+        const d = text.charCodeAt(j);
+        if (d < 128 && (ASCII[d] === CharClass.Punct || ASCII[d] === CharClass.Inner)) continue;
+      }
       const nextEnd = j < end && j > i && ASCII[text.charCodeAt(j)] === CharClass.Word ? asciiWordEnd(text, j, end) : -1;
-      if (nextEnd >= 0 && !first.following.hasHash(lastWordHash())) continue;
+      if (nextEnd >= 0 && !first.following.hasHash(lastWordHash())) {
+        pending = j;
+        i = nextEnd;
+        continue;
+      }
       if (this.checkExact(first.canonical, text, i, end)) out.push(start);
     }
     return out;

@@ -20,6 +20,11 @@ function isSpaceCode(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 13;
 }
 
+/** [A-Za-z.] by character code: sentence ends are looked for at every full stop a context window passes. */
+function isLetterOrDot(c: number): boolean {
+  return c === 46 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 function lineStartOf(text: string, i: number, lo: number): number {
   const nl = text.lastIndexOf('\n', i - 1);
   return Math.max(lo, nl + 1);
@@ -48,7 +53,7 @@ function endsSentence(text: string, i: number, hi: number): boolean {
   if (!isSpaceCode(next) && next !== 10 && next !== 34 && next !== 0x201d && next !== 41) return false;
   if (c === 46) {
     let s = i;
-    while (s > 0 && /[A-Za-z.]/.test(text[s - 1])) s--;
+    while (s > 0 && isLetterOrDot(text.charCodeAt(s - 1))) s--;
     const word = text.slice(s, i);
     if (word.length === 1 && /[A-Z]/.test(word)) return false; // an initial: "PC J. Smith"
     if (TITLES.has(word.toLowerCase())) return false;
