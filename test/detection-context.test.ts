@@ -87,6 +87,15 @@ describe('advice against or criticism of a practice is a mention', () => {
     ]) assert.deepEqual(found(text), [], text);
   });
 
+  it('hears "the term" as a word being talked about, not a school term or a full-term birth', () => {
+    assert.deepEqual(found('The term combative blames the patient.'), []);
+    for (const text of [
+      'She was combative at school this term.',
+      'He was aggressive towards staff at the end of the term.',
+      'The term ends soon and she has been combative at home.',
+    ]) assert.deepEqual(found(text), [text.includes('aggressive') ? 'combative:aggressive' : 'combative:combative'], text);
+  });
+
   it('still flags the practice itself', () => {
     assert.deepEqual(found('A behavioural contract was agreed with her.'), ['contract:behavioural contract']);
     assert.deepEqual(found('She opposed the behavioural contract the team wrote.'), ['contract:behavioural contract']);

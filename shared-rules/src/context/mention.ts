@@ -6,12 +6,19 @@ import type { Inflector } from '../matching/phrase';
 import { PhraseTrie } from '../matching/trie';
 import type { Token } from '../text/tokenize';
 
+const TERM_CUE = '(the|this|that|a) term';
+/** Words around "the term" that make it a stretch of time (school, pregnancy), not a word being talked about. */
+const TERM_TIME_BEFORE = new Set(['of', 'during', 'in', 'for', 'until', 'till', 'since', 'before', 'after', 'throughout', 'at', 'by', 'over', 'next', 'last', 'school', 'whole', 'rest']);
+const TERM_TIME_AFTER = new Set(['ends', 'ended', 'end', 'starts', 'started', 'start', 'begins', 'began', 'holiday', 'holidays', 'break', 'time', 'times', 'dates', 'date', 'baby', 'infant', 'pregnancy', 'delivery', 'birth']);
+
 const MENTION_CUES = [
   '(must|should|will|can|may) (no longer|not|never) be used',
   '(must|should|need to|needs to) (stop|end|cease|be eradicated|be challenged|be avoided)',
   '(is|are|was|were|be) (stigmatising|stigmatizing|discriminatory|pejorative|offensive|outdated|malpractice|unacceptable language)',
   '(stigmatising|stigmatizing|discriminatory|pejorative|offensive|judgemental|punitive) (language|term|terms|label|labels|word|words|wording|phrase|phrases|descriptor|descriptors)',
-  '(the|this|that|a) (term|word|phrase|label|wording|expression|descriptor)',
+  '(the|this|that|a) (word|phrase|label|wording|expression|descriptor)',
+  // owner 1: "the term" is also a school term or a full-term pregnancy, checked in termIsWording
+  TERM_CUE,
   '(terms|words|labels|phrases|language|wording|descriptors) (such as|like|including)',
   '(label~|describ~|call~|refer~ to) (people|patients|someone|service users|anyone|a person|individuals|clients) as',
   '(avoid|avoiding|stop using|do not use|don\'t use|never use|do not write|don\'t write|never write) (the)? (term|word|words|phrase|label|labels|language)',
@@ -31,7 +38,7 @@ let trie: PhraseTrie | undefined;
 function cueTrie(inflect: Inflector): PhraseTrie {
   if (!trie) {
     trie = new PhraseTrie();
-    for (const cue of MENTION_CUES) trie.addPhrase(cue, 0, inflect);
+    for (const cue of MENTION_CUES) trie.addPhrase(cue, cue === TERM_CUE ? 1 : 0, inflect);
   }
   return trie;
 }
@@ -41,7 +48,16 @@ export function isMention(tokens: readonly Token[], inflect: Inflector): boolean
   let found = false;
   for (let k = 0; k < tokens.length && !found; k++) {
     if (!t.root.next?.has(tokens[k].norm)) continue;
-    t.matchAt(tokens, k, () => { found = true; });
+    t.matchAt(tokens, k, (m) => {
+      if (m.owner !== 1 || termIsWording(tokens, k, m.lastToken)) found = true;
+    });
   }
   return found;
+}
+
+function termIsWording(tokens: readonly Token[], first: number, last: number): boolean {
+  if (tokens[first].norm === 'this') return false; // "this term" is a school term far more often than a word
+  const before = first > 0 ? tokens[first - 1].norm : '';
+  const after = last + 1 < tokens.length ? tokens[last + 1].norm : '';
+  return !TERM_TIME_BEFORE.has(before) && !TERM_TIME_AFTER.has(after);
 }
