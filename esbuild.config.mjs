@@ -30,9 +30,17 @@ if (isMain && process.argv.includes('--if-stale')) {
   console.log(`build: ${stale}; building`);
 }
 if (isMain) step('rule packs', ['--import', 'tsx', 'shared-rules/scripts/build-rules.ts']);
-if (isMain && existsSync('shared-rules/scripts/build-validators.mjs')) step('config validators', ['shared-rules/scripts/build-validators.mjs']);
+if (isMain && existsSync('shared-rules/scripts/build-validators.mjs'))
+  step('config validators', ['shared-rules/scripts/build-validators.mjs']);
 
-const common = { bundle: true, sourcemap: false, minify: true, legalComments: 'none', logLevel: 'warning', target: 'es2022' };
+const common = {
+  bundle: true,
+  sourcemap: false,
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  target: 'es2022',
+};
 
 /**
  * Two dependencies of mammoth (the .docx reader) carry code built with `new Function`: underscore (its template
@@ -55,10 +63,34 @@ const withoutDynamicCode = {
 
 /** Every bundle the project ships. Each host lists its own in <host>/bundles.mjs (`export function bundles(common)`). */
 export const bundles = [
-  { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', minify: false, mainFields: ['module', 'main'], plugins: [withoutDynamicCode] },
+  {
+    ...common,
+    entryPoints: ['cli/src/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    minify: false,
+    mainFields: ['module', 'main'],
+    plugins: [withoutDynamicCode],
+  },
   // the audit's worker threads run only the engine and the scanner (cli/src/audit/worker-entry.ts)
-  { ...common, entryPoints: ['cli/src/audit/worker-entry.ts'], outfile: 'dist/audit-worker.js', platform: 'node', format: 'cjs', minify: false, mainFields: ['module', 'main'] },
-  { ...common, entryPoints: ['shared-rules/src/index.ts'], outfile: 'dist/engine.mjs', platform: 'neutral', format: 'esm', mainFields: ['module', 'main'] },
+  {
+    ...common,
+    entryPoints: ['cli/src/audit/worker-entry.ts'],
+    outfile: 'dist/audit-worker.js',
+    platform: 'node',
+    format: 'cjs',
+    minify: false,
+    mainFields: ['module', 'main'],
+  },
+  {
+    ...common,
+    entryPoints: ['shared-rules/src/index.ts'],
+    outfile: 'dist/engine.mjs',
+    platform: 'neutral',
+    format: 'esm',
+    mainFields: ['module', 'main'],
+  },
 ];
 for (const host of ['extension', 'addin', 'browser', 'language-server']) {
   const file = `./${host}/bundles.mjs`;
@@ -73,6 +105,9 @@ if (!isMain) {
 } else {
   const built = bundles.filter((b) => existsSync(b.entryPoints[0]));
   const results = await Promise.all(built.map((options) => build({ ...options, metafile: true })));
-  recordBuildInputs(results.flatMap((r) => Object.keys(r.metafile.inputs)), built.map((b) => b.outfile));
+  recordBuildInputs(
+    results.flatMap((r) => Object.keys(r.metafile.inputs)),
+    built.map((b) => b.outfile),
+  );
   console.log(`bundles: ${bundles.map((b) => b.outfile).join(', ')}`);
 }

@@ -10,10 +10,16 @@
   /** The newest built-ins the bundle relies on (ES2019 to ES2022); an engine without them cannot run it. */
   function modernEnough() {
     try {
-      return typeof Promise === 'function' && typeof Promise.prototype['finally'] === 'function' &&
-        typeof Object.fromEntries === 'function' && typeof Array.prototype.flatMap === 'function' &&
-        typeof String.prototype.matchAll === 'function' && typeof Array.prototype.at === 'function' &&
-        typeof Object.hasOwn === 'function' && typeof globalThis === 'object';
+      return (
+        typeof Promise === 'function' &&
+        typeof Promise.prototype['finally'] === 'function' &&
+        typeof Object.fromEntries === 'function' &&
+        typeof Array.prototype.flatMap === 'function' &&
+        typeof String.prototype.matchAll === 'function' &&
+        typeof Array.prototype.at === 'function' &&
+        typeof Object.hasOwn === 'function' &&
+        typeof globalThis === 'object'
+      );
     } catch (e) {
       return false;
     }
@@ -28,7 +34,8 @@
     var title = document.createElement('p');
     title.textContent = 'CareLint cannot run in this version of Office.';
     var detail = document.createElement('p');
-    detail.textContent = 'This Word shows add-ins in an older browser engine (Internet Explorer or the previous ' +
+    detail.textContent =
+      'This Word shows add-ins in an older browser engine (Internet Explorer or the previous ' +
       'Microsoft Edge, used by Office 2016 and Office 2019 without Microsoft 365). CareLint needs Microsoft 365 or ' +
       'Office 2021 or later on Windows (with the Microsoft Edge WebView2 runtime), Word on the web, or Word on a ' +
       'current Mac. Your document has not been changed and nothing was sent anywhere.';
@@ -50,6 +57,8 @@
   });
   var script = document.createElement('script');
   script.src = 'taskpane.js';
-  script.onload = function () { started = true; };
+  script.onload = function () {
+    started = true;
+  };
   document.head.appendChild(script);
-}());
+})();

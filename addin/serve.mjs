@@ -13,9 +13,16 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8', '.xml': 'application/xml; charset=utf-8',
-  '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 function officeJsDir() {
@@ -82,18 +89,31 @@ function handler(siteDir, officeDir) {
  * @param {{port?: number, https?: boolean | 'auto', siteDir?: string, certificate?: {cert: Buffer | string, key: Buffer | string}}} [options]
  * @returns {Promise<{url: string, https: boolean, close(): Promise<void>}>}
  */
-export async function startServer({ port = 3000, https = 'auto', siteDir = join(ROOT, 'dist/addin'), certificate: given } = {}) {
+export async function startServer({
+  port = 3000,
+  https = 'auto',
+  siteDir = join(ROOT, 'dist/addin'),
+  certificate: given,
+} = {}) {
   if (!existsSync(join(siteDir, 'taskpane.html'))) {
     throw new Error(`${join(siteDir, 'taskpane.html')} is missing. Run \`npm run build\` first.`);
   }
   const certificate = https === false ? null : (given ?? devCertificate());
   if (https === true && !certificate) {
-    throw new Error('No valid dev certificate. Run `npx office-addin-dev-certs install` once (it asks to trust a local CA), or start without https.');
+    throw new Error(
+      'No valid dev certificate. Run `npx office-addin-dev-certs install` once (it asks to trust a local CA), or start without https.',
+    );
   }
   const listener = handler(siteDir, officeJsDir());
   const server = certificate ? createHttpsServer(certificate, listener) : createHttpServer(listener);
   await new Promise((resolve, reject) => {
-    server.once('error', (err) => reject(err.code === 'EADDRINUSE' ? new Error(`Port ${port} on 127.0.0.1 is in use. Stop the other server or set PORT=<another port>.`) : err));
+    server.once('error', (err) =>
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(`Port ${port} on 127.0.0.1 is in use. Stop the other server or set PORT=<another port>.`)
+          : err,
+      ),
+    );
     server.listen(port, '127.0.0.1', resolve);
   });
   const address = server.address();
@@ -101,6 +121,10 @@ export async function startServer({ port = 3000, https = 'auto', siteDir = join(
   return {
     url,
     https: Boolean(certificate),
-    close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -27,9 +27,21 @@ for (const c of CASES.filter((x) => !only || only.test(x.label))) {
     const text = c.make(n);
     engine.lint(text); // warm-up
     const ms = [];
-    for (let i = 0; i < 3; i++) { const t = performance.now(); engine.lint(text); ms.push(performance.now() - t); }
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      engine.lint(text);
+      ms.push(performance.now() - t);
+    }
     const m = median(ms);
     return { chars: text.length, ms: m, msPerMB: m / (text.length / MB) };
   });
-  process.stdout.write(JSON.stringify({ event: 'adversarial', label: c.label, quarter: sizes[0], full: sizes[1], findings: engine.lint(c.make(c.chars)).length }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      event: 'adversarial',
+      label: c.label,
+      quarter: sizes[0],
+      full: sizes[1],
+      findings: engine.lint(c.make(c.chars)).length,
+    }) + '\n',
+  );
 }

@@ -24,15 +24,38 @@ function option(name) {
 /** One audit run in a fresh process; peak RSS comes from the child itself (it covers the worker threads). */
 function auditRun(file, workers, dir) {
   const probe = join(dir, 'report-rss.cjs');
-  writeFileSync(probe, "process.on('exit', () => process.stderr.write(`maxRSS_KB=${process.resourceUsage().maxRSS}\\n`));\n");
+  writeFileSync(
+    probe,
+    "process.on('exit', () => process.stderr.write(`maxRSS_KB=${process.resourceUsage().maxRSS}\\n`));\n",
+  );
   const started = performance.now();
-  const r = spawnSync(process.execPath, ['--require', probe, join(root, 'bin', 'carelint.js'), 'audit', '--workers', String(workers), '--format', 'json', '--output', join(dir, 'report.json'), file], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--require',
+      probe,
+      join(root, 'bin', 'carelint.js'),
+      'audit',
+      '--workers',
+      String(workers),
+      '--format',
+      'json',
+      '--output',
+      join(dir, 'report.json'),
+      file,
+    ],
+    { encoding: 'utf8' },
+  );
   const seconds = (performance.now() - started) / 1000;
   if (r.status !== 0 && r.status !== 1) throw new Error(`audit failed (exit ${r.status}):\n${r.stderr}`);
   const bytes = statSync(file).size;
   return {
-    workers, seconds, mbPerSecond: bytes / MB / seconds, mbPerSecondPerWorker: bytes / MB / seconds / workers,
-    peakRssMb: Number(/maxRSS_KB=(\d+)/.exec(r.stderr)?.[1]) / 1024, summary: /audited .*/.exec(r.stderr)?.[0],
+    workers,
+    seconds,
+    mbPerSecond: bytes / MB / seconds,
+    mbPerSecondPerWorker: bytes / MB / seconds / workers,
+    peakRssMb: Number(/maxRSS_KB=(\d+)/.exec(r.stderr)?.[1]) / 1024,
+    summary: /audited .*/.exec(r.stderr)?.[0],
   };
 }
 
@@ -43,7 +66,10 @@ function auditRun(file, workers, dir) {
 async function engineOnly(dir) {
   const file = join(dir, 'engine-notes.jsonl');
   writeSyntheticExport(file, { bytes: 32 * MB, seed: 2, format: 'jsonl', people: 2000 });
-  const notes = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).note_text);
+  const notes = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l).note_text);
   const engine = await import(pathToFileURL(join(root, 'dist', 'engine.mjs')).href);
   const ruleSet = engine.builtinRuleSet();
   engine.lint('warm up', { ruleSet });
@@ -62,7 +88,8 @@ export async function runAuditBench({
   people = Number(option('people') ?? 20000),
   keep = process.argv.includes('--keep'),
 } = {}) {
-  if (!existsSync(join(root, 'dist', 'cli.js')) || !existsSync(join(root, 'dist', 'audit-worker.js'))) throw new Error('Build first: npm run build');
+  if (!existsSync(join(root, 'dist', 'cli.js')) || !existsSync(join(root, 'dist', 'audit-worker.js')))
+    throw new Error('Build first: npm run build');
   const cores = os.availableParallelism();
   const dir = mkdtempSync(join(os.tmpdir(), 'carelint-audit-bench-'));
   try {
@@ -71,7 +98,9 @@ export async function runAuditBench({
     const t = performance.now();
     const made = writeSyntheticExport(big, { bytes: sizeMb * MB, seed: 1, people });
     writeSyntheticExport(small, { bytes: Math.max(1, Math.round(sizeMb / 8)) * MB, seed: 1, people });
-    console.log(`generated ${(made.bytes / MB).toFixed(0)} MB (${made.records} notes, ${made.people} people) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `generated ${(made.bytes / MB).toFixed(0)} MB (${made.records} notes, ${made.people} people) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
     const runs = [auditRun(big, 1, dir)];
     if (cores > 1) runs.push(auditRun(big, cores, dir));
     const smallRun = auditRun(small, cores, dir);
@@ -86,12 +115,22 @@ export async function runAuditBench({
       target: { mbPerSecondPerCore: 40 },
       note: '1 worker still parses on the main thread, so it uses a little more than one core. MB are MiB.',
     };
-    const row = (label, r) => `${label.padEnd(22)} ${String(r.workers).padStart(7)} ${r.seconds.toFixed(1).padStart(8)} ${r.mbPerSecond.toFixed(1).padStart(7)} ${r.mbPerSecondPerWorker.toFixed(1).padStart(13)} ${r.peakRssMb.toFixed(0).padStart(12)}`;
-    console.log(`\n${'export'.padEnd(22)} ${'workers'.padStart(7)} ${'seconds'.padStart(8)} ${'MB/s'.padStart(7)} ${'MB/s/worker'.padStart(13)} ${'peak RSS MB'.padStart(12)}`);
+    const row = (label, r) =>
+      `${label.padEnd(22)} ${String(r.workers).padStart(7)} ${r.seconds.toFixed(1).padStart(8)} ${r.mbPerSecond.toFixed(1).padStart(7)} ${r.mbPerSecondPerWorker.toFixed(1).padStart(13)} ${r.peakRssMb.toFixed(0).padStart(12)}`;
+    console.log(
+      `\n${'export'.padEnd(22)} ${'workers'.padStart(7)} ${'seconds'.padStart(8)} ${'MB/s'.padStart(7)} ${'MB/s/worker'.padStart(13)} ${'peak RSS MB'.padStart(12)}`,
+    );
     for (const r of runs) console.log(row(`${(made.bytes / MB).toFixed(0)} MB`, r));
     console.log(row(`${(results.smallExport.bytes / MB).toFixed(0)} MB (1/8)`, smallRun));
-    console.log(`${'engine alone, 1 thread'.padEnd(22)} ${''.padStart(7)} ${engine.seconds.toFixed(1).padStart(8)} ${engine.mbPerSecond.toFixed(1).padStart(7)}`);
-    console.log(`\ntarget: >= ${results.target.mbPerSecondPerCore} MB/s per core; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cores} cores`);
+    console.log(
+      `${'engine alone, 1 thread'.padEnd(22)} ${''.padStart(7)} ${engine.seconds.toFixed(1).padStart(8)} ${engine.mbPerSecond.toFixed(1).padStart(7)}`,
+    );
+    console.log(
+      `\ntarget: >= ${results.target.mbPerSecondPerCore} MB/s per core; load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${cores} cores`,
+    );
     mkdirSync(join(root, 'bench', 'results'), { recursive: true });
     writeFileSync(join(root, 'bench', 'results', 'audit.json'), JSON.stringify(results, null, 2) + '\n');
     console.log('written bench/results/audit.json');

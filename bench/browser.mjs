@@ -13,8 +13,14 @@ const chromiumPath = process.env.CARELINT_CHROMIUM ?? '/usr/bin/chromium';
 const extension = join(root, 'dist', 'browser-test');
 const KEYSTROKES = 41;
 
-if (!existsSync(join(extension, 'manifest.json'))) { emit({ status: 'not available', reason: 'dist/browser-test is not built (npm run build)' }); process.exit(0); }
-if (!existsSync(chromiumPath)) { emit({ status: 'not available', reason: `no Chromium at ${chromiumPath} (run scripts/setup.sh)` }); process.exit(0); }
+if (!existsSync(join(extension, 'manifest.json'))) {
+  emit({ status: 'not available', reason: 'dist/browser-test is not built (npm run build)' });
+  process.exit(0);
+}
+if (!existsSync(chromiumPath)) {
+  emit({ status: 'not available', reason: `no Chromium at ${chromiumPath} (run scripts/setup.sh)` });
+  process.exit(0);
+}
 
 // a flagged sentence at the end, where the caret types, so the redraw after each keystroke paints an underline in view
 const note = readFileSync(process.argv[2], 'utf8').slice(0, 150_000 - 60) + '\nPlan: he was non-compliant with meds. ';
@@ -23,14 +29,30 @@ const { startPageServer } = await import(pathToFileURL(join(root, 'test', 'brows
 const server = await startPageServer();
 const userDataDir = mkdtempSync(join(tmpdir(), 'carelint-bench-chromium-'));
 const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: chromiumPath, headless: true, viewport: { width: 1200, height: 800 },
-  args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic', '--disable-dev-shm-usage', '--disable-default-apps'],
+  executablePath: chromiumPath,
+  headless: true,
+  viewport: { width: 1200, height: 800 },
+  args: [
+    `--disable-extensions-except=${extension}`,
+    `--load-extension=${extension}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+    '--disable-quic',
+    '--disable-dev-shm-usage',
+    '--disable-default-apps',
+  ],
 });
 const foreign = [];
-context.on('request', (r) => { if (!/^(data|blob|about|chrome-extension):|^https?:\/\/(localhost|127\.0\.0\.1)[:/]/.test(r.url())) foreign.push(r.url()); });
+context.on('request', (r) => {
+  if (!/^(data|blob|about|chrome-extension):|^https?:\/\/(localhost|127\.0\.0\.1)[:/]/.test(r.url()))
+    foreign.push(r.url());
+});
 try {
-  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const api = (name, arg) => worker.evaluate(`carelint.${name}(${JSON.stringify(arg ?? null)})`);
 
   /** JS heap and DOM nodes of a page after garbage collection (the content script's world shares the page's heap). */
@@ -61,12 +83,23 @@ try {
     await plain.evaluate(() => {
       window.__bench = new Promise((resolve) => {
         let t0 = 0;
-        document.addEventListener('keydown', () => { t0 = performance.now(); }, { capture: true, once: true });
-        document.addEventListener('input', () => requestAnimationFrame(() => {
-          const ch = new MessageChannel();
-          ch.port1.onmessage = () => resolve(performance.now() - t0);
-          ch.port2.postMessage(0);
-        }), { capture: true, once: true });
+        document.addEventListener(
+          'keydown',
+          () => {
+            t0 = performance.now();
+          },
+          { capture: true, once: true },
+        );
+        document.addEventListener(
+          'input',
+          () =>
+            requestAnimationFrame(() => {
+              const ch = new MessageChannel();
+              ch.port1.onmessage = () => resolve(performance.now() - t0);
+              ch.port2.postMessage(0);
+            }),
+          { capture: true, once: true },
+        );
       });
     });
     await plain.keyboard.press(i % 2 ? 'Backspace' : 'x');
@@ -76,7 +109,11 @@ try {
 
   await api('enableSite', server.url);
   const page = await loadNote();
-  await page.waitForFunction(() => document.querySelector('carelint-overlay')?.shadowRoot?.querySelector('.cl-underline'), null, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => document.querySelector('carelint-overlay')?.shadowRoot?.querySelector('.cl-underline'),
+    null,
+    { timeout: 60_000 },
+  );
   const times = [];
   for (let i = 0; i < KEYSTROKES; i++) {
     // keydown → the overlay's redraw for that keystroke → the first task after that frame (its paint)
@@ -93,23 +130,45 @@ try {
           ch.port2.postMessage(0);
         });
         mo.observe(root, { subtree: true, childList: true });
-        document.addEventListener('keydown', () => { t0 = performance.now(); }, { capture: true, once: true });
+        document.addEventListener(
+          'keydown',
+          () => {
+            t0 = performance.now();
+          },
+          { capture: true, once: true },
+        );
       });
     });
     await page.keyboard.press(i % 2 ? 'Backspace' : 'x');
     times.push(await page.evaluate(() => window.__bench));
   }
   const withExt = await memory(page);
-  const placement = await page.evaluate((text) => new Promise((resolve) => {
-    window.addEventListener('message', (e) => { if (e.data?.carelintBenchResult) resolve(e.data.carelintBenchResult); });
-    window.postMessage({ carelintBench: 'placement', text }, '*');
-  }), note);
+  const placement = await page.evaluate(
+    (text) =>
+      new Promise((resolve) => {
+        window.addEventListener('message', (e) => {
+          if (e.data?.carelintBenchResult) resolve(e.data.carelintBenchResult);
+        });
+        window.postMessage({ carelintBench: 'placement', text }, '*');
+      }),
+    note,
+  );
   emit({
-    status: 'measured', chars: note.length, keystrokes: times.length,
-    keystrokeToPaintMs: median(times.slice(1)), keystrokeRuns: times.map((t) => Math.round(t * 10) / 10),
+    status: 'measured',
+    chars: note.length,
+    keystrokes: times.length,
+    keystrokeToPaintMs: median(times.slice(1)),
+    keystrokeRuns: times.map((t) => Math.round(t * 10) / 10),
     textareaAloneMs: median(floor.slice(1)),
-    memory: { withoutMB: without.heapMB, withMB: withExt.heapMB, extensionMB: withExt.heapMB - without.heapMB, nodesWithout: without.nodes, nodesWith: withExt.nodes },
-    placement, foreignRequests: foreign,
+    memory: {
+      withoutMB: without.heapMB,
+      withMB: withExt.heapMB,
+      extensionMB: withExt.heapMB - without.heapMB,
+      nodesWithout: without.nodes,
+      nodesWith: withExt.nodes,
+    },
+    placement,
+    foreignRequests: foreign,
   });
 } catch (e) {
   emit({ status: 'failed', reason: String(e.message ?? e).split('\n')[0] });

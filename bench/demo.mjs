@@ -14,21 +14,43 @@ const emit = (e) => process.stdout.write(JSON.stringify({ event: 'demo', ...e })
 const serve = join(root, 'addin', 'serve.mjs');
 const chromiumPath = process.env.CARELINT_CHROMIUM ?? '/usr/bin/chromium';
 // the same flags as test/support/browser.ts: nothing may reach out to Google's services
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--disable-default-apps', '--disable-extensions'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--disable-default-apps',
+  '--disable-extensions',
+];
 const KEY_INTERVAL_MS = 83; // 12 keys a second
 const TYPED = 'She was noncompliant with the plan and staff felt he was manipulative today. ';
 
-if (!existsSync(serve)) { emit({ status: 'not available', reason: 'addin/serve.mjs is not on this branch' }); process.exit(0); }
-if (!existsSync(chromiumPath)) { emit({ status: 'not available', reason: `no Chromium at ${chromiumPath} (run scripts/setup.sh)` }); process.exit(0); }
+if (!existsSync(serve)) {
+  emit({ status: 'not available', reason: 'addin/serve.mjs is not on this branch' });
+  process.exit(0);
+}
+if (!existsSync(chromiumPath)) {
+  emit({ status: 'not available', reason: `no Chromium at ${chromiumPath} (run scripts/setup.sh)` });
+  process.exit(0);
+}
 
-const note = process.env.CARELINT_BENCH_DEMO_NOTE ? readFileSync(process.env.CARELINT_BENCH_DEMO_NOTE, 'utf8') : clinicalNote(150_000);
+const note = process.env.CARELINT_BENCH_DEMO_NOTE
+  ? readFileSync(process.env.CARELINT_BENCH_DEMO_NOTE, 'utf8')
+  : clinicalNote(150_000);
 const { chromium } = await import('playwright-core');
 const { startServer } = await import(pathToFileURL(serve).href);
 const server = await startServer({ port: 0, https: false });
 const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ARGS });
 const foreign = [];
-const p99 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(0.99 * s.length) - 1)]; };
+const p99 = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(0.99 * s.length) - 1)];
+};
 const round = (x) => Math.round(x * 10) / 10;
 
 /** In the page: record keystroke → next frame, long tasks and underline refreshes until `stop()`. */
@@ -46,10 +68,19 @@ function instrument() {
       channel.port2.postMessage(0);
     });
   });
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) state.tasks.push(e.duration); }).observe({ type: 'longtask' });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) state.tasks.push(e.duration);
+  }).observe({ type: 'longtask' });
   const editor = document.querySelector('.cl-editor');
-  new MutationObserver(() => state.lints.push(performance.now())).observe(editor, { attributes: true, attributeFilter: ['data-lints'] });
-  w.__benchReset = () => { state.keys = []; state.tasks = []; state.lints = []; };
+  new MutationObserver(() => state.lints.push(performance.now())).observe(editor, {
+    attributes: true,
+    attributeFilter: ['data-lints'],
+  });
+  w.__benchReset = () => {
+    state.keys = [];
+    state.tasks = [];
+    state.lints = [];
+  };
 }
 
 async function typeInMiddle(page) {
@@ -88,7 +119,9 @@ try {
   let findings = 0;
   for (let run = 0; run < 3; run++) {
     const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 860 } });
-    context.on('request', (r) => { if (!/^(data|blob|about):|^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(r.url())) foreign.push(r.url()); });
+    context.on('request', (r) => {
+      if (!/^(data|blob|about):|^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(r.url())) foreign.push(r.url());
+    });
     const page = await context.newPage();
     await page.goto(server.url, { waitUntil: 'load' });
     await page.waitForSelector('#cl-note');
@@ -104,13 +137,19 @@ try {
       observer.observe(document.querySelector('.cl-editor__layer'), { subtree: true, childList: true });
       editor.value = note;
       editor.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-      const painted = await new Promise((resolve) => requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve(performance.now() - t0);
-        channel.port2.postMessage(0);
-      }));
+      const painted = await new Promise((resolve) =>
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve(performance.now() - t0);
+          channel.port2.postMessage(0);
+        }),
+      );
       observer.disconnect();
-      return { ms: firstMark, paintMs: painted, count: Number(document.querySelector('.cl-count--total')?.getAttribute('data-count')) };
+      return {
+        ms: firstMark,
+        paintMs: painted,
+        count: Number(document.querySelector('.cl-count--total')?.getAttribute('data-count')),
+      };
     }, note);
     pastes.push(ms);
     paints.push(paintMs);
@@ -126,25 +165,43 @@ try {
       const explainCards = await page.locator('#cl-explain .cl-card').count();
       // the floor: the same note and typing in a bare textarea of the same size, no CareLint (on a loaded machine
       // the ratio to it says more than the milliseconds)
-      await page.setContent('<textarea id="cl-note" style="box-sizing:border-box;width:866px;font:16px/1.6 system-ui,sans-serif;padding:12px 14px;field-sizing:content;overflow:hidden"></textarea><div class="cl-editor"></div>');
-      const bareTextareaPaintMs = await page.evaluate((note) => new Promise((resolve) => {
-        const t0 = performance.now();
-        document.querySelector('#cl-note').value = note;
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => resolve(performance.now() - t0);
-          channel.port2.postMessage(0);
-        });
-      }), note);
+      await page.setContent(
+        '<textarea id="cl-note" style="box-sizing:border-box;width:866px;font:16px/1.6 system-ui,sans-serif;padding:12px 14px;field-sizing:content;overflow:hidden"></textarea><div class="cl-editor"></div>',
+      );
+      const bareTextareaPaintMs = await page.evaluate(
+        (note) =>
+          new Promise((resolve) => {
+            const t0 = performance.now();
+            document.querySelector('#cl-note').value = note;
+            requestAnimationFrame(() => {
+              const channel = new MessageChannel();
+              channel.port1.onmessage = () => resolve(performance.now() - t0);
+              channel.port2.postMessage(0);
+            });
+          }),
+        note,
+      );
       await page.evaluate(instrument);
       const typingFloor = await typeInMiddle(page);
       emit({
-        status: 'measured', chars: note.length, findings, lines: note.split('\n').length,
-        firstUnderlineMs: round(median(pastes)), runs: pastes.map(round), paintMs: round(median(paints)),
-        keystroke: typing, keystrokeExplainAll: { ...typingExplain, explainOpenMs, cardsDrawn: explainCards },
+        status: 'measured',
+        chars: note.length,
+        findings,
+        lines: note.split('\n').length,
+        firstUnderlineMs: round(median(pastes)),
+        runs: pastes.map(round),
+        paintMs: round(median(paints)),
+        keystroke: typing,
+        keystrokeExplainAll: { ...typingExplain, explainOpenMs, cardsDrawn: explainCards },
         bareTextareaPaintMs: round(bareTextareaPaintMs),
-        keystrokeBareTextarea: { medianMs: typingFloor.medianMs, p99Ms: typingFloor.p99Ms, lateKeys: typingFloor.lateKeys, longestTaskMs: typingFloor.longestTaskMs },
-        pageLoadMs: round(median(loads)), foreignRequests: foreign,
+        keystrokeBareTextarea: {
+          medianMs: typingFloor.medianMs,
+          p99Ms: typingFloor.p99Ms,
+          lateKeys: typingFloor.lateKeys,
+          longestTaskMs: typingFloor.longestTaskMs,
+        },
+        pageLoadMs: round(median(loads)),
+        foreignRequests: foreign,
       });
     }
     await context.close();

@@ -13,8 +13,13 @@ import { median, percentile } from './lib/stats.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const emit = (e) => process.stdout.write(JSON.stringify({ event: 'language-server', ...e }) + '\n');
 const server = join(root, 'dist', 'language-server.js');
-if (!existsSync(server)) { emit({ status: 'not available', reason: 'no dist/language-server.js (run `npm run build`)' }); process.exit(0); }
-const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = createRequire(import.meta.url)('vscode-jsonrpc/node');
+if (!existsSync(server)) {
+  emit({ status: 'not available', reason: 'no dist/language-server.js (run `npm run build`)' });
+  process.exit(0);
+}
+const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = createRequire(import.meta.url)(
+  'vscode-jsonrpc/node',
+);
 
 const [docPath, notePath] = process.argv.slice(2);
 const doc = readFileSync(docPath, 'utf8');
@@ -36,17 +41,31 @@ async function start(capabilities) {
   const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const published = [];
   let wake = () => undefined;
-  conn.onNotification('textDocument/publishDiagnostics', (p) => { published.push({ at: performance.now(), n: p.diagnostics.length }); wake(); });
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    published.push({ at: performance.now(), n: p.diagnostics.length });
+    wake();
+  });
   conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
   conn.onRequest('client/registerCapability', () => null);
   conn.listen();
   await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities });
   void conn.sendNotification('initialized', {});
-  const next = (count) => new Promise((resolve) => {
-    wake = () => { if (published.length >= count) { wake = () => undefined; resolve(published[count - 1]); } };
-    wake();
-  });
-  const stop = async () => { await conn.sendRequest('shutdown'); void conn.sendNotification('exit'); await new Promise((r) => child.on('exit', r)); conn.dispose(); };
+  const next = (count) =>
+    new Promise((resolve) => {
+      wake = () => {
+        if (published.length >= count) {
+          wake = () => undefined;
+          resolve(published[count - 1]);
+        }
+      };
+      wake();
+    });
+  const stop = async () => {
+    await conn.sendRequest('shutdown');
+    void conn.sendNotification('exit');
+    await new Promise((r) => child.on('exit', r));
+    conn.dispose();
+  };
   return { t0, conn, next, stop, published, cpu: () => cpuMs(child.pid) };
 }
 
@@ -59,7 +78,11 @@ function keystrokes(text, n) {
     const line = prose[Math.floor(prose.length / 2) + ((i >> 1) % 50)];
     const character = 10;
     const at = { line, character };
-    out.push(i % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line, character: character + 1 } }, text: '' });
+    out.push(
+      i % 2 === 0
+        ? { range: { start: at, end: at }, text: 'x' }
+        : { range: { start: at, end: { line, character: character + 1 } }, text: '' },
+    );
   }
   return out;
 }
@@ -68,14 +91,19 @@ try {
   const uri = pathToFileURL(docPath).href;
   // Pull: the client asks for the diagnostics right after the keystroke.
   const pull = await start({ textDocument: { diagnostic: {} } });
-  void pull.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: doc } });
+  void pull.conn.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'plaintext', version: 1, text: doc },
+  });
   const first = await pull.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
   const pulled = [];
   const cpuBefore = pull.cpu();
   let version = 1;
   for (const change of keystrokes(doc, 200)) {
     const t = performance.now();
-    void pull.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
+    void pull.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: ++version },
+      contentChanges: [change],
+    });
     await pull.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
     pulled.push(performance.now() - t);
   }
@@ -84,13 +112,18 @@ try {
 
   // Push: time from the keystroke to the diagnostics arriving, the 50 ms typing pause included.
   const push = await start({});
-  void push.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: doc } });
+  void push.conn.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'plaintext', version: 1, text: doc },
+  });
   await push.next(1);
   const pushed = [];
   version = 1;
   for (const change of keystrokes(doc, 20)) {
     const t = performance.now();
-    void push.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
+    void push.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: ++version },
+      contentChanges: [change],
+    });
     const got = await push.next(push.published.length + 1);
     pushed.push(got.at - t);
   }
@@ -101,18 +134,28 @@ try {
   const coldCpu = [];
   for (let i = 0; i < 7; i++) {
     const s = await start({});
-    void s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: pathToFileURL(notePath).href, languageId: 'plaintext', version: 1, text: note } });
+    void s.conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: pathToFileURL(notePath).href, languageId: 'plaintext', version: 1, text: note },
+    });
     const got = await s.next(1);
     cold.push(got.at - s.t0);
     coldCpu.push(s.cpu());
     await s.stop();
   }
   emit({
-    status: 'measured', chars: doc.length, diagnostics: first.items.length,
-    keystrokeMedianMs: median(pulled), keystrokeP99Ms: percentile(pulled, 0.99), keystrokes: pulled.length,
-    pushMedianMs: median(pushed), pushP99Ms: percentile(pushed, 0.99),
+    status: 'measured',
+    chars: doc.length,
+    diagnostics: first.items.length,
+    keystrokeMedianMs: median(pulled),
+    keystrokeP99Ms: percentile(pulled, 0.99),
+    keystrokes: pulled.length,
+    pushMedianMs: median(pushed),
+    pushP99Ms: percentile(pushed, 0.99),
     keystrokeCpuMs: cpuBefore != null && cpuAfter != null ? (cpuAfter - cpuBefore) / pulled.length : null,
-    coldStartMedianMs: median(cold), coldRuns: cold, coldStartCpuMs: coldCpu.includes(null) ? null : median(coldCpu), noteChars: note.length,
+    coldStartMedianMs: median(cold),
+    coldRuns: cold,
+    coldStartCpuMs: coldCpu.includes(null) ? null : median(coldCpu),
+    noteChars: note.length,
     loadavg: (await import('node:os')).loadavg().map((x) => Math.round(x * 100) / 100),
   });
 } catch (e) {

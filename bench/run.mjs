@@ -33,8 +33,12 @@ if (!tools.includes('carelint')) tools.unshift('carelint');
 
 // The corpus: $CARELINT_BENCH_CORPUS, else shared/ beside the project (or beside its worktree folder).
 const chosen = process.env.CARELINT_BENCH_CORPUS ?? process.env.CARELINT_CORPUS;
-const corpusCandidates = chosen ? [chosen]
-  : [join(root, '..', 'shared', 'corpus', 'mtsamples', 'notes.jsonl'), join(root, '..', '..', 'shared', 'corpus', 'mtsamples', 'notes.jsonl')];
+const corpusCandidates = chosen
+  ? [chosen]
+  : [
+      join(root, '..', 'shared', 'corpus', 'mtsamples', 'notes.jsonl'),
+      join(root, '..', '..', 'shared', 'corpus', 'mtsamples', 'notes.jsonl'),
+    ];
 const corpusPath = corpusCandidates.find((p) => existsSync(p));
 if (!corpusPath) {
   console.log(`No bench corpus found (looked at ${corpusCandidates.join(', ')}).
@@ -44,11 +48,21 @@ The MTSamples notes (CC0) are expected at ../shared/corpus/mtsamples/notes.jsonl
   process.exit(0);
 }
 const enginePath = process.env.CARELINT_BENCH_ENGINE ?? join(root, 'dist', 'engine.mjs');
-if (!existsSync(enginePath)) { console.error('No dist/engine.mjs: run `npm run build` first.'); process.exit(2); }
+if (!existsSync(enginePath)) {
+  console.error('No dist/engine.mjs: run `npm run build` first.');
+  process.exit(2);
+}
 
 const MB = 1 << 20;
-const SIZES = [['1 KB', 1024], ['10 KB', 10 * 1024], ['100 KB', 100 * 1024], ['1 MB', MB], ['10 MB', 10 * MB]]
-  .filter(([, n]) => !quick || n <= MB).map(([label, chars]) => ({ label, chars }));
+const SIZES = [
+  ['1 KB', 1024],
+  ['10 KB', 10 * 1024],
+  ['100 KB', 100 * 1024],
+  ['1 MB', MB],
+  ['10 MB', 10 * MB],
+]
+  .filter(([, n]) => !quick || n <= MB)
+  .map(([label, chars]) => ({ label, chars }));
 const STALL_MS = 60_000; // one lint taking longer than this "did not finish"
 const log = (s) => process.stderr.write(`${s}\n`);
 
@@ -58,14 +72,20 @@ if (flag('update') && existsSync(latestPath)) {
   // re-measured tools replace their old figures; the others keep the last run's (their date is kept alongside)
   const old = JSON.parse(readFileSync(latestPath, 'utf8'));
   const merged = {};
-  for (const id of TOOLS) if (results.tools[id] ?? old.tools[id]) merged[id] = results.tools[id] ?? { ...old.tools[id], measured: old.tools[id].measured ?? old.date };
+  for (const id of TOOLS)
+    if (results.tools[id] ?? old.tools[id])
+      merged[id] = results.tools[id] ?? { ...old.tools[id], measured: old.tools[id].measured ?? old.date };
   results.tools = merged;
 }
 
 async function measure() {
   const notes = readNotes(corpusPath);
   const work = mkdtempSync(join(tmpdir(), 'carelint-bench-'));
-  const file = (name, text) => { const p = join(work, name); writeFileSync(p, text); return p; };
+  const file = (name, text) => {
+    const p = join(work, name);
+    writeFileSync(p, text);
+    return p;
+  };
   const sizeFiles = SIZES.map((s) => ({ label: s.label, path: file(`${s.chars}.txt`, textOf(notes, s.chars)) }));
   const bigPath = file('big.txt', textOf(notes, 10 * MB));
   const paragraphPath = file('paragraph.txt', paragraphOf(notes, 2048));
@@ -89,15 +109,23 @@ async function measure() {
   for (const id of tools) results.tools[id] = { name: (await import(`./tools/${id}.mjs`)).name };
   log(`CareLint bench: ${tools.join(', ')}; ${results.machine.cores} cores, load ${results.machine.loadavg.join(' ')}`);
 
-  const failure = (r) => r.stalled ? { dnf: true } : r.error ? { error: r.error } : null;
+  const failure = (r) => (r.stalled ? { dnf: true } : r.error ? { error: r.error } : null);
 
   // Full lint: every size in one process per tool, sizes ascending; a tool that stalls stops there.
   for (const id of tools) {
     log(`full lint: ${results.tools[id].name}`);
-    const r = await runWorker(id, 'full', { files: sizeFiles, minRuns: 5, maxRuns: 21, budgetMs: 3000 }, { stallMs: STALL_MS, firstStallMs: 180_000, env });
+    const r = await runWorker(
+      id,
+      'full',
+      { files: sizeFiles, minRuns: 5, maxRuns: 21, budgetMs: 3000 },
+      { stallMs: STALL_MS, firstStallMs: 180_000, env },
+    );
     const full = {};
     for (const e of r.events.filter((e) => e.event === 'size')) full[e.label] = e;
-    if (r.error && !r.events.some((e) => e.event === 'loaded')) { results.tools[id].error = r.error; continue; }
+    if (r.error && !r.events.some((e) => e.event === 'loaded')) {
+      results.tools[id].error = r.error;
+      continue;
+    }
     for (const s of SIZES) full[s.label] ??= failure(r) ?? { dnf: true };
     results.tools[id].full = full;
   }
@@ -112,10 +140,16 @@ async function measure() {
     const slowest = oneMB?.medianMs ?? 0;
     const minEdits = slowest > 5000 ? 4 : slowest > 1000 ? 6 : 20;
     log(`edits: ${t.name}`);
-    const r = await runWorker(id, 'edit', { cases, minEdits, maxEdits: 400, budgetMs: 4000 }, { stallMs: STALL_MS, firstStallMs: 180_000, env });
+    const r = await runWorker(
+      id,
+      'edit',
+      { cases, minEdits, maxEdits: 400, budgetMs: 4000 },
+      { stallMs: STALL_MS, firstStallMs: 180_000, env },
+    );
     t.edit = {};
     for (const e of r.events.filter((e) => e.event === 'edit')) t.edit[e.label] = e;
-    for (const c of [{ label: '2 KB paragraph' }, { label: '1 MB document' }]) t.edit[c.label] ??= failure(r) ?? { dnf: true };
+    for (const c of [{ label: '2 KB paragraph' }, { label: '1 MB document' }])
+      t.edit[c.label] ??= failure(r) ?? { dnf: true };
   }
 
   // Cold start: five fresh processes each.
@@ -128,7 +162,10 @@ async function measure() {
     for (let i = 0; i < 11; i++) {
       const r = await runWorker(id, 'cold', {}, { stallMs: STALL_MS, env });
       const e = r.events.find((x) => x.event === 'cold');
-      if (e) { runs.push(e.ms); cpu.push(e.cpuMs); }
+      if (e) {
+        runs.push(e.ms);
+        cpu.push(e.cpuMs);
+      }
     }
     t.cold = runs.length ? { medianMs: median(runs), medianCpuMs: median(cpu), runs } : { dnf: true };
   }
@@ -139,28 +176,57 @@ async function measure() {
     if (t.error) continue;
     const big = SIZES[SIZES.length - 1];
     const largest = [...SIZES].reverse().find((s) => t.full[s.label]?.rssMB);
-    if (t.full[big.label]?.dnf) { t.rss = { dnf: true, largest: largest && { label: largest.label, rssMB: t.full[largest.label].rssMB } }; continue; }
+    if (t.full[big.label]?.dnf) {
+      t.rss = { dnf: true, largest: largest && { label: largest.label, rssMB: t.full[largest.label].rssMB } };
+      continue;
+    }
     log(`peak RSS: ${t.name}`);
-    const r = await runWorker(id, 'rss', { path: big.chars === 10 * MB ? bigPath : sizeFiles[sizeFiles.length - 1].path }, { stallMs: STALL_MS, firstStallMs: 180_000, env });
+    const r = await runWorker(
+      id,
+      'rss',
+      { path: big.chars === 10 * MB ? bigPath : sizeFiles[sizeFiles.length - 1].path },
+      { stallMs: STALL_MS, firstStallMs: 180_000, env },
+    );
     const e = r.events.find((x) => x.event === 'rss');
-    t.rss = e ? { ...e, label: big.label } : { ...(failure(r) ?? { dnf: true }), largest: largest && { label: largest.label, rssMB: t.full[largest.label].rssMB } };
+    t.rss = e
+      ? { ...e, label: big.label }
+      : {
+          ...(failure(r) ?? { dnf: true }),
+          largest: largest && { label: largest.label, rssMB: t.full[largest.label].rssMB },
+        };
   }
 
   // The same task with no tool: what Node and the 10 MB text cost before any checker runs.
-  const baseline = await runWorker('none', 'rss', { path: SIZES[SIZES.length - 1].chars === 10 * MB ? bigPath : sizeFiles[sizeFiles.length - 1].path }, { stallMs: STALL_MS, env });
+  const baseline = await runWorker(
+    'none',
+    'rss',
+    { path: SIZES[SIZES.length - 1].chars === 10 * MB ? bigPath : sizeFiles[sizeFiles.length - 1].path },
+    { stallMs: STALL_MS, env },
+  );
   results.rssBaseline = baseline.events.find((x) => x.event === 'rss') ?? failure(baseline) ?? { dnf: true };
 
   log('adversarial inputs');
-  results.adversarial = (await runScript(join(root, 'bench', 'adversarial.mjs'), [bigPath], { stallMs: 5 * STALL_MS })).events;
+  results.adversarial = (
+    await runScript(join(root, 'bench', 'adversarial.mjs'), [bigPath], { stallMs: 5 * STALL_MS })
+  ).events;
   results.bundles = await bundleSizes(root);
   log('demo page');
-  results.demo = (await runScript(join(root, 'bench', 'demo.mjs'), [], { stallMs: 300_000 })).events[0] ?? { status: 'failed', reason: 'no result' };
+  results.demo = (await runScript(join(root, 'bench', 'demo.mjs'), [], { stallMs: 300_000 })).events[0] ?? {
+    status: 'failed',
+    reason: 'no result',
+  };
   log('language server');
-  results.languageServer = (await runScript(join(root, 'bench', 'language-server.mjs'), [docPath, paragraphPath], { stallMs: 120_000 })).events[0] ?? { status: 'failed', reason: 'no result' };
+  results.languageServer = (
+    await runScript(join(root, 'bench', 'language-server.mjs'), [docPath, paragraphPath], { stallMs: 120_000 })
+  ).events[0] ?? { status: 'failed', reason: 'no result' };
   log('Word add-in round trips (bench/word.mjs)');
-  results.word = (await runScript(join(root, 'bench', 'word.mjs'), [], { stallMs: 120_000 })).events[0] ?? { status: 'failed', reason: 'no result' };
+  results.word = (await runScript(join(root, 'bench', 'word.mjs'), [], { stallMs: 120_000 })).events[0] ?? {
+    status: 'failed',
+    reason: 'no result',
+  };
   log('browser extension');
-  results.browser = (await runScript(join(root, 'bench', 'browser.mjs'), [notePath], { stallMs: 180_000 })).events[0] ?? { status: 'failed', reason: 'no result' };
+  results.browser = (await runScript(join(root, 'bench', 'browser.mjs'), [notePath], { stallMs: 180_000 }))
+    .events[0] ?? { status: 'failed', reason: 'no result' };
   if (flag('audit')) {
     const audit = join(root, 'bench', 'audit.mjs');
     if (!existsSync(audit)) results.audit = { status: 'not available (no bench/audit.mjs on this branch)' };
@@ -168,7 +234,12 @@ async function measure() {
       log('audit (bench/audit.mjs)');
       const t = performance.now();
       const r = spawnSync(process.execPath, [audit], { stdio: 'inherit' });
-      results.audit = { status: r.status === 0 ? `ran in ${((performance.now() - t) / 1000).toFixed(0)} s; figures in bench/results/audit.json` : `exited with ${r.status}` };
+      results.audit = {
+        status:
+          r.status === 0
+            ? `ran in ${((performance.now() - t) / 1000).toFixed(0)} s; figures in bench/results/audit.json`
+            : `exited with ${r.status}`,
+      };
       const figures = join(root, 'bench', 'results', 'audit.json');
       if (r.status === 0 && existsSync(figures)) results.audit.figures = JSON.parse(readFileSync(figures, 'utf8'));
     }
@@ -194,27 +265,37 @@ if (flag('docs')) {
   const doc = join(root, 'docs', 'performance.md');
   const [START, END] = ['<!-- bench:start -->', '<!-- bench:end -->'];
   const text = readFileSync(doc, 'utf8');
-  const a = text.indexOf(START), b = text.indexOf(END);
+  const a = text.indexOf(START),
+    b = text.indexOf(END);
   if (a < 0 || b < a) console.error(`docs/performance.md has no ${START} … ${END} block; not updated.`);
   else writeFileSync(doc, text.slice(0, a + START.length) + '\n' + md + text.slice(b));
   // the README carries the short table between the same kind of markers
   const readme = join(root, 'README.md');
   const r = readFileSync(readme, 'utf8');
   const [HS, HE] = ['<!-- bench:headline:start -->', '<!-- bench:headline:end -->'];
-  if (r.includes(HS) && r.includes(HE)) writeFileSync(readme, r.slice(0, r.indexOf(HS) + HS.length) + '\n' + headline(results) + r.slice(r.indexOf(HE)));
+  if (r.includes(HS) && r.includes(HE))
+    writeFileSync(readme, r.slice(0, r.indexOf(HS) + HS.length) + '\n' + headline(results) + r.slice(r.indexOf(HE)));
 }
 console.log(md);
-console.log(`Written: bench/results/latest.json, latest.md, bench.svg${flag('docs') ? ', docs/performance.md, docs/images/bench.svg' : ''}`);
+console.log(
+  `Written: bench/results/latest.json, latest.md, bench.svg${flag('docs') ? ', docs/performance.md, docs/images/bench.svg' : ''}`,
+);
 
 function chart(r) {
-  const series = Object.values(r.tools).filter((t) => t.full).map((t) => {
-    const points = r.sizes.filter((s) => t.full[s.label]?.medianMs != null).map((s) => ({ x: s.chars, y: t.full[s.label].medianMs }));
-    const dnf = r.sizes.find((s) => t.full[s.label]?.dnf);
-    return { name: t.name, points, dnfAt: dnf?.chars, bold: t.name === 'CareLint' };
-  });
+  const series = Object.values(r.tools)
+    .filter((t) => t.full)
+    .map((t) => {
+      const points = r.sizes
+        .filter((s) => t.full[s.label]?.medianMs != null)
+        .map((s) => ({ x: s.chars, y: t.full[s.label].medianMs }));
+      const dnf = r.sizes.find((s) => t.full[s.label]?.dnf);
+      return { name: t.name, points, dnfAt: dnf?.chars, bold: t.name === 'CareLint' };
+    });
   return logLogChart({
     title: 'Full lint time against text size (log-log, lower is faster)',
-    xLabel: 'text size (MTSamples clinical notes)', yLabel: 'median time per lint',
-    series, xTicks: r.sizes.map((s) => ({ x: s.chars, label: s.label })),
+    xLabel: 'text size (MTSamples clinical notes)',
+    yLabel: 'median time per lint',
+    series,
+    xTicks: r.sizes.map((s) => ({ x: s.chars, label: s.label })),
   });
 }

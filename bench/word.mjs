@@ -12,7 +12,14 @@ const emit = (e) => process.stdout.write(JSON.stringify({ event: 'word', ...e })
 const dir = mkdtempSync(join(tmpdir(), 'carelint-word-bench-'));
 try {
   const outfile = join(dir, 'scenarios.mjs');
-  await build({ entryPoints: [join(root, 'bench', 'word', 'scenarios.ts')], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'silent' });
+  await build({
+    entryPoints: [join(root, 'bench', 'word', 'scenarios.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile,
+    logLevel: 'silent',
+  });
   const { scenarios } = await import(pathToFileURL(outfile).href);
   const short = await scenarios(60);
   const long = await scenarios(600);

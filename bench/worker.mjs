@@ -52,7 +52,17 @@ if (task === 'full') {
       emit({ event: 'run', label, ms: t });
     }
     // CPU time (all threads, so GC included) moves less than wall time on a shared machine
-    emit({ event: 'size', label, chars: text.length, findings, runs, medianMs: median(ms), minMs: Math.min(...ms), medianCpuMs: median(cpu), rssMB: rssMB() });
+    emit({
+      event: 'size',
+      label,
+      chars: text.length,
+      findings,
+      runs,
+      medianMs: median(ms),
+      minMs: Math.min(...ms),
+      medianCpuMs: median(cpu),
+      rssMB: rssMB(),
+    });
   }
 } else if (task === 'edit') {
   // one-character edits at seeded random places: insert an 'x', then delete it again
@@ -73,13 +83,24 @@ if (task === 'full') {
     const started = performance.now();
     for (let i = 0; i < args.maxEdits && (i < args.minEdits || performance.now() - started < args.budgetMs); i += 2) {
       const at = Math.floor(rand() * (text.length - 1));
-      for (const change of [{ start: at, end: at, text: 'x' }, { start: at, end: at + 1, text: '' }]) {
+      for (const change of [
+        { start: at, end: at, text: 'x' },
+        { start: at, end: at + 1, text: '' },
+      ]) {
         const [t] = await timed(() => relint(change));
         ms.push(t);
         emit({ event: 'run', label, ms: t });
       }
     }
-    emit({ event: 'edit', label, chars: text.length, mode: session ? 'incremental session' : 'whole text', edits: ms.length, medianMs: median(ms), p99Ms: percentile(ms, 0.99) });
+    emit({
+      event: 'edit',
+      label,
+      chars: text.length,
+      mode: session ? 'incremental session' : 'whole text',
+      edits: ms.length,
+      medianMs: median(ms),
+      p99Ms: percentile(ms, 0.99),
+    });
   }
 } else if (task === 'rss') {
   // peak resident memory of one lint of the given file, on top of the tool's own footprint

@@ -4,7 +4,7 @@
 //                      test server (as a trust's own build with --host would have), and the managed policy read from
 //                      storage.local (a test cannot write real managed storage). See browser/README.md.
 // Imported by esbuild.config.mjs, which builds every host's bundles.
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 export const TEST_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
@@ -23,9 +23,11 @@ function copyStatic(out, hosts) {
       build.onEnd((result) => {
         if (result.errors.length > 0) return;
         mkdirSync(`${out}/icons`, { recursive: true });
-        for (const file of ['managed_schema.json', 'popup.html', 'options.html', 'pages.css']) copyFileSync(`browser/${file}`, `${out}/${file}`);
+        for (const file of ['managed_schema.json', 'popup.html', 'options.html', 'pages.css'])
+          copyFileSync(`browser/${file}`, `${out}/${file}`);
         copyFileSync('addin/taskpane.css', `${out}/taskpane.css`);
-        for (const size of [16, 32, 128]) copyFileSync(`addin/assets/icon-${size}.png`, `${out}/icons/icon-${size}.png`);
+        for (const size of [16, 32, 128])
+          copyFileSync(`addin/assets/icon-${size}.png`, `${out}/icons/icon-${size}.png`);
         writeFileSync(`${out}/manifest.json`, JSON.stringify(manifestFor({ hosts }), null, 2) + '\n');
       });
     },
@@ -37,17 +39,24 @@ export function bundles(common) {
     { out: 'dist/browser', test: false, hosts: [] },
     { out: 'dist/browser-test', test: true, hosts: TEST_HOSTS },
   ];
-  const entries = [['content/main', 'content'], ['background', 'background'], ['pages/popup', 'popup'], ['pages/options', 'options']];
-  return variants.flatMap(({ out, test, hosts }) => entries.map(([src, name], i) => ({
-    ...common,
-    entryPoints: [`browser/src/${src}.ts`],
-    outfile: `${out}/${name}.js`,
-    platform: 'browser',
-    format: 'iife',
-    mainFields: ['browser', 'module', 'main'],
-    loader: { '.css': 'text' },
-    define: { CARELINT_TEST_BUILD: String(test) },
-    // static files once per variant, after its last bundle
-    plugins: i === entries.length - 1 ? [copyStatic(out, hosts)] : [],
-  })));
+  const entries = [
+    ['content/main', 'content'],
+    ['background', 'background'],
+    ['pages/popup', 'popup'],
+    ['pages/options', 'options'],
+  ];
+  return variants.flatMap(({ out, test, hosts }) =>
+    entries.map(([src, name], i) => ({
+      ...common,
+      entryPoints: [`browser/src/${src}.ts`],
+      outfile: `${out}/${name}.js`,
+      platform: 'browser',
+      format: 'iife',
+      mainFields: ['browser', 'module', 'main'],
+      loader: { '.css': 'text' },
+      define: { CARELINT_TEST_BUILD: String(test) },
+      // static files once per variant, after its last bundle
+      plugins: i === entries.length - 1 ? [copyStatic(out, hosts)] : [],
+    })),
+  );
 }

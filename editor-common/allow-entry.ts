@@ -1,4 +1,11 @@
-import { applyEdits, findNodeAtLocation, modify, parseTree, type Edit, type FormattingOptions } from 'jsonc-parser/lib/esm/main.js';
+import {
+  applyEdits,
+  findNodeAtLocation,
+  modify,
+  parseTree,
+  type Edit,
+  type FormattingOptions,
+} from 'jsonc-parser/lib/esm/main.js';
 import type { AllowEntry } from '../shared-rules/src/index';
 
 /**
@@ -21,7 +28,9 @@ export function allowEdits(text: string, entry: AllowEntry): Edit[] {
     // reformat the entry before it.)
     const lineStart = text.lastIndexOf('\n', last.offset) + 1;
     const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
-    const inline = `{ ${Object.entries(entry).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')} }`;
+    const inline = `{ ${Object.entries(entry)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`)
+      .join(', ')} }`;
     return [{ offset: last.offset + last.length, length: 0, content: `,${formattingOptions.eol}${indent}${inline}` }];
   }
   return allow?.type === 'array'
@@ -31,5 +40,9 @@ export function allowEdits(text: string, entry: AllowEntry): Edit[] {
 
 function formattingOf(text: string): FormattingOptions {
   const indent = /^([ \t]+)\S/m.exec(text)?.[1] ?? '  ';
-  return { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 4 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  return {
+    insertSpaces: !indent.startsWith('\t'),
+    tabSize: indent.startsWith('\t') ? 4 : indent.length,
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+  };
 }

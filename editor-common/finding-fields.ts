@@ -28,8 +28,20 @@ export interface FindingData {
 
 export function findingFields(f: Finding): FindingFields {
   return {
-    start: f.start, end: f.end, message: f.message, severity: f.severity, source: SOURCE, code: f.ruleId, category: f.category,
-    data: { ruleId: f.ruleId, category: f.category, text: f.text, suggestions: f.suggestions, suggestionKinds: f.suggestionKinds },
+    start: f.start,
+    end: f.end,
+    message: f.message,
+    severity: f.severity,
+    source: SOURCE,
+    code: f.ruleId,
+    category: f.category,
+    data: {
+      ruleId: f.ruleId,
+      category: f.category,
+      text: f.text,
+      suggestions: f.suggestions,
+      suggestionKinds: f.suggestionKinds,
+    },
   };
 }
 

@@ -18,7 +18,10 @@ export function quickFixes(f: Finding): QuickFix[] {
   return f.suggestions.map((s, i) => {
     const kind = f.suggestionKinds[i];
     const preferred = kind === 'rewrite' && s === auto;
-    const title = kind === 'prompt' ? `Rewrite "${f.text}" as "${s}" (fill in the bracketed part)` : `Replace "${f.text}" with "${s}"`;
+    const title =
+      kind === 'prompt'
+        ? `Rewrite "${f.text}" as "${s}" (fill in the bracketed part)`
+        : `Replace "${f.text}" with "${s}"`;
     return { title, newText: s, kind, preferred };
   });
 }
@@ -56,5 +59,7 @@ export function promptParts(prompt: string): Array<{ text: string; fill: boolean
 export function promptSnippet(prompt: string): string {
   const escape = (t: string) => t.replace(/[\\$}]/g, '\\$&');
   let n = 0;
-  return promptParts(prompt).map((p) => (p.fill ? `\${${++n}:${escape(p.text)}}` : escape(p.text))).join('');
+  return promptParts(prompt)
+    .map((p) => (p.fill ? `\${${++n}:${escape(p.text)}}` : escape(p.text)))
+    .join('');
 }

@@ -1,7 +1,18 @@
 import type { TextFormat } from '../shared-rules/src/index';
 
 const MARKDOWN = new Set(['markdown', 'mdx', 'quarto', 'rmd', 'jinja-md']);
-const HTML = new Set(['html', 'xhtml', 'handlebars', 'jinja-html', 'django-html', 'nunjucks', 'twig', 'liquid', 'vue-html', 'razor']);
+const HTML = new Set([
+  'html',
+  'xhtml',
+  'handlebars',
+  'jinja-html',
+  'django-html',
+  'nunjucks',
+  'twig',
+  'liquid',
+  'vue-html',
+  'razor',
+]);
 
 /**
  * How the engine should read a document of this language. Template languages are HTML unless the file name says
@@ -25,7 +36,19 @@ export function formatFor(languageId: string, fileName = ''): TextFormat {
 }
 
 /** URI schemes whose documents are never the user's writing (our own rule explanations, output panes, diffs). */
-const SKIPPED_SCHEMES = new Set(['carelint-rule', 'output', 'debug', 'git', 'gitfs', 'vscode-scm', 'vscode-settings', 'vscode-userdata', 'private', 'comment', 'walkThroughSnippet']);
+const SKIPPED_SCHEMES = new Set([
+  'carelint-rule',
+  'output',
+  'debug',
+  'git',
+  'gitfs',
+  'vscode-scm',
+  'vscode-settings',
+  'vscode-userdata',
+  'private',
+  'comment',
+  'walkThroughSnippet',
+]);
 
 export function isCheckedScheme(scheme: string): boolean {
   return !SKIPPED_SCHEMES.has(scheme);

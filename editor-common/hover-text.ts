@@ -15,13 +15,19 @@ export function hoverMarkdown(f: Finding): string {
   if (rewrites.length > 0) lines.push(`Instead: ${rewrites.map((s) => `"${markdownText(s)}"`).join(', ')}`);
   if (f.guidance.length > 0) lines.push(`Change the plan: ${f.guidance.map(markdownText).join(' ')}`);
   // a source is text, not a link: nothing in a hover is fetched or opened from it
-  if (f.sources.length > 0) lines.push(['Sources:', ...f.sources.map((s) => `- ${markdownText(sourceText(s).replace(/<(.*)>$/, '($1)'))}`)].join('\n'));
+  if (f.sources.length > 0)
+    lines.push(
+      ['Sources:', ...f.sources.map((s) => `- ${markdownText(sourceText(s).replace(/<(.*)>$/, '($1)'))}`)].join('\n'),
+    );
   return lines.join('\n\n');
 }
 
 /** The same content as plain text, for clients that do not render Markdown. */
 export function hoverPlainText(f: Finding): string {
-  const lines = [`CareLint: ${f.message} (${severityLabel(f.severity)}; ${categoryLabel(f.category)}; ${f.ruleId})`, f.rationale];
+  const lines = [
+    `CareLint: ${f.message} (${severityLabel(f.severity)}; ${categoryLabel(f.category)}; ${f.ruleId})`,
+    f.rationale,
+  ];
   const rewrites = rewritesOf(f);
   if (rewrites.length > 0) lines.push(`Instead: ${rewrites.map((s) => `"${s}"`).join(', ')}`);
   if (f.guidance.length > 0) lines.push(`Change the plan: ${f.guidance.join(' ')}`);

@@ -1,4 +1,11 @@
-import { CATEGORIES, SEVERITIES, type Category, type LintOptions, type Locale, type Severity } from '../shared-rules/src/index';
+import {
+  CATEGORIES,
+  SEVERITIES,
+  type Category,
+  type LintOptions,
+  type Locale,
+  type Severity,
+} from '../shared-rules/src/index';
 
 export const DEFAULT_LANGUAGES = ['plaintext', 'markdown', 'html', 'handlebars', 'jinja'];
 
@@ -17,7 +24,10 @@ export interface Settings {
  * (VS Code's configuration, an LSP client's `workspace/configuration` answer or `initializationOptions`).
  * `defaultLanguages` is what applies when the editor says nothing about languages ('any': every document).
  */
-export function settingsFrom(get: (key: string) => unknown, defaultLanguages: string[] | 'any' = DEFAULT_LANGUAGES): Settings {
+export function settingsFrom(
+  get: (key: string) => unknown,
+  defaultLanguages: string[] | 'any' = DEFAULT_LANGUAGES,
+): Settings {
   const categories: Partial<Record<Category, boolean>> = {};
   for (const [id, on] of Object.entries(objectOr(get('categories')))) {
     if ((CATEGORIES as readonly string[]).includes(id) && typeof on === 'boolean') categories[id as Category] = on;
@@ -30,7 +40,11 @@ export function settingsFrom(get: (key: string) => unknown, defaultLanguages: st
   const locale = get('locale');
   return {
     enable: get('enable') !== false,
-    languages: Array.isArray(languages) ? languages.filter((l): l is string => typeof l === 'string') : defaultLanguages === 'any' ? undefined : defaultLanguages,
+    languages: Array.isArray(languages)
+      ? languages.filter((l): l is string => typeof l === 'string')
+      : defaultLanguages === 'any'
+        ? undefined
+        : defaultLanguages,
     categories,
     severity,
     locale: locale === 'en-US' ? 'en-US' : 'en-GB',

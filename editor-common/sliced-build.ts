@@ -9,7 +9,11 @@ export const SLICE_CHARS = 64 * 1024;
  * update, so the result is exactly lint(text). Returns undefined when `cancelled()` turns true on the way.
  */
 export async function buildInSlices(
-  text: string, options: SessionOptions, pause: () => Promise<void>, cancelled: () => boolean, sliceChars = SLICE_CHARS,
+  text: string,
+  options: SessionOptions,
+  pause: () => Promise<void>,
+  cancelled: () => boolean,
+  sliceChars = SLICE_CHARS,
 ): Promise<LintSession | undefined> {
   let end = cutAt(text, 0, sliceChars);
   const session = new LintSession(text.slice(0, end), options);

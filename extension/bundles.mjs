@@ -16,7 +16,8 @@ const staticFiles = {
       const manifest = JSON.parse(readFileSync('extension/package.json', 'utf8'));
       manifest.version = JSON.parse(readFileSync('package.json', 'utf8')).version;
       writeFileSync(`${OUT}/package.json`, JSON.stringify(manifest, null, 2) + '\n');
-      for (const schema of ['config.schema.json', 'rule.schema.json']) cpSync(`shared-rules/${schema}`, `${OUT}/schemas/${schema}`);
+      for (const schema of ['config.schema.json', 'rule.schema.json'])
+        cpSync(`shared-rules/${schema}`, `${OUT}/schemas/${schema}`);
       for (const doc of ['README.md', 'LICENSE']) cpSync(`extension/${doc}`, `${OUT}/${doc}`);
       writeFileSync(`${OUT}/.vscodeignore`, 'tests/**\n');
     });
@@ -24,12 +25,27 @@ const staticFiles = {
 };
 
 export function bundles(common) {
-  const host = { ...common, entryPoints: ['extension/src/extension.ts'], format: 'cjs', external: ['vscode'], mainFields: ['module', 'main'] };
+  const host = {
+    ...common,
+    entryPoints: ['extension/src/extension.ts'],
+    format: 'cjs',
+    external: ['vscode'],
+    mainFields: ['module', 'main'],
+  };
   return [
     { ...host, outfile: `${OUT}/out/node.js`, platform: 'node', plugins: [staticFiles] },
     { ...host, outfile: `${OUT}/out/web.js`, platform: 'browser', mainFields: ['browser', 'module', 'main'] },
     // The in-browser API test suite. @vscode/test-web serves only the extension's folder, so it sits inside it;
     // .vscodeignore keeps it out of the .vsix.
-    { ...common, minify: false, entryPoints: ['test/extension/web/index.ts'], outfile: `${OUT}/tests/web.js`, platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
+    {
+      ...common,
+      minify: false,
+      entryPoints: ['test/extension/web/index.ts'],
+      outfile: `${OUT}/tests/web.js`,
+      platform: 'browser',
+      format: 'cjs',
+      external: ['vscode'],
+      mainFields: ['browser', 'module', 'main'],
+    },
   ];
 }

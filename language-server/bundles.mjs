@@ -14,7 +14,8 @@ const stdioOnly = {
     b.onResolve({ filter: /^(node:)?net$/ }, () => ({ path: 'net', namespace: 'stdio-only' }));
     b.onLoad({ filter: /.*/, namespace: 'stdio-only' }, () => ({
       loader: 'js',
-      contents: "const refuse = () => { throw new Error('carelint-ls speaks LSP over stdio only'); };\nmodule.exports = { createServer: refuse, createConnection: refuse, connect: refuse };",
+      contents:
+        "const refuse = () => { throw new Error('carelint-ls speaks LSP over stdio only'); };\nmodule.exports = { createServer: refuse, createConnection: refuse, connect: refuse };",
     }));
   },
 };
@@ -23,8 +24,15 @@ export function bundles(common) {
   const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
   return [
     {
-      ...common, entryPoints: ['language-server/src/main.ts'], outfile: 'dist/language-server.js', platform: 'node', format: 'cjs',
-      minify: false, mainFields: ['module', 'main'], define: { CARELINT_VERSION: JSON.stringify(version) }, plugins: [stdioOnly],
+      ...common,
+      entryPoints: ['language-server/src/main.ts'],
+      outfile: 'dist/language-server.js',
+      platform: 'node',
+      format: 'cjs',
+      minify: false,
+      mainFields: ['module', 'main'],
+      define: { CARELINT_VERSION: JSON.stringify(version) },
+      plugins: [stdioOnly],
     },
   ];
 }

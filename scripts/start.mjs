@@ -14,7 +14,10 @@ const build = spawnSync(process.execPath, ['esbuild.config.mjs', '--if-stale'], 
 if (build.status !== 0) process.exit(build.status ?? 2);
 
 console.log('\nCareLint: checking the bundled sample notes in samples/ (fictional)\n');
-const r = spawnSync(process.execPath, [join(root, 'bin/carelint.js'), 'check', 'samples'], { cwd: root, stdio: 'inherit' });
+const r = spawnSync(process.execPath, [join(root, 'bin/carelint.js'), 'check', 'samples'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 // Findings (exit 1) are the expected outcome on these samples; only a real error (2) fails the job.
 const checkStatus = r.status === 1 ? 0 : (r.status ?? 2);
 if (checkOnly || checkStatus !== 0) process.exit(checkStatus);
@@ -34,11 +37,15 @@ const manifest = join(root, 'addin/manifest.xml');
 console.log(`
 CareLint live demo:  ${server.url}
   Open it in a browser, type or paste a note, or load a sample. Everything runs in the page; nothing is sent anywhere.
-${server.https ? '' : `
+${
+  server.https
+    ? ''
+    : `
   Served over plain http: no trusted dev certificate was found. Word needs https; to enable it, run once
     npx office-addin-dev-certs install
   (it asks to trust a local development CA), then npm start again.
-`}
+`
+}
 Word add-in (task pane from ${server.url}taskpane.html), manifest: ${manifest}
   Word on the web:  open a document, Home > Add-ins > Advanced (or More add-ins) > My Add-ins >
                     Upload My Add-in, choose addin/manifest.xml, Upload.

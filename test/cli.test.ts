@@ -4,11 +4,34 @@
  * node_modules, dot-folders, files to --fix) is made in a temp folder per test.
  */
 import assert from 'node:assert/strict';
-import { chownSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chownSync,
+  cpSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import type { Finding } from '../shared-rules/src/types';
-import { carelint, checkJson, FIXTURES, makeDocx, ROOT, tempDir, VERSION, type JsonFile, type JsonFinding } from './support/cli';
+import {
+  carelint,
+  checkJson,
+  FIXTURES,
+  makeDocx,
+  ROOT,
+  tempDir,
+  VERSION,
+  type JsonFile,
+  type JsonFinding,
+} from './support/cli';
 
 /** Independent of the CLI: 1-based line/column of a UTF-16 offset (\n, \r\n and \r end lines). */
 function lineColumn(text: string, offset: number) {
@@ -24,7 +47,8 @@ function assertContract(text: string, findings: JsonFinding[]) {
     assert.equal(text.slice(f.start, f.end), f.text, `${f.ruleId}: text.slice(start, end) is the flagged text`);
     assert.deepEqual({ line: f.line, column: f.column }, lineColumn(text, f.start), `${f.ruleId} start position`);
     assert.deepEqual({ line: f.endLine, column: f.endColumn }, lineColumn(text, f.end), `${f.ruleId} end position`);
-    for (const key of ['ruleId', 'category', 'severity', 'message', 'rationale'] as const) assert.equal(typeof f[key], 'string', key);
+    for (const key of ['ruleId', 'category', 'severity', 'message', 'rationale'] as const)
+      assert.equal(typeof f[key], 'string', key);
     assert.ok(Array.isArray(f.suggestions) && Array.isArray(f.sources));
   }
 }
@@ -44,7 +68,17 @@ describe('carelint CLI (built bin/carelint.js)', function () {
     it('--help documents the commands and the exit codes, and exits 0', () => {
       const r = carelint(['--help']);
       assert.equal(r.code, 0);
-      for (const s of ['carelint check', 'carelint rules', 'carelint explain', '--fix', '--format', 'Exit codes', '0  no findings', '1  findings', '2  usage']) {
+      for (const s of [
+        'carelint check',
+        'carelint rules',
+        'carelint explain',
+        '--fix',
+        '--format',
+        'Exit codes',
+        '0  no findings',
+        '1  findings',
+        '2  usage',
+      ]) {
         assert.ok(r.stdout.includes(s), `help mentions ${s}`);
       }
     });
@@ -56,7 +90,12 @@ describe('carelint CLI (built bin/carelint.js)', function () {
     });
 
     it('exits 2 on an unknown option, a bad --format, a bad --category and no input', () => {
-      for (const args of [['check', '--nope', 'clean.txt'], ['check', '--format', 'xml', 'clean.txt'], ['check'], ['check', '--locale', 'fr-FR', 'clean.txt']]) {
+      for (const args of [
+        ['check', '--nope', 'clean.txt'],
+        ['check', '--format', 'xml', 'clean.txt'],
+        ['check'],
+        ['check', '--locale', 'fr-FR', 'clean.txt'],
+      ]) {
         const r = carelint(args);
         assert.equal(r.code, 2, args.join(' '));
         assert.equal(r.stdout, '', 'nothing on stdout');
@@ -94,7 +133,10 @@ describe('carelint CLI (built bin/carelint.js)', function () {
       const abs = join(FIXTURES, 'letter.html');
       const r = checkJson(['./plain-note.txt', 'clean.txt', abs, 'template.md']);
       assert.equal(r.code, 1, r.stderr);
-      assert.deepEqual(r.files.map((f) => f.file), ['./plain-note.txt', 'clean.txt', abs, 'template.md']);
+      assert.deepEqual(
+        r.files.map((f) => f.file),
+        ['./plain-note.txt', 'clean.txt', abs, 'template.md'],
+      );
       assert.deepEqual(r.files[1].findings, []);
     });
 
@@ -135,7 +177,10 @@ describe('carelint CLI (built bin/carelint.js)', function () {
       }
       writeFileSync(join(dir, 'folder', 'photo.png'), 'He refused.\n');
       const r = checkJson(['folder'], { cwd: dir });
-      assert.deepEqual(r.files.map((f) => f.file), ['folder/a.txt', 'folder/sub/b.md']);
+      assert.deepEqual(
+        r.files.map((f) => f.file),
+        ['folder/a.txt', 'folder/sub/b.md'],
+      );
       assert.equal(r.code, 1, r.stderr);
       assert.ok(ids(r.files[0]).includes('refused'));
       assert.ok(ids(r.files[1]).includes('manipulative'));
@@ -151,7 +196,10 @@ describe('carelint CLI (built bin/carelint.js)', function () {
 
     it('globs', () => {
       const r = checkJson(['folder/**/*.md', '*.html']);
-      assert.deepEqual(r.files.map((f) => f.file), ['folder/sub/b.md', 'letter.html']);
+      assert.deepEqual(
+        r.files.map((f) => f.file),
+        ['folder/sub/b.md', 'letter.html'],
+      );
       const none = carelint(['check', 'nothing/**/*.txt']);
       assert.equal(none.code, 2);
       assert.match(none.stderr, /nothing\/\*\*\/\*\.txt: no .* files match/);
@@ -192,13 +240,22 @@ describe('carelint CLI (built bin/carelint.js)', function () {
     it('binary and invalid UTF-8 files: a message naming the file, the others still reported, exit 2', () => {
       const dir = tempDir();
       writeFileSync(join(dir, 'scan.txt'), Buffer.from([0x48, 0x65, 0x00, 0x01, 0x02, 0x72, 0x65]));
-      writeFileSync(join(dir, 'latin1.txt'), Buffer.concat([Buffer.from('First line.\nCaf'), Buffer.from([0xe9]), Buffer.from(' refused.\n')]));
+      writeFileSync(
+        join(dir, 'latin1.txt'),
+        Buffer.concat([Buffer.from('First line.\nCaf'), Buffer.from([0xe9]), Buffer.from(' refused.\n')]),
+      );
       writeFileSync(join(dir, 'ok.txt'), 'He refused a shave.\n');
       const r = checkJson(['scan.txt', 'latin1.txt', 'ok.txt'], { cwd: dir });
       assert.equal(r.code, 2);
-      assert.deepEqual(r.files.map((f) => f.file), ['ok.txt']);
+      assert.deepEqual(
+        r.files.map((f) => f.file),
+        ['ok.txt'],
+      );
       assert.ok(ids(r.files[0]).includes('refused'));
-      assert.match(r.stderr, /^scan\.txt: binary file, skipped\. CareLint reads text, Markdown, HTML and \.docx; export it/m);
+      assert.match(
+        r.stderr,
+        /^scan\.txt: binary file, skipped\. CareLint reads text, Markdown, HTML and \.docx; export it/m,
+      );
       assert.match(r.stderr, /^latin1\.txt:2:4: not valid UTF-8 \(byte 0xE9 at byte offset 15\).*save it as UTF-8/im);
       rmSync(dir, { recursive: true });
     });
@@ -208,8 +265,14 @@ describe('carelint CLI (built bin/carelint.js)', function () {
     let dir: string;
     before(async () => {
       dir = tempDir();
-      writeFileSync(join(dir, 'letter.docx'), await makeDocx(['Discharge summary', '', 'Mr Carter refused the ward round review.']));
-      writeFileSync(join(dir, 'broken.docx'), Buffer.from('PK\u0003\u0004 this is not really a zip file at all', 'latin1'));
+      writeFileSync(
+        join(dir, 'letter.docx'),
+        await makeDocx(['Discharge summary', '', 'Mr Carter refused the ward round review.']),
+      );
+      writeFileSync(
+        join(dir, 'broken.docx'),
+        Buffer.from('PK\u0003\u0004 this is not really a zip file at all', 'latin1'),
+      );
       writeFileSync(join(dir, 'ok.txt'), 'He refused a shave.\n');
     });
     after(() => rmSync(dir, { recursive: true }));
@@ -229,7 +292,10 @@ describe('carelint CLI (built bin/carelint.js)', function () {
     it('a corrupt .docx: named in the message, other files still checked, exit 2', () => {
       const r = checkJson(['broken.docx', 'ok.txt'], { cwd: dir });
       assert.equal(r.code, 2);
-      assert.deepEqual(r.files.map((f) => f.file), ['ok.txt']);
+      assert.deepEqual(
+        r.files.map((f) => f.file),
+        ['ok.txt'],
+      );
       assert.match(r.stderr, /^broken\.docx: could not be read as a Word document/m);
     });
 
@@ -277,7 +343,10 @@ describe('carelint CLI (built bin/carelint.js)', function () {
       assert.match(partly.stdout, /^✖ 1 problem \(see the messages above\); no findings in the 1 file checked$/m);
       const withFindings = carelint(['check', 'plain-note.txt', 'no-such-note.txt']);
       assert.equal(withFindings.code, 2);
-      assert.match(withFindings.stdout, /^✖ \d+ findings? in 1 file .*1 file checked\); 1 problem \(see the messages above\)$/m);
+      assert.match(
+        withFindings.stdout,
+        /^✖ \d+ findings? in 1 file .*1 file checked\); 1 problem \(see the messages above\)$/m,
+      );
     });
 
     it('github: one Actions annotation per finding, agreeing with the JSON findings', () => {
@@ -291,9 +360,21 @@ describe('carelint CLI (built bin/carelint.js)', function () {
       const command = { error: 'error', warning: 'warning', information: 'notice' } as Record<string, string>;
       lines.forEach((line, i) => {
         const f = expected[i];
-        const m = /^::(error|warning|notice) file=([^,]+),line=(\d+),endLine=(\d+),col=(\d+),endColumn=(\d+),title=CareLint%3A ([^ ]+) \(([a-z-]+)\)::(.+)$/.exec(line);
+        const m =
+          /^::(error|warning|notice) file=([^,]+),line=(\d+),endLine=(\d+),col=(\d+),endColumn=(\d+),title=CareLint%3A ([^ ]+) \(([a-z-]+)\)::(.+)$/.exec(
+            line,
+          );
         assert.ok(m, line);
-        assert.deepEqual(m.slice(1, 9), [command[f.severity], f.file, String(f.line), String(f.endLine), String(f.column), String(f.endColumn), f.ruleId, f.category]);
+        assert.deepEqual(m.slice(1, 9), [
+          command[f.severity],
+          f.file,
+          String(f.line),
+          String(f.endLine),
+          String(f.column),
+          String(f.endColumn),
+          f.ruleId,
+          f.category,
+        ]);
         assert.ok(m[9].startsWith(`"${f.text}": `), 'the message names the flagged words');
       });
     });
@@ -307,7 +388,10 @@ describe('carelint CLI (built bin/carelint.js)', function () {
       const [text, docx] = r.stdout.split('\n').filter(Boolean);
       assert.match(text, /^::warning file=a%2C b%3A 100%25\.txt,line=1,endLine=2,/);
       assert.match(text, /::"committed%0Asuicide": /, 'the line break inside the finding is escaped');
-      assert.match(docx, /^::warning file=letter\.docx,title=CareLint%3A refused \(stigmatizing-language\)::paragraph 2: "refused": /);
+      assert.match(
+        docx,
+        /^::warning file=letter\.docx,title=CareLint%3A refused \(stigmatizing-language\)::paragraph 2: "refused": /,
+      );
     });
 
     it('sarif: a valid 2.1.0 log whose results agree with the JSON findings', () => {
@@ -325,9 +409,14 @@ describe('carelint CLI (built bin/carelint.js)', function () {
       const rules = run.tool.driver.rules;
       for (const rule of rules) {
         assert.equal(typeof rule.id, 'string');
-        for (const k of ['shortDescription', 'fullDescription', 'help']) assert.ok(rule[k].text.length > 0, `${rule.id}.${k}`);
+        for (const k of ['shortDescription', 'fullDescription', 'help'])
+          assert.ok(rule[k].text.length > 0, `${rule.id}.${k}`);
         assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level));
-        assert.ok(['police-involvement', 'punitive-approach', 'discriminatory-attitude', 'stigmatizing-language'].includes(rule.properties.category));
+        assert.ok(
+          ['police-involvement', 'punitive-approach', 'discriminatory-attitude', 'stigmatizing-language'].includes(
+            rule.properties.category,
+          ),
+        );
       }
       const expected = json.flatMap((f) => f.findings.map((x) => ({ ...x, file: f.file })));
       assert.equal(run.results.length, expected.length);
@@ -341,7 +430,14 @@ describe('carelint CLI (built bin/carelint.js)', function () {
         const loc = res.locations[0].physicalLocation;
         assert.equal(loc.artifactLocation.uri, f.file, 'relative uri with forward slashes');
         assert.deepEqual(
-          [loc.region.startLine, loc.region.startColumn, loc.region.endLine, loc.region.endColumn, loc.region.charOffset, loc.region.charLength],
+          [
+            loc.region.startLine,
+            loc.region.startColumn,
+            loc.region.endLine,
+            loc.region.endColumn,
+            loc.region.charOffset,
+            loc.region.charLength,
+          ],
           [f.line, f.column, f.endLine, f.endColumn, f.start, f.end - f.start],
         );
         const fixable = f.suggestions.find((s) => !/\[[^\]]*\]/.test(s));
@@ -357,17 +453,27 @@ describe('carelint CLI (built bin/carelint.js)', function () {
     it('rewrites in place through a temp file and rename, keeps BOM and CRLF, and is idempotent', () => {
       const dir = tempDir();
       const file = join(dir, 'note.txt');
-      const original = '\ufeffWard round.\r\nMr Adebayo refused his evening medication.\r\nHis cousin committed suicide in May.\r\n';
+      const original =
+        '\ufeffWard round.\r\nMr Adebayo refused his evening medication.\r\nHis cousin committed suicide in May.\r\n';
       writeFileSync(file, original, 'utf8');
       const inode = statSync(file).ino;
       const r = checkJson(['--fix', 'note.txt'], { cwd: dir });
-      assert.equal(r.stderr, 'carelint: note.txt:2: fixed "refused" → "declined" (refused)\n' +
-        'carelint: note.txt:3: fixed "committed suicide" → "died by suicide" (committed-suicide)\n');
+      assert.equal(
+        r.stderr,
+        'carelint: note.txt:2: fixed "refused" → "declined" (refused)\n' +
+          'carelint: note.txt:3: fixed "committed suicide" → "died by suicide" (committed-suicide)\n',
+      );
       const fixed = readFileSync(file, 'utf8');
-      assert.equal(fixed, '\ufeffWard round.\r\nMr Adebayo declined his evening medication.\r\nHis cousin died by suicide in May.\r\n');
+      assert.equal(
+        fixed,
+        '\ufeffWard round.\r\nMr Adebayo declined his evening medication.\r\nHis cousin died by suicide in May.\r\n',
+      );
       assert.notEqual(statSync(file).ino, inode, 'replaced by rename, not written in place');
       assert.deepEqual(readdirSync(dir), ['note.txt'], 'no temp file left behind');
-      assert.deepEqual(r.files[0].findings.filter((f) => f.ruleId === 'refused' || f.ruleId === 'committed-suicide'), []);
+      assert.deepEqual(
+        r.files[0].findings.filter((f) => f.ruleId === 'refused' || f.ruleId === 'committed-suicide'),
+        [],
+      );
       assertContract(fixed, r.files[0].findings);
       assert.equal(r.code, r.files[0].findings.length ? 1 : 0);
 
@@ -380,20 +486,36 @@ describe('carelint CLI (built bin/carelint.js)', function () {
     it('never applies [slot] rewrites; uses the first ready-made one', () => {
       const dir = tempDir();
       const rule = (id: string, match: string, suggestions: string[]) => ({
-        id, category: 'discriminatory-attitude', severity: 'warning', match: [match], message: 'Test rule.', rationale: 'Test rule.',
-        sources: ['test'], suggestions, examples: { match: [`He ${match}.`], noMatch: ['He slept.'] },
+        id,
+        category: 'discriminatory-attitude',
+        severity: 'warning',
+        match: [match],
+        message: 'Test rule.',
+        rationale: 'Test rule.',
+        sources: ['test'],
+        suggestions,
+        examples: { match: [`He ${match}.`], noMatch: ['He slept.'] },
       });
-      writeFileSync(join(dir, '.carelintrc.json'), JSON.stringify({
-        customRules: [
-          rule('test-slot-only', 'blorped', ['[describe what the person did]']),
-          rule('test-slot-first', 'snarfled staff', ['[describe what happened]', 'became distressed']),
-        ],
-      }));
+      writeFileSync(
+        join(dir, '.carelintrc.json'),
+        JSON.stringify({
+          customRules: [
+            rule('test-slot-only', 'blorped', ['[describe what the person did]']),
+            rule('test-slot-first', 'snarfled staff', ['[describe what happened]', 'became distressed']),
+          ],
+        }),
+      );
       writeFileSync(join(dir, 'note.md'), '# Night\n\nHe blorped at midnight. Later he snarfled staff again.\n');
       const r = checkJson(['--fix', 'note.md'], { cwd: dir });
-      assert.equal(r.stderr, 'carelint: note.md:3: fixed "snarfled staff" → "became distressed" (test-slot-first)\n' +
-        'carelint: note.md: 1 finding left for you: no rewrite: it needs the writer (a prompt or guidance)\n');
-      assert.equal(readFileSync(join(dir, 'note.md'), 'utf8'), '# Night\n\nHe blorped at midnight. Later he became distressed again.\n');
+      assert.equal(
+        r.stderr,
+        'carelint: note.md:3: fixed "snarfled staff" → "became distressed" (test-slot-first)\n' +
+          'carelint: note.md: 1 finding left for you: no rewrite: it needs the writer (a prompt or guidance)\n',
+      );
+      assert.equal(
+        readFileSync(join(dir, 'note.md'), 'utf8'),
+        '# Night\n\nHe blorped at midnight. Later he became distressed again.\n',
+      );
       assert.deepEqual(ids(r.files[0]), ['test-slot-only']);
       assert.equal(r.code, 1);
       rmSync(dir, { recursive: true });
@@ -406,10 +528,26 @@ describe('carelint CLI (built bin/carelint.js)', function () {
       const read = 'He refused lunch.\n';
       writeFileSync(file, 'He refused lunch. Edited meanwhile.\n');
       const finding: Finding = {
-        ruleId: 'refused', category: 'stigmatizing-language', severity: 'warning', start: 3, end: 10, text: 'refused',
-        message: 'm', rationale: 'r', sources: [], suggestions: ['declined'], suggestionKinds: ['rewrite'], guidance: [],
+        ruleId: 'refused',
+        category: 'stigmatizing-language',
+        severity: 'warning',
+        start: 3,
+        end: 10,
+        text: 'refused',
+        message: 'm',
+        rationale: 'r',
+        sources: [],
+        suggestions: ['declined'],
+        suggestionKinds: ['rewrite'],
+        guidance: [],
       };
-      const outcome = await fixFile(file, { text: read, bytes: Buffer.from(read), encoding: 'utf8' }, [finding], () => [], 'plaintext');
+      const outcome = await fixFile(
+        file,
+        { text: read, bytes: Buffer.from(read), encoding: 'utf8' },
+        [finding],
+        () => [],
+        'plaintext',
+      );
       assert.ok('conflict' in outcome && /changed on disk/.test(outcome.conflict));
       assert.equal(readFileSync(file, 'utf8'), 'He refused lunch. Edited meanwhile.\n');
       assert.deepEqual(readdirSync(dir), ['note.txt']);
@@ -428,7 +566,8 @@ describe('carelint CLI (built bin/carelint.js)', function () {
 
     it('changes no police or punitive-practice finding: the plan is for a person to change', () => {
       const dir = tempDir();
-      const text = 'PC Ahmed will attend her CPA review next month.\nThe police officer co-wrote her care plan.\n' +
+      const text =
+        'PC Ahmed will attend her CPA review next month.\nThe police officer co-wrote her care plan.\n' +
         'She will be discharged if she self-harms again.\nHe committed suicide in 2019.\n';
       writeFileSync(join(dir, 'plan.txt'), text);
       const r = checkJson(['--fix', 'plan.txt'], { cwd: dir });
@@ -441,7 +580,8 @@ describe('carelint CLI (built bin/carelint.js)', function () {
 
     it('keeps HTML tags balanced: words that cross a tag are left for the person', () => {
       const dir = tempDir();
-      const html = '<p>He <a href="x">committed</a> suicide. She was <strong>noncompliant</strong> with the plan. He refused lunch.</p>\n';
+      const html =
+        '<p>He <a href="x">committed</a> suicide. She was <strong>noncompliant</strong> with the plan. He refused lunch.</p>\n';
       writeFileSync(join(dir, 'letter.html'), html);
       const r = checkJson(['--fix', 'letter.html'], { cwd: dir });
       const fixed = readFileSync(join(dir, 'letter.html'), 'utf8');
@@ -513,14 +653,20 @@ describe('carelint CLI (built bin/carelint.js)', function () {
     it('an unknown rule id: located, with the nearest id, and the rest applies', () => {
       const r = checkJson(['config-unknown-rule/note.txt']);
       assert.equal(r.code, 2);
-      assert.match(r.stderr, /^config-unknown-rule\/\.carelintrc\.json:3:5: unknown rule id 'refuse'\. Did you mean 'refused'\?$/m);
+      assert.match(
+        r.stderr,
+        /^config-unknown-rule\/\.carelintrc\.json:3:5: unknown rule id 'refuse'\. Did you mean 'refused'\?$/m,
+      );
       assert.ok(ids(r.files[0]).includes('refused'));
     });
 
     it('a custom rule missing fields is dropped with a located message; built-ins keep working', () => {
       const r = checkJson(['config-bad-custom/note.txt']);
       assert.equal(r.code, 2);
-      assert.match(r.stderr, /^config-bad-custom\/\.carelintrc\.json:3:5: custom rule customRules\[0\] is missing the required fields 'message', 'rationale', 'sources', 'suggestions', 'examples'/m);
+      assert.match(
+        r.stderr,
+        /^config-bad-custom\/\.carelintrc\.json:3:5: custom rule customRules\[0\] is missing the required fields 'message', 'rationale', 'sources', 'suggestions', 'examples'/m,
+      );
       assert.deepEqual(ids(r.files[0]), ['refused']);
     });
 
@@ -530,7 +676,13 @@ describe('carelint CLI (built bin/carelint.js)', function () {
       assert.ok(ids(r.files[0]).includes('red-lister'), ids(r.files[0]).join());
       const text = readFileSync(join(FIXTURES, 'config-custom/.carelintrc.json'), 'utf8');
       const line = text.split('\n').findIndex((l) => l.includes('plum+ lister')) + 1;
-      assert.match(r.stderr, new RegExp(`^config-custom/\\.carelintrc\\.json:${line}:\\d+: customRules\\[1\\]\\.match\\[0\\]: .+ignored`, 'm'));
+      assert.match(
+        r.stderr,
+        new RegExp(
+          `^config-custom/\\.carelintrc\\.json:${line}:\\d+: customRules\\[1\\]\\.match\\[0\\]: .+ignored`,
+          'm',
+        ),
+      );
       assert.equal(r.stderr.trim().split('\n').length, 1, 'one problem, printed once');
     });
 
@@ -547,7 +699,10 @@ describe('carelint CLI (built bin/carelint.js)', function () {
       const kept = r.files.flatMap((f) => f.findings);
       assert.ok(kept.length > 0);
       assert.ok(kept.every((f) => f.category === 'discriminatory-attitude'));
-      assert.deepEqual(kept, all.files.flatMap((f) => f.findings).filter((f) => f.category === 'discriminatory-attitude'));
+      assert.deepEqual(
+        kept,
+        all.files.flatMap((f) => f.findings).filter((f) => f.category === 'discriminatory-attitude'),
+      );
     });
 
     it('--max-warnings: exit 0 when there are no errors and few enough findings', () => {
@@ -563,13 +718,26 @@ describe('carelint CLI (built bin/carelint.js)', function () {
     it('rules --format json lists the catalogue with the config applied', () => {
       const r = carelint(['rules', '--format', 'json']);
       assert.equal(r.code, 0, r.stderr);
-      const rules = JSON.parse(r.stdout) as Array<{ id: string; category: string; severity: string; enabled: boolean; message: string }>;
+      const rules = JSON.parse(r.stdout) as Array<{
+        id: string;
+        category: string;
+        severity: string;
+        enabled: boolean;
+        message: string;
+      }>;
       const byId = new Map(rules.map((x) => [x.id, x]));
-      for (const [id, category] of [['refused', 'stigmatizing-language'], ['manipulative', 'discriminatory-attitude'], ['behavioural-contract', 'punitive-approach'], ['committed-suicide', 'stigmatizing-language']]) {
+      for (const [id, category] of [
+        ['refused', 'stigmatizing-language'],
+        ['manipulative', 'discriminatory-attitude'],
+        ['behavioural-contract', 'punitive-approach'],
+        ['committed-suicide', 'stigmatizing-language'],
+      ]) {
         assert.equal(byId.get(id)?.category, category, id);
       }
       assert.equal(byId.get('refused')!.enabled, true);
-      const off = JSON.parse(carelint(['rules', '--format', 'json'], { cwd: join(FIXTURES, 'config-off') }).stdout) as typeof rules;
+      const off = JSON.parse(
+        carelint(['rules', '--format', 'json'], { cwd: join(FIXTURES, 'config-off') }).stdout,
+      ) as typeof rules;
       assert.equal(off.find((x) => x.id === 'refused')!.enabled, false);
       const table = carelint(['rules']);
       assert.match(table.stdout, /^refused +stigmatizing-language +\w+ +yes +.+$/m);
@@ -578,7 +746,8 @@ describe('carelint CLI (built bin/carelint.js)', function () {
     it('explain RULE shows rationale, suggestions, sources and examples; an unknown id exits 2', () => {
       const r = carelint(['explain', 'committed-suicide']);
       assert.equal(r.code, 0, r.stderr);
-      for (const s of ['committed-suicide', 'Why:', 'Instead:', 'by suicide', 'Sources:', 'Flagged:', 'Not flagged:']) assert.ok(r.stdout.includes(s), s);
+      for (const s of ['committed-suicide', 'Why:', 'Instead:', 'by suicide', 'Sources:', 'Flagged:', 'Not flagged:'])
+        assert.ok(r.stdout.includes(s), s);
       const bad = carelint(['explain', 'commited-suicide']);
       assert.equal(bad.code, 2);
       assert.match(bad.stderr, /Did you mean 'committed-suicide'\?/);

@@ -6,20 +6,35 @@ import { compileRuleSet, lint, regularInflect, type RuleData } from '../shared-r
 
 function rule(over: Partial<RuleData> & Pick<RuleData, 'id' | 'match'>): RuleData {
   return {
-    category: 'stigmatizing-language', severity: 'warning', message: 'm', rationale: 'r', sources: ['test'],
-    suggestions: ['x'], examples: { match: ['x'], noMatch: ['y'] }, ...over,
+    category: 'stigmatizing-language',
+    severity: 'warning',
+    message: 'm',
+    rationale: 'r',
+    sources: ['test'],
+    suggestions: ['x'],
+    examples: { match: ['x'], noMatch: ['y'] },
+    ...over,
   };
 }
 
-const rs = compileRuleSet([
-  rule({ id: 'combative', match: ['combative', 'aggressive', 'attention seeking'], context: { negatable: true } }),
-  rule({ id: 'scare', match: ['(in)? pain', 'hearing voices'], context: { scareQuotes: true } }),
-  rule({ id: 'contract', category: 'punitive-approach', match: ['behavioural contract~', 'police led mentoring'], suggestions: ['[describe the plan agreed with the person]'] }),
-  rule({ id: 'demanding', match: ['demanding', 'rude'], context: { aboutThePerson: true } }),
-  rule({ id: 'demanding-anyone', match: ['hysterical'] }),
-], regularInflect);
+const rs = compileRuleSet(
+  [
+    rule({ id: 'combative', match: ['combative', 'aggressive', 'attention seeking'], context: { negatable: true } }),
+    rule({ id: 'scare', match: ['(in)? pain', 'hearing voices'], context: { scareQuotes: true } }),
+    rule({
+      id: 'contract',
+      category: 'punitive-approach',
+      match: ['behavioural contract~', 'police led mentoring'],
+      suggestions: ['[describe the plan agreed with the person]'],
+    }),
+    rule({ id: 'demanding', match: ['demanding', 'rude'], context: { aboutThePerson: true } }),
+    rule({ id: 'demanding-anyone', match: ['hysterical'] }),
+  ],
+  regularInflect,
+);
 
-const found = (text: string, format?: 'html') => lint(text, { ruleSet: rs, ...(format ? { format } : {}) }).map((f) => `${f.ruleId}:${f.text}`);
+const found = (text: string, format?: 'html') =>
+  lint(text, { ruleSet: rs, ...(format ? { format } : {}) }).map((f) => `${f.ruleId}:${f.text}`);
 
 describe('negation binds to its own head', () => {
   it('still negates a hit in the negator\'s own phrase, across a list and through "to be"', () => {
@@ -29,7 +44,8 @@ describe('negation binds to its own head', () => {
       'No fever, distress or combative behaviour.',
       'He is not known to be aggressive.',
       'She did not become aggressive.',
-    ]) assert.deepEqual(found(text), [], text);
+    ])
+      assert.deepEqual(found(text), [], text);
   });
 
   it('stops at a verb that takes the negation for itself', () => {
@@ -50,7 +66,9 @@ describe('negation binds to its own head', () => {
 
   it('carries into the clause of a judgement verb ("it is not felt that …")', () => {
     assert.deepEqual(found('It is not thought that his cutting is attention seeking.'), []);
-    assert.deepEqual(found('It is not clear, and her self-harm is attention seeking.'), ['combative:attention seeking']);
+    assert.deepEqual(found('It is not clear, and her self-harm is attention seeking.'), [
+      'combative:attention seeking',
+    ]);
   });
 });
 
@@ -84,7 +102,8 @@ describe('advice against or criticism of a practice is a mention', () => {
       'The campaign opposed police-led mentoring in the trust.',
       'Service users criticised the use of behavioural contracts.',
       'Trust policy now bans behavioural contracts.',
-    ]) assert.deepEqual(found(text), [], text);
+    ])
+      assert.deepEqual(found(text), [], text);
   });
 
   it('hears "the term" as a word being talked about, not a school term or a full-term birth', () => {
@@ -93,7 +112,12 @@ describe('advice against or criticism of a practice is a mention', () => {
       'She was combative at school this term.',
       'He was aggressive towards staff at the end of the term.',
       'The term ends soon and she has been combative at home.',
-    ]) assert.deepEqual(found(text), [text.includes('aggressive') ? 'combative:aggressive' : 'combative:combative'], text);
+    ])
+      assert.deepEqual(
+        found(text),
+        [text.includes('aggressive') ? 'combative:aggressive' : 'combative:combative'],
+        text,
+      );
   });
 
   it('still flags the practice itself', () => {
@@ -109,7 +133,8 @@ describe('a descriptor said of someone or something else', () => {
       "Her mother's boyfriend is very demanding.",
       'Looking after his elderly father is demanding.',
       'The job is demanding and she is tired.',
-    ]) assert.deepEqual(found(text), [], text);
+    ])
+      assert.deepEqual(found(text), [], text);
   });
 
   it('still flags the person, whoever reports it', () => {
@@ -122,4 +147,3 @@ describe('a descriptor said of someone or something else', () => {
     assert.deepEqual(found('Her mother was hysterical.'), ['demanding-anyone:hysterical']);
   });
 });
-

@@ -2,7 +2,17 @@
 // and the indexed sentence bounds are each checked against the plain computation they replace. No timings here.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { builtinClasses, builtinInflector, builtinRules, builtinRuleSet, builtinSources, compileRuleSet, lint, regularInflect, type RuleData } from '../shared-rules/src/index';
+import {
+  builtinClasses,
+  builtinInflector,
+  builtinRules,
+  builtinRuleSet,
+  builtinSources,
+  compileRuleSet,
+  lint,
+  regularInflect,
+  type RuleData,
+} from '../shared-rules/src/index';
 import { ChunkContext } from '../shared-rules/src/context/context';
 import { sentenceAround, sentenceAroundIn, sentenceEnds } from '../shared-rules/src/context/sentence';
 import { tokenize } from '../shared-rules/src/text/tokenize';
@@ -10,7 +20,10 @@ import { PhraseTrie } from '../shared-rules/src/matching/trie';
 import { UNUSED_WORD, WalkTokens, WalkVocabulary } from '../shared-rules/src/matching/walk-tokens';
 
 // frames need the word classes they name (shared-rules/lexicon)
-const fresh = compileRuleSet(builtinRules(), builtinInflector, builtinSources(), { lazyContext: true, classes: builtinClasses() });
+const fresh = compileRuleSet(builtinRules(), builtinInflector, builtinSources(), {
+  lazyContext: true,
+  classes: builtinClasses(),
+});
 
 describe('engine speed: build-time match graph', () => {
   it('the generated graph is the graph the rules compile to', () => {
@@ -19,14 +32,17 @@ describe('engine speed: build-time match graph', () => {
 
   it('a serialised graph reads back to the same graph, edge order included', () => {
     const trie = new PhraseTrie();
-    ['refuse~ (to)? (engage|attend)', 'frequent flyer~', 'call~ .. police', 'self-harm~'].forEach((p, i) => trie.addPhrase(p, i, regularInflect));
+    ['refuse~ (to)? (engage|attend)', 'frequent flyer~', 'call~ .. police', 'self-harm~'].forEach((p, i) =>
+      trie.addPhrase(p, i, regularInflect),
+    );
     const data = trie.serialize();
     assert.deepEqual(PhraseTrie.deserialize(data).serialize(), data);
     assert.equal(PhraseTrie.deserialize(data).maxLength, trie.maxLength);
   });
 
   it('the prebuilt rule set finds what a freshly compiled one finds', () => {
-    const text = 'He refused his meds again. She was described as attention seeking and a frequent flyer.\n\n' +
+    const text =
+      'He refused his meds again. She was described as attention seeking and a frequent flyer.\n\n' +
       'Plan: police to attend the next appointment. He was non-compliant with the behavioural contract.';
     const strip = (fs: ReturnType<typeof lint>) => fs.map((f) => [f.ruleId, f.start, f.end, f.severity]);
     assert.ok(lint(text).length >= 4);
@@ -35,20 +51,46 @@ describe('engine speed: build-time match graph', () => {
 });
 
 function rule(id: string, match: string[]): RuleData {
-  return { id, category: 'stigmatizing-language', severity: 'warning', message: 'm', rationale: 'r', sources: ['t'], suggestions: ['x'], examples: { match: ['x'], noMatch: ['y'] }, match };
+  return {
+    id,
+    category: 'stigmatizing-language',
+    severity: 'warning',
+    message: 'm',
+    rationale: 'r',
+    sources: ['t'],
+    suggestions: ['x'],
+    examples: { match: ['x'], noMatch: ['y'] },
+    match,
+  };
 }
 
 describe('engine speed: start index', () => {
-  const rs = compileRuleSet([rule('refused', ['refuse~']), rule('the-patient', ['the difficult patient']), rule('behaviour', ['bad behaviour']), rule('ae', ["A&E attender"])], regularInflect);
+  const rs = compileRuleSet(
+    [
+      rule('refused', ['refuse~']),
+      rule('the-patient', ['the difficult patient']),
+      rule('behaviour', ['bad behaviour']),
+      rule('ae', ['A&E attender']),
+    ],
+    regularInflect,
+  );
   const found = (text: string) => lint(text, { ruleSet: rs }).map((f) => `${f.ruleId}:${f.text}`);
 
   it('reads words as the tokenizer does: case, US spelling, curly apostrophes and invisible characters', () => {
-    assert.deepEqual(found('REFUSED. Bad behavior. re\u00adfused. re\u200bfuses.'), ['refused:REFUSED', 'behaviour:Bad behavior', 'refused:re\u00adfused', 'refused:re\u200bfuses']);
+    assert.deepEqual(found('REFUSED. Bad behavior. re\u00adfused. re\u200bfuses.'), [
+      'refused:REFUSED',
+      'behaviour:Bad behavior',
+      'refused:re\u00adfused',
+      'refused:re\u200bfuses',
+    ]);
     assert.deepEqual(found('The a&e attender; the A&E attender.'), ['ae:a&e attender', 'ae:A&E attender']);
   });
 
   it('a short function word starts a candidate only with a word that can follow it', () => {
-    assert.deepEqual(found('She saw the difficult patient. The difficult\npatient. The. Difficult patient'), ['the-patient:the difficult patient', 'the-patient:The difficult\npatient']);
+    assert.deepEqual(found('She saw the difficult patient. The difficult\npatient. The. Difficult patient'), [
+      'the-patient:the difficult patient',
+      'the-patient:The difficult\npatient',
+    ]);
   });
 
   it('a word inside a longer word is not a start', () => {
@@ -58,7 +100,9 @@ describe('engine speed: start index', () => {
 
 describe('engine speed: phrase walks read words in place', () => {
   const trie = new PhraseTrie();
-  ['refuse~ (to)? (engage|attend)', 'bad behaviour', "don't care", 'A&E attender', 'self-harm~', 'café staff'].forEach((p, i) => trie.addPhrase(p, i, regularInflect));
+  ['refuse~ (to)? (engage|attend)', 'bad behaviour', "don't care", 'A&E attender', 'self-harm~', 'café staff'].forEach(
+    (p, i) => trie.addPhrase(p, i, regularInflect),
+  );
   const vocabulary = new WalkVocabulary(trie);
   const edgeWords = new Set(trie.words());
 
@@ -76,38 +120,82 @@ describe('engine speed: phrase walks read words in place', () => {
   }
 
   it('every walk reads the tokens tokenize() reads, with the same norm for every word the graph uses', () => {
-    const pieces = fc.constantFrom('Refused', 'REFUSES', 'to', 'attend', 'engage', 'Bad', 'behavior', 'behaviour', "don't", 'don\u2019t', 'care',
-      'A&E', 'a&e', 'attender', 'self', '-', 'harm', 'harming', 'caf\u00e9', 'cafe', 'staff', 're\u00adfused', 'x9', "o'", ' ', ' ', '\n', '. ', ', ', '\u2014', '"', '\u00a0');
-    fc.assert(fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
-      const text = parts.join('');
-      const walk = new WalkTokens(text, text.length, vocabulary);
-      for (const start of tokenize(text).map((t) => t.start)) {
-        walk.from(start);
-        const got: Array<[number, number, string, boolean]> = [];
-        for (let k = 0, t = walk.at(0); t; t = walk.at(++k)) got.push([t.start, t.end, seen(t.norm), t.afterBreak]);
-        assert.deepEqual(got, expected(text, start), `walk from ${start} in ${JSON.stringify(text)}`);
-      }
-    }), { numRuns: 3000 });
+    const pieces = fc.constantFrom(
+      'Refused',
+      'REFUSES',
+      'to',
+      'attend',
+      'engage',
+      'Bad',
+      'behavior',
+      'behaviour',
+      "don't",
+      'don\u2019t',
+      'care',
+      'A&E',
+      'a&e',
+      'attender',
+      'self',
+      '-',
+      'harm',
+      'harming',
+      'caf\u00e9',
+      'cafe',
+      'staff',
+      're\u00adfused',
+      'x9',
+      "o'",
+      ' ',
+      ' ',
+      '\n',
+      '. ',
+      ', ',
+      '\u2014',
+      '"',
+      '\u00a0',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const walk = new WalkTokens(text, text.length, vocabulary);
+        for (const start of tokenize(text).map((t) => t.start)) {
+          walk.from(start);
+          const got: Array<[number, number, string, boolean]> = [];
+          for (let k = 0, t = walk.at(0); t; t = walk.at(++k)) got.push([t.start, t.end, seen(t.norm), t.afterBreak]);
+          assert.deepEqual(got, expected(text, start), `walk from ${start} in ${JSON.stringify(text)}`);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 
-  it('US spellings and capitals reach the graph\'s own word; other words are one unused word', () => {
+  it("US spellings and capitals reach the graph's own word; other words are one unused word", () => {
     const text = 'BEHAVIOR behavior Behaviour patient';
     const walk = new WalkTokens(text, text.length, vocabulary);
     walk.from(0);
-    assert.deepEqual([0, 1, 2, 3].map((k) => walk.at(k)?.norm), ['behaviour', 'behaviour', 'behaviour', UNUSED_WORD]);
+    assert.deepEqual(
+      [0, 1, 2, 3].map((k) => walk.at(k)?.norm),
+      ['behaviour', 'behaviour', 'behaviour', UNUSED_WORD],
+    );
   });
 });
 
 describe('engine speed: long windows and indexed sentence bounds', () => {
   it('sentence bounds from the index equal the scanned ones', () => {
     const alphabet = fc.constantFrom('a', 'b', ' ', '.', '\n', '-', '!', ';', 'Dr', 'e.g.', ' 1. ', '"', 'X');
-    fc.assert(fc.property(fc.array(alphabet, { maxLength: 400 }), fc.nat(), fc.nat(), (parts, x, y) => {
-      const text = parts.join('');
-      if (!text.length) return;
-      const from = x % text.length;
-      const to = Math.min(text.length, from + (y % 20));
-      assert.deepEqual(sentenceAroundIn(sentenceEnds(text, 0, text.length), from, to, 0, text.length), sentenceAround(text, from, to, 0, text.length));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 400 }), fc.nat(), fc.nat(), (parts, x, y) => {
+        const text = parts.join('');
+        if (!text.length) return;
+        const from = x % text.length;
+        const to = Math.min(text.length, from + (y % 20));
+        assert.deepEqual(
+          sentenceAroundIn(sentenceEnds(text, 0, text.length), from, to, 0, text.length),
+          sentenceAround(text, from, to, 0, text.length),
+        );
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('a long window cut from the chunk tokens matches tokenizing it, whole words compared', () => {
@@ -117,9 +205,18 @@ describe('engine speed: long windows and indexed sentence bounds', () => {
       const start = text.lastIndexOf('\n', at) + 1;
       const end = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
       const [s, e] = sentenceAround(text, start, end, 0, text.length);
-      const whole = (t: { start: number; end: number }) => (t.start === 0 || text[t.start - 1] === '\n') && (t.end === text.length || text[t.end] === '\n');
-      const got = ctx.sentence(start, end).tokens.filter(whole).map((t) => [t.start, t.end, t.norm]);
-      assert.deepEqual(got, tokenize(text, s, e).filter(whole).map((t) => [t.start, t.end, t.norm]));
+      const whole = (t: { start: number; end: number }) =>
+        (t.start === 0 || text[t.start - 1] === '\n') && (t.end === text.length || text[t.end] === '\n');
+      const got = ctx
+        .sentence(start, end)
+        .tokens.filter(whole)
+        .map((t) => [t.start, t.end, t.norm]);
+      assert.deepEqual(
+        got,
+        tokenize(text, s, e)
+          .filter(whole)
+          .map((t) => [t.start, t.end, t.norm]),
+      );
     }
   });
 

@@ -1,34 +1,99 @@
 // Engine behaviour that does not depend on particular rule packs: a small rule set is compiled here.
 import assert from 'node:assert/strict';
-import { builtinRuleSet, compileRuleSet, lint, applyEdits, applyFixes, autoRewrite, planFixes, LintSession, RuleCompileError, regularInflect, lineIndexAt, lineStarts, offsetToLineColumn, type RuleData } from '../shared-rules/src/index';
+import {
+  builtinRuleSet,
+  compileRuleSet,
+  lint,
+  applyEdits,
+  applyFixes,
+  autoRewrite,
+  planFixes,
+  LintSession,
+  RuleCompileError,
+  regularInflect,
+  lineIndexAt,
+  lineStarts,
+  offsetToLineColumn,
+  type RuleData,
+} from '../shared-rules/src/index';
 
 function rule(over: Partial<RuleData> & Pick<RuleData, 'id' | 'match'>): RuleData {
   return {
-    category: 'stigmatizing-language', severity: 'warning', message: 'm', rationale: 'r', sources: ['test'],
-    suggestions: ['x'], examples: { match: ['x'], noMatch: ['y'] }, ...over,
+    category: 'stigmatizing-language',
+    severity: 'warning',
+    message: 'm',
+    rationale: 'r',
+    sources: ['test'],
+    suggestions: ['x'],
+    examples: { match: ['x'], noMatch: ['y'] },
+    ...over,
   };
 }
 
-const rs = compileRuleSet([
-  rule({ id: 'refused', match: ['refuse~'], suggestions: ['decline~'], context: { notAfter: ['(team|service|insurer)'] } }),
-  rule({ id: 'attention', category: 'discriminatory-attitude', severity: 'error', match: ['attention seeking', 'seek~ attention'], suggestions: ['seeking help'], context: { negatable: true } }),
-  rule({ id: 'frequent-flyer', match: ['frequent flyer~'], suggestions: ['person who attends often'] }),
-  rule({ id: 'police', category: 'police-involvement', match: ['police (officer|sergeant)?'], suggestions: ['[describe the clinical role]'],
-    context: { near: [{ any: ['care plan', 'appointment~', 'therapy'], orSection: ['plan'] }], notNear: [{ any: ['emergency', '999'] }], extendToNear: true } }),
-  rule({ id: 'withdrawn', category: 'punitive-approach', match: ['(access|contact) .. (withdraw~|suspend~)'], suggestions: ['[state what support remains]'] }),
-  rule({ id: 'off-by-default', match: ['denies'], enabled: false, suggestions: ['reports no'] }),
-], regularInflect, { test: { title: 'Test source' } });
+const rs = compileRuleSet(
+  [
+    rule({
+      id: 'refused',
+      match: ['refuse~'],
+      suggestions: ['decline~'],
+      context: { notAfter: ['(team|service|insurer)'] },
+    }),
+    rule({
+      id: 'attention',
+      category: 'discriminatory-attitude',
+      severity: 'error',
+      match: ['attention seeking', 'seek~ attention'],
+      suggestions: ['seeking help'],
+      context: { negatable: true },
+    }),
+    rule({ id: 'frequent-flyer', match: ['frequent flyer~'], suggestions: ['person who attends often'] }),
+    rule({
+      id: 'police',
+      category: 'police-involvement',
+      match: ['police (officer|sergeant)?'],
+      suggestions: ['[describe the clinical role]'],
+      context: {
+        near: [{ any: ['care plan', 'appointment~', 'therapy'], orSection: ['plan'] }],
+        notNear: [{ any: ['emergency', '999'] }],
+        extendToNear: true,
+      },
+    }),
+    rule({
+      id: 'withdrawn',
+      category: 'punitive-approach',
+      match: ['(access|contact) .. (withdraw~|suspend~)'],
+      suggestions: ['[state what support remains]'],
+    }),
+    rule({ id: 'off-by-default', match: ['denies'], enabled: false, suggestions: ['reports no'] }),
+  ],
+  regularInflect,
+  { test: { title: 'Test source' } },
+);
 
 const ids = (text: string, opts = {}) => lint(text, { ruleSet: rs, ...opts }).map((f) => `${f.ruleId}:${f.text}`);
 
 describe('engine: matching', () => {
   it('matches inflections in any case and keeps case and tense in rewrites', () => {
     const f = lint('He Refused. She refuses. REFUSING', { ruleSet: rs });
-    assert.deepEqual(f.map((x) => [x.text, x.suggestions[0]]), [['Refused', 'Declined'], ['refuses', 'declines'], ['REFUSING', 'DECLINING']]);
+    assert.deepEqual(
+      f.map((x) => [x.text, x.suggestions[0]]),
+      [
+        ['Refused', 'Declined'],
+        ['refuses', 'declines'],
+        ['REFUSING', 'DECLINING'],
+      ],
+    );
   });
 
   it('matches hyphen, space, joined and line-break variants', () => {
-    for (const t of ['attention-seeking', 'attention seeking', 'attentionseeking', 'attention\nseeking', 'attention\r\nseeking', 'attention-\nseeking']) {
+    for (const t of [
+      'attention-seeking',
+      'attention seeking',
+      'attentionseeking',
+      'attention\nseeking',
+      'attention\r\nseeking',
+      'attention-\nseeking',
+    ]) {
       assert.deepEqual(ids(t), [`attention:${t}`], t);
     }
   });
@@ -61,7 +126,9 @@ describe('engine: matching', () => {
   });
 
   it('uses near, notNear, sections and extends the span', () => {
-    assert.deepEqual(ids('The police officer will attend her appointments.'), ['police:police officer will attend her appointments']);
+    assert.deepEqual(ids('The police officer will attend her appointments.'), [
+      'police:police officer will attend her appointments',
+    ]);
     assert.deepEqual(ids('Police attended the emergency appointment.'), []);
     assert.deepEqual(ids('Police will visit weekly.'), []);
     const plan = lint('Crisis plan:\nPolice will visit weekly.', { ruleSet: rs });
@@ -81,7 +148,10 @@ describe('engine: matching', () => {
     assert.deepEqual(ids('She denies pain.', { rules: { 'off-by-default': true } }), ['off-by-default:denies']);
     assert.deepEqual(ids('He refused.', { categories: { 'stigmatizing-language': false } }), []);
     assert.equal(lint('He refused.', { ruleSet: rs, severity: { refused: 'error' } })[0].severity, 'error');
-    assert.equal(lint('He refused.', { ruleSet: rs, severity: { 'stigmatizing-language': 'information' } })[0].severity, 'information');
+    assert.equal(
+      lint('He refused.', { ruleSet: rs, severity: { 'stigmatizing-language': 'information' } })[0].severity,
+      'information',
+    );
   });
 
   it('honours allow entries and directives', () => {
@@ -92,31 +162,46 @@ describe('engine: matching', () => {
   });
 
   it('shouts back only shouted words, not acronyms', () => {
-    const acr = compileRuleSet([rule({ id: 'ivdu', match: ['IVDU', 'refused'], suggestions: ['person who injects drugs'] })], regularInflect);
+    const acr = compileRuleSet(
+      [rule({ id: 'ivdu', match: ['IVDU', 'refused'], suggestions: ['person who injects drugs'] })],
+      regularInflect,
+    );
     assert.equal(lint('Known IVDU.', { ruleSet: acr })[0].suggestions[0], 'person who injects drugs');
     assert.equal(lint('REFUSED', { ruleSet: acr })[0].suggestions[0], 'PERSON WHO INJECTS DRUGS');
   });
 
   it('localises rewrites', () => {
-    const us = compileRuleSet([rule({ id: 'b', match: ['behavioural contract'], suggestions: ['behaviour support plan'] })], regularInflect);
-    assert.equal(lint('A behavioral contract', { ruleSet: us, locale: 'en-US' })[0].suggestions[0], 'behavior support plan');
+    const us = compileRuleSet(
+      [rule({ id: 'b', match: ['behavioural contract'], suggestions: ['behaviour support plan'] })],
+      regularInflect,
+    );
+    assert.equal(
+      lint('A behavioral contract', { ruleSet: us, locale: 'en-US' })[0].suggestions[0],
+      'behavior support plan',
+    );
     assert.equal(lint('A behavioural contract', { ruleSet: us })[0].suggestions[0], 'behaviour support plan');
   });
 });
 
 describe('engine: rule compilation', () => {
   it('refuses regular-expression syntax with the rule path and a reason', () => {
-    assert.throws(() => compileRuleSet([rule({ id: 'bad', match: ['(a+)+b'] })], regularInflect), (e: unknown) => {
-      assert.ok(e instanceof RuleCompileError);
-      assert.deepEqual(e.issues[0].path, [0, 'match', 0]);
-      assert.match(e.issues[0].message, /regular expression/);
-      return true;
-    });
+    assert.throws(
+      () => compileRuleSet([rule({ id: 'bad', match: ['(a+)+b'] })], regularInflect),
+      (e: unknown) => {
+        assert.ok(e instanceof RuleCompileError);
+        assert.deepEqual(e.issues[0].path, [0, 'match', 0]);
+        assert.match(e.issues[0].message, /regular expression/);
+        return true;
+      },
+    );
   });
 
   it('reports duplicate ids, unknown categories and missing fields together', () => {
     try {
-      compileRuleSet([rule({ id: 'a', match: ['x'] }), rule({ id: 'a', match: ['y'], category: 'nope' as never, suggestions: [] })], regularInflect);
+      compileRuleSet(
+        [rule({ id: 'a', match: ['x'] }), rule({ id: 'a', match: ['y'], category: 'nope' as never, suggestions: [] })],
+        regularInflect,
+      );
       assert.fail('should throw');
     } catch (e) {
       assert.ok(e instanceof RuleCompileError);
@@ -152,10 +237,14 @@ describe('engine: fixes and sessions', () => {
   });
 
   // What a person gets who picks the prompt of every finding (prompts are never applied without that choice).
-  const choosePrompts = (text: string, ruleSet = rs) => applyEdits(text, lint(text, { ruleSet }).flatMap((f) => {
-    const prompt = f.suggestions.find((_, i) => f.suggestionKinds[i] === 'prompt');
-    return prompt ? [{ start: f.start, end: f.end, newText: prompt, finding: f }] : [];
-  }));
+  const choosePrompts = (text: string, ruleSet = rs) =>
+    applyEdits(
+      text,
+      lint(text, { ruleSet }).flatMap((f) => {
+        const prompt = f.suggestions.find((_, i) => f.suggestionKinds[i] === 'prompt');
+        return prompt ? [{ start: f.start, end: f.end, newText: prompt, finding: f }] : [];
+      }),
+    );
 
   it('a full stop glued to a chosen prompt still ends the sentence (found by npm run fuzz)', () => {
     const text = 'On the ward she was combative.He is in denial about his drinking.';
@@ -165,26 +254,59 @@ describe('engine: fixes and sessions', () => {
   });
 
   it('a chosen prompt is not prose: its words neither match nor give context (found by npm run fuzz)', () => {
-    const prompted = compileRuleSet([
-      rule({ id: 'police', category: 'police-involvement', match: ['police officer'], suggestions: ['[describe who from the care team attends her therapy]'], context: { near: [{ any: ['therapy'] }] } }),
-    ], regularInflect, { test: { title: 'Test source' } });
-    assert.equal(choosePrompts('A police officer attends her therapy.', prompted), 'A [describe who from the care team attends her therapy] attends her therapy.');
+    const prompted = compileRuleSet(
+      [
+        rule({
+          id: 'police',
+          category: 'police-involvement',
+          match: ['police officer'],
+          suggestions: ['[describe who from the care team attends her therapy]'],
+          context: { near: [{ any: ['therapy'] }] },
+        }),
+      ],
+      regularInflect,
+      { test: { title: 'Test source' } },
+    );
+    assert.equal(
+      choosePrompts('A police officer attends her therapy.', prompted),
+      'A [describe who from the care team attends her therapy] attends her therapy.',
+    );
     // "therapy" inside a chosen prompt is not the writer's word, so it gives the police mention no context
-    assert.deepEqual(lint('The police officer was kind, [describe who from the care team attends her therapy]', { ruleSet: prompted }), []);
+    assert.deepEqual(
+      lint('The police officer was kind, [describe who from the care team attends her therapy]', { ruleSet: prompted }),
+      [],
+    );
     // the same words typed by the writer, outside a known prompt, still count
-    assert.equal(lint('The police officer was kind, describe who from the care team attends her therapy', { ruleSet: prompted }).length, 1);
+    assert.equal(
+      lint('The police officer was kind, describe who from the care team attends her therapy', { ruleSet: prompted })
+        .length,
+      1,
+    );
   });
 
   it('fix-all applies rewrites only: a prompt or a practice finding is left for the person, with the reason', () => {
     const text = 'He refused lunch. A police officer will attend her therapy appointment.';
     const plan = planFixes(text, lint(text, { ruleSet: rs }));
-    assert.deepEqual(plan.edits.map((e) => e.newText), ['declined']);
-    assert.deepEqual(plan.skipped.map((s) => [s.finding.ruleId, s.reason]), [['police', 'no-rewrite']]);
-    assert.equal(applyFixes(text, lint(text, { ruleSet: rs })), 'He declined lunch. A police officer will attend her therapy appointment.');
+    assert.deepEqual(
+      plan.edits.map((e) => e.newText),
+      ['declined'],
+    );
+    assert.deepEqual(
+      plan.skipped.map((s) => [s.finding.ruleId, s.reason]),
+      [['police', 'no-rewrite']],
+    );
+    assert.equal(
+      applyFixes(text, lint(text, { ruleSet: rs })),
+      'He declined lunch. A police officer will attend her therapy appointment.',
+    );
   });
 
   it('fix-all leaves a finding whose words cross markup, so no tag is left unbalanced', () => {
-    for (const [text, format] of [['<p>He <b>refused</b> lunch</p>', 'html'], ['He <a href="x">refused</a> lunch.', 'html'], ['He **refused** lunch.', 'markdown']] as const) {
+    for (const [text, format] of [
+      ['<p>He <b>refused</b> lunch</p>', 'html'],
+      ['He <a href="x">refused</a> lunch.', 'html'],
+      ['He **refused** lunch.', 'markdown'],
+    ] as const) {
       const findings = lint(text, { ruleSet: rs, format });
       const plan = planFixes(text, findings, { format });
       const fixed = applyEdits(text, plan.edits);
@@ -192,13 +314,21 @@ describe('engine: fixes and sessions', () => {
     }
     const crossing = 'He <a href="x">committed</a> suicide.';
     const plan = planFixes(crossing, lint(crossing, { format: 'html' }), { format: 'html' });
-    assert.deepEqual(plan.skipped.map((s) => s.reason), ['crosses-markup']);
+    assert.deepEqual(
+      plan.skipped.map((s) => s.reason),
+      ['crosses-markup'],
+    );
   });
 
   it('Unicode line and paragraph separators end a sentence like a space after a full stop', () => {
     for (const sep of ['\u2028', '\u2029', '\u3000']) {
-      const findings = lint(`A police officer sat in on the psychology session today.${sep}She was issued a fine for calling the police from the bridge.`);
-      assert.ok(findings.every((f) => !f.text.includes(sep)), `a finding spans ${JSON.stringify(sep)}`);
+      const findings = lint(
+        `A police officer sat in on the psychology session today.${sep}She was issued a fine for calling the police from the bridge.`,
+      );
+      assert.ok(
+        findings.every((f) => !f.text.includes(sep)),
+        `a finding spans ${JSON.stringify(sep)}`,
+      );
     }
   });
 
@@ -210,11 +340,17 @@ describe('engine: fixes and sessions', () => {
     ];
     for (const [text, flagged, fixed] of cases) {
       const findings = lint(text);
-      assert.deepEqual(findings.map((f) => f.text), [flagged]);
+      assert.deepEqual(
+        findings.map((f) => f.text),
+        [flagged],
+      );
       assert.equal(applyFixes(text, findings), fixed);
     }
     // an article that already suits the rewrite is left out of the finding
-    assert.deepEqual(lint('She is a known alcoholic.').map((f) => f.text), ['alcoholic']);
+    assert.deepEqual(
+      lint('She is a known alcoholic.').map((f) => f.text),
+      ['alcoholic'],
+    );
   });
 
   it('{their} in a rewrite agrees with the pronoun of its sentence', () => {

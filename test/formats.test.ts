@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { directiveComment, findDirectives, findPlaceholders, maskNonProse, parseDirectives } from '../shared-rules/src/formats/index';
+import {
+  directiveComment,
+  findDirectives,
+  findPlaceholders,
+  maskNonProse,
+  parseDirectives,
+} from '../shared-rules/src/formats/index';
 import type { TextFormat } from '../shared-rules/src/types';
 
 const FORMATS: TextFormat[] = ['plaintext', 'markdown', 'html'];
@@ -40,13 +46,41 @@ describe('formats: maskNonProse', () => {
 
     it('keeps exactly the prose words', () => {
       assert.deepEqual(visibleWords(masked), [
-        'Crisis', 'plan', 'for', '¤',
-        'Referral', 'says', 'she', 'refused', 'support',
-        '¤', 'Call', '¤', 'first', '¤',
-        'She', 'doesn’t', 'want', 'the', 'option', 'see', 'NICE', 'guidance', 'or',
-        'Support', 'line', 'open', 'daily',
-        'Care', 'plan',
-        'Agreed', 'with', '¤', 'her', 'sister', 'GP',
+        'Crisis',
+        'plan',
+        'for',
+        '¤',
+        'Referral',
+        'says',
+        'she',
+        'refused',
+        'support',
+        '¤',
+        'Call',
+        '¤',
+        'first',
+        '¤',
+        'She',
+        'doesn’t',
+        'want',
+        'the',
+        'option',
+        'see',
+        'NICE',
+        'guidance',
+        'or',
+        'Support',
+        'line',
+        'open',
+        'daily',
+        'Care',
+        'plan',
+        'Agreed',
+        'with',
+        '¤',
+        'her',
+        'sister',
+        'GP',
       ]);
     });
 
@@ -80,13 +114,31 @@ describe('formats: maskNonProse', () => {
 
     it('keeps exactly the text nodes', () => {
       assert.deepEqual(visibleWords(masked), [
-        'Discharge', 'letter',
-        'Care', 'plan',
-        'Dear', '¤',
-        '¤', 'doesn’t', 'want', 'respite', 'felt', 'safe', 'she’s', 'home',
-        'Review', 'on', '¤',
-        'Use', 'only', 'if', 'asked',
-        'Kind', 'regards', 'Ward', '7',
+        'Discharge',
+        'letter',
+        'Care',
+        'plan',
+        'Dear',
+        '¤',
+        '¤',
+        'doesn’t',
+        'want',
+        'respite',
+        'felt',
+        'safe',
+        'she’s',
+        'home',
+        'Review',
+        'on',
+        '¤',
+        'Use',
+        'only',
+        'if',
+        'asked',
+        'Kind',
+        'regards',
+        'Ward',
+        '7',
       ]);
     });
 
@@ -112,10 +164,28 @@ describe('formats: maskNonProse', () => {
 
     it('hides only placeholders and directive lines', () => {
       assert.deepEqual(visibleWords(masked), [
-        'Mental', 'state', 'calm', 'engaged',
-        'She', 'said', 'she', 'refused', 'the', 'ward', 'round',
-        'Next', 'of', 'kin', '¤', '¤', 'see', '¤',
-        'Merge', '¤', '¤', 'done',
+        'Mental',
+        'state',
+        'calm',
+        'engaged',
+        'She',
+        'said',
+        'she',
+        'refused',
+        'the',
+        'ward',
+        'round',
+        'Next',
+        'of',
+        'kin',
+        '¤',
+        '¤',
+        'see',
+        '¤',
+        'Merge',
+        '¤',
+        '¤',
+        'done',
       ]);
       const lines = masked.split('\n');
       assert.equal(lines[1].trim(), '');
@@ -124,12 +194,26 @@ describe('formats: maskNonProse', () => {
     });
 
     it('leaves markup alone in plain text', () => {
-      assert.equal(maskNonProse('a <b>bold</b> `code` &amp; http://x.org', 'plaintext'), 'a <b>bold</b> `code` &amp; http://x.org');
+      assert.equal(
+        maskNonProse('a <b>bold</b> `code` &amp; http://x.org', 'plaintext'),
+        'a <b>bold</b> `code` &amp; http://x.org',
+      );
     });
   });
 
   describe('placeholders (every format)', () => {
-    const forms = ['{{ name }}', '{{{ raw }}}', '{{!-- note --}}', '{% if x %}', '{# note #}', '${ nhs.number }', '[[ward]]', '«Name»', '<<Name>>', '{{! short }}'];
+    const forms = [
+      '{{ name }}',
+      '{{{ raw }}}',
+      '{{!-- note --}}',
+      '{% if x %}',
+      '{# note #}',
+      '${ nhs.number }',
+      '[[ward]]',
+      '«Name»',
+      '<<Name>>',
+      '{{! short }}',
+    ];
     for (const format of FORMATS) {
       for (const p of forms) {
         it(`${format}: ${p} becomes one U+FFFC run`, () => {
@@ -154,7 +238,10 @@ describe('formats: maskNonProse', () => {
 
     it('takes the longest opener that closes', () => {
       assert.deepEqual(findPlaceholders('{{{x}} y'), [{ start: 0, end: 6 }]);
-      assert.deepEqual(findPlaceholders('{{a}} and {%b%}'), [{ start: 0, end: 5 }, { start: 10, end: 15 }]);
+      assert.deepEqual(findPlaceholders('{{a}} and {%b%}'), [
+        { start: 0, end: 5 },
+        { start: 10, end: 15 },
+      ]);
     });
 
     it('keeps a > inside a placeholder from ending an HTML tag or a code span from opening', () => {
@@ -191,8 +278,11 @@ describe('formats: maskNonProse', () => {
     });
 
     it('hides link and image destinations, keeps their text', () => {
-      assert.deepEqual(words('[Wiki](https://en.wikipedia.org/wiki/Foo_(police)) and ![a chart](img/police.png "Police")'), ['Wiki', 'and', 'a', 'chart']);
-      assert.deepEqual(words('[text](<a b/police> \'t\') end'), ['text', 'end']);
+      assert.deepEqual(
+        words('[Wiki](https://en.wikipedia.org/wiki/Foo_(police)) and ![a chart](img/police.png "Police")'),
+        ['Wiki', 'and', 'a', 'chart'],
+      );
+      assert.deepEqual(words("[text](<a b/police> 't') end"), ['text', 'end']);
       assert.deepEqual(words('[see][police-ref] end'), ['see', 'end']);
       assert.deepEqual(words('plain (brackets) here] (too)'), ['plain', 'brackets', 'here', 'too']);
     });
@@ -200,7 +290,11 @@ describe('formats: maskNonProse', () => {
     it('hides autolinks, emails and bare URLs but not the sentence punctuation', () => {
       assert.equal(mask('See https://x.org/police.', 'markdown'), 'See ' + ' '.repeat(20) + '.');
       assert.equal(mask('(www.police.uk)', 'markdown'), '(' + ' '.repeat(13) + ')');
-      assert.deepEqual(words('Mail <team@police.example> or mailto:a@police.example, or <http://police.example>.'), ['Mail', 'or', 'or']);
+      assert.deepEqual(words('Mail <team@police.example> or mailto:a@police.example, or <http://police.example>.'), [
+        'Mail',
+        'or',
+        'or',
+      ]);
       assert.deepEqual(words('showhttp://x is not a url'), ['showhttp', 'x', 'is', 'not', 'a', 'url']);
     });
 
@@ -254,7 +348,10 @@ describe('formats: maskNonProse', () => {
       assert.equal(html('it&#146;s'), 'it\u2019' + ZWSP.repeat(5) + 's');
       assert.equal(html('&#x1F600;'), '\u{1F600}' + ZWSP.repeat(7));
       assert.equal(html('&#128512;'), '\u{1F600}' + ZWSP.repeat(7));
-      assert.equal(html('a &bogus; &amp b &#0; &#10;'), 'a &bogus; &amp b \ufffd' + ZWSP.repeat(3) + '  ' + ZWSP.repeat(4));
+      assert.equal(
+        html('a &bogus; &amp b &#0; &#10;'),
+        'a &bogus; &amp b \ufffd' + ZWSP.repeat(3) + '  ' + ZWSP.repeat(4),
+      );
       assert.equal(html('caf&eacute;'), 'café' + ZWSP.repeat(7));
     });
   });
@@ -268,12 +365,26 @@ describe('formats: maskNonProse', () => {
     });
 
     it('only the comment, not the prose after its closer', () => {
-      assert.deepEqual(visibleWords(mask('She refused. <!-- carelint-disable-line refused --> Later.', 'plaintext')), ['She', 'refused', 'Later']);
-      assert.deepEqual(visibleWords(mask('She refused. {# carelint-disable-line refused #} Later.', 'markdown')), ['She', 'refused', 'Later']);
+      assert.deepEqual(visibleWords(mask('She refused. <!-- carelint-disable-line refused --> Later.', 'plaintext')), [
+        'She',
+        'refused',
+        'Later',
+      ]);
+      assert.deepEqual(visibleWords(mask('She refused. {# carelint-disable-line refused #} Later.', 'markdown')), [
+        'She',
+        'refused',
+        'Later',
+      ]);
     });
 
     it('not a mention of a directive inside a sentence', () => {
-      assert.deepEqual(visibleWords(mask('Type carelint-disable to stop', 'plaintext')), ['Type', 'carelint', 'disable', 'to', 'stop']);
+      assert.deepEqual(visibleWords(mask('Type carelint-disable to stop', 'plaintext')), [
+        'Type',
+        'carelint',
+        'disable',
+        'to',
+        'stop',
+      ]);
     });
   });
 
@@ -323,7 +434,10 @@ describe('formats: maskNonProse', () => {
       const whole = cpuMs(() => run(text));
       // below 250 ms of CPU for the whole text a collector pause can outweigh the work, and nothing is slow;
       // quadratic work on these megabyte texts takes seconds
-      assert.ok(whole < 250 || whole <= 10 * Math.max(small, 1), `${label}: ${whole.toFixed(0)} ms for the text, ${small.toFixed(0)} ms for a quarter of it`);
+      assert.ok(
+        whole < 250 || whole <= 10 * Math.max(small, 1),
+        `${label}: ${whole.toFixed(0)} ms for the text, ${small.toFixed(0)} ms for a quarter of it`,
+      );
     };
     for (const [name, text] of cases) {
       it(name, function () {
@@ -339,15 +453,90 @@ describe('formats: maskNonProse', () => {
 
   describe('properties', () => {
     const fragments = fc.constantFrom(
-      '<', '>', '</', '<p>', '</p>', '<h2>', '<br/>', '<b>', '<script>', '</script>', '<code>', '<!--', '-->',
-      '<!DOCTYPE html>', '<![CDATA[', ']]>', '="', '"', "'", '&amp;', '&#x1F600;', '&#', ';', '&rsquo;',
-      '`', '``', '```', '~~~', '\n', '\r', '\r\n', '\n\n', '---', '+++', '[', ']', '(', ')', '](', '![', '"t"',
-      'http://', 'www.', 'mailto:', '{{', '}}', '{{{', '}}}', '{{!--', '--}}', '{%', '%}', '{#', '#}', '${', '}',
-      '[[', ']]', '«', '»', '<<', '>>', '# ', '> ', '- ', '\\', 'police', ' ', 'carelint-disable-next-line',
-      'carelint-disable', 'carelint-enable', 'carelint-disable-line', ' -- ', ',', '\ud800', '\udc00', '\u{1F600}',
+      '<',
+      '>',
+      '</',
+      '<p>',
+      '</p>',
+      '<h2>',
+      '<br/>',
+      '<b>',
+      '<script>',
+      '</script>',
+      '<code>',
+      '<!--',
+      '-->',
+      '<!DOCTYPE html>',
+      '<![CDATA[',
+      ']]>',
+      '="',
+      '"',
+      "'",
+      '&amp;',
+      '&#x1F600;',
+      '&#',
+      ';',
+      '&rsquo;',
+      '`',
+      '``',
+      '```',
+      '~~~',
+      '\n',
+      '\r',
+      '\r\n',
+      '\n\n',
+      '---',
+      '+++',
+      '[',
+      ']',
+      '(',
+      ')',
+      '](',
+      '![',
+      '"t"',
+      'http://',
+      'www.',
+      'mailto:',
+      '{{',
+      '}}',
+      '{{{',
+      '}}}',
+      '{{!--',
+      '--}}',
+      '{%',
+      '%}',
+      '{#',
+      '#}',
+      '${',
+      '}',
+      '[[',
+      ']]',
+      '«',
+      '»',
+      '<<',
+      '>>',
+      '# ',
+      '> ',
+      '- ',
+      '\\',
+      'police',
+      ' ',
+      'carelint-disable-next-line',
+      'carelint-disable',
+      'carelint-enable',
+      'carelint-disable-line',
+      ' -- ',
+      ',',
+      '\ud800',
+      '\udc00',
+      '\u{1F600}',
     );
     const built = fc.array(fragments, { maxLength: 60 }).map((a) => a.join(''));
-    const arbitrary = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 100 }), built);
+    const arbitrary = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      fc.string({ unit: 'grapheme', maxLength: 100 }),
+      built,
+    );
 
     for (const format of FORMATS) {
       it(`${format}: never throws, same length, every line break kept`, () => {
@@ -414,7 +603,8 @@ describe('formats: parseDirectives', () => {
   });
 
   it('stacked next-line directives reach the same line', () => {
-    const t = '// carelint-disable-next-line refused\n// carelint-disable-next-line police\nrefused police\nrefused police';
+    const t =
+      '// carelint-disable-next-line refused\n// carelint-disable-next-line police\nrefused police\nrefused police';
     const s = parseDirectives(t);
     assert.equal(s.count, 2);
     assert.equal(s.isSuppressed('refused', 'x', at(t, 'refused', 1)), true);
@@ -434,10 +624,14 @@ describe('formats: parseDirectives', () => {
   });
 
   it('disable ... enable is a region; without enable it runs to the end', () => {
-    const t = 'refused 1\n<!-- carelint-disable refused -->\nrefused 2\n<!-- carelint-enable refused -->\nrefused 3\n<!-- carelint-disable -->\nrefused 4 police';
+    const t =
+      'refused 1\n<!-- carelint-disable refused -->\nrefused 2\n<!-- carelint-enable refused -->\nrefused 3\n<!-- carelint-disable -->\nrefused 4 police';
     const s = parseDirectives(t);
     assert.equal(s.count, 3);
-    assert.deepEqual([0, 2, 4, 5].map((n) => s.isSuppressed('refused', 'c', at(t, 'refused', n))), [false, true, false, true]);
+    assert.deepEqual(
+      [0, 2, 4, 5].map((n) => s.isSuppressed('refused', 'c', at(t, 'refused', n))),
+      [false, true, false, true],
+    );
     assert.equal(s.isSuppressed('police', 'c', at(t, 'police')), true);
     assert.equal(s.isSuppressed('police', 'c', at(t, 'refused', 2)), false);
   });
@@ -474,7 +668,10 @@ describe('formats: parseDirectives', () => {
     assert.deepEqual(findDirectives('<!--carelint-disable-line refused-->')[0].ids, ['refused']);
     assert.deepEqual(findDirectives('/* carelint-disable police*/')[0].ids, ['police']);
     assert.deepEqual(findDirectives('{# carelint-disable-line a #} b c')[0].ids, ['a']);
-    assert.equal(findDirectives('% carelint-disable a – Word turned the dashes into an en dash')[0].reason, 'Word turned the dashes into an en dash');
+    assert.equal(
+      findDirectives('% carelint-disable a – Word turned the dashes into an en dash')[0].reason,
+      'Word turned the dashes into an en dash',
+    );
   });
 
   it('ignores mentions that are not in a comment or at a line start', () => {
@@ -555,7 +752,8 @@ describe('formats: directiveComment', () => {
       const s = parseDirectives(text);
       assert.equal(s.count, 1, lang);
       assert.equal(s.isSuppressed('refused', 'x', text.indexOf('refused', text.indexOf('She'))), true, lang);
-      for (const format of FORMATS) assert.deepEqual(visibleWords(maskNonProse(text, format)), ['She', 'refused'], `${lang} ${format}`);
+      for (const format of FORMATS)
+        assert.deepEqual(visibleWords(maskNonProse(text, format)), ['She', 'refused'], `${lang} ${format}`);
     }
   });
 });

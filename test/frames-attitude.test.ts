@@ -6,7 +6,10 @@ import { builtinClasses, lint, parsePhrase, type PhraseNode } from '../shared-ru
 
 /** One plain spelling of a class entry: first alternative of each group, optional groups left out. */
 function spell(entry: string): string {
-  const walk = (seq: PhraseNode[]): string[] => seq.flatMap((n) => n.kind === 'word' ? [n.parts.join('-')] : n.kind === 'alts' ? (n.optional ? [] : walk(n.alts[0])) : []);
+  const walk = (seq: PhraseNode[]): string[] =>
+    seq.flatMap((n) =>
+      n.kind === 'word' ? [n.parts.join('-')] : n.kind === 'alts' ? (n.optional ? [] : walk(n.alts[0])) : [],
+    );
   return walk(parsePhrase(entry)).join(' ');
 }
 
@@ -20,26 +23,31 @@ describe('frames: a diagnosis used to exclude care', () => {
 
   it(`every diagnosis (${diagnoses.length}) × every ruling-out of care (${exclusions.length}) fires, either way round`, () => {
     const missed: string[] = [];
-    for (const dx of diagnoses) for (const ex of exclusions) {
-      for (const text of [`Known ${dx}, so ${ex} at present.`, `Reviewed today: ${ex}, given the ${dx}.`]) {
-        if (!fires(text, 'diagnosis-excludes-care')) missed.push(text);
+    for (const dx of diagnoses)
+      for (const ex of exclusions) {
+        for (const text of [`Known ${dx}, so ${ex} at present.`, `Reviewed today: ${ex}, given the ${dx}.`]) {
+          if (!fires(text, 'diagnosis-excludes-care')) missed.push(text);
+        }
       }
-    }
     assert.deepEqual(missed, []);
   });
 
-  it('every other reason (a physical one, the person\'s own wish) quiets it', () => {
+  it("every other reason (a physical one, the person's own wish) quiets it", () => {
     const loud: string[] = [];
-    for (const reason of entries('exclusion-other-reason')) for (const ex of exclusions) {
-      const text = `Known EUPD; ${reason} - ${ex}.`.replace('; ', ', ');
-      if (fires(text, 'diagnosis-excludes-care')) loud.push(text);
-    }
+    for (const reason of entries('exclusion-other-reason'))
+      for (const ex of exclusions) {
+        const text = `Known EUPD; ${reason} - ${ex}.`.replace('; ', ', ');
+        if (fires(text, 'diagnosis-excludes-care')) loud.push(text);
+      }
     assert.deepEqual(loud, []);
   });
 
   it('a diagnosis alone, or care ruled out alone, stays quiet', () => {
     assert.equal(fires('She has a diagnosis of EUPD and was admitted informally.', 'diagnosis-excludes-care'), false);
-    assert.equal(fires('Not for admission tonight; home treatment team to visit at 9.', 'diagnosis-excludes-care'), false);
+    assert.equal(
+      fires('Not for admission tonight; home treatment team to visit at 9.', 'diagnosis-excludes-care'),
+      false,
+    );
   });
 });
 
@@ -49,30 +57,45 @@ describe('frames: capacity framed as a choice to die', () => {
 
   it(`every capacity claim (${claims.length}) × every permission (${permissions.length}) fires about an overdose`, () => {
     const missed: string[] = [];
-    for (const claim of claims) for (const permission of permissions) {
-      const text = `She ${claim} and after the overdose ${permission}.`;
-      if (!fires(text, 'capacity-and-choice-to-die')) missed.push(text);
-    }
+    for (const claim of claims)
+      for (const permission of permissions) {
+        const text = `She ${claim} and after the overdose ${permission}.`;
+        if (!fires(text, 'capacity-and-choice-to-die')) missed.push(text);
+      }
     assert.deepEqual(missed, []);
   });
 
   it('a capacity claim about another decision, lacking capacity and end-of-life care stay quiet', () => {
-    assert.equal(fires('She has capacity to consent to the hip operation and chose the morning list.', 'capacity-and-choice-to-die'), false);
+    assert.equal(
+      fires(
+        'She has capacity to consent to the hip operation and chose the morning list.',
+        'capacity-and-choice-to-die',
+      ),
+      false,
+    );
     for (const lacking of entries('capacity-lacking')) {
       const text = `He ${lacking} and after the overdose it is his choice.`;
       assert.equal(fires(text, 'capacity-and-choice-to-die'), false, text);
     }
-    assert.equal(fires('He has capacity and, with motor neurone disease, it is his choice whether to die at the hospice.', 'capacity-and-choice-to-die'), false);
+    assert.equal(
+      fires(
+        'He has capacity and, with motor neurone disease, it is his choice whether to die at the hospice.',
+        'capacity-and-choice-to-die',
+      ),
+      false,
+    );
   });
 });
 
 describe('frames: a denial set against an observation', () => {
   it('every use × every connector × every observation fires; a review of systems stays quiet', () => {
     const missed: string[] = [];
-    for (const use of entries('use-object')) for (const connector of entries('doubt-connector')) for (const seen of entries('contrary-evidence')) {
-      const text = `He denies ${use} ${connector} ${seen} noted by the nurse.`;
-      if (!fires(text, 'denies-despite')) missed.push(text);
-    }
+    for (const use of entries('use-object'))
+      for (const connector of entries('doubt-connector'))
+        for (const seen of entries('contrary-evidence')) {
+          const text = `He denies ${use} ${connector} ${seen} noted by the nurse.`;
+          if (!fires(text, 'denies-despite')) missed.push(text);
+        }
     assert.deepEqual(missed, []);
     assert.equal(fires('Denies chest pain but reports shortness of breath.', 'denies-despite'), false);
     assert.equal(fires('She denies suicidal thoughts despite the recent bereavement.', 'denies-despite'), false);

@@ -27,7 +27,10 @@ describe('Ignore here in Markdown', () => {
       const edit = ignoreDirectiveEdit(doc, f.start, f.ruleId, 'markdown');
       const ignored = doc.slice(0, edit.offset) + edit.insert + doc.slice(edit.offset);
       assert.equal(rendered(ignored), rendered(doc));
-      assert.ok(!lint(ignored, { format: 'markdown' }).some((g) => g.ruleId === f.ruleId && g.text === f.text), 'the finding is ignored');
+      assert.ok(
+        !lint(ignored, { format: 'markdown' }).some((g) => g.ruleId === f.ruleId && g.text === f.text),
+        'the finding is ignored',
+      );
     });
   }
 

@@ -20,7 +20,11 @@ describe('rule packs', () => {
   });
 
   it('use every category', () => {
-    for (const c of CATEGORIES) assert.ok(rules.some((r) => r.category === c), `no rule in ${c}`);
+    for (const c of CATEGORIES)
+      assert.ok(
+        rules.some((r) => r.category === c),
+        `no rule in ${c}`,
+      );
   });
 });
 
@@ -38,7 +42,10 @@ for (const rule of rules) {
       });
     });
     it('writes no example twice', () => {
-      assert.deepEqual(testRule(ruleSet, rule).filter((f) => f.message.startsWith('the same example')), []);
+      assert.deepEqual(
+        testRule(ruleSet, rule).filter((f) => f.message.startsWith('the same example')),
+        [],
+      );
     });
   });
 }

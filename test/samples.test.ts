@@ -15,7 +15,10 @@ describe('bundled sample notes', () => {
   });
 
   it('the clean note has no findings', () => {
-    assert.deepEqual(byName.get('clean-note.txt')?.map((f) => `${f.ruleId}: ${f.text}`), []);
+    assert.deepEqual(
+      byName.get('clean-note.txt')?.map((f) => `${f.ruleId}: ${f.text}`),
+      [],
+    );
   });
 
   it('every other sample is flagged, all four categories between them, and the check exits 1', () => {
@@ -26,6 +29,11 @@ describe('bundled sample notes', () => {
       assert.ok(findings && findings.length >= 3, `${name}: ${findings?.length} findings`);
       for (const f of findings) categories.add(f.category);
     }
-    assert.deepEqual([...categories].sort(), ['discriminatory-attitude', 'police-involvement', 'punitive-approach', 'stigmatizing-language']);
+    assert.deepEqual([...categories].sort(), [
+      'discriminatory-attitude',
+      'police-involvement',
+      'punitive-approach',
+      'stigmatizing-language',
+    ]);
   });
 });

@@ -48,7 +48,10 @@ describe('Markdown sessions', () => {
     const calm = Array.from({ length: 6 }, (_, i) => paragraph(i)).join('\n\n');
     const text0 = `${calm}\n\nPlan:\n\nHe refused his tablets.\n\n${calm}\n\nShe is an addict.\n`;
     const session = new LintSession(text0, { format: 'markdown' });
-    assert.deepEqual(session.findings().map((f) => f.ruleId), ['refused', 'addict']);
+    assert.deepEqual(
+      session.findings().map((f) => f.ruleId),
+      ['refused', 'addict'],
+    );
     resetWork();
     const at = text0.indexOf('He refused');
     session.update({ start: at, end: at, text: '```\n' });
@@ -60,11 +63,18 @@ describe('Markdown sessions', () => {
 
   it('a closer typed far below its opener reaches back (front matter, template comments): the whole document is re-masked', () => {
     const calm = '\n\nCalm today.\n\nCalm today.\n\nCalm today.\n\nShe is calm.\n';
-    for (const [opener, closer] of [['---\ntitle: x', '---\n'], ['{{!-- note', ' --}}\n']]) {
+    for (const [opener, closer] of [
+      ['---\ntitle: x', '---\n'],
+      ['{{!-- note', ' --}}\n'],
+    ]) {
       const text0 = `${opener}\n\nHe refused.${calm}`;
       const at = text0.indexOf('She is calm.');
       const session = new LintSession(text0, { format: 'markdown' });
-      assert.deepEqual(session.findings().map((f) => f.ruleId), ['refused'], 'an unclosed opener is plain text');
+      assert.deepEqual(
+        session.findings().map((f) => f.ruleId),
+        ['refused'],
+        'an unclosed opener is plain text',
+      );
       const text = text0.slice(0, at) + closer + text0.slice(at);
       session.update({ start: at, end: at, text: closer });
       assert.deepEqual(session.findings(), [], `${opener}: now hidden up to the closer`);
@@ -88,24 +98,86 @@ describe('Markdown sessions', () => {
   it('equals lint() and the whole-document masking after any sequence of small edits', function () {
     this.timeout(Math.max(20000, RUNS * 100));
     const piece = fc.constantFrom(
-      'He refused.', 'She is an addict', 'police attended', 'noncompliant', 'manipulative', ' ', '\n', '\n\n', '\r\n', '\r\n\r\n', '  \n',
-      '# Care plan\n', 'History:', 'Plan:\n', '- ', '1. ', '> ', '*', '_', '`', '`code`', '``', '[', ']', '(', ')', '[a](http://x.test/a "t")',
-      '[a][r]', '[r]: http://x.test', '<', '>', '<b>', '</b>', '<div>', '<http://x.test>', '&amp;', '&', 'http://x.test/refused', '\\',
-      '```', '```\n', '~~~\n', '<!--', '-->', '<script>', '</script>', '{{', '}}', '{% x %}', '---\n', '...', '\ufeff', 'é', '\u2019',
+      'He refused.',
+      'She is an addict',
+      'police attended',
+      'noncompliant',
+      'manipulative',
+      ' ',
+      '\n',
+      '\n\n',
+      '\r\n',
+      '\r\n\r\n',
+      '  \n',
+      '# Care plan\n',
+      'History:',
+      'Plan:\n',
+      '- ',
+      '1. ',
+      '> ',
+      '*',
+      '_',
+      '`',
+      '`code`',
+      '``',
+      '[',
+      ']',
+      '(',
+      ')',
+      '[a](http://x.test/a "t")',
+      '[a][r]',
+      '[r]: http://x.test',
+      '<',
+      '>',
+      '<b>',
+      '</b>',
+      '<div>',
+      '<http://x.test>',
+      '&amp;',
+      '&',
+      'http://x.test/refused',
+      '\\',
+      '```',
+      '```\n',
+      '~~~\n',
+      '<!--',
+      '-->',
+      '<script>',
+      '</script>',
+      '{{',
+      '}}',
+      '{% x %}',
+      '---\n',
+      '...',
+      '\ufeff',
+      'é',
+      '\u2019',
     );
-    const edit = fc.record({ at: fc.nat(), del: fc.nat({ max: 6 }), insert: fc.array(piece, { maxLength: 3 }).map((p) => p.join('')) });
-    const docArb = fc.array(fc.array(piece, { minLength: 1, maxLength: 8 }).map((p) => p.join('')), { maxLength: 8 }).map((ps) => ps.join('\n\n'));
-    fc.assert(fc.property(docArb, fc.array(edit, { maxLength: 10 }), (initial, edits) => {
-      let text = initial;
-      const session = new LintSession(text, { format: 'markdown' });
-      for (const e of edits) {
-        const edited = applyEdit(text, e);
-        text = edited.text;
-        session.update(edited.change);
-        assert.equal(session.text, text);
-        assert.equal(sessionMasked(session), maskNonProse(text, 'markdown'));
-        assert.deepEqual(session.findings(), lint(text, { format: 'markdown' }));
-      }
-    }), { numRuns: RUNS });
+    const edit = fc.record({
+      at: fc.nat(),
+      del: fc.nat({ max: 6 }),
+      insert: fc.array(piece, { maxLength: 3 }).map((p) => p.join('')),
+    });
+    const docArb = fc
+      .array(
+        fc.array(piece, { minLength: 1, maxLength: 8 }).map((p) => p.join('')),
+        { maxLength: 8 },
+      )
+      .map((ps) => ps.join('\n\n'));
+    fc.assert(
+      fc.property(docArb, fc.array(edit, { maxLength: 10 }), (initial, edits) => {
+        let text = initial;
+        const session = new LintSession(text, { format: 'markdown' });
+        for (const e of edits) {
+          const edited = applyEdit(text, e);
+          text = edited.text;
+          session.update(edited.change);
+          assert.equal(session.text, text);
+          assert.equal(sessionMasked(session), maskNonProse(text, 'markdown'));
+          assert.deepEqual(session.findings(), lint(text, { format: 'markdown' }));
+        }
+      }),
+      { numRuns: RUNS },
+    );
   });
 });

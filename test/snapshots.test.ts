@@ -22,11 +22,23 @@ export function render(text: string, format: TextFormat): string {
   const starts = lineStarts(text);
   const blocks = lint(text, { format }).map((f) => {
     const line = lineIndexAt(starts, f.start);
-    const lineText = text.slice(starts[line], line + 1 < starts.length ? starts[line + 1] : text.length).replace(/\r?\n$/, '');
+    const lineText = text
+      .slice(starts[line], line + 1 < starts.length ? starts[line + 1] : text.length)
+      .replace(/\r?\n$/, '');
     const column = f.start - starts[line];
     const width = Math.max(1, Math.min(f.end, starts[line] + lineText.length) - f.start);
-    const offer = autoRewrite(f) !== undefined ? `rewrite: ${autoRewrite(f)}` : f.guidance.length ? `guidance: ${f.guidance[0]}` : `prompt: ${f.suggestions[0] ?? '(none)'}`;
-    return [`${f.ruleId} ${f.category} ${f.severity} ${line + 1}:${column + 1}`, `  | ${lineText}`, `  | ${' '.repeat(column)}${'^'.repeat(width)}`, `  ${offer}`].join('\n');
+    const offer =
+      autoRewrite(f) !== undefined
+        ? `rewrite: ${autoRewrite(f)}`
+        : f.guidance.length
+          ? `guidance: ${f.guidance[0]}`
+          : `prompt: ${f.suggestions[0] ?? '(none)'}`;
+    return [
+      `${f.ruleId} ${f.category} ${f.severity} ${line + 1}:${column + 1}`,
+      `  | ${lineText}`,
+      `  | ${' '.repeat(column)}${'^'.repeat(width)}`,
+      `  ${offer}`,
+    ].join('\n');
   });
   return blocks.length ? `${blocks.join('\n\n')}\n` : '(no findings)\n';
 }
@@ -42,9 +54,14 @@ describe('golden output', () => {
         if (process.env.CARELINT_UPDATE_SNAPSHOTS || !existsSync(file)) {
           mkdirSync(SNAPSHOTS, { recursive: true });
           writeFileSync(file, actual);
-          if (!process.env.CARELINT_UPDATE_SNAPSHOTS && process.env.CI) assert.fail(`${file} was missing; it is written now: commit it`);
+          if (!process.env.CARELINT_UPDATE_SNAPSHOTS && process.env.CI)
+            assert.fail(`${file} was missing; it is written now: commit it`);
         }
-        assert.equal(actual, readFileSync(file, 'utf8'), `${file} differs: review the change, then CARELINT_UPDATE_SNAPSHOTS=1`);
+        assert.equal(
+          actual,
+          readFileSync(file, 'utf8'),
+          `${file} differs: review the change, then CARELINT_UPDATE_SNAPSHOTS=1`,
+        );
       });
     }
   }

@@ -11,9 +11,12 @@ const AMBER = [0xf2, 0xb1, 0x34, 255];
 const CLEAR = [0, 0, 0, 0];
 
 function pixel(size, x, y) {
-  const u = (x + 0.5) / size, v = (y + 0.5) / size;
+  const u = (x + 0.5) / size,
+    v = (y + 0.5) / size;
   // Rounded square background.
-  const r = 0.18, cx = Math.min(Math.max(u, r), 1 - r), cy = Math.min(Math.max(v, r), 1 - r);
+  const r = 0.18,
+    cx = Math.min(Math.max(u, r), 1 - r),
+    cy = Math.min(Math.max(v, r), 1 - r);
   if ((u - cx) ** 2 + (v - cy) ** 2 > r * r) return CLEAR;
   // Three lines of "text"; the middle one carries a wavy underline.
   const line = (top, left, right) => v >= top && v < top + 0.09 && u >= left && u < right;
@@ -43,7 +46,9 @@ function png(size) {
   header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0)),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
   ]);
 }
 

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-const HOSTS = { cli: 'CLI', 'shared-rules': 'engine', extension: 'VS Code extension', addin: 'Word add-in', browser: 'browser extension' };
+const HOSTS = {
+  cli: 'CLI',
+  'shared-rules': 'engine',
+  extension: 'VS Code extension',
+  addin: 'Word add-in',
+  browser: 'browser extension',
+};
 
 export async function bundleSizes(root) {
   const { bundles } = await import(pathToFileURL(join(root, 'esbuild.config.mjs')).href);
@@ -18,7 +24,8 @@ export async function bundleSizes(root) {
   });
   // hosts whose bundle list is not on this branch yet
   for (const host of ['extension', 'addin']) {
-    if (!rows.some((r) => r.host === host)) rows.push({ host, label: HOSTS[host], outfile: `(no ${host}/bundles.mjs)`, status: 'not built' });
+    if (!rows.some((r) => r.host === host))
+      rows.push({ host, label: HOSTS[host], outfile: `(no ${host}/bundles.mjs)`, status: 'not built' });
   }
   return rows;
 }

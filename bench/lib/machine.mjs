@@ -6,7 +6,11 @@ export function machine() {
   const cpus = os.cpus();
   let model = cpus[0]?.model?.trim();
   if (!model) {
-    try { model = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1]; } catch { /* not Linux */ }
+    try {
+      model = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1];
+    } catch {
+      /* not Linux */
+    }
   }
   return {
     cpu: model ?? 'unknown',

@@ -10,7 +10,10 @@ const here = dirname(fileURLToPath(import.meta.url));
  */
 export function runScript(script, args, { stallMs = 60_000, firstStallMs = stallMs, env = {} } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const events = [];
     let buffer = '';
     let stderr = '';
@@ -27,12 +30,18 @@ export function runScript(script, args, { stallMs = 60_000, firstStallMs = stall
         const line = buffer.slice(0, nl);
         buffer = buffer.slice(nl + 1);
         if (!line.trim()) continue;
-        try { events.push(JSON.parse(line)); } catch { continue; }
+        try {
+          events.push(JSON.parse(line));
+        } catch {
+          continue;
+        }
         clearTimeout(timer);
         timer = setTimeout(() => stall(), stallMs);
       }
     });
-    child.stderr.on('data', (data) => { stderr += data; });
+    child.stderr.on('data', (data) => {
+      stderr += data;
+    });
     child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ events, code, stalled, error: code !== 0 && !stalled ? lastLine(stderr) : null });
@@ -41,7 +50,10 @@ export function runScript(script, args, { stallMs = 60_000, firstStallMs = stall
 }
 
 function lastLine(text) {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('at '));
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('at '));
   return lines.find((l) => /Error|error/.test(l)) ?? lines[lines.length - 1] ?? 'exited with an error';
 }
 

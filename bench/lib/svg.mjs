@@ -12,13 +12,18 @@ export function logLogChart({ title, xLabel, yLabel, series, xTicks, width = 760
   const xs = series.flatMap((s) => s.points.map((p) => p.x).concat(s.dnfAt ? [s.dnfAt] : []));
   const ys = series.flatMap((s) => s.points.map((p) => p.y));
   // x spans exactly the sizes measured; y spans whole decades
-  const lx0 = Math.log10(Math.min(...xs)), lx1 = Math.log10(Math.max(...xs));
-  const ly0 = Math.floor(Math.log10(Math.min(...ys))), ly1 = Math.ceil(Math.log10(Math.max(...ys)));
-  const W = width - m.left - m.right, H = height - m.top - m.bottom;
+  const lx0 = Math.log10(Math.min(...xs)),
+    lx1 = Math.log10(Math.max(...xs));
+  const ly0 = Math.floor(Math.log10(Math.min(...ys))),
+    ly1 = Math.ceil(Math.log10(Math.max(...ys)));
+  const W = width - m.left - m.right,
+    H = height - m.top - m.bottom;
   const X = (x) => m.left + ((Math.log10(x) - lx0) / (lx1 - lx0 || 1)) * W;
   const Y = (y) => m.top + H - ((Math.log10(y) - ly0) / (ly1 - ly0 || 1)) * H;
   const out = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="12">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="12">`,
+  );
   out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
   out.push(`<text x="${m.left}" y="22" font-size="15" font-weight="bold">${esc(title)}</text>`);
   for (let d = ly0; d <= ly1; d++) {
@@ -37,15 +42,23 @@ export function logLogChart({ title, xLabel, yLabel, series, xTicks, width = 760
   series.forEach((s, i) => {
     const c = s.colour ?? COLOURS[i % COLOURS.length];
     const pts = s.points.filter((p) => p.x > 0 && p.y > 0);
-    if (pts.length > 1) out.push(`<polyline fill="none" stroke="${c}" stroke-width="${s.bold ? 3 : 2}" points="${pts.map((p) => `${X(p.x).toFixed(1)},${Y(p.y).toFixed(1)}`).join(' ')}"/>`);
+    if (pts.length > 1)
+      out.push(
+        `<polyline fill="none" stroke="${c}" stroke-width="${s.bold ? 3 : 2}" points="${pts.map((p) => `${X(p.x).toFixed(1)},${Y(p.y).toFixed(1)}`).join(' ')}"/>`,
+      );
     for (const p of pts) out.push(`<circle cx="${X(p.x).toFixed(1)}" cy="${Y(p.y).toFixed(1)}" r="3.5" fill="${c}"/>`);
     if (s.dnfAt) {
       // stacked down from the top edge, so several tools stopped at one size stay visible
-      const x = X(s.dnfAt), y = m.top + 8 + 14 * dnfRow++;
-      out.push(`<path d="M${x - 5},${y - 5}L${x + 5},${y + 5}M${x - 5},${y + 5}L${x + 5},${y - 5}" stroke="${c}" stroke-width="2"/>`);
+      const x = X(s.dnfAt),
+        y = m.top + 8 + 14 * dnfRow++;
+      out.push(
+        `<path d="M${x - 5},${y - 5}L${x + 5},${y + 5}M${x - 5},${y + 5}L${x + 5},${y - 5}" stroke="${c}" stroke-width="2"/>`,
+      );
     }
     const ly = m.top + 10 + i * 20;
-    out.push(`<line x1="${m.left + W + 14}" y1="${ly}" x2="${m.left + W + 36}" y2="${ly}" stroke="${c}" stroke-width="${s.bold ? 3 : 2}"/>`);
+    out.push(
+      `<line x1="${m.left + W + 14}" y1="${ly}" x2="${m.left + W + 36}" y2="${ly}" stroke="${c}" stroke-width="${s.bold ? 3 : 2}"/>`,
+    );
     out.push(`<text x="${m.left + W + 42}" y="${ly + 4}">${esc(s.name)}</text>`);
   });
   const noteY = m.top + 10 + series.length * 20 + 10;

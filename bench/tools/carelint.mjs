@@ -6,14 +6,21 @@ import { pathToFileURL } from 'node:url';
 export const name = 'CareLint';
 
 export async function load(root) {
-  const engine = await import(pathToFileURL(process.env.CARELINT_BENCH_ENGINE ?? join(root, 'dist', 'engine.mjs')).href);
+  const engine = await import(
+    pathToFileURL(process.env.CARELINT_BENCH_ENGINE ?? join(root, 'dist', 'engine.mjs')).href
+  );
   return {
     lint: (text) => engine.lint(text).length,
     // An editor keeps one session per document and re-lints only the paragraphs an edit touched.
     session(text) {
       const s = new engine.LintSession(text);
       s.findings();
-      return { edit: (change) => { s.update(change); return s.findings().length; } };
+      return {
+        edit: (change) => {
+          s.update(change);
+          return s.findings().length;
+        },
+      };
     },
   };
 }

@@ -3,7 +3,10 @@ export const name = 'retext-equality';
 
 export async function load() {
   const [{ unified }, { default: retextEnglish }, { default: retextEquality }, { VFile }] = await Promise.all([
-    import('unified'), import('retext-english'), import('retext-equality'), import('vfile'),
+    import('unified'),
+    import('retext-english'),
+    import('retext-equality'),
+    import('vfile'),
   ]);
   const processor = unified().use(retextEnglish).use(retextEquality).freeze();
   return {

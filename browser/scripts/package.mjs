@@ -14,10 +14,13 @@ if (!existsSync(join(DIST, 'background.js'))) {
   console.error(`${DIST} is not built: run \`npm run build\` first.`);
   process.exit(1);
 }
-const hosts = process.argv.filter((a) => a.startsWith('--host=')).map((a) => toMatchPatternOrExit(a.slice('--host='.length)));
+const hosts = process.argv
+  .filter((a) => a.startsWith('--host='))
+  .map((a) => toMatchPatternOrExit(a.slice('--host='.length)));
 const manifest = manifestFor({ hosts });
 
-const files = (dir) => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+const files = (dir) =>
+  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
 const zip = new JSZip();
 // a fixed date, so the same sources give the same zip
 const date = new Date('2020-01-01T00:00:00Z');

@@ -1,5 +1,11 @@
 /// <reference types="chrome" />
-import { effectiveSettings, EMPTY_SETTINGS, toMatchPattern, type ManagedPolicy, type UserSettings } from './shared/policy';
+import {
+  effectiveSettings,
+  EMPTY_SETTINGS,
+  toMatchPattern,
+  type ManagedPolicy,
+  type UserSettings,
+} from './shared/policy';
 import { countsKey, KEYS, type Message } from './shared/messages';
 import { readPolicy } from './shared/policy-source';
 
@@ -36,9 +42,17 @@ async function doSync(): Promise<void> {
   const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (existing.length > 0) await chrome.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (matches.length > 0) {
-    await chrome.scripting.registerContentScripts([{
-      id: SCRIPT_ID, matches, js: ['content.js'], allFrames: true, matchOriginAsFallback: true, runAt: 'document_idle', persistAcrossSessions: true,
-    }]);
+    await chrome.scripting.registerContentScripts([
+      {
+        id: SCRIPT_ID,
+        matches,
+        js: ['content.js'],
+        allFrames: true,
+        matchOriginAsFallback: true,
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
+    ]);
   }
   await chrome.action.setBadgeBackgroundColor({ color: '#1a57c6' });
 }
@@ -63,7 +77,8 @@ async function disableSite(raw: string): Promise<void> {
   await chrome.storage.local.set({ [KEYS.settings]: settings });
   // a site the policy enables stays on; only the user's own grant is given back
   const eff = effectiveSettings(await readPolicy(), settings);
-  if (pattern && !eff.sites.some((s) => s.pattern === pattern)) await chrome.permissions.remove({ origins: [pattern] }).catch(() => false);
+  if (pattern && !eff.sites.some((s) => s.pattern === pattern))
+    await chrome.permissions.remove({ origins: [pattern] }).catch(() => false);
   await sync();
 }
 
@@ -84,14 +99,31 @@ chrome.runtime.onMessage.addListener((message: Message, sender, reply) => {
     return false;
   }
   // test build only: the round trip bench/browser.mjs times against linting in the page
-  if (CARELINT_TEST_BUILD && (message as { type: string }).type === 'echo') { reply(true); return false; }
-  if (message.type === 'enable') { enableSite(message.pattern).then(reply, () => reply(false)); return true; }
-  if (message.type === 'disable') { disableSite(message.pattern).then(() => reply(true), () => reply(false)); return true; }
+  if (CARELINT_TEST_BUILD && (message as { type: string }).type === 'echo') {
+    reply(true);
+    return false;
+  }
+  if (message.type === 'enable') {
+    enableSite(message.pattern).then(reply, () => reply(false));
+    return true;
+  }
+  if (message.type === 'disable') {
+    disableSite(message.pattern).then(
+      () => reply(true),
+      () => reply(false),
+    );
+    return true;
+  }
   return false;
 });
 chrome.tabs.onRemoved.addListener((tabId) => void chrome.storage.session.remove(countsKey(tabId)));
 
 /** For the extension's own pages and for tests driving the worker (the permission prompt cannot be clicked there). */
-const api = { sync, enableSite, disableSite, effective: async () => effectiveSettings(await readPolicy(), await readSettings()) };
+const api = {
+  sync,
+  enableSite,
+  disableSite,
+  effective: async () => effectiveSettings(await readPolicy(), await readSettings()),
+};
 (globalThis as unknown as { carelint: typeof api }).carelint = api;
 export type { ManagedPolicy };

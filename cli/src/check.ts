@@ -1,6 +1,12 @@
 import { dirname, resolve } from 'node:path';
 import { lint } from '../../shared-rules/src/index';
-import { CATEGORIES, SKIP_REASONS, type Finding, type LintOptions, type SkippedFix } from '../../shared-rules/src/index';
+import {
+  CATEGORIES,
+  SKIP_REASONS,
+  type Finding,
+  type LintOptions,
+  type SkippedFix,
+} from '../../shared-rules/src/index';
 import type { Command } from './args';
 import { Configs } from './configs';
 import { fixFile, type FixChange } from './fix';
@@ -31,7 +37,9 @@ export async function check(cmd: CheckCommand, problems: Problems): Promise<numb
       format: read.docx ? 'plaintext' : input.format,
       ruleSet: config.ruleSet,
       ...(cmd.locale ? { locale: cmd.locale } : {}),
-      ...(cmd.categories ? { categories: Object.fromEntries(CATEGORIES.map((c) => [c, cmd.categories!.includes(c)])) } : {}),
+      ...(cmd.categories
+        ? { categories: Object.fromEntries(CATEGORIES.map((c) => [c, cmd.categories!.includes(c)])) }
+        : {}),
     };
     // --category also filters the findings, so a rule switched on by id in the config cannot slip through.
     const lintText = (text: string): Finding[] =>
@@ -40,8 +48,10 @@ export async function check(cmd: CheckCommand, problems: Problems): Promise<numb
     let text = read.text;
     let findings = lintText(text);
     if (cmd.fix && findings.length > 0) {
-      if (read.docx) problems.note(`${input.display}: --fix does not change .docx files; findings reported as they are`);
-      else if (input.path === undefined) problems.note('--fix does not apply to standard input; findings reported as they are');
+      if (read.docx)
+        problems.note(`${input.display}: --fix does not change .docx files; findings reported as they are`);
+      else if (input.path === undefined)
+        problems.note('--fix does not apply to standard input; findings reported as they are');
       else {
         try {
           const outcome = await fixFile(input.path, read, findings, lintText, input.format);
@@ -55,7 +65,13 @@ export async function check(cmd: CheckCommand, problems: Problems): Promise<numb
         }
       }
     }
-    checked.push({ file: input.display, path: input.path, docx: read.docx, findings: locateFindings(text, read.docx, findings), ruleSet: config.ruleSet });
+    checked.push({
+      file: input.display,
+      path: input.path,
+      docx: read.docx,
+      findings: locateFindings(text, read.docx, findings),
+      ruleSet: config.ruleSet,
+    });
   }
 
   process.stdout.write(formatReport(cmd.format, checked, problems.count));
@@ -70,5 +86,8 @@ function reportFixes(file: string, changes: FixChange[], skipped: SkippedFix[], 
   for (const c of changes) problems.note(`${file}:${c.line}: fixed "${c.before}" → "${c.after}" (${c.ruleId})`);
   const left = new Map<string, number>();
   for (const s of skipped) left.set(s.reason, (left.get(s.reason) ?? 0) + 1);
-  for (const [reason, n] of left) problems.note(`${file}: ${n} finding${n === 1 ? '' : 's'} left for you: ${SKIP_REASONS[reason as SkippedFix['reason']]}`);
+  for (const [reason, n] of left)
+    problems.note(
+      `${file}: ${n} finding${n === 1 ? '' : 's'} left for you: ${SKIP_REASONS[reason as SkippedFix['reason']]}`,
+    );
 }

@@ -21,7 +21,10 @@ export class Configs {
   private readonly byFile = new Map<string, Config>();
   private fallback: Config | undefined;
 
-  constructor(private readonly problems: Problems, private readonly explicit?: string) {}
+  constructor(
+    private readonly problems: Problems,
+    private readonly explicit?: string,
+  ) {}
 
   forFolder(folder: string): Config {
     if (this.explicit !== undefined) return this.load(this.explicit, this.explicit);
@@ -29,8 +32,11 @@ export class Configs {
     if (cached) return cached;
     const candidate = join(folder, CONFIG_FILE_NAME);
     const parent = dirname(folder);
-    const config = isFile(candidate) ? this.load(resolve(candidate), shown(candidate))
-      : parent === folder ? this.defaults() : this.forFolder(parent);
+    const config = isFile(candidate)
+      ? this.load(resolve(candidate), shown(candidate))
+      : parent === folder
+        ? this.defaults()
+        : this.forFolder(parent);
     this.byFolder.set(folder, config);
     return config;
   }
@@ -54,7 +60,10 @@ export class Configs {
     }
     const decoded = decode(bytes);
     if (!decoded.ok) {
-      this.problems.report(decoded.at ? `${name}:${decoded.at}` : name, `config ${decoded.message}; using the default settings`);
+      this.problems.report(
+        decoded.at ? `${name}:${decoded.at}` : name,
+        `config ${decoded.message}; using the default settings`,
+      );
       return this.defaults();
     }
     const { options, ruleSet, problems } = loadConfig(decoded.text, name);

@@ -11,10 +11,19 @@ export function decode(bytes: Uint8Array): Decoded {
   // UTF-16 with a byte-order mark: the mark is dropped (as Python's utf-16 codec does).
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes, 'utf16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes, 'utf16be');
-  if (bytes.subarray(0, 8192).includes(0)) return { ok: false, message: 'binary file, skipped. CareLint reads text, Markdown, HTML and .docx; export it to one of these to check it' };
+  if (bytes.subarray(0, 8192).includes(0))
+    return {
+      ok: false,
+      message:
+        'binary file, skipped. CareLint reads text, Markdown, HTML and .docx; export it to one of these to check it',
+    };
   try {
     // A UTF-8 byte-order mark stays in the text: offsets count it, as Python's utf-8 codec does.
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf8' };
+    return {
+      ok: true,
+      text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes),
+      encoding: 'utf8',
+    };
   } catch {
     const bad = Math.max(0, firstInvalidUtf8(bytes));
     const lineStart = bytes.lastIndexOf(0x0a, bad - 1) + 1;
@@ -22,7 +31,8 @@ export function decode(bytes: Uint8Array): Decoded {
     const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, bad)).length + 1;
     const hex = bytes[bad].toString(16).toUpperCase().padStart(2, '0');
     return {
-      ok: false, at: `${line}:${column}`,
+      ok: false,
+      at: `${line}:${column}`,
       message: `not valid UTF-8 (byte 0x${hex} at byte offset ${bad}); file skipped. Save it as UTF-8 (or UTF-16 with a byte-order mark) and check it again`,
     };
   }
@@ -36,7 +46,11 @@ export function encode(text: string, encoding: Encoding): Buffer {
 }
 
 function utf16(bytes: Uint8Array, encoding: 'utf16le' | 'utf16be'): Decoded {
-  if (bytes.length % 2 !== 0) return { ok: false, message: `not valid ${encoding === 'utf16le' ? 'UTF-16 LE' : 'UTF-16 BE'} (odd number of bytes); file skipped. Save it as UTF-8 and check it again` };
+  if (bytes.length % 2 !== 0)
+    return {
+      ok: false,
+      message: `not valid ${encoding === 'utf16le' ? 'UTF-16 LE' : 'UTF-16 BE'} (odd number of bytes); file skipped. Save it as UTF-8 and check it again`,
+    };
   const label = encoding === 'utf16le' ? 'utf-16le' : 'utf-16be';
   return { ok: true, text: new TextDecoder(label).decode(bytes), encoding };
 }

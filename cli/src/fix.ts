@@ -1,13 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import { chown, lstat, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { applyEdits, lineIndexAt, lineStarts, planFixes, type Finding, type FixEdit, type SkippedFix, type TextFormat } from '../../shared-rules/src/index';
+import {
+  applyEdits,
+  lineIndexAt,
+  lineStarts,
+  planFixes,
+  type Finding,
+  type FixEdit,
+  type SkippedFix,
+  type TextFormat,
+} from '../../shared-rules/src/index';
 import { type Encoding, encode } from './decode';
 
 const MAX_PASSES = 10;
 
 /** One rewrite made: where (1-based line in the text before it), and the words before and after. */
-export interface FixChange { line: number; before: string; after: string; ruleId: string }
+export interface FixChange {
+  line: number;
+  before: string;
+  after: string;
+  ruleId: string;
+}
 
 export type FixOutcome =
   | { written: boolean; text: string; findings: Finding[]; changes: FixChange[]; skipped: SkippedFix[] }
@@ -19,7 +33,11 @@ export type FixOutcome =
  * The text keeps its BOM and line endings (rewrites never touch them) and the encoding it was read in.
  */
 export async function fixFile(
-  path: string, original: { text: string; bytes: Buffer; encoding: Encoding }, findings: Finding[], lintText: (text: string) => Finding[], format: TextFormat,
+  path: string,
+  original: { text: string; bytes: Buffer; encoding: Encoding },
+  findings: Finding[],
+  lintText: (text: string) => Finding[],
+  format: TextFormat,
 ): Promise<FixOutcome> {
   let text = original.text;
   const changes: FixChange[] = [];
@@ -36,14 +54,20 @@ export async function fixFile(
 
   const target = await realpath(path);
   const now = await readFile(target);
-  if (!now.equals(original.bytes)) return { written: false, conflict: 'changed on disk while it was being checked; not overwritten. Run --fix again' };
+  if (!now.equals(original.bytes))
+    return { written: false, conflict: 'changed on disk while it was being checked; not overwritten. Run --fix again' };
   await writeBack(target, encode(text, original.encoding));
   return { written: true, text, findings, changes, skipped };
 }
 
 function describeChanges(text: string, edits: readonly FixEdit[]): FixChange[] {
   const starts = lineStarts(text);
-  return edits.map((e) => ({ line: lineIndexAt(starts, e.start) + 1, before: text.slice(e.start, e.end), after: e.newText, ruleId: e.finding.ruleId }));
+  return edits.map((e) => ({
+    line: lineIndexAt(starts, e.start) + 1,
+    before: text.slice(e.start, e.end),
+    after: e.newText,
+    ruleId: e.finding.ruleId,
+  }));
 }
 
 /**
@@ -58,7 +82,10 @@ async function writeBack(target: string, bytes: Buffer): Promise<void> {
     await writeFile(target, bytes);
     return;
   }
-  const temp = join(dirname(target), `.${basename(target)}.carelint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(
+    dirname(target),
+    `.${basename(target)}.carelint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
+  );
   try {
     await writeFile(temp, bytes, { flag: 'wx', mode: info.mode & 0o7777 });
     const written = await stat(temp);

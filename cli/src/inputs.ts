@@ -34,7 +34,11 @@ function input(display: string, stdin = false): Input {
 }
 
 /** Files, folders, globs and `-` → the inputs to check, in order, each once. */
-export async function expandInputs(args: string[], stdinFilename: string | undefined, problems: Problems): Promise<Input[]> {
+export async function expandInputs(
+  args: string[],
+  stdinFilename: string | undefined,
+  problems: Problems,
+): Promise<Input[]> {
   const found: Input[] = [];
   const seen = new Set<string>();
   const add = (i: Input) => {
@@ -54,7 +58,12 @@ export async function expandInputs(args: string[], stdinFilename: string | undef
       info = await stat(arg);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT' && tinyglobby.isDynamicPattern(arg)) {
-        const matches = await tinyglobby.glob([arg], { absolute: isAbsolute(arg), dot: false, onlyFiles: true, ignore: ['**/node_modules/**'] });
+        const matches = await tinyglobby.glob([arg], {
+          absolute: isAbsolute(arg),
+          dot: false,
+          onlyFiles: true,
+          ignore: ['**/node_modules/**'],
+        });
         const picked = matches.filter(hasCheckedExtension).sort();
         if (picked.length === 0) problems.report(arg, `no ${EXTENSIONS.join(' ')} files match this pattern`);
         picked.forEach((m) => add(input(m)));
@@ -95,10 +104,20 @@ async function walk(folder: string, problems: Problems, ancestors: ReadonlySet<s
     if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) {
       if (entry.isDirectory() || entry.isSymbolicLink()) continue;
     }
-    const kind = entry.isSymbolicLink() ? await linkTarget(full) : entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
+    const kind = entry.isSymbolicLink()
+      ? await linkTarget(full)
+      : entry.isDirectory()
+        ? 'folder'
+        : entry.isFile()
+          ? 'file'
+          : 'other';
     if (kind === 'folder') {
       const target = await realpath(full).catch(() => full);
-      if (inside.has(target)) problems.report(full, 'symbolic link loop (it leads back to a folder being checked); skipped. Remove the link or name the folders to check');
+      if (inside.has(target))
+        problems.report(
+          full,
+          'symbolic link loop (it leads back to a folder being checked); skipped. Remove the link or name the folders to check',
+        );
       else out.push(...(await walk(full, problems, inside)));
     } else if (kind === 'file' && hasCheckedExtension(entry.name)) {
       out.push(full);

@@ -29,7 +29,11 @@ export async function readInput(input: Input): Promise<Read> {
     try {
       return { ok: true, text: await docxText(bytes), docx: true, encoding: 'utf8', bytes };
     } catch {
-      return { ok: false, message: 'could not be read as a Word document (.docx); file skipped. Open it in Word and save it again as .docx' };
+      return {
+        ok: false,
+        message:
+          'could not be read as a Word document (.docx); file skipped. Open it in Word and save it again as .docx',
+      };
     }
   }
   const decoded = decode(bytes);
@@ -41,12 +45,12 @@ function tooLarge(size: number): Read {
   const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
   const bytes = (count: number) => `${count.toLocaleString('en-GB')} bytes`;
   // in MB unless that rounds down to the limit itself ("50.0 MB, over the 50 MB limit"): then exact bytes
-  const over = mb(size) === mb(MAX_BYTES)
-    ? `${bytes(size)}, ${bytes(size - MAX_BYTES)} over the 50 MB limit (${bytes(MAX_BYTES)})`
-    : `${mb(size)} MB, over the 50 MB limit`;
+  const over =
+    mb(size) === mb(MAX_BYTES)
+      ? `${bytes(size)}, ${bytes(size - MAX_BYTES)} over the 50 MB limit (${bytes(MAX_BYTES)})`
+      : `${mb(size)} MB, over the 50 MB limit`;
   return { ok: false, message: `file is ${over}; skipped. Split it into smaller files` };
 }
-
 
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -14,8 +14,14 @@ if (!existsSync(`${folder}/out/node.js`) || !existsSync(`${folder}/out/web.js`))
 const { version } = JSON.parse(readFileSync(`${folder}/package.json`, 'utf8'));
 const out = resolve(`dist/carelint-${version}.vsix`);
 const vsce = createRequire(import.meta.url).resolve('@vscode/vsce/vsce');
-const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], {
-  cwd: folder, stdio: 'inherit', env: { ...process.env, VSCE_TELEMETRY: 'off' },
-});
+const r = spawnSync(
+  process.execPath,
+  [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', out],
+  {
+    cwd: folder,
+    stdio: 'inherit',
+    env: { ...process.env, VSCE_TELEMETRY: 'off' },
+  },
+);
 if (r.status !== 0) process.exit(r.status ?? 1);
 console.log(`package: ${out}`);

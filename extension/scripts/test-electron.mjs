@@ -23,11 +23,19 @@ try {
     extensionDevelopmentPath,
     extensionTestsPath,
     vscodeExecutablePath: process.env.CARELINT_VSCODE_EXECUTABLE || undefined,
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+    launchArgs: [
+      workspace,
+      '--disable-extensions',
+      '--disable-workspace-trust',
+      '--skip-welcome',
+      '--skip-release-notes',
+    ],
   });
 } catch (e) {
   console.error(`test:electron failed: ${e instanceof Error ? e.message : e}`);
-  console.error('If VS Code could not be downloaded: this route needs update.code.visualstudio.com (see the README); use `npm test` here.');
+  console.error(
+    'If VS Code could not be downloaded: this route needs update.code.visualstudio.com (see the README); use `npm test` here.',
+  );
   process.exitCode = 1;
 } finally {
   rmSync(workspace, { recursive: true, force: true });

@@ -6,10 +6,17 @@ import type { ConfigFiles } from './config-files';
 export { allowEdits, withAllowEntry } from '../../editor-common/allow-entry';
 
 /** "Allow in this workspace…": asks why, then adds `{ text, rule, reason }` to the config that applies to the document. */
-export async function allowInWorkspace(configs: ConfigFiles, docUri: vscode.Uri, ruleId: string, text: string): Promise<boolean> {
+export async function allowInWorkspace(
+  configs: ConfigFiles,
+  docUri: vscode.Uri,
+  ruleId: string,
+  text: string,
+): Promise<boolean> {
   const target = (await configs.locate(docUri)) ?? configs.defaultLocation(docUri);
   if (!target) {
-    void vscode.window.showWarningMessage('CareLint: open a folder to keep a workspace allow-list (.carelintrc.json). "Ignore here" works in any file.');
+    void vscode.window.showWarningMessage(
+      'CareLint: open a folder to keep a workspace allow-list (.carelintrc.json). "Ignore here" works in any file.',
+    );
     return false;
   }
   const reason = await vscode.window.showInputBox({
@@ -36,7 +43,9 @@ export async function allowInWorkspace(configs: ConfigFiles, docUri: vscode.Uri,
     edit.insert(target, new vscode.Position(0, 0), withAllowEntry('', entry));
   }
   if (!(await vscode.workspace.applyEdit(edit))) {
-    void vscode.window.showErrorMessage(`CareLint: could not write ${vscode.workspace.asRelativePath(target)}; nothing was changed.`);
+    void vscode.window.showErrorMessage(
+      `CareLint: could not write ${vscode.workspace.asRelativePath(target)}; nothing was changed.`,
+    );
     return false;
   }
   doc ??= await vscode.workspace.openTextDocument(target);

@@ -32,7 +32,11 @@ function languageOf(uri: vscode.Uri): string {
  * Open documents keep their live diagnostics; the others go to a collection of their own, which a file leaves when
  * it is opened (its live session takes over).
  */
-export async function checkWorkspace(configs: ConfigFiles, linter: DocumentLinter, results: vscode.DiagnosticCollection): Promise<{ files: number; findings: number; cancelled: boolean }> {
+export async function checkWorkspace(
+  configs: ConfigFiles,
+  linter: DocumentLinter,
+  results: vscode.DiagnosticCollection,
+): Promise<{ files: number; findings: number; cancelled: boolean }> {
   const summary = { files: 0, findings: 0, cancelled: false };
   if (!vscode.workspace.workspaceFolders?.length) {
     void vscode.window.showInformationMessage('CareLint: open a folder to check a workspace.');
@@ -40,7 +44,9 @@ export async function checkWorkspace(configs: ConfigFiles, linter: DocumentLinte
   }
   const glob = workspaceGlob(readSettings().languages);
   if (!glob) {
-    void vscode.window.showInformationMessage('CareLint: none of the languages in carelint.languages has known file extensions to search for.');
+    void vscode.window.showInformationMessage(
+      'CareLint: none of the languages in carelint.languages has known file extensions to search for.',
+    );
     return summary;
   }
   await vscode.window.withProgress(
@@ -50,18 +56,28 @@ export async function checkWorkspace(configs: ConfigFiles, linter: DocumentLinte
       results.clear();
       for (const [i, uri] of files.entries()) {
         if (token.isCancellationRequested) break;
-        progress.report({ message: `${i + 1} of ${files.length}: ${vscode.workspace.asRelativePath(uri)}`, increment: 100 / files.length });
+        progress.report({
+          message: `${i + 1} of ${files.length}: ${vscode.workspace.asRelativePath(uri)}`,
+          increment: 100 / files.length,
+        });
         summary.files++;
         const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
         if (open && linter.isTracked(open.uri)) {
           summary.findings += (await linter.settled(open))?.length ?? 0;
           continue;
         }
-        const bytes = await vscode.workspace.fs.readFile(uri).then((b) => b, () => undefined);
+        const bytes = await vscode.workspace.fs.readFile(uri).then(
+          (b) => b,
+          () => undefined,
+        );
         if (!bytes || bytes.length > MAX_BYTES) continue;
         const text = new TextDecoder('utf-8').decode(bytes);
         const config = await configs.forDocument(uri);
-        const options = { ...mergeOptions(readSettings(uri), config.options), format: formatFor(languageOf(uri), uri.path), ruleSet: config.ruleSet };
+        const options = {
+          ...mergeOptions(readSettings(uri), config.options),
+          format: formatFor(languageOf(uri), uri.path),
+          ruleSet: config.ruleSet,
+        };
         const findings = lint(text, options);
         summary.findings += findings.length;
         if (findings.length > 0) results.set(uri, toDiagnostics(findings, positionsIn(text)));
@@ -71,7 +87,9 @@ export async function checkWorkspace(configs: ConfigFiles, linter: DocumentLinte
     },
   );
   const files = `${summary.files} file${summary.files === 1 ? '' : 's'}`;
-  void vscode.window.showInformationMessage(`CareLint: ${summary.findings} finding${summary.findings === 1 ? '' : 's'} in ${files}${summary.cancelled ? ' (cancelled)' : ''}.`);
+  void vscode.window.showInformationMessage(
+    `CareLint: ${summary.findings} finding${summary.findings === 1 ? '' : 's'} in ${files}${summary.cancelled ? ' (cancelled)' : ''}.`,
+  );
   if (summary.findings > 0) void vscode.commands.executeCommand('workbench.actions.view.problems');
   return summary;
 }

@@ -1,6 +1,14 @@
 import * as vscode from 'vscode';
 import { ignoreDirectiveEdit, type Finding } from '../../shared-rules/src/index';
-import { allowTitle, FIX_ALL_KIND as FIX_ALL, FIX_ALL_TITLE, fixAllEdits, ignoreTitle, promptParts, quickFixes } from '../../editor-common/fixes';
+import {
+  allowTitle,
+  FIX_ALL_KIND as FIX_ALL,
+  FIX_ALL_TITLE,
+  fixAllEdits,
+  ignoreTitle,
+  promptParts,
+  quickFixes,
+} from '../../editor-common/fixes';
 import { formatFor } from '../../editor-common/format';
 import { SOURCE, toDiagnostic } from './diagnostics';
 import type { DocumentLinter } from './document-linter';
@@ -22,7 +30,11 @@ export class CareLintCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly linter: DocumentLinter) {}
 
-  async provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(
+    doc: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+  ): Promise<vscode.CodeAction[]> {
     const findings = await this.linter.settled(doc);
     if (!findings || findings.length === 0) return [];
     const only = context.only;
@@ -32,13 +44,24 @@ export class CareLintCodeActions implements vscode.CodeActionProvider {
         const at = new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.end));
         if (!at.intersection(range)) continue;
         const diagnostic = matching(context.diagnostics, f, at) ?? toDiagnostic(f, (o) => doc.positionAt(o));
-        actions.push(...rewrites(doc, f, at, diagnostic), ignoreHere(doc, f, diagnostic), allowInWorkspace(doc, f, diagnostic));
+        actions.push(
+          ...rewrites(doc, f, at, diagnostic),
+          ignoreHere(doc, f, diagnostic),
+          allowInWorkspace(doc, f, diagnostic),
+        );
       }
-      if (actions.length > 0 && fixAllEdits(doc.getText(), findings, formatFor(doc.languageId, doc.fileName)).length > 1) {
+      if (
+        actions.length > 0 &&
+        fixAllEdits(doc.getText(), findings, formatFor(doc.languageId, doc.fileName)).length > 1
+      ) {
         actions.push(fixAll(doc, findings, vscode.CodeActionKind.QuickFix));
       }
     }
-    if (only && only.contains(FIX_ALL_KIND) && fixAllEdits(doc.getText(), findings, formatFor(doc.languageId, doc.fileName)).length > 0) {
+    if (
+      only &&
+      only.contains(FIX_ALL_KIND) &&
+      fixAllEdits(doc.getText(), findings, formatFor(doc.languageId, doc.fileName)).length > 0
+    ) {
       actions.push(fixAll(doc, findings, FIX_ALL_KIND));
     }
     return actions;
@@ -47,7 +70,12 @@ export class CareLintCodeActions implements vscode.CodeActionProvider {
 
 /** One quick fix per rewrite or prompt (guidance is never one). A prompt ("[describe what happened]") is inserted as a
  *  snippet whose bracketed parts are selected placeholders, so the writer types the facts straight over them. */
-function rewrites(doc: vscode.TextDocument, f: Finding, at: vscode.Range, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+function rewrites(
+  doc: vscode.TextDocument,
+  f: Finding,
+  at: vscode.Range,
+  diagnostic: vscode.Diagnostic,
+): vscode.CodeAction[] {
   return quickFixes(f).map((fix) => {
     const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
     action.edit = new vscode.WorkspaceEdit();
@@ -85,7 +113,11 @@ function allowInWorkspace(doc: vscode.TextDocument, f: Finding, diagnostic: vsco
   return action;
 }
 
-function fixAll(doc: vscode.TextDocument, findings: readonly Finding[], kind: vscode.CodeActionKind): vscode.CodeAction {
+function fixAll(
+  doc: vscode.TextDocument,
+  findings: readonly Finding[],
+  kind: vscode.CodeActionKind,
+): vscode.CodeAction {
   const action = new vscode.CodeAction(FIX_ALL_TITLE, kind);
   action.edit = new vscode.WorkspaceEdit();
   for (const e of fixAllEdits(doc.getText(), findings, formatFor(doc.languageId, doc.fileName))) {
@@ -94,7 +126,11 @@ function fixAll(doc: vscode.TextDocument, findings: readonly Finding[], kind: vs
   return action;
 }
 
-function matching(diagnostics: readonly vscode.Diagnostic[], f: Finding, at: vscode.Range): vscode.Diagnostic | undefined {
+function matching(
+  diagnostics: readonly vscode.Diagnostic[],
+  f: Finding,
+  at: vscode.Range,
+): vscode.Diagnostic | undefined {
   return diagnostics.find((d) => d.source === SOURCE && codeOf(d) === f.ruleId && d.range.isEqual(at));
 }
 

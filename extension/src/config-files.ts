@@ -1,6 +1,19 @@
 import * as vscode from 'vscode';
-import { builtinRuleSet, CONFIG_FILE_NAME, loadConfig, type ConfigProblem, type LintOptions, type RuleSet } from '../../shared-rules/src/index';
-import { ConfigLookup, isConfigPath, problemDiagnostic, problemLines, problemNotice } from '../../editor-common/config-lookup';
+import {
+  builtinRuleSet,
+  CONFIG_FILE_NAME,
+  loadConfig,
+  type ConfigProblem,
+  type LintOptions,
+  type RuleSet,
+} from '../../shared-rules/src/index';
+import {
+  ConfigLookup,
+  isConfigPath,
+  problemDiagnostic,
+  problemLines,
+  problemNotice,
+} from '../../editor-common/config-lookup';
 
 /** What a `.carelintrc.json` contributes to a document's options (nothing, when there is none). */
 export interface FileConfig {
@@ -104,7 +117,15 @@ export class ConfigFiles implements vscode.Disposable {
     try {
       text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
     } catch (e) {
-      this.report(file, [{ file: name, line: 1, column: 1, message: `could not be read (${(e as Error).message})`, fix: 'Check the file exists and can be read.' }]);
+      this.report(file, [
+        {
+          file: name,
+          line: 1,
+          column: 1,
+          message: `could not be read (${(e as Error).message})`,
+          fix: 'Check the file exists and can be read.',
+        },
+      ]);
       return NONE;
     }
     const { options, ruleSet, problems } = loadConfig(text, name);
@@ -113,13 +134,16 @@ export class ConfigFiles implements vscode.Disposable {
   }
 
   private report(file: vscode.Uri, problems: ConfigProblem[]): void {
-    this.problems.set(file, problems.map((p) => {
-      const { line, character, message } = problemDiagnostic(p);
-      const at = new vscode.Position(line, character);
-      const d = new vscode.Diagnostic(new vscode.Range(at, at), message, vscode.DiagnosticSeverity.Warning);
-      d.source = 'CareLint';
-      return d;
-    }));
+    this.problems.set(
+      file,
+      problems.map((p) => {
+        const { line, character, message } = problemDiagnostic(p);
+        const at = new vscode.Position(line, character);
+        const d = new vscode.Diagnostic(new vscode.Range(at, at), message, vscode.DiagnosticSeverity.Warning);
+        d.source = 'CareLint';
+        return d;
+      }),
+    );
     // One notification per distinct set of problems, so re-linting does not repeat it.
     const summary = problemLines(problems).join('\n');
     if (summary === (this.shownProblems.get(file.toString()) ?? '')) return;

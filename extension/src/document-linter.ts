@@ -104,7 +104,11 @@ export class DocumentLinter implements vscode.Disposable {
    * answering with nothing.
    */
   async settled(doc: vscode.TextDocument): Promise<Finding[] | undefined> {
-    for (let t = this.tracked.get(doc.uri.toString()); t && !t.session && t.building; t = this.tracked.get(doc.uri.toString())) {
+    for (
+      let t = this.tracked.get(doc.uri.toString());
+      t && !t.session && t.building;
+      t = this.tracked.get(doc.uri.toString())
+    ) {
       const building = t.building;
       await building;
       if (t.building === building) break; // no newer rebuild started meanwhile
@@ -131,7 +135,9 @@ export class DocumentLinter implements vscode.Disposable {
       if (changes.length > 0) session.update(changes);
       // A safety net that costs nothing when all is well: never publish findings for a text the editor no longer has.
       if (session.length !== documentLength(t.doc)) {
-        this.log(`${t.doc.uri.toString(true)}: the session was out of step with the document; re-reading the whole text`);
+        this.log(
+          `${t.doc.uri.toString(true)}: the session was out of step with the document; re-reading the whole text`,
+        );
         session.setText(t.doc.getText());
       }
       this.publish(t, session.findings());
@@ -156,7 +162,11 @@ export class DocumentLinter implements vscode.Disposable {
       const doc = t.doc;
       const config = await this.configs.forDocument(doc.uri);
       if (generation !== t.generation) return;
-      const options = { ...mergeOptions(readSettings(doc), config.options), format: formatFor(doc.languageId, doc.fileName), ruleSet: config.ruleSet };
+      const options = {
+        ...mergeOptions(readSettings(doc), config.options),
+        format: formatFor(doc.languageId, doc.fileName),
+        ruleSet: config.ruleSet,
+      };
       // The text and the edit queue are taken together: later edits queue up behind this snapshot.
       const text = doc.getText();
       t.pending = [];
@@ -173,7 +183,10 @@ export class DocumentLinter implements vscode.Disposable {
   private publish(t: Tracked, findings: Finding[]): void {
     t.findings = findings;
     t.version = t.doc.version;
-    this.diagnostics.set(t.doc.uri, toDiagnostics(findings, (offset) => t.doc.positionAt(offset)));
+    this.diagnostics.set(
+      t.doc.uri,
+      toDiagnostics(findings, (offset) => t.doc.positionAt(offset)),
+    );
   }
 
   dispose(): void {

@@ -25,7 +25,10 @@ export class RuleExplanations implements vscode.TextDocumentContentProvider {
     if (!id) {
       const rules = (await this.ruleSets()).flatMap((rs) => rs.rules);
       const unique = [...new Map(rules.map((r) => [r.id, r])).values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-      const pick = await vscode.window.showQuickPick(unique.map((r) => ({ label: r.id, description: r.category, detail: r.message })), { title: 'CareLint: explain rule', matchOnDetail: true });
+      const pick = await vscode.window.showQuickPick(
+        unique.map((r) => ({ label: r.id, description: r.category, detail: r.message })),
+        { title: 'CareLint: explain rule', matchOnDetail: true },
+      );
       id = pick?.label;
     }
     if (!id) return;

@@ -29,12 +29,23 @@ export function activate(context: vscode.ExtensionContext): CareLintApi {
   const selector: vscode.DocumentSelector = '*';
 
   context.subscriptions.push(
-    log, live, workspaceResults, configProblems, configs, linter,
+    log,
+    live,
+    workspaceResults,
+    configProblems,
+    configs,
+    linter,
     new FindingCount(live, linter),
-    vscode.languages.registerCodeActionsProvider(selector, new CareLintCodeActions(linter), CareLintCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(
+      selector,
+      new CareLintCodeActions(linter),
+      CareLintCodeActions.metadata,
+    ),
     vscode.languages.registerHoverProvider(selector, new CareLintHover(linter)),
     registerExplanations(() => configs.ruleSets()),
-    vscode.commands.registerCommand(ALLOW_COMMAND, (uri: vscode.Uri, ruleId: string, text: string) => allowInWorkspace(configs, uri, ruleId, text)),
+    vscode.commands.registerCommand(ALLOW_COMMAND, (uri: vscode.Uri, ruleId: string, text: string) =>
+      allowInWorkspace(configs, uri, ruleId, text),
+    ),
     vscode.commands.registerCommand('carelint.checkWorkspace', () => checkWorkspace(configs, linter, workspaceResults)),
     vscode.workspace.onDidOpenTextDocument((doc) => linter.isTracked(doc.uri) && workspaceResults.delete(doc.uri)),
   );

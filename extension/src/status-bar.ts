@@ -6,7 +6,10 @@ export class FindingCount implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('carelint.count', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly diagnostics: vscode.DiagnosticCollection, private readonly linter: DocumentLinter) {
+  constructor(
+    private readonly diagnostics: vscode.DiagnosticCollection,
+    private readonly linter: DocumentLinter,
+  ) {
     this.item.name = 'CareLint';
     this.item.command = 'workbench.actions.view.problems';
     this.disposables = [
@@ -30,7 +33,14 @@ export class FindingCount implements vscode.Disposable {
     const n = found.length;
     // The icon follows the most severe finding (Error = 0 is the most severe).
     const worst = Math.min(...found.map((d) => d.severity));
-    const icon = n === 0 ? 'check' : worst === vscode.DiagnosticSeverity.Error ? 'error' : worst === vscode.DiagnosticSeverity.Warning ? 'warning' : 'info';
+    const icon =
+      n === 0
+        ? 'check'
+        : worst === vscode.DiagnosticSeverity.Error
+          ? 'error'
+          : worst === vscode.DiagnosticSeverity.Warning
+            ? 'warning'
+            : 'info';
     this.item.text = n === 0 ? '$(check) CareLint' : `$(${icon}) CareLint: ${n}`;
     this.item.tooltip = `${n === 0 ? 'No' : n} CareLint finding${n === 1 ? '' : 's'} in this file. Click to open the Problems view.`;
     this.item.accessibilityInformation = { label: `CareLint: ${n} finding${n === 1 ? '' : 's'} in this file` };

@@ -22,19 +22,31 @@ export const REASONS = [
  * unsaved text is never overwritten; otherwise the file is written.
  */
 export async function allowInWorkspace(
-  connection: Connection, configs: ConfigFiles, openDoc: (uri: string) => OpenDocument | undefined,
-  uri: string, rule: string, text: string, given?: unknown,
+  connection: Connection,
+  configs: ConfigFiles,
+  openDoc: (uri: string) => OpenDocument | undefined,
+  uri: string,
+  rule: string,
+  text: string,
+  given?: unknown,
 ): Promise<boolean> {
   const target = (await configs.locate(uri)) ?? configs.defaultLocation(uri);
   if (!target) {
-    showMessage(connection, MessageType.Warning, 'CareLint: open a folder to keep a workspace allow-list (.carelintrc.json). "Ignore here" works in any file.');
+    showMessage(
+      connection,
+      MessageType.Warning,
+      'CareLint: open a folder to keep a workspace allow-list (.carelintrc.json). "Ignore here" works in any file.',
+    );
     return false;
   }
   let reason = typeof given === 'string' ? given.trim() : '';
   if (!reason) {
     const folder = configs.folderOf(target);
     const name = folder ? relative(folder, target) : target;
-    const pick = await connection.window.showInformationMessage(`CareLint: why may "${text}" (${rule}) stay? The reason is kept in ${name} for audit.`, ...REASONS.map((title) => ({ title })));
+    const pick = await connection.window.showInformationMessage(
+      `CareLint: why may "${text}" (${rule}) stay? The reason is kept in ${name} for audit.`,
+      ...REASONS.map((title) => ({ title })),
+    );
     reason = pick?.title ?? '';
   }
   if (!reason) return false;
@@ -42,10 +54,17 @@ export async function allowInWorkspace(
   const open = openDoc(fileUri(target));
   if (open) {
     const current = open.doc.getText();
-    const changes = current.trim() === ''
-      ? [{ range: open.positions.rangeAt(0, current.length), newText: withAllowEntry('', entry) }]
-      : allowEdits(current, entry).map((e) => ({ range: open.positions.rangeAt(e.offset, e.offset + e.length), newText: e.content }));
-    const applied = await connection.workspace.applyEdit({ label: 'CareLint: allow in workspace', edit: { changes: { [open.uri]: changes } } });
+    const changes =
+      current.trim() === ''
+        ? [{ range: open.positions.rangeAt(0, current.length), newText: withAllowEntry('', entry) }]
+        : allowEdits(current, entry).map((e) => ({
+            range: open.positions.rangeAt(e.offset, e.offset + e.length),
+            newText: e.content,
+          }));
+    const applied = await connection.workspace.applyEdit({
+      label: 'CareLint: allow in workspace',
+      edit: { changes: { [open.uri]: changes } },
+    });
     if (!applied.applied) {
       showMessage(connection, MessageType.Error, `CareLint: could not edit ${target}; nothing was changed.`);
       return false;

@@ -2,7 +2,14 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { builtinRuleSet, CONFIG_FILE_NAME, loadConfig, type ConfigProblem, type LintOptions, type RuleSet } from '../../shared-rules/src/index';
+import {
+  builtinRuleSet,
+  CONFIG_FILE_NAME,
+  loadConfig,
+  type ConfigProblem,
+  type LintOptions,
+  type RuleSet,
+} from '../../shared-rules/src/index';
 import { ConfigLookup, problemLines } from '../../editor-common/config-lookup';
 
 /** What a `.carelintrc.json` contributes to a document's options (nothing, when there is none). */
@@ -31,11 +38,16 @@ export class ConfigFiles {
   /** Set when the client does not watch files for us. */
   watchLocally = false;
 
-  constructor(private readonly report: ProblemSink, private readonly changed: () => void) {}
+  constructor(
+    private readonly report: ProblemSink,
+    private readonly changed: () => void,
+  ) {}
 
   /** The workspace folder of a file (the longest one holding it), if any. */
   folderOf(path: string): string | undefined {
-    return this.folders.filter((f) => path === f || path.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0];
+    return this.folders
+      .filter((f) => path === f || path.startsWith(f.endsWith('/') ? f : `${f}/`))
+      .sort((a, b) => b.length - a.length)[0];
   }
 
   async locate(uri: string): Promise<string | undefined> {
@@ -89,7 +101,15 @@ export class ConfigFiles {
     try {
       text = await readFile(path, 'utf8');
     } catch (e) {
-      this.tell(path, '', [{ file: name, line: 1, column: 1, message: `could not be read (${(e as Error).message})`, fix: 'Check the file exists and can be read' }]);
+      this.tell(path, '', [
+        {
+          file: name,
+          line: 1,
+          column: 1,
+          message: `could not be read (${(e as Error).message})`,
+          fix: 'Check the file exists and can be read',
+        },
+      ]);
       return NONE;
     }
     const { options, ruleSet, problems } = loadConfig(text, name);
@@ -113,7 +133,10 @@ export class ConfigFiles {
         const w = watch(folder, { persistent: false }, (_event, name) => {
           if (name === null || name.toString() === CONFIG_FILE_NAME) this.invalidate(join(folder, CONFIG_FILE_NAME));
         });
-        w.on('error', () => { w.close(); this.watchers.delete(folder); });
+        w.on('error', () => {
+          w.close();
+          this.watchers.delete(folder);
+        });
         this.watchers.set(folder, w);
       } catch {
         // a folder that went away: nothing to watch

@@ -16,7 +16,9 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
  * The rule catalogue shipped beside the server (docs/rules.md, one heading per rule id), as a local file: a rule's
  * `codeDescription` opens its section without anything leaving the machine.
  */
-const CATALOGUE = [join(__dirname, '..', 'docs', 'rules.md'), join(__dirname, '..', '..', 'docs', 'rules.md')].find((p) => existsSync(p));
+const CATALOGUE = [join(__dirname, '..', 'docs', 'rules.md'), join(__dirname, '..', '..', 'docs', 'rules.md')].find(
+  (p) => existsSync(p),
+);
 const CATALOGUE_URL = CATALOGUE && pathToFileURL(CATALOGUE).href;
 
 export function toDiagnostic(f: Finding, positions: Positions): Diagnostic {

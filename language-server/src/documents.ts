@@ -11,7 +11,13 @@ export interface OpenDocument {
   positions: Positions;
 }
 
-export function openDocument(uri: string, languageId: string, version: number, text: string, encoding: Encoding): OpenDocument {
+export function openDocument(
+  uri: string,
+  languageId: string,
+  version: number,
+  text: string,
+  encoding: Encoding,
+): OpenDocument {
   const doc = TextDocument.create(uri, languageId, version, text);
   return { uri, languageId, doc, positions: new Positions(doc, encoding) };
 }
@@ -21,7 +27,12 @@ export function openDocument(uri: string, languageId: string, version: number, t
  * in the text left by the one before), so the document's LintSession re-lints only what they touched. A change
  * without a range replaces the whole text.
  */
-export function applyChanges(open: OpenDocument, changes: readonly TextDocumentContentChangeEvent[], version: number, encoding: Encoding): TextChange[] {
+export function applyChanges(
+  open: OpenDocument,
+  changes: readonly TextDocumentContentChangeEvent[],
+  version: number,
+  encoding: Encoding,
+): TextChange[] {
   const out: TextChange[] = [];
   for (const c of changes) {
     if ('range' in c) {

@@ -37,7 +37,11 @@ export class Linter {
   /** When the client pulls diagnostics, nothing is pushed. */
   push = true;
 
-  constructor(private readonly host: LinterHost, private readonly debounceMs = DEBOUNCE_MS, private readonly maxWaitMs = MAX_WAIT_MS) {}
+  constructor(
+    private readonly host: LinterHost,
+    private readonly debounceMs = DEBOUNCE_MS,
+    private readonly maxWaitMs = MAX_WAIT_MS,
+  ) {}
 
   open(open: OpenDocument): Promise<void> {
     const t: Tracked = { open, pending: [], generation: 0 };
@@ -111,7 +115,11 @@ export class Linter {
         this.host.log(`${t.open.uri}: the session was out of step with the document; re-reading the whole text`);
         session.setText(text);
       }
-      if (publish && this.push) this.host.publish(t.open, session.findings().map((f) => toDiagnostic(f, t.open.positions)));
+      if (publish && this.push)
+        this.host.publish(
+          t.open,
+          session.findings().map((f) => toDiagnostic(f, t.open.positions)),
+        );
     } catch (e) {
       this.host.log(`could not check ${t.open.uri}: ${(e as Error).stack ?? e}`);
     }

@@ -17,7 +17,10 @@ export function negotiate(offered: readonly string[] | undefined): Encoding {
  * so an emoji (one code point, two UTF-16 units) is four; lines end at '\n', '\r\n' or '\r' as the document counts them.
  */
 export class Positions {
-  constructor(private readonly doc: TextDocument, private readonly encoding: Encoding) {}
+  constructor(
+    private readonly doc: TextDocument,
+    private readonly encoding: Encoding,
+  ) {}
 
   offsetAt(p: Position): number {
     if (this.encoding === 'utf-16') return this.doc.offsetAt(p);
@@ -42,7 +45,7 @@ export class Positions {
     const lineStart = offset - p.character;
     const text = this.doc.getText();
     let bytes = 0;
-    for (let i = lineStart; i < lineStart + p.character;) {
+    for (let i = lineStart; i < lineStart + p.character; ) {
       const { units, size } = utf8At(text, i);
       bytes += size;
       i += units;

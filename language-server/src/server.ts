@@ -4,8 +4,17 @@
  * of that translation is shared with the VS Code extension (editor-common). No network, no telemetry.
  */
 import {
-  DiagnosticSeverity, DidChangeConfigurationNotification, MessageType, DidChangeWatchedFilesNotification, DidChangeWorkspaceFoldersNotification, FileChangeType, MarkupKind,
-  TextDocumentSyncKind, type Connection, type Diagnostic, type InitializeResult,
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  MessageType,
+  DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
+  FileChangeType,
+  MarkupKind,
+  TextDocumentSyncKind,
+  type Connection,
+  type Diagnostic,
+  type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, type ConfigProblem, type TextFormat } from '../../shared-rules/src/index';
@@ -41,18 +50,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     (path, text, problems, changed) => reportConfig(path, text, problems, changed),
     () => void linter.refreshAll().then(refreshPulled),
   );
-  const linter = new Linter({
-    async optionsFor(open) {
-      const s = await settings.forDocument(open.uri);
-      if (!s.enable || (s.languages && !s.languages.includes(open.languageId))) return undefined;
-      const config = await configs.forDocument(open.uri);
-      return { ...mergeOptions(s, config.options), format: formatOf(open), ruleSet: config.ruleSet };
+  const linter = new Linter(
+    {
+      async optionsFor(open) {
+        const s = await settings.forDocument(open.uri);
+        if (!s.enable || (s.languages && !s.languages.includes(open.languageId))) return undefined;
+        const config = await configs.forDocument(open.uri);
+        return { ...mergeOptions(s, config.options), format: formatOf(open), ruleSet: config.ruleSet };
+      },
+      publish(open, diagnostics) {
+        void connection.sendDiagnostics({ uri: open.uri, version: open.doc.version, diagnostics });
+      },
+      log: (message) => connection.console.error(message),
     },
-    publish(open, diagnostics) {
-      void connection.sendDiagnostics({ uri: open.uri, version: open.doc.version, diagnostics });
-    },
-    log: (message) => connection.console.error(message),
-  }, options.debounceMs, options.maxWaitMs);
+    options.debounceMs,
+    options.maxWaitMs,
+  );
 
   function reportConfig(path: string, text: string, problems: ConfigProblem[], changed: boolean): void {
     const doc = TextDocument.create(fileUri(path), 'json', 0, text);
@@ -60,7 +73,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const diagnostics: Diagnostic[] = problems.map((p) => {
       const at = problemDiagnostic(p);
       const start = positions.positionAt(doc.offsetAt({ line: at.line, character: at.character }));
-      return { range: { start, end: start }, severity: DiagnosticSeverity.Warning, source: 'CareLint', message: at.message };
+      return {
+        range: { start, end: start },
+        severity: DiagnosticSeverity.Warning,
+        source: 'CareLint',
+        message: at.message,
+      };
     });
     void connection.sendDiagnostics({ uri: fileUri(path), diagnostics });
     const notice = problemNotice(problems);
@@ -80,10 +98,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     pullRefresh = caps.workspace?.diagnostics?.refreshSupport === true;
     watchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     configRegistration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-    snippetEdits = (caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true;
+    snippetEdits =
+      (caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true;
     const format = caps.textDocument?.hover?.contentFormat;
     markdownHover = !format || format.includes(MarkupKind.Markdown);
-    const folders = params.workspaceFolders?.map((f) => filePath(f.uri)) ?? [params.rootUri ? filePath(params.rootUri) : params.rootPath ?? undefined];
+    const folders = params.workspaceFolders?.map((f) => filePath(f.uri)) ?? [
+      params.rootUri ? filePath(params.rootUri) : (params.rootPath ?? undefined),
+    ];
     configs.folders = folders.filter((f): f is string => typeof f === 'string');
     configs.watchLocally = !watchRegistration;
     const result: InitializeResult & { offsetEncoding?: string } = {
@@ -94,7 +115,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
         executeCommandProvider: { commands: [EXPLAIN_COMMAND, ALLOW_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-        ...(linter.push ? {} : { diagnosticProvider: { identifier: 'carelint', interFileDependencies: false, workspaceDiagnostics: false } }),
+        ...(linter.push
+          ? {}
+          : {
+              diagnosticProvider: { identifier: 'carelint', interFileDependencies: false, workspaceDiagnostics: false },
+            }),
       },
       serverInfo: { name: 'carelint-ls', version: VERSION },
     };
@@ -104,8 +129,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onInitialized(() => {
-    if (watchRegistration) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] });
-    if (configRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'carelint' });
+    if (watchRegistration)
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }],
+      });
+    if (configRegistration)
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'carelint' });
   });
 
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
@@ -139,11 +168,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   connection.onNotification(DidChangeWorkspaceFoldersNotification.type, ({ event: e }) => {
     const removed = new Set(e.removed.map((f) => filePath(f.uri)));
-    configs.folders = [...configs.folders.filter((f) => !removed.has(f)), ...e.added.map((f) => filePath(f.uri)).filter((f): f is string => !!f)];
+    configs.folders = [
+      ...configs.folders.filter((f) => !removed.has(f)),
+      ...e.added.map((f) => filePath(f.uri)).filter((f): f is string => !!f),
+    ];
     configs.invalidate();
   });
 
-  connection.languages.diagnostics.on(async ({ textDocument }) => ({ kind: 'full', items: (await linter.diagnostics(textDocument.uri)) ?? [] }));
+  connection.languages.diagnostics.on(async ({ textDocument }) => ({
+    kind: 'full',
+    items: (await linter.diagnostics(textDocument.uri)) ?? [],
+  }));
 
   connection.onHover(async ({ textDocument, position }) => {
     const open = documents.get(textDocument.uri);
@@ -153,7 +188,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const here = findings.filter((f) => f.start <= offset && offset <= f.end);
     if (here.length === 0) return null;
     const value = here.map(markdownHover ? hoverMarkdown : hoverPlainText).join(markdownHover ? '\n\n---\n\n' : '\n\n');
-    return { contents: { kind: markdownHover ? MarkupKind.Markdown : MarkupKind.PlainText, value }, range: open.positions.rangeAt(here[0].start, here[0].end) };
+    return {
+      contents: { kind: markdownHover ? MarkupKind.Markdown : MarkupKind.PlainText, value },
+      range: open.positions.rangeAt(here[0].start, here[0].end),
+    };
   });
 
   connection.onCodeAction(async (params) => {
@@ -172,7 +210,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         showMessage(connection, MessageType.Info, text);
         return text;
       }
-      showMessage(connection, MessageType.Warning, `CareLint has no rule '${id}'. Run \`carelint rules\` for the list.`);
+      showMessage(
+        connection,
+        MessageType.Warning,
+        `CareLint has no rule '${id}'. Run \`carelint rules\` for the list.`,
+      );
       return null;
     }
     if (command === ALLOW_COMMAND) {

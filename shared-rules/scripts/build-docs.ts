@@ -4,12 +4,22 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtinClasses, builtinRules, builtinSources, describeFrame, ruleFamily, suggestionKind, CATEGORIES, type RuleData } from '../src/index';
+import {
+  builtinClasses,
+  builtinRules,
+  builtinSources,
+  describeFrame,
+  ruleFamily,
+  suggestionKind,
+  CATEGORIES,
+  type RuleData,
+} from '../src/index';
 
 const TITLES: Record<string, string> = {
   'police-involvement': 'Police involvement in planned care (NHS England element 1)',
   'punitive-approach': 'Sanctions, withholding care and punitive approaches (NHS England element 2)',
-  'discriminatory-attitude': 'Discriminatory attitudes towards people who self-harm, are suicidal or are labelled "high intensity users" (NHS England element 3)',
+  'discriminatory-attitude':
+    'Discriminatory attitudes towards people who self-harm, are suicidal or are labelled "high intensity users" (NHS England element 3)',
   'stigmatizing-language': 'Stigmatising language in health records (research lexicons)',
 };
 
@@ -33,16 +43,28 @@ export function renderCatalogue(rules: RuleData[] = builtinRules()): string {
     for (const r of inCat) {
       r.sources.forEach((s) => used.add(s));
       const off = r.enabled === false ? ' (off by default)' : '';
-      const matches = r.frame ? `frame: ${r.frame.patterns.map((p) => `\`${p}\``).join(', ')}` : r.match.map((m) => `\`${m}\``).join(', ');
-      out.push(`| [\`${r.id}\`](#${r.id}) | ${r.severity}${off} | ${cell(matches)} | ${cell([...r.suggestions, ...(r.guidance ?? [])].join('; '))} | ${r.sources.join(', ')} |`);
+      const matches = r.frame
+        ? `frame: ${r.frame.patterns.map((p) => `\`${p}\``).join(', ')}`
+        : r.match.map((m) => `\`${m}\``).join(', ');
+      out.push(
+        `| [\`${r.id}\`](#${r.id}) | ${r.severity}${off} | ${cell(matches)} | ${cell([...r.suggestions, ...(r.guidance ?? [])].join('; '))} | ${r.sources.join(', ')} |`,
+      );
     }
     out.push('');
     for (const r of inCat) {
-      out.push(`### ${r.id}`, '', `*${ruleFamily(r.id) ?? 'custom'} · ${r.category} · ${r.severity}${r.enabled === false ? ' · off by default' : ''}*`, '');
+      out.push(
+        `### ${r.id}`,
+        '',
+        `*${ruleFamily(r.id) ?? 'custom'} · ${r.category} · ${r.severity}${r.enabled === false ? ' · off by default' : ''}*`,
+        '',
+      );
       out.push(`**Message.** ${r.message}`, '', `**Why.** ${r.rationale}`, '');
       if (r.frame) {
         const d = describeFrame(r.frame, builtinClasses());
-        out.push(`**Frame** (${d.scope}). ${d.patterns.map((p) => `${p}.`).join(' Or: ')}${[...d.require, ...d.quiet].map((q) => ` ${q[0].toUpperCase()}${q.slice(1)}.`).join('')}`, '');
+        out.push(
+          `**Frame** (${d.scope}). ${d.patterns.map((p) => `${p}.`).join(' Or: ')}${[...d.require, ...d.quiet].map((q) => ` ${q[0].toUpperCase()}${q.slice(1)}.`).join('')}`,
+          '',
+        );
       }
       const quoted = (list: string[]) => list.map((s) => `“${s}”`).join(' · ');
       const rewrites = r.suggestions.filter((s) => suggestionKind(s) === 'rewrite');
@@ -51,14 +73,32 @@ export function renderCatalogue(rules: RuleData[] = builtinRules()): string {
       if (prompts.length) out.push(`**Prompts** (inserted only when chosen). ${quoted(prompts)}`, '');
       if (r.guidance?.length) out.push(`**Guidance** (change the plan, not the words). ${r.guidance.join(' ')}`, '');
       const ex = r.examples.match.slice(0, 2).map((m) => (typeof m === 'string' ? m : m.text));
-      out.push(`**Flags.** ${ex.map((e) => `“${e}”`).join(' · ')}`, '', `**Stays quiet.** ${r.examples.noMatch.slice(0, 2).map((e) => `“${e}”`).join(' · ')}`, '');
+      out.push(
+        `**Flags.** ${ex.map((e) => `“${e}”`).join(' · ')}`,
+        '',
+        `**Stays quiet.** ${r.examples.noMatch
+          .slice(0, 2)
+          .map((e) => `“${e}”`)
+          .join(' · ')}`,
+        '',
+      );
     }
   }
-  out.push('## Word classes', '', 'Frames name these classes (shared-rules/lexicon/*.yaml). A trust can add entries to any of them in `.carelintrc.json` (`"classes": {"police-actor": ["..."]}`) without writing a rule.', '');
+  out.push(
+    '## Word classes',
+    '',
+    'Frames name these classes (shared-rules/lexicon/*.yaml). A trust can add entries to any of them in `.carelintrc.json` (`"classes": {"police-actor": ["..."]}`) without writing a rule.',
+    '',
+  );
   out.push('| class | what it is | entries |', '|---|---|---|');
   for (const [name, c] of Object.entries(builtinClasses())) {
-    const shown = c.entries.slice(0, 8).map((e) => `\`${e}\``).join(', ');
-    out.push(`| \`${name}\` | ${cell(c.description ?? '')} | ${cell(shown)}${c.entries.length > 8 ? ` and ${c.entries.length - 8} more` : ''} |`);
+    const shown = c.entries
+      .slice(0, 8)
+      .map((e) => `\`${e}\``)
+      .join(', ');
+    out.push(
+      `| \`${name}\` | ${cell(c.description ?? '')} | ${cell(shown)}${c.entries.length > 8 ? ` and ${c.entries.length - 8} more` : ''} |`,
+    );
   }
   out.push('');
   out.push('## Sources', '');

@@ -13,14 +13,21 @@ export function lint(text: string, options: LintOptions & { ruleSet?: RuleSet } 
 }
 
 /** One piece of a longer document, and the section in force at its end. */
-export interface LintedPiece { findings: Finding[]; section: SectionKind | null }
+export interface LintedPiece {
+  findings: Finding[];
+  section: SectionKind | null;
+}
 
 /**
  * Lint one piece of a document that a host holds piece by piece (Word's paragraphs): it starts in `section`, the
  * section the piece before it ended in ("History:", "Plan:" headings reach the paragraphs below them), so a host
  * that carries the section along gets what lint() gives for the whole document.
  */
-export function lintPiece(text: string, options: LintOptions & { ruleSet?: RuleSet }, section: SectionKind | null): LintedPiece {
+export function lintPiece(
+  text: string,
+  options: LintOptions & { ruleSet?: RuleSet },
+  section: SectionKind | null,
+): LintedPiece {
   const rs = options.ruleSet ?? builtinRuleSet();
   const prepared = prepareOptions(rs, options);
   const findings: Finding[] = [];

@@ -17,14 +17,27 @@ export interface RuleExampleFailure {
 }
 
 /** Check one example of `rule` (which must be in `ruleSet`); undefined when it holds. */
-export function checkRuleExample(ruleSet: RuleSet, rule: RuleData, list: 'match' | 'noMatch', index: number): RuleExampleFailure | undefined {
+export function checkRuleExample(
+  ruleSet: RuleSet,
+  rule: RuleData,
+  list: 'match' | 'noMatch',
+  index: number,
+): RuleExampleFailure | undefined {
   const raw = rule.examples[list][index];
   const example = typeof raw === 'string' ? { text: raw } : raw;
-  const fail = (message: string): RuleExampleFailure => ({ ruleId: rule.id, path: ['examples', list, index], example: example.text, message });
+  const fail = (message: string): RuleExampleFailure => ({
+    ruleId: rule.id,
+    path: ['examples', list, index],
+    example: example.text,
+    message,
+  });
   // the rule runs on its own (every other rule off, and on even when off by default): a frame covering the same
   // sentence with a longer span would otherwise replace a phrase rule's finding (one underline per issue)
-  const own = lint(example.text, { ruleSet, categories: ALL_OFF, rules: { [rule.id]: true } }).filter((f) => f.ruleId === rule.id);
-  if (list === 'noMatch') return own.length ? fail(`flagged ("${own[0].text}"), but this example must stay quiet`) : undefined;
+  const own = lint(example.text, { ruleSet, categories: ALL_OFF, rules: { [rule.id]: true } }).filter(
+    (f) => f.ruleId === rule.id,
+  );
+  if (list === 'noMatch')
+    return own.length ? fail(`flagged ("${own[0].text}"), but this example must stay quiet`) : undefined;
   if (own.length === 0) return fail('not flagged, but this example must be flagged by the rule');
   if ('flagged' in example && example.flagged !== undefined && own[0].text !== example.flagged) {
     return fail(`flagged as "${own[0].text}", but the example pins "${example.flagged}"`);
@@ -45,7 +58,13 @@ export function testRule(ruleSet: RuleSet, rule: RuleData): RuleExampleFailure[]
       const text = typeof raw === 'string' ? raw : raw.text;
       const key = text.trim().toLowerCase();
       const earlier = seen.get(key);
-      if (earlier) failures.push({ ruleId: rule.id, path: ['examples', list, index], example: text, message: `the same example as ${earlier}` });
+      if (earlier)
+        failures.push({
+          ruleId: rule.id,
+          path: ['examples', list, index],
+          example: text,
+          message: `the same example as ${earlier}`,
+        });
       else seen.set(key, `examples.${list}[${index}]`);
       const failure = checkRuleExample(ruleSet, rule, list, index);
       if (failure) failures.push(failure);

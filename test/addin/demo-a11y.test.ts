@@ -21,16 +21,35 @@ const NOTE = [
   'She was noncompliant with her medication.',
 ].join('\n');
 
-interface Violation { id: string; impact: string; nodes: Array<{ target: string[] }> }
+interface Violation {
+  id: string;
+  impact: string;
+  nodes: Array<{ target: string[] }>;
+}
 
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Violation[] }> } }).axe;
-    const result = await axe.run(document, { rules: { 'target-size': { enabled: true } }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    const axe = (
+      window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Violation[] }> } }
+    ).axe;
+    const result = await axe.run(document, {
+      rules: { 'target-size': { enabled: true } },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
   });
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  return violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(', ')}`,
+  );
 }
 
 async function horizontalOverflow(page: Page): Promise<number> {
@@ -47,8 +66,14 @@ async function check(page: Page, name: string): Promise<void> {
 
 async function fakeOfficeScript(texts: string[]): Promise<string> {
   const bundle = await build({
-    entryPoints: ['test/addin/support/fake-word.ts'], bundle: true, write: false, format: 'iife',
-    globalName: 'CareLintFakeWord', platform: 'browser', target: 'es2022', logLevel: 'silent',
+    entryPoints: ['test/addin/support/fake-word.ts'],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: 'CareLintFakeWord',
+    platform: 'browser',
+    target: 'es2022',
+    logLevel: 'silent',
   });
   return `${bundle.outputFiles[0].text}
 (() => {
@@ -63,9 +88,16 @@ describe('demo page and Word pane: axe-core, narrow panes, screenshots (chromium
   this.timeout(180_000);
   let server: StartedServer;
   let session: BrowserSession | undefined;
-  before(async () => { server = await startServer({ port: 0, https: false }); });
-  after(async () => { await server?.close(); });
-  afterEach(async () => { await session?.close(); session = undefined; });
+  before(async () => {
+    server = await startServer({ port: 0, https: false });
+  });
+  after(async () => {
+    await server?.close();
+  });
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
 
   it('no horizontal scroll anywhere from 320 to 350 px (the sample picker used to be 357 px wide)', async () => {
     session = await openBrowser({ width: 350, height: 800 });
@@ -78,7 +110,10 @@ describe('demo page and Word pane: axe-core, narrow panes, screenshots (chromium
     for (let width = 320; width <= 350; width += 5) {
       await page.setViewportSize({ width, height: 800 });
       assert.equal(await horizontalOverflow(page), 0, `${width} px`);
-      assert.ok(await page.$eval('#cl-sample', (s) => s.getBoundingClientRect().right <= document.documentElement.clientWidth), `${width} px: the picker sticks out`);
+      assert.ok(
+        await page.$eval('#cl-sample', (s) => s.getBoundingClientRect().right <= document.documentElement.clientWidth),
+        `${width} px: the picker sticks out`,
+      );
     }
   });
 
@@ -93,7 +128,9 @@ describe('demo page and Word pane: axe-core, narrow panes, screenshots (chromium
 
       await page.click('#cl-note');
       await page.keyboard.type(NOTE);
-      await page.waitForFunction(() => document.querySelectorAll('.cl-editor__layer mark').length === 4, undefined, { timeout: 10_000 });
+      await page.waitForFunction(() => document.querySelectorAll('.cl-editor__layer mark').length === 4, undefined, {
+        timeout: 10_000,
+      });
       await check(page, `demo-${width}-typed`);
 
       await page.keyboard.press('Control+Home');
@@ -119,7 +156,9 @@ describe('demo page and Word pane: axe-core, narrow panes, screenshots (chromium
       session = await openBrowser({ width, height: 800 });
       const { page } = session;
       await reportCspViolations(page);
-      await page.route(HOSTED, async (route) => route.fulfill({ contentType: 'text/javascript', body: await fakeOfficeScript(['']) }));
+      await page.route(HOSTED, async (route) =>
+        route.fulfill({ contentType: 'text/javascript', body: await fakeOfficeScript(['']) }),
+      );
       await page.goto(`${server.url}taskpane.html?_host_Info=Word$Win32$16.01$en-US$$$$0`);
       await page.waitForSelector('#app[data-mode="word"] .clw', { timeout: 20_000 });
       await check(page, `pane-${width}-empty`);
@@ -128,7 +167,9 @@ describe('demo page and Word pane: axe-core, narrow panes, screenshots (chromium
       session = await openBrowser({ width, height: 800 });
       const next = session.page;
       await reportCspViolations(next);
-      await next.route(HOSTED, async (route) => route.fulfill({ contentType: 'text/javascript', body: await fakeOfficeScript(NOTE.split('\n')) }));
+      await next.route(HOSTED, async (route) =>
+        route.fulfill({ contentType: 'text/javascript', body: await fakeOfficeScript(NOTE.split('\n')) }),
+      );
       await next.goto(`${server.url}taskpane.html?_host_Info=Word$Win32$16.01$en-US$$$$0`);
       await next.waitForSelector('#app[data-mode="word"] .clw .cl-card', { timeout: 20_000 });
       await check(next, `pane-${width}-findings`);

@@ -40,7 +40,10 @@ describe('shared finding card', () => {
     assert.equal(card.querySelector('.cl-card__text')?.textContent, HOSTILE.text);
     assert.equal(card.querySelector('.cl-card__message')?.textContent, HOSTILE.message);
     assert.equal(card.querySelector('.cl-card__rationale')?.textContent, HOSTILE.rationale);
-    assert.deepEqual([...card.querySelectorAll('.cl-card__rewrite')].map((b) => b.textContent), HOSTILE.suggestions);
+    assert.deepEqual(
+      [...card.querySelectorAll('.cl-card__rewrite')].map((b) => b.textContent),
+      HOSTILE.suggestions,
+    );
     assert.match(card.outerHTML, /&lt;img src=x onerror=alert\(1\)&gt;/);
   });
 
@@ -70,7 +73,10 @@ describe('shared finding card', () => {
     };
     const card = renderFindingCard(doc, HOSTILE, actions);
     const actionButtons = [...card.querySelectorAll<HTMLButtonElement>('.cl-card__action')];
-    assert.deepEqual(actionButtons.map((b) => b.textContent), ['Select', 'Replace all']);
+    assert.deepEqual(
+      actionButtons.map((b) => b.textContent),
+      ['Select', 'Replace all'],
+    );
     for (const b of actionButtons) b.dispatchEvent(new doc.defaultView!.Event('click'));
     const rewrites = [...card.querySelectorAll<HTMLButtonElement>('.cl-card__rewrite')];
     rewrites[1].dispatchEvent(new doc.defaultView!.Event('click'));
@@ -80,7 +86,10 @@ describe('shared finding card', () => {
 
     const readOnly = renderFindingCard(doc, HOSTILE, {});
     assert.equal(readOnly.querySelectorAll('button').length, 0);
-    assert.deepEqual([...readOnly.querySelectorAll('.cl-card__suggestion')].map((s) => s.textContent), HOSTILE.suggestions);
+    assert.deepEqual(
+      [...readOnly.querySelectorAll('.cl-card__suggestion')].map((s) => s.textContent),
+      HOSTILE.suggestions,
+    );
   });
 
   it('labels a real finding with its category, and knows every category', () => {
@@ -117,23 +126,37 @@ describe('shared finding card: what comes first, guidance, prompts, sources', ()
   it('shows guidance as advice and never as a button; prompts are marked as prompts', () => {
     const card = renderFindingCard(blankDocument(), withGuidance, { onRewrite() {}, onReplaceAll() {}, onIgnore() {} });
     assert.equal(card.querySelector('.cl-card__advice')?.textContent, GUIDANCE[0]);
-    for (const button of card.querySelectorAll('button')) assert.ok(!GUIDANCE.some((g) => button.textContent!.includes(g)), `guidance on a button: ${button.textContent}`);
-    assert.deepEqual([...card.querySelectorAll<HTMLElement>('.cl-card__rewrite')].map((b) => b.dataset.kind), ['rewrite', 'rewrite', 'prompt']);
+    for (const button of card.querySelectorAll('button'))
+      assert.ok(!GUIDANCE.some((g) => button.textContent!.includes(g)), `guidance on a button: ${button.textContent}`);
+    assert.deepEqual(
+      [...card.querySelectorAll<HTMLElement>('.cl-card__rewrite')].map((b) => b.dataset.kind),
+      ['rewrite', 'rewrite', 'prompt'],
+    );
   });
 
-  it('lists each source once, and names the severity in the domain\'s words', () => {
+  it("lists each source once, and names the severity in the domain's words", () => {
     const card = renderFindingCard(blankDocument(), withGuidance, {});
-    assert.equal(card.querySelectorAll('.cl-card__source-list li').length, new Set(base.sources.map((s) => s.url ?? s.title)).size);
+    assert.equal(
+      card.querySelectorAll('.cl-card__source-list li').length,
+      new Set(base.sources.map((s) => s.url ?? s.title)).size,
+    );
     const severity = card.querySelector('.cl-card__severity')?.textContent ?? '';
     assert.doesNotMatch(severity, /error|warning|information/i);
     assert.equal(severity, severityLabel(base.severity));
   });
 
   it('offers Replace all only where a rewrite exists (a finding with only prompts has none)', () => {
-    const promptOnly = { ...base, suggestions: ['[describe which treatment was not taken]'], suggestionKinds: ['prompt'] } as Finding;
+    const promptOnly = {
+      ...base,
+      suggestions: ['[describe which treatment was not taken]'],
+      suggestionKinds: ['prompt'],
+    } as Finding;
     const card = renderFindingCard(blankDocument(), promptOnly, { onReplaceAll() {}, onRewrite() {} });
     assert.equal(card.querySelector('[data-action="replace-all"]'), null);
     assert.equal(autoRewrite(promptOnly), undefined);
-    assert.equal(autoRewrite(base), base.suggestions.find((s) => !s.includes('[')));
+    assert.equal(
+      autoRewrite(base),
+      base.suggestions.find((s) => !s.includes('[')),
+    );
   });
 });

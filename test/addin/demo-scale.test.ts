@@ -14,7 +14,10 @@ const TYPED = 'Mr Quill was noncompliant with the plan; we talked about the week
 const FLAG = 'noncompliant with';
 
 const countMarks = (page: Page, text: string) =>
-  page.evaluate((t) => [...document.querySelectorAll('.cl-editor__layer mark')].filter((m) => m.textContent === t).length, text);
+  page.evaluate(
+    (t) => [...document.querySelectorAll('.cl-editor__layer mark')].filter((m) => m.textContent === t).length,
+    text,
+  );
 
 async function paste(page: Page, text: string): Promise<void> {
   await page.evaluate((t) => {
@@ -30,22 +33,32 @@ describe('demo page at clinical scale (chromium)', function () {
   let server: StartedServer;
   let session: BrowserSession;
   let page: Page;
-  before(async () => { server = await startServer({ port: 0, https: false }); });
-  after(async () => { await server?.close(); });
+  before(async () => {
+    server = await startServer({ port: 0, https: false });
+  });
+  after(async () => {
+    await server?.close();
+  });
   beforeEach(async () => {
     session = await openBrowser({ width: 1280, height: 800 });
     page = session.page;
     await page.goto(server.url);
     await page.waitForSelector('#app[data-mode="demo"] #cl-note', { timeout: 20_000 });
   });
-  afterEach(async () => { await session.close(); });
+  afterEach(async () => {
+    await session.close();
+  });
 
   it('refreshes underlines while typing continues at 12 keys a second in a 150 KB record', async () => {
     const before = lint(RECORD).filter((f) => f.text === FLAG).length;
     assert.ok(before > 10, 'the record already has this finding many times');
     await paste(page, RECORD);
-    await page.waitForFunction(([t, n]) => [...document.querySelectorAll('.cl-editor__layer mark')].filter((m) => m.textContent === t).length === n,
-      [FLAG, before] as const, { timeout: 30_000 });
+    await page.waitForFunction(
+      ([t, n]) =>
+        [...document.querySelectorAll('.cl-editor__layer mark')].filter((m) => m.textContent === t).length === n,
+      [FLAG, before] as const,
+      { timeout: 30_000 },
+    );
     await page.evaluate(() => {
       const note = document.querySelector<HTMLTextAreaElement>('#cl-note')!;
       const at = note.value.indexOf('\n', note.value.length >> 1) + 1;
@@ -54,12 +67,23 @@ describe('demo page at clinical scale (chromium)', function () {
     const start = await page.evaluate(() => document.querySelector<HTMLTextAreaElement>('#cl-note')!.value.length);
     const typing = page.keyboard.type(TYPED, { delay: 83 });
     // the moment the new underline shows, how much had been typed
-    const typedWhenSeen = await page.waitForFunction(([t, n, s]) => {
-      const shown = [...document.querySelectorAll('.cl-editor__layer mark')].filter((m) => m.textContent === t).length;
-      return shown > n ? document.querySelector<HTMLTextAreaElement>('#cl-note')!.value.length - s : false;
-    }, [FLAG, before, start] as const, { timeout: 60_000, polling: 'raf' }).then((h) => h.jsonValue() as Promise<number>);
+    const typedWhenSeen = await page
+      .waitForFunction(
+        ([t, n, s]) => {
+          const shown = [...document.querySelectorAll('.cl-editor__layer mark')].filter(
+            (m) => m.textContent === t,
+          ).length;
+          return shown > n ? document.querySelector<HTMLTextAreaElement>('#cl-note')!.value.length - s : false;
+        },
+        [FLAG, before, start] as const,
+        { timeout: 60_000, polling: 'raf' },
+      )
+      .then((h) => h.jsonValue() as Promise<number>);
     await typing;
-    assert.ok(typedWhenSeen < TYPED.length, `the underline appeared only once typing stopped (${typedWhenSeen} of ${TYPED.length} characters typed)`);
+    assert.ok(
+      typedWhenSeen < TYPED.length,
+      `the underline appeared only once typing stopped (${typedWhenSeen} of ${TYPED.length} characters typed)`,
+    );
     assert.ok(typedWhenSeen >= TYPED.indexOf(FLAG) + FLAG.length, 'underlined no earlier than its words were typed');
     assert.equal(await countMarks(page, FLAG), before + 1);
     // what was typed is all there, in order, where the caret was
@@ -70,9 +94,16 @@ describe('demo page at clinical scale (chromium)', function () {
 
   it('keeps the findings panel in view on a long record, and Explain all draws a page of cards with more on request', async () => {
     await paste(page, RECORD);
-    await page.waitForFunction(() => Number(document.querySelector('.cl-count--total')?.getAttribute('data-count')) > 1000, undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => Number(document.querySelector('.cl-count--total')?.getAttribute('data-count')) > 1000,
+      undefined,
+      { timeout: 30_000 },
+    );
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
-    const side = await page.$eval('.cl-demo__side', (s) => { const r = s.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; });
+    const side = await page.$eval('.cl-demo__side', (s) => {
+      const r = s.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom };
+    });
     assert.ok(side.top >= 0 && side.top < 100, `the panel scrolled away (top ${side.top})`);
     await page.click('#cl-explain-toggle');
     // cards are drawn a few per task; the list says when it is done
@@ -90,7 +121,9 @@ describe('demo page at clinical scale (chromium)', function () {
   });
 
   it('opens the card below an underline, or above it near the bottom of the window, never over its words', async () => {
-    const lines = Array.from({ length: 40 }, (_, i) => (i === 2 || i === 27 ? 'She was noncompliant with her medication.' : `Line ${i + 1} of an ordinary note.`));
+    const lines = Array.from({ length: 40 }, (_, i) =>
+      i === 2 || i === 27 ? 'She was noncompliant with her medication.' : `Line ${i + 1} of an ordinary note.`,
+    );
     await paste(page, lines.join('\n'));
     await page.waitForFunction(() => document.querySelectorAll('.cl-editor__layer mark').length === 2);
     const placements: string[] = [];
@@ -98,17 +131,27 @@ describe('demo page at clinical scale (chromium)', function () {
       const mark = page.locator('.cl-editor__layer mark').nth(index);
       await mark.scrollIntoViewIfNeeded();
       // the second underline near the bottom edge of the window
-      if (index === 1) await page.evaluate(() => {
-        const m = document.querySelectorAll('.cl-editor__layer mark')[1].getBoundingClientRect();
-        window.scrollBy(0, m.bottom - window.innerHeight + 40);
-      });
+      if (index === 1)
+        await page.evaluate(() => {
+          const m = document.querySelectorAll('.cl-editor__layer mark')[1].getBoundingClientRect();
+          window.scrollBy(0, m.bottom - window.innerHeight + 40);
+        });
       const box = (await mark.boundingBox())!;
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       const card = page.locator('#cl-popover:not([hidden])');
       await card.waitFor({ timeout: 5_000 });
-      const [m, c] = await page.evaluate((i) => [document.querySelectorAll('.cl-editor__layer mark')[i], document.querySelector('#cl-popover')!]
-        .map((e) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; }), index);
-      assert.ok(c.bottom <= m.top || c.top >= m.bottom, `card ${JSON.stringify(c)} covers the underline ${JSON.stringify(m)}`);
+      const [m, c] = await page.evaluate(
+        (i) =>
+          [document.querySelectorAll('.cl-editor__layer mark')[i], document.querySelector('#cl-popover')!].map((e) => {
+            const r = e.getBoundingClientRect();
+            return { top: r.top, bottom: r.bottom };
+          }),
+        index,
+      );
+      assert.ok(
+        c.bottom <= m.top || c.top >= m.bottom,
+        `card ${JSON.stringify(c)} covers the underline ${JSON.stringify(m)}`,
+      );
       assert.ok(c.top >= 0 && c.bottom <= 800, `card off screen: ${JSON.stringify(c)}`);
       placements.push((await card.getAttribute('data-placement'))!);
       await page.mouse.move(5, 5);
@@ -118,25 +161,38 @@ describe('demo page at clinical scale (chromium)', function () {
   });
 
   it('Replace all inserts only rewrites, never a prompt; guidance is advice, never a button; a chosen prompt is selected', async () => {
-    const note = 'The night team described her as manipulative.\nThe day team also called him manipulative.\nPC Hale will attend her outpatient reviews.\nShe was noncompliant with her medication.';
+    const note =
+      'The night team described her as manipulative.\nThe day team also called him manipulative.\nPC Hale will attend her outpatient reviews.\nShe was noncompliant with her medication.';
     await paste(page, note);
     await page.waitForFunction(() => document.querySelectorAll('.cl-editor__layer mark').length === 4);
     await page.click('#cl-explain-toggle');
     const manipulative = page.locator('#cl-explain .cl-card[data-rule="manipulative"]').first();
-    assert.ok(await manipulative.locator('.cl-card__rewrite[data-kind="prompt"]').count() > 0, 'this rule also offers a prompt');
+    assert.ok(
+      (await manipulative.locator('.cl-card__rewrite[data-kind="prompt"]').count()) > 0,
+      'this rule also offers a prompt',
+    );
     await manipulative.locator('[data-action="replace-all"]').click();
     const text = await page.$eval('#cl-note', (t) => (t as HTMLTextAreaElement).value);
-    assert.equal(text, note.replace('manipulative', 'trying to get her needs met').replace('manipulative', 'trying to get his needs met'));
+    assert.equal(
+      text,
+      note
+        .replace('manipulative', 'trying to get her needs met')
+        .replace('manipulative', 'trying to get his needs met'),
+    );
     assert.doesNotMatch(text, /\[/, 'a prompt was inserted');
     // police in planned care: advice about the plan, shown as text; nothing to insert, so no Replace all
     const police = page.locator('#cl-explain .cl-card[data-rule="police-at-appointments"]');
     const advice = await police.locator('.cl-card__advice').allTextContents();
     assert.ok(advice.length > 0 && advice.every((a) => a.length > 20), `advice: ${advice}`);
     assert.equal(await police.locator('[data-action="replace-all"]').count(), 0);
-    for (const label of await police.locator('button').allTextContents()) assert.ok(!advice.some((a) => label.includes(a)), `guidance on a button: ${label}`);
+    for (const label of await police.locator('button').allTextContents())
+      assert.ok(!advice.some((a) => label.includes(a)), `guidance on a button: ${label}`);
     // a prompt goes in only when chosen, and is then selected so typing replaces it
     await page.locator('#cl-explain .cl-card[data-rule="non-compliant"] .cl-card__rewrite[data-kind="prompt"]').click();
-    const selected = await page.$eval('#cl-note', (t) => { const a = t as HTMLTextAreaElement; return a.value.slice(a.selectionStart, a.selectionEnd); });
+    const selected = await page.$eval('#cl-note', (t) => {
+      const a = t as HTMLTextAreaElement;
+      return a.value.slice(a.selectionStart, a.selectionEnd);
+    });
     assert.match(selected, /^\[describe .*\]$/);
   });
 
@@ -159,7 +215,11 @@ describe('demo page at clinical scale (chromium)', function () {
       await page.waitForFunction(() => document.querySelectorAll('.cl-editor__layer mark').length === 2);
       assert.deepEqual(await marks(), ['manipulative', 'noncompliant with'], how);
       assert.equal(await page.locator('.cl-toast').isHidden(), true);
-      assert.equal(await page.$eval('#cl-note', (t) => (t as HTMLTextAreaElement).value), 'The night team described her as manipulative.\nShe was noncompliant with her medication.', 'the text is untouched');
+      assert.equal(
+        await page.$eval('#cl-note', (t) => (t as HTMLTextAreaElement).value),
+        'The night team described her as manipulative.\nShe was noncompliant with her medication.',
+        'the text is untouched',
+      );
       await page.click('#cl-explain-toggle');
     }
   });

@@ -7,9 +7,17 @@ class ManualClock implements Clock {
   time = 0;
   private timers = new Map<number, { at: number; run: () => void }>();
   private next = 1;
-  now(): number { return this.time; }
-  set(run: () => void, ms: number): number { const id = this.next++; this.timers.set(id, { at: this.time + ms, run }); return id; }
-  clear(id: unknown): void { this.timers.delete(id as number); }
+  now(): number {
+    return this.time;
+  }
+  set(run: () => void, ms: number): number {
+    const id = this.next++;
+    this.timers.set(id, { at: this.time + ms, run });
+    return id;
+  }
+  clear(id: unknown): void {
+    this.timers.delete(id as number);
+  }
   advance(ms: number): void {
     const end = this.time + ms;
     for (;;) {
@@ -41,7 +49,8 @@ describe('demo re-lint schedule', () => {
     const runs: number[] = [];
     const schedule = new PauseOrMaxWait(() => runs.push(clock.now()), 120, 200, clock);
     let lastKey = 0;
-    for (let key = 0; key < 36; key++) { // three seconds of typing, one key every 83 ms
+    for (let key = 0; key < 36; key++) {
+      // three seconds of typing, one key every 83 ms
       lastKey = clock.now();
       schedule.poke();
       clock.advance(83);
@@ -51,7 +60,10 @@ describe('demo re-lint schedule', () => {
     const during = runs.filter((t) => t < typingEnd);
     assert.ok(during.length >= 12, `only ${during.length} runs in 3 s of typing`);
     const gaps = [0, ...runs].slice(1).map((t, i) => t - [0, ...runs][i]);
-    assert.ok(gaps.every((g) => g <= 200 + 83), `gaps ${gaps}`);
+    assert.ok(
+      gaps.every((g) => g <= 200 + 83),
+      `gaps ${gaps}`,
+    );
     assert.ok(runs[runs.length - 1] > lastKey, 'the last key is always followed by a run');
   });
 

@@ -15,12 +15,24 @@ function get(url: string, path: string): Promise<{ status: number; type: string;
   // npm start serves https where a dev certificate is installed; its CA need not be trusted by this test.
   const request = protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = request({ host: hostname === 'localhost' ? '127.0.0.1' : hostname, servername: 'localhost', port, path, method: 'GET', rejectUnauthorized: false }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body }));
-    });
+    const req = request(
+      {
+        host: hostname === 'localhost' ? '127.0.0.1' : hostname,
+        servername: 'localhost',
+        port,
+        path,
+        method: 'GET',
+        rejectUnauthorized: false,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (body += c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -49,7 +61,12 @@ describe('addin local server', () => {
   });
 
   it('refuses paths outside its folders', async () => {
-    for (const path of ['/../package.json', '/office-js/../../../package.json', '/%2e%2e/package.json', '/office-js/%2e%2e/%2e%2e/%2e%2e/package.json']) {
+    for (const path of [
+      '/../package.json',
+      '/office-js/../../../package.json',
+      '/%2e%2e/package.json',
+      '/office-js/%2e%2e/%2e%2e/%2e%2e/package.json',
+    ]) {
       const res = await get(server.url, path);
       assert.equal(res.status, 404, path);
       assert.doesNotMatch(res.body, /"devDependencies"/, path);
@@ -72,11 +89,13 @@ describe('addin local server', () => {
     await assert.rejects(startServer({ port: 0, https: true }), /office-addin-dev-certs install/);
   });
 
-  it('serves https with a certificate pair, without touching the system\'s trusted CAs', async function () {
+  it("serves https with a certificate pair, without touching the system's trusted CAs", async function () {
     this.timeout(60_000);
     const dir = mkdtempSync(join(tmpdir(), 'carelint-certs-'));
     try {
-      const ca = join(dir, 'ca.crt'), cert = join(dir, 'localhost.crt'), key = join(dir, 'localhost.key');
+      const ca = join(dir, 'ca.crt'),
+        cert = join(dir, 'localhost.crt'),
+        key = join(dir, 'localhost.key');
       // Generates files only; installing the CA is a separate command this test never runs.
       const log = console.log;
       console.log = () => {}; // the generator announces itself on stdout
@@ -85,14 +104,22 @@ describe('addin local server', () => {
       } finally {
         console.log = log;
       }
-      const secure = await startServer({ port: 0, https: true, certificate: { cert: readFileSync(cert), key: readFileSync(key) } });
+      const secure = await startServer({
+        port: 0,
+        https: true,
+        certificate: { cert: readFileSync(cert), key: readFileSync(key) },
+      });
       try {
         assert.match(secure.url, /^https:\/\/localhost:\d+\/$/);
         assert.equal(secure.https, true);
         const { port } = new URL(secure.url);
         const status = await new Promise<number>((resolve, reject) => {
-          httpsRequest({ host: '127.0.0.1', servername: 'localhost', port, path: '/', ca: readFileSync(ca) }, (res) => { res.resume(); resolve(res.statusCode ?? 0); })
-            .on('error', reject).end();
+          httpsRequest({ host: '127.0.0.1', servername: 'localhost', port, path: '/', ca: readFileSync(ca) }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          })
+            .on('error', reject)
+            .end();
         });
         assert.equal(status, 200, 'the page is served over TLS that verifies against the generated CA');
       } finally {
@@ -112,7 +139,10 @@ describe('npm start', function () {
   this.timeout(120_000);
 
   it('builds, prints the sample check, then serves the demo and prints its URL and sideloading steps', async () => {
-    const child = spawn(process.execPath, ['scripts/start.mjs'], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['scripts/start.mjs'], {
+      env: { ...process.env, PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (c) => (out += c));
     child.stderr.on('data', (c) => (out += c));
@@ -134,7 +164,9 @@ describe('npm start', function () {
     } finally {
       child.kill('SIGINT');
     }
-    const code = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', resolve)));
+    const code = await new Promise<number | null>((resolve) =>
+      child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', resolve),
+    );
     assert.equal(code, 0, 'Ctrl+C stops it cleanly');
   });
 

@@ -16,17 +16,24 @@ const NOTE = [
 
 async function marks(page: Page): Promise<Array<{ text: string; category: string }>> {
   return page.$$eval('.cl-editor__layer mark', (nodes) =>
-    nodes.map((n) => ({ text: n.textContent ?? '', category: (n as HTMLElement).dataset.category ?? '' })));
+    nodes.map((n) => ({ text: n.textContent ?? '', category: (n as HTMLElement).dataset.category ?? '' })),
+  );
 }
 
 async function waitForMarks(page: Page, expected: string[]): Promise<void> {
-  await page.waitForFunction(
-    (want) => JSON.stringify([...document.querySelectorAll('.cl-editor__layer mark')].map((n) => n.textContent)) === JSON.stringify(want),
-    expected,
-    { timeout: 10_000 },
-  ).catch(async () => {
-    assert.fail(`underlines ${JSON.stringify((await marks(page)).map((m) => m.text))}, expected ${JSON.stringify(expected)}`);
-  });
+  await page
+    .waitForFunction(
+      (want) =>
+        JSON.stringify([...document.querySelectorAll('.cl-editor__layer mark')].map((n) => n.textContent)) ===
+        JSON.stringify(want),
+      expected,
+      { timeout: 10_000 },
+    )
+    .catch(async () => {
+      assert.fail(
+        `underlines ${JSON.stringify((await marks(page)).map((m) => m.text))}, expected ${JSON.stringify(expected)}`,
+      );
+    });
 }
 
 async function noteText(page: Page): Promise<string> {
@@ -63,8 +70,13 @@ describe('addin demo page (chromium)', function () {
     session = await openBrowser();
     page = session.page;
     await reportCspViolations(page);
-    page.on('console', (m) => { if (/Content.Security.Policy|Refused to/i.test(m.text())) consoleCsp.push(m.text()); });
-    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    page.on('console', (m) => {
+      if (/Content.Security.Policy|Refused to/i.test(m.text())) consoleCsp.push(m.text());
+    });
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(server.url);
     // office.js (local copy) reports no host, so the page turns into the demo.
@@ -74,13 +86,18 @@ describe('addin demo page (chromium)', function () {
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') {
       mkdirSync('test-artifacts', { recursive: true });
-      await page.screenshot({ path: `test-artifacts/demo-failed-${this.currentTest.title.replace(/\W+/g, '-')}.png` }).catch(() => {});
+      await page
+        .screenshot({ path: `test-artifacts/demo-failed-${this.currentTest.title.replace(/\W+/g, '-')}.png` })
+        .catch(() => {});
     }
     await session.close();
   });
 
   it('outside Office loads nothing of Office, opens no frame, asks nothing of another origin and breaks no CSP rule', async () => {
-    assert.ok(!session.requests.some((u) => /office-js|appsforoffice/.test(u)), `office.js requested outside Office: ${session.requests.join(', ')}`);
+    assert.ok(
+      !session.requests.some((u) => /office-js|appsforoffice/.test(u)),
+      `office.js requested outside Office: ${session.requests.join(', ')}`,
+    );
     // a finding card, Explain all and a sample: every part of the page has run
     await page.click('#cl-note');
     await page.keyboard.type(NOTE);
@@ -91,10 +108,21 @@ describe('addin demo page (chromium)', function () {
     await page.locator('#cl-explain .cl-card').first().waitFor({ timeout: 5_000 });
     await page.selectOption('#cl-sample', 'mixed');
     await page.click('#cl-load');
-    await page.waitForFunction(() => document.querySelector('.cl-count--total')?.getAttribute('data-count') === '4', undefined, { timeout: 10_000 });
-    assert.deepEqual(page.frames().map((f) => f.url()), [page.url()], 'the page opened a frame');
+    await page.waitForFunction(
+      () => document.querySelector('.cl-count--total')?.getAttribute('data-count') === '4',
+      undefined,
+      { timeout: 10_000 },
+    );
+    assert.deepEqual(
+      page.frames().map((f) => f.url()),
+      [page.url()],
+      'the page opened a frame',
+    );
     assert.deepEqual(session.foreignRequests(), []);
-    assert.ok(session.requests.every((u) => new URL(u).origin === new URL(server.url).origin), `requests: ${session.requests.join(', ')}`);
+    assert.ok(
+      session.requests.every((u) => new URL(u).origin === new URL(server.url).origin),
+      `requests: ${session.requests.join(', ')}`,
+    );
     assert.deepEqual(await cspViolations(page), []);
     assert.deepEqual(consoleCsp, []);
     assert.deepEqual(pageErrors, []);
@@ -104,10 +132,18 @@ describe('addin demo page (chromium)', function () {
     await page.click('#cl-note');
     await page.keyboard.type(NOTE);
     await waitForMarks(page, ['manipulative', 'noncompliant with', 'committed suicide']);
-    assert.deepEqual((await marks(page)).map((m) => m.category), ['discriminatory-attitude', 'stigmatizing-language', 'stigmatizing-language']);
-    const counts = await page.$$eval('.cl-count[data-category]', (rows) => rows.map((r) => [(r as HTMLElement).dataset.category, (r as HTMLElement).dataset.count]));
+    assert.deepEqual(
+      (await marks(page)).map((m) => m.category),
+      ['discriminatory-attitude', 'stigmatizing-language', 'stigmatizing-language'],
+    );
+    const counts = await page.$$eval('.cl-count[data-category]', (rows) =>
+      rows.map((r) => [(r as HTMLElement).dataset.category, (r as HTMLElement).dataset.count]),
+    );
     assert.deepEqual(Object.fromEntries(counts), {
-      'police-involvement': '0', 'punitive-approach': '0', 'discriminatory-attitude': '1', 'stigmatizing-language': '2',
+      'police-involvement': '0',
+      'punitive-approach': '0',
+      'discriminatory-attitude': '1',
+      'stigmatizing-language': '2',
     });
     // An edit elsewhere keeps the other underlines; removing a flagged word removes its underline.
     await page.keyboard.press('Backspace');
@@ -115,7 +151,10 @@ describe('addin demo page (chromium)', function () {
     await page.$eval('#cl-note', (t) => (t as HTMLTextAreaElement).setSelectionRange(0, 0));
     const before = await noteText(page);
     const at = before.indexOf('manipulative');
-    await page.$eval('#cl-note', (t, [a, b]) => (t as HTMLTextAreaElement).setSelectionRange(a, b), [at, at + 'manipulative'.length]);
+    await page.$eval('#cl-note', (t, [a, b]) => (t as HTMLTextAreaElement).setSelectionRange(a, b), [
+      at,
+      at + 'manipulative'.length,
+    ]);
     await page.keyboard.type('worried');
     await waitForMarks(page, ['noncompliant with', 'committed suicide']);
     assert.deepEqual(session.foreignRequests(), []);
@@ -132,7 +171,9 @@ describe('addin demo page (chromium)', function () {
     assert.equal(await card.locator('.cl-card__text').textContent(), 'committed suicide');
     assert.match((await card.locator('.cl-card__rationale').textContent()) ?? '', /\w{4,}/);
     assert.ok((await card.locator('.cl-card__source-list li').count()) >= 1, 'card lists its sources');
-    const links = await card.locator('.cl-card__source-list a').evaluateAll((as) => as.map((a) => [(a as HTMLAnchorElement).protocol, (a as HTMLAnchorElement).rel]));
+    const links = await card
+      .locator('.cl-card__source-list a')
+      .evaluateAll((as) => as.map((a) => [(a as HTMLAnchorElement).protocol, (a as HTMLAnchorElement).rel]));
     for (const [protocol, rel] of links) {
       assert.match(protocol, /^https?:$/);
       assert.match(rel, /noreferrer/);
@@ -141,7 +182,10 @@ describe('addin demo page (chromium)', function () {
     assert.equal(await noteText(page), NOTE.replace('committed suicide', 'died by suicide'));
     await waitForMarks(page, ['manipulative', 'noncompliant with']);
     // The caret lands after the rewrite, and the edit is undoable: the writer's own words are never lost.
-    const caret = await page.$eval('#cl-note', (t) => [(t as HTMLTextAreaElement).selectionStart, (t as HTMLTextAreaElement).selectionEnd]);
+    const caret = await page.$eval('#cl-note', (t) => [
+      (t as HTMLTextAreaElement).selectionStart,
+      (t as HTMLTextAreaElement).selectionEnd,
+    ]);
     const end = NOTE.indexOf('committed suicide') + 'died by suicide'.length;
     assert.deepEqual(caret, [end, end]);
     await page.keyboard.press('Control+z');
@@ -181,7 +225,8 @@ describe('addin demo page (chromium)', function () {
   });
 
   it('shows pasted HTML and Markdown as text, never as markup', async () => {
-    const hostile = 'Pasted: <img src=x onerror=alert(1)> and [a frequent flyer](javascript:alert(2)) **addict** <b>bold</b>';
+    const hostile =
+      'Pasted: <img src=x onerror=alert(1)> and [a frequent flyer](javascript:alert(2)) **addict** <b>bold</b>';
     await page.click('#cl-note');
     await page.keyboard.insertText(hostile);
     await waitForMarks(page, ['frequent flyer', 'addict']);
@@ -216,30 +261,57 @@ describe('addin demo page (chromium)', function () {
       return { ran: (window as unknown as { __carelintInjected?: boolean }).__carelintInjected === true, violations };
     });
     assert.equal(outcome.ran, false, 'inline script ran despite the CSP');
-    assert.ok(outcome.violations.some((v) => v.startsWith('script-src')), `violations: ${outcome.violations}`);
-    assert.ok(outcome.violations.some((v) => v.startsWith('img-src')), `violations: ${outcome.violations}`);
+    assert.ok(
+      outcome.violations.some((v) => v.startsWith('script-src')),
+      `violations: ${outcome.violations}`,
+    );
+    assert.ok(
+      outcome.violations.some((v) => v.startsWith('img-src')),
+      `violations: ${outcome.violations}`,
+    );
     // Chromium may report the attempt, but the CSP stops it before anything goes out.
-    assert.deepEqual(failures.filter(([u]) => u.includes('example.invalid')).map(([, e]) => e), ['csp']);
+    assert.deepEqual(
+      failures.filter(([u]) => u.includes('example.invalid')).map(([, e]) => e),
+      ['csp'],
+    );
   });
 
   it('loads each sample note with findings in its category, counts them, and explains them all', async () => {
     const expected: Record<string, string> = {
-      police: 'police-involvement', punitive: 'punitive-approach', discriminatory: 'discriminatory-attitude', stigma: 'stigmatizing-language',
+      police: 'police-involvement',
+      punitive: 'punitive-approach',
+      discriminatory: 'discriminatory-attitude',
+      stigma: 'stigmatizing-language',
     };
     for (const [id, category] of Object.entries(expected)) {
       await page.selectOption('#cl-sample', id);
       await page.click('#cl-load');
-      await page.waitForFunction((c) => Number(document.querySelector(`.cl-count[data-category="${c}"]`)?.getAttribute('data-count')) > 0, category, { timeout: 10_000 });
+      await page.waitForFunction(
+        (c) => Number(document.querySelector(`.cl-count[data-category="${c}"]`)?.getAttribute('data-count')) > 0,
+        category,
+        { timeout: 10_000 },
+      );
       const categories = new Set((await marks(page)).map((m) => m.category));
       assert.deepEqual([...categories], [category], `sample ${id}`);
     }
     await page.selectOption('#cl-sample', 'mixed');
     await page.click('#cl-load');
-    await page.waitForFunction(() => document.querySelector('.cl-count--total')?.getAttribute('data-count') === '4', undefined, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => document.querySelector('.cl-count--total')?.getAttribute('data-count') === '4',
+      undefined,
+      { timeout: 10_000 },
+    );
     await page.click('#cl-explain-toggle');
     assert.equal(await page.getAttribute('#cl-explain-toggle', 'aria-expanded'), 'true');
-    const groups = await page.$$eval('#cl-explain .cl-group', (gs) => gs.map((g) => (g as HTMLElement).dataset.category));
-    assert.deepEqual(groups, ['police-involvement', 'punitive-approach', 'discriminatory-attitude', 'stigmatizing-language']);
+    const groups = await page.$$eval('#cl-explain .cl-group', (gs) =>
+      gs.map((g) => (g as HTMLElement).dataset.category),
+    );
+    assert.deepEqual(groups, [
+      'police-involvement',
+      'punitive-approach',
+      'discriminatory-attitude',
+      'stigmatizing-language',
+    ]);
     const rationales = await page.locator('#cl-explain .cl-card__rationale').allTextContents();
     assert.equal(rationales.length, 4);
     for (const r of rationales) assert.ok(r.length > 20, `rationale: ${r}`);
@@ -261,13 +333,23 @@ describe('addin demo page (chromium)', function () {
   it('the counts are the legend: each category shows its underline style and colour next to its name', async () => {
     await page.selectOption('#cl-sample', 'mixed');
     await page.click('#cl-load');
-    await page.waitForFunction(() => document.querySelector('.cl-count--total')?.getAttribute('data-count') === '4', undefined, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => document.querySelector('.cl-count--total')?.getAttribute('data-count') === '4',
+      undefined,
+      { timeout: 10_000 },
+    );
     const styles = await page.evaluate(() => {
       const out: Record<string, { legend: string; mark: string; label: string }> = {};
       for (const row of document.querySelectorAll<HTMLElement>('.cl-count[data-category]')) {
         const category = row.dataset.category!;
-        const [legend, mark] = [row.querySelector('.cl-sample'), document.querySelector(`.cl-editor__layer mark[data-category="${category}"]`)]
-          .map((e) => { if (!e) return 'none'; const s = getComputedStyle(e); return `${s.textDecorationLine} ${s.textDecorationStyle} ${s.textDecorationColor}`; });
+        const [legend, mark] = [
+          row.querySelector('.cl-sample'),
+          document.querySelector(`.cl-editor__layer mark[data-category="${category}"]`),
+        ].map((e) => {
+          if (!e) return 'none';
+          const s = getComputedStyle(e);
+          return `${s.textDecorationLine} ${s.textDecorationStyle} ${s.textDecorationColor}`;
+        });
         out[category] = { legend, mark, label: row.querySelector('.cl-count__label')!.textContent! };
       }
       return out;
@@ -288,7 +370,11 @@ describe('addin demo page (chromium)', function () {
     await waitForMarks(page, ['noncompliant with']);
     const style = await page.$eval('.cl-editor__layer mark', (m) => {
       const s = getComputedStyle(m);
-      return { line: s.textDecorationLine, style: s.textDecorationStyle, adjust: s.getPropertyValue('forced-color-adjust') };
+      return {
+        line: s.textDecorationLine,
+        style: s.textDecorationStyle,
+        adjust: s.getPropertyValue('forced-color-adjust'),
+      };
     });
     assert.equal(style.line, 'underline');
     assert.equal(style.style, 'dashed');
@@ -301,15 +387,23 @@ describe('addin demo page (chromium)', function () {
 describe('addin page inside Office (hosted office.js stubbed)', function () {
   this.timeout(60_000);
   let server: StartedServer;
-  before(async () => { server = await startServer({ port: 0, https: false }); });
-  after(async () => { await server?.close(); });
+  before(async () => {
+    server = await startServer({ port: 0, https: false });
+  });
+  after(async () => {
+    await server?.close();
+  });
 
-  it('asks for Microsoft\'s hosted office.js only when Office opened the page, and starts the Word pane for a Word host', async () => {
+  it("asks for Microsoft's hosted office.js only when Office opened the page, and starts the Word pane for a Word host", async () => {
     const session = await openBrowser();
     try {
       // Office is not available here: answer the hosted URL with a stand-in that reports a Word host.
       await session.page.route('https://appsforoffice.microsoft.com/**', (route) =>
-        route.fulfill({ contentType: 'text/javascript', body: 'window.Office = { onReady: () => Promise.resolve({ host: "Word", platform: "OfficeOnline" }) };' }));
+        route.fulfill({
+          contentType: 'text/javascript',
+          body: 'window.Office = { onReady: () => Promise.resolve({ host: "Word", platform: "OfficeOnline" }) };',
+        }),
+      );
       await session.page.goto(`${server.url}taskpane.html?_host_Info=Word$Win32$16.01$en-US$$$$0`);
       await session.page.waitForSelector('#app[data-mode="word"]', { timeout: 20_000 });
       assert.deepEqual(session.foreignRequests(), ['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);

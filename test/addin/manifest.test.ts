@@ -21,7 +21,13 @@ async function toUnifiedJson(xmlPath: string): Promise<Record<string, any>> {
   const out = mkdtempSync(join(tmpdir(), 'carelint-manifest-'));
   try {
     // imageDownload=false: the converter would otherwise fetch every icon URL.
-    await convert(xmlPath, out, false, `https://developer.microsoft.com/json-schemas/teams/v${SCHEMA_VERSION}/MicrosoftTeams.schema.json`, SCHEMA_VERSION);
+    await convert(
+      xmlPath,
+      out,
+      false,
+      `https://developer.microsoft.com/json-schemas/teams/v${SCHEMA_VERSION}/MicrosoftTeams.schema.json`,
+      SCHEMA_VERSION,
+    );
     return JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
   } finally {
     rmSync(out, { recursive: true, force: true });
@@ -29,7 +35,14 @@ async function toUnifiedJson(xmlPath: string): Promise<Record<string, any>> {
 }
 
 function schemaErrors(manifest: Record<string, any>): Promise<string[]> {
-  const schema = JSON.parse(readFileSync(require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`), 'utf8'));
+  const schema = JSON.parse(
+    readFileSync(
+      require.resolve(
+        `@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
+      ),
+      'utf8',
+    ),
+  );
   // Never ManifestUtil.validateManifest(): it downloads the schema named in $schema.
   return ManifestUtil.validateManifestAgainstSchema(manifest as never, schema);
 }
@@ -53,11 +66,17 @@ describe('Word add-in manifest (offline checks)', () => {
 
   // Any attempt to reach a network service fails the suite instead of silently passing offline.
   before(() => {
-    const refuse = () => { throw new Error('manifest checks must stay offline'); };
-    (http as any).request = refuse; (https as any).request = refuse; (globalThis as any).fetch = refuse;
+    const refuse = () => {
+      throw new Error('manifest checks must stay offline');
+    };
+    (http as any).request = refuse;
+    (https as any).request = refuse;
+    (globalThis as any).fetch = refuse;
   });
   after(() => {
-    (http as any).request = originals.http; (https as any).request = originals.https; globalThis.fetch = originals.fetch;
+    (http as any).request = originals.http;
+    (https as any).request = originals.https;
+    globalThis.fetch = originals.fetch;
   });
 
   it('parses with office-addin-manifest: a Word task pane on https://localhost:3000', async () => {
@@ -79,11 +98,14 @@ describe('Word add-in manifest (offline checks)', () => {
 
   it('defines every resource it refers to, within the length limits', () => {
     assert.deepEqual(danglingResids(xml), []);
-    for (const m of xml.matchAll(/<bt:(?:Image|Url|String) id="([^"]+)"/g)) assert.ok(m[1].length <= 32, `resource id too long: ${m[1]}`);
+    for (const m of xml.matchAll(/<bt:(?:Image|Url|String) id="([^"]+)"/g))
+      assert.ok(m[1].length <= 32, `resource id too long: ${m[1]}`);
     const shorts = xml.match(/<bt:ShortStrings>[\s\S]*?<\/bt:ShortStrings>/)?.[0] ?? '';
-    for (const m of shorts.matchAll(/DefaultValue="([^"]*)"/g)) assert.ok(m[1].length <= 125, `short string too long: ${m[1]}`);
+    for (const m of shorts.matchAll(/DefaultValue="([^"]*)"/g))
+      assert.ok(m[1].length <= 125, `short string too long: ${m[1]}`);
     const longs = xml.match(/<bt:LongStrings>[\s\S]*?<\/bt:LongStrings>/)?.[0] ?? '';
-    for (const m of longs.matchAll(/DefaultValue="([^"]*)"/g)) assert.ok(m[1].length <= 250, `long string too long: ${m[1]}`);
+    for (const m of longs.matchAll(/DefaultValue="([^"]*)"/g))
+      assert.ok(m[1].length <= 250, `long string too long: ${m[1]}`);
   });
 
   it('points SupportUrl and Learn more at a real help page, not at the pane (point 10)', () => {
@@ -99,8 +121,15 @@ describe('Word add-in manifest (offline checks)', () => {
 
   it('has the popup title strings the inline critiques refer to', () => {
     const strings = new Set([...xml.matchAll(/<bt:String id="([^"]+)"/g)].map((m) => m[1]));
-    const needed = [...Object.values(POPUP_RESOURCE_IDS.title), POPUP_RESOURCE_IDS.subtitle, POPUP_RESOURCE_IDS.branding];
-    assert.deepEqual(needed.filter((id) => !strings.has(id)), []);
+    const needed = [
+      ...Object.values(POPUP_RESOURCE_IDS.title),
+      POPUP_RESOURCE_IDS.subtitle,
+      POPUP_RESOURCE_IDS.branding,
+    ];
+    assert.deepEqual(
+      needed.filter((id) => !strings.has(id)),
+      [],
+    );
   });
 
   it('serves every icon it names from addin/assets/ as a PNG', () => {
@@ -120,14 +149,22 @@ describe('Word add-in manifest (offline checks)', () => {
     assert.deepEqual(json.extensions[0].requirements.capabilities, [{ name: 'WordApi', minVersion: '1.1' }]);
     assert.equal(json.extensions[0].runtimes[0].code.page, 'https://localhost:3000/taskpane.html');
     // The converter shortens over-long values silently; only the short description (no XML field) may be cut.
-    const truncated = JSON.stringify({ ...json, description: { ...json.description, short: '' } }).includes('<TRUNCATED>');
+    const truncated = JSON.stringify({ ...json, description: { ...json.description, short: '' } }).includes(
+      '<TRUNCATED>',
+    );
     assert.equal(truncated, false, 'a value was truncated by the converter');
   });
 
   describe('a broken manifest is caught', () => {
     const made: string[] = [];
-    after(() => { for (const f of made) rmSync(join(f, '..'), { recursive: true, force: true }); });
-    const broken = (edit: (xml: string) => string) => { const f = withBrokenCopy(edit); made.push(f); return f; };
+    after(() => {
+      for (const f of made) rmSync(join(f, '..'), { recursive: true, force: true });
+    });
+    const broken = (edit: (xml: string) => string) => {
+      const f = withBrokenCopy(edit);
+      made.push(f);
+      return f;
+    };
 
     it('malformed XML: office-addin-manifest refuses to parse it', async () => {
       const file = broken((x) => x.replace('</Hosts>', ''));
@@ -150,9 +187,18 @@ describe('Word add-in manifest (offline checks)', () => {
       json.name.short = 'CareLint trauma-informed wording checker';
       json.accentColor = 'teal';
       const errors = await schemaErrors(json);
-      assert.ok(errors.some((e) => /must have required property 'id'/.test(e)), errors.join('\n'));
-      assert.ok(errors.some((e) => e.startsWith('/name/short ')), errors.join('\n'));
-      assert.ok(errors.some((e) => e.startsWith('/accentColor ')), errors.join('\n'));
+      assert.ok(
+        errors.some((e) => /must have required property 'id'/.test(e)),
+        errors.join('\n'),
+      );
+      assert.ok(
+        errors.some((e) => e.startsWith('/name/short ')),
+        errors.join('\n'),
+      );
+      assert.ok(
+        errors.some((e) => e.startsWith('/accentColor ')),
+        errors.join('\n'),
+      );
     });
   });
 });

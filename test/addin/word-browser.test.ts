@@ -19,8 +19,14 @@ const HOSTED = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 async function fakeOfficeScript(texts: string[], version: number): Promise<string> {
   const bundle = await build({
-    entryPoints: ['test/addin/support/fake-word.ts'], bundle: true, write: false, format: 'iife',
-    globalName: 'CareLintFakeWord', platform: 'browser', target: 'es2022', logLevel: 'silent',
+    entryPoints: ['test/addin/support/fake-word.ts'],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: 'CareLintFakeWord',
+    platform: 'browser',
+    target: 'es2022',
+    logLevel: 'silent',
   });
   return `${bundle.outputFiles[0].text}
 (() => {
@@ -34,13 +40,23 @@ async function fakeOfficeScript(texts: string[], version: number): Promise<strin
 })();`;
 }
 
-const activeText = (page: Page) => page.evaluate(() => {
-  const a = document.activeElement as HTMLElement | null;
-  return { text: a?.textContent ?? '', cls: a?.className ?? '', outline: a ? getComputedStyle(a).outlineStyle : 'none' };
-});
+const activeText = (page: Page) =>
+  page.evaluate(() => {
+    const a = document.activeElement as HTMLElement | null;
+    return {
+      text: a?.textContent ?? '',
+      cls: a?.className ?? '',
+      outline: a ? getComputedStyle(a).outlineStyle : 'none',
+    };
+  });
 
 /** Tab (or Shift+Tab) until the focused element matches; fails after `limit` presses. */
-async function tabTo(page: Page, match: (a: { text: string; cls: string }) => boolean, key = 'Tab', limit = 80): Promise<void> {
+async function tabTo(
+  page: Page,
+  match: (a: { text: string; cls: string }) => boolean,
+  key = 'Tab',
+  limit = 80,
+): Promise<void> {
   for (let i = 0; i < limit; i++) {
     if (match(await activeText(page))) return;
     await page.keyboard.press(key);
@@ -57,7 +73,9 @@ describe('Word task pane in chromium (served page, fake Word)', function () {
   before(async () => {
     server = await startServer({ port: 0, https: false });
     session = await openBrowser({ width: 420, height: 900 });
-    session.page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) cspErrors.push(m.text()); });
+    session.page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) cspErrors.push(m.text());
+    });
     const script = await fakeOfficeScript(NOTE, 1.8);
     await session.page.route(HOSTED, (route) => route.fulfill({ contentType: 'text/javascript', body: script }));
     await session.page.goto(`${server.url}taskpane.html?_host_Info=Word$Win32$16.01$en-US$$$$0`);
@@ -68,13 +86,22 @@ describe('Word task pane in chromium (served page, fake Word)', function () {
     await server?.close();
   });
 
-  it('lists every finding and styles the pane without breaking the page\'s CSP', async () => {
+  it("lists every finding and styles the pane without breaking the page's CSP", async () => {
     const { page } = session;
     assert.equal(await page.locator('.cl-card').count(), NOTE.flatMap((t) => lint(t)).length);
-    assert.equal(await page.$eval('.clw-items', (el) => getComputedStyle(el).display), 'grid', 'the pane stylesheet applied');
+    assert.equal(
+      await page.$eval('.clw-items', (el) => getComputedStyle(el).display),
+      'grid',
+      'the pane stylesheet applied',
+    );
     assert.deepEqual(cspErrors, []);
-    assert.equal(await page.locator('.clw img').count(), 0, 'the paragraph\'s <img> stayed text');
-    assert.equal(await page.evaluate(() => (window as unknown as { __word: { annotations: unknown[] } }).__word.annotations.length), NOTE.flatMap((t) => lint(t)).length);
+    assert.equal(await page.locator('.clw img').count(), 0, "the paragraph's <img> stayed text");
+    assert.equal(
+      await page.evaluate(
+        () => (window as unknown as { __word: { annotations: unknown[] } }).__word.annotations.length,
+      ),
+      NOTE.flatMap((t) => lint(t)).length,
+    );
   });
 
   it('works from the keyboard with a visible focus ring: Select, then a rewrite', async () => {
@@ -83,16 +110,28 @@ describe('Word task pane in chromium (served page, fake Word)', function () {
     await tabTo(page, (a) => a.text === 'Select');
     const focused = await activeText(page);
     assert.notEqual(focused.outline, 'none', 'focus ring shown');
-    const flagged = await page.evaluate(() => document.activeElement!.closest('.cl-card')!.querySelector('.cl-card__text')!.textContent);
+    const flagged = await page.evaluate(
+      () => document.activeElement!.closest('.cl-card')!.querySelector('.cl-card__text')!.textContent,
+    );
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => (window as unknown as { __word: { selection: unknown } }).__word.selection !== null);
-    const selection = await page.evaluate(() => (window as unknown as { __word: { selection: { text: string } } }).__word.selection.text);
+    await page.waitForFunction(
+      () => (window as unknown as { __word: { selection: unknown } }).__word.selection !== null,
+    );
+    const selection = await page.evaluate(
+      () => (window as unknown as { __word: { selection: { text: string } } }).__word.selection.text,
+    );
     assert.equal(selection, flagged);
 
     await tabTo(page, (a) => a.cls.includes('cl-card__rewrite') && a.text === 'declined');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => (window as unknown as { __word: { paragraphs: Array<{ text: string }> } }).__word.paragraphs[0].text.includes('declined'));
-    const first = await page.evaluate(() => (window as unknown as { __word: { paragraphs: Array<{ text: string }> } }).__word.paragraphs[0].text);
+    await page.waitForFunction(() =>
+      (window as unknown as { __word: { paragraphs: Array<{ text: string }> } }).__word.paragraphs[0].text.includes(
+        'declined',
+      ),
+    );
+    const first = await page.evaluate(
+      () => (window as unknown as { __word: { paragraphs: Array<{ text: string }> } }).__word.paragraphs[0].text,
+    );
     assert.equal(first, NOTE[0].replace('refused', 'declined'));
     await page.waitForFunction(() => /Replaced/.test(document.querySelector('.clw-status')?.textContent ?? ''));
   });
@@ -100,7 +139,14 @@ describe('Word task pane in chromium (served page, fake Word)', function () {
   it('a clicked underline marks its card, also in forced-colors mode; no request left localhost', async () => {
     const { page } = session;
     await page.evaluate(() => {
-      const word = (window as unknown as { __word: { annotations: Array<{ id: string; critique: { colorScheme: string } }>; clickAnnotation(id: string): Promise<void> } }).__word;
+      const word = (
+        window as unknown as {
+          __word: {
+            annotations: Array<{ id: string; critique: { colorScheme: string } }>;
+            clickAnnotation(id: string): Promise<void>;
+          };
+        }
+      ).__word;
       return word.clickAnnotation(word.annotations.find((a) => a.critique.colorScheme === 'Blue')!.id);
     });
     await page.waitForSelector('.cl-card.is-active[data-category="police-involvement"]');
@@ -113,13 +159,19 @@ describe('Word task pane in chromium (served page, fake Word)', function () {
     assert.deepEqual(session.foreignRequests(), [HOSTED], 'only the (locally answered) hosted office.js URL');
   });
 
-  it('older Mac webviews (no constructed stylesheets): the <style> fallback applies under the page\'s CSP', async () => {
+  it("older Mac webviews (no constructed stylesheets): the <style> fallback applies under the page's CSP", async () => {
     const page = await session.context.newPage();
     const blocked: string[] = [];
-    page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) blocked.push(m.text()); });
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) blocked.push(m.text());
+    });
     // What such a webview lacks: Document.adoptedStyleSheets.
-    await page.addInitScript(() => { delete (Document.prototype as unknown as Record<string, unknown>).adoptedStyleSheets; });
-    await page.route(HOSTED, async (route) => route.fulfill({ contentType: 'text/javascript', body: await fakeOfficeScript(NOTE, 1.8) }));
+    await page.addInitScript(() => {
+      delete (Document.prototype as unknown as Record<string, unknown>).adoptedStyleSheets;
+    });
+    await page.route(HOSTED, async (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: await fakeOfficeScript(NOTE, 1.8) }),
+    );
     try {
       await page.goto(`${server.url}taskpane.html?_host_Info=Word$Mac$16.01$en-US$$$$0`);
       await page.waitForSelector('#app[data-mode="word"] .clw .cl-card', { timeout: 20_000 });

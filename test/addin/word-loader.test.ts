@@ -20,14 +20,17 @@ function runLoader(before = '') {
   const added: string[] = [];
   const head = document.head;
   const append = head.appendChild.bind(head);
-  head.appendChild = ((node: { src?: string }) => { added.push(String(node.src ?? '')); return node; }) as never;
+  head.appendChild = ((node: { src?: string }) => {
+    added.push(String(node.src ?? ''));
+    return node;
+  }) as never;
   void append;
   runInNewContext(`${before}\n${LOADER}`, { window, document });
   return { window, document, added, app: document.getElementById('app')! };
 }
 
 describe('Word pane: the ES5 loader (point 4)', () => {
-  it('is the page\'s only script and is plain ES5', () => {
+  it("is the page's only script and is plain ES5", () => {
     const scripts = [...PAGE.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
     assert.deepEqual(scripts, ['loader.js'], 'the bundle is loaded by the loader, never straight from the page');
     assert.doesNotThrow(() => parse(LOADER, { ecmaVersion: 5, sourceType: 'script' }));
@@ -49,17 +52,26 @@ describe('Word pane: the ES5 loader (point 4)', () => {
     assert.equal(added.length, 1);
     assert.match(added[0], /taskpane\.js$/);
     assert.ok(app.querySelector('.cl-loading'), 'the page waits for the bundle');
-    window.dispatchEvent(new window.ErrorEvent('error', { message: 'SyntaxError', filename: 'https://localhost:3000/taskpane.js' }));
+    window.dispatchEvent(
+      new window.ErrorEvent('error', { message: 'SyntaxError', filename: 'https://localhost:3000/taskpane.js' }),
+    );
     assert.match(app.querySelector('[role="alert"]')?.textContent ?? '', /cannot run in this version of Office/);
   });
 });
 
-describe('Word pane: the <style> fallback under the page\'s CSP (point 10)', () => {
-  it('style-src admits the Word pane\'s stylesheet by its hash, and nothing else inline', () => {
+describe("Word pane: the <style> fallback under the page's CSP (point 10)", () => {
+  it("style-src admits the Word pane's stylesheet by its hash, and nothing else inline", () => {
     const csp = PAGE.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)![1];
-    const styleSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('style-src '))!;
+    const styleSrc = csp
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('style-src '))!;
     const hash = `'sha256-${createHash('sha256').update(WORD_PANE_CSS).digest('base64')}'`;
-    assert.deepEqual(styleSrc.split(/\s+/).slice(1), ["'self'", hash], 'update the hash in taskpane.html when styles.ts changes');
+    assert.deepEqual(
+      styleSrc.split(/\s+/).slice(1),
+      ["'self'", hash],
+      'update the hash in taskpane.html when styles.ts changes',
+    );
     assert.doesNotMatch(csp, /unsafe-inline/);
   });
 });

@@ -23,15 +23,26 @@ function listener(log: string[]): DocumentListener {
 /** A mocked Word whose document events keep the handlers they are given. */
 function mockWord() {
   const handlers: Record<string, (args: unknown) => Promise<void>> = {};
-  const event = (name: string) => ({ add: (h: (args: unknown) => Promise<void>) => { handlers[name] = h; return { remove() {}, context: { sync: async () => {} } }; } });
+  const event = (name: string) => ({
+    add: (h: (args: unknown) => Promise<void>) => {
+      handlers[name] = h;
+      return { remove() {}, context: { sync: async () => {} } };
+    },
+  });
   const word = new OfficeMockObject({
     context: {
       document: {
-        onParagraphChanged: event('changed'), onParagraphAdded: event('added'), onParagraphDeleted: event('deleted'),
-        onAnnotationClicked: event('clicked'), onAnnotationHovered: event('hovered'), onAnnotationPopupAction: event('popup'),
+        onParagraphChanged: event('changed'),
+        onParagraphAdded: event('added'),
+        onParagraphDeleted: event('deleted'),
+        onAnnotationClicked: event('clicked'),
+        onAnnotationHovered: event('hovered'),
+        onAnnotationPopupAction: event('popup'),
       },
     },
-    run: async function (this: { context: unknown }, batch: (context: unknown) => Promise<unknown>) { return batch(this.context); },
+    run: async function (this: { context: unknown }, batch: (context: unknown) => Promise<unknown>) {
+      return batch(this.context);
+    },
   });
   return { word, handlers };
 }
@@ -67,31 +78,67 @@ describe('Word layer with office-addin-mock', () => {
     const findings = lint(text);
     const calls: unknown[] = [];
     let deleted = 0;
-    const paragraph = new OfficeMockObject({ text, insertAnnotations: (set: unknown) => { calls.push(set); return { value: ['a1', 'a2'] }; } });
-    const old = { items: [{ delete: () => { deleted++; } }, { delete: () => { deleted++; } }] };
+    const paragraph = new OfficeMockObject({
+      text,
+      insertAnnotations: (set: unknown) => {
+        calls.push(set);
+        return { value: ['a1', 'a2'] };
+      },
+    });
+    const old = {
+      items: [
+        {
+          delete: () => {
+            deleted++;
+          },
+        },
+        {
+          delete: () => {
+            deleted++;
+          },
+        },
+      ],
+    };
     const queued = replaceAnnotations(paragraph as never, old as never, findings, true);
     assert.equal(deleted, 2);
     assert.deepEqual(queued?.ids?.value, ['a1', 'a2']);
-    assert.deepEqual(calls, [{
-      critiques: findings.map((f) => ({
-        start: f.start, length: f.end - f.start, colorScheme: CATEGORY_COLORS[f.category],
-        popupOptions: {
-          suggestions: f.suggestions.filter((s) => !s.includes('[')),
-          titleResourceId: POPUP_RESOURCE_IDS.title[f.category], subtitleResourceId: 'Crit.Subtitle', brandingTextResourceId: 'Crit.Brand',
-        },
-      })),
-    }]);
+    assert.deepEqual(calls, [
+      {
+        critiques: findings.map((f) => ({
+          start: f.start,
+          length: f.end - f.start,
+          colorScheme: CATEGORY_COLORS[f.category],
+          popupOptions: {
+            suggestions: f.suggestions.filter((s) => !s.includes('[')),
+            titleResourceId: POPUP_RESOURCE_IDS.title[f.category],
+            subtitleResourceId: 'Crit.Subtitle',
+            brandingTextResourceId: 'Crit.Brand',
+          },
+        })),
+      },
+    ]);
   });
 
   it('reads the requirement sets from a mocked Office.context', () => {
-    const upTo = (minor: number) => new OfficeMockObject({ context: { requirements: { isSetSupported: (name: string, v: string) => name === 'WordApi' && Number(v.split('.')[1]) <= minor } } });
+    const upTo = (minor: number) =>
+      new OfficeMockObject({
+        context: {
+          requirements: {
+            isSetSupported: (name: string, v: string) => name === 'WordApi' && Number(v.split('.')[1]) <= minor,
+          },
+        },
+      });
     const caps = (minor: number) => detectCapabilities((n, v) => upTo(minor).context.requirements.isSetSupported(n, v));
     assert.deepEqual(caps(3), { trackChanges: false, paragraphEvents: false, annotations: false, popup: false });
     assert.deepEqual(caps(4), { trackChanges: true, paragraphEvents: false, annotations: false, popup: false });
     assert.deepEqual(caps(6), { trackChanges: true, paragraphEvents: true, annotations: false, popup: false });
     assert.deepEqual(caps(7), { trackChanges: true, paragraphEvents: true, annotations: true, popup: false });
     assert.deepEqual(caps(8), { trackChanges: true, paragraphEvents: true, annotations: true, popup: true });
-    assert.deepEqual(detectCapabilities(() => { throw new Error('no requirements API'); }),
-      { trackChanges: false, paragraphEvents: false, annotations: false, popup: false });
+    assert.deepEqual(
+      detectCapabilities(() => {
+        throw new Error('no requirements API');
+      }),
+      { trackChanges: false, paragraphEvents: false, annotations: false, popup: false },
+    );
   });
 });

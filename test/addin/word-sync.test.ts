@@ -28,7 +28,10 @@ describe('Word: first lint', () => {
 
   it('keys paragraphs by uniqueLocalId where Word has it, by position where not', async () => {
     const withIds = await startChecker(NOTE, 1.6);
-    assert.deepEqual([...new Set(withIds.checker.items().map((i) => i.key))], [withIds.word.paragraphs[1].id, withIds.word.paragraphs[3].id]);
+    assert.deepEqual(
+      [...new Set(withIds.checker.items().map((i) => i.key))],
+      [withIds.word.paragraphs[1].id, withIds.word.paragraphs[3].id],
+    );
     const old = await startChecker(NOTE, 1.1);
     assert.deepEqual([...new Set(old.checker.items().map((i) => i.key))], ['#1', '#3']);
   });
@@ -38,8 +41,13 @@ describe('Word: paragraph events (WordApi 1.6)', () => {
   it('registers the three paragraph events instead of polling', async () => {
     const h = await startChecker(NOTE, 1.6);
     assert.equal(h.mode, 'events');
-    for (const e of ['ParagraphChanged', 'ParagraphAdded', 'ParagraphDeleted']) assert.equal(h.word.handlerCount(e), 1, e);
-    assert.deepEqual(h.scheduler.delays().filter((ms) => ms === POLL_INTERVAL_MS), [], 'no polling timer');
+    for (const e of ['ParagraphChanged', 'ParagraphAdded', 'ParagraphDeleted'])
+      assert.equal(h.word.handlerCount(e), 1, e);
+    assert.deepEqual(
+      h.scheduler.delays().filter((ms) => ms === POLL_INTERVAL_MS),
+      [],
+      'no polling timer',
+    );
     assert.ok(h.scheduler.delays().includes(CATCH_UP_MS), 'only the low-frequency catch-up');
   });
 
@@ -79,7 +87,11 @@ describe('Word: paragraph events (WordApi 1.6)', () => {
   });
 
   it('a heading typed above re-checks the paragraphs in its section: a sanction in a history goes quiet', async () => {
-    const texts = ['Ward round, Tuesday.', 'He was given a community protection notice for calling 999.', 'The garden was quiet.'];
+    const texts = [
+      'Ward round, Tuesday.',
+      'He was given a community protection notice for calling 999.',
+      'The garden was quiet.',
+    ];
     const h = await startChecker(texts, 1.6);
     assert.ok(h.view.last.some((i) => i.finding.ruleId === 'community-protection-notice'));
     h.linted.length = 0;
@@ -92,7 +104,10 @@ describe('Word: paragraph events (WordApi 1.6)', () => {
     await h.word.deleteParagraph(0);
     await h.checker.whenIdle();
     assert.deepEqual(summary(h.view.last), engineSummary(h.word.texts()));
-    assert.ok(h.view.last.some((i) => i.finding.ruleId === 'community-protection-notice'), 'flagged again once the heading is gone');
+    assert.ok(
+      h.view.last.some((i) => i.finding.ruleId === 'community-protection-notice'),
+      'flagged again once the heading is gone',
+    );
   });
 
   it('a burst of events for one paragraph reads it once per queued batch and ends on the last text', async () => {
@@ -105,7 +120,9 @@ describe('Word: paragraph events (WordApi 1.6)', () => {
   });
 
   it('falls back to polling when Word refuses the event registration, and says so', async () => {
-    const h = await startChecker(NOTE, 1.6, (w) => { w.refuseEvents = true; });
+    const h = await startChecker(NOTE, 1.6, (w) => {
+      w.refuseEvents = true;
+    });
     assert.equal(h.mode, 'polling');
     assert.ok(h.scheduler.delays().includes(POLL_INTERVAL_MS));
     assert.ok(h.view.statuses.some((s) => s.kind === 'error' && /did not accept the change events/.test(s.message)));
@@ -153,46 +170,108 @@ describe('Word: polling fallback (no WordApi 1.6)', () => {
 });
 
 describe('ParagraphCache', () => {
-  const piece = (calls: string[]) => (t: string, section: SectionKind | null) => { calls.push(t); return lintPiece(t, {}, section); };
+  const piece = (calls: string[]) => (t: string, section: SectionKind | null) => {
+    calls.push(t);
+    return lintPiece(t, {}, section);
+  };
 
   it('reports changed and removed paragraphs and keeps findings for unchanged text', () => {
     const calls: string[] = [];
     const cache = new ParagraphCache(piece(calls));
-    cache.replaceAll([{ key: 'a', text: 'He refused.' }, { key: 'b', text: 'Calm.' }]);
+    cache.replaceAll([
+      { key: 'a', text: 'He refused.' },
+      { key: 'b', text: 'Calm.' },
+    ]);
     const first = cache.get('a')!.findings;
-    const { changed, removed } = cache.replaceAll([{ key: 'a', text: 'He refused.' }, { key: 'c', text: 'She claims it hurts.' }]);
-    assert.deepEqual(changed.map((e) => e.key), ['c']);
+    const { changed, removed } = cache.replaceAll([
+      { key: 'a', text: 'He refused.' },
+      { key: 'c', text: 'She claims it hurts.' },
+    ]);
+    assert.deepEqual(
+      changed.map((e) => e.key),
+      ['c'],
+    );
     assert.deepEqual(removed, ['b']);
     assert.equal(cache.get('a')!.findings, first);
     assert.deepEqual(calls, ['He refused.', 'Calm.', 'She claims it hurts.']);
     assert.deepEqual(cache.update({ key: 'a', text: 'He refused.' }), []);
-    assert.deepEqual(cache.update({ key: 'a', text: 'He declined.' }).map((e) => [e.key, e.findings.length]), [['a', 0]]);
+    assert.deepEqual(
+      cache.update({ key: 'a', text: 'He declined.' }).map((e) => [e.key, e.findings.length]),
+      [['a', 0]],
+    );
   });
 
   it('a heading paragraph sets the section of the paragraphs below it, as in lint() of the whole text', () => {
-    const texts = ['History:', 'He was given a community protection notice.', 'A police officer will attend his CPA review.', 'Plan:', 'A police officer will attend his CPA review.'];
+    const texts = [
+      'History:',
+      'He was given a community protection notice.',
+      'A police officer will attend his CPA review.',
+      'Plan:',
+      'A police officer will attend his CPA review.',
+    ];
     const calls: string[] = [];
     const cache = new ParagraphCache(piece(calls));
     cache.replaceAll(texts.map((text, i) => ({ key: `p${i}`, text })));
     const whole = lint(texts.join('\n\n'));
-    assert.deepEqual(cache.all().flatMap((e) => e.findings.map((f) => [f.ruleId, f.severity])), whole.map((f) => [f.ruleId, f.severity]));
-    assert.deepEqual(cache.all().map((e) => e.section), [null, 'history', 'history', 'history', 'plan']);
-    assert.deepEqual(whole.map((f) => [f.ruleId, f.severity]), [['police-in-care-plan', 'information'], ['police-in-care-plan', 'error']], 'the sanction is quiet in a history');
+    assert.deepEqual(
+      cache.all().flatMap((e) => e.findings.map((f) => [f.ruleId, f.severity])),
+      whole.map((f) => [f.ruleId, f.severity]),
+    );
+    assert.deepEqual(
+      cache.all().map((e) => e.section),
+      [null, 'history', 'history', 'history', 'plan'],
+    );
+    assert.deepEqual(
+      whole.map((f) => [f.ruleId, f.severity]),
+      [
+        ['police-in-care-plan', 'information'],
+        ['police-in-care-plan', 'error'],
+      ],
+      'the sanction is quiet in a history',
+    );
   });
 
   it('editing or deleting a heading re-lints the paragraphs below it, and only as far as their section changes', () => {
-    const texts = ['History:', 'He was given a community protection notice.', 'Calm today.', 'Plan:', 'A police officer will attend his CPA review.'];
+    const texts = [
+      'History:',
+      'He was given a community protection notice.',
+      'Calm today.',
+      'Plan:',
+      'A police officer will attend his CPA review.',
+    ];
     const calls: string[] = [];
     const cache = new ParagraphCache(piece(calls));
     cache.replaceAll(texts.map((text, i) => ({ key: `p${i}`, text })));
     calls.length = 0;
     const changed = cache.update({ key: 'p0', text: 'Plan:' });
-    assert.deepEqual(changed.map((e) => e.key), ['p0', 'p1', 'p2', 'p3'], 'down to the next heading, not past it');
+    assert.deepEqual(
+      changed.map((e) => e.key),
+      ['p0', 'p1', 'p2', 'p3'],
+      'down to the next heading, not past it',
+    );
     assert.deepEqual(calls, ['Plan:', texts[1], texts[2], 'Plan:']);
-    assert.deepEqual(cache.get('p1')!.findings.map((f) => [f.ruleId, f.severity]), [['community-protection-notice', 'error']]);
+    assert.deepEqual(
+      cache.get('p1')!.findings.map((f) => [f.ruleId, f.severity]),
+      [['community-protection-notice', 'error']],
+    );
     const { removed, changed: below } = cache.remove(['p0']);
     assert.deepEqual(removed, ['p0']);
-    assert.deepEqual(below.map((e) => [e.key, e.section]), [['p1', null], ['p2', null], ['p3', null]]);
-    assert.deepEqual(cache.all().flatMap((e) => e.findings.map((f) => f.ruleId)), lint(cache.all().map((e) => e.text).join('\n\n')).map((f) => f.ruleId));
+    assert.deepEqual(
+      below.map((e) => [e.key, e.section]),
+      [
+        ['p1', null],
+        ['p2', null],
+        ['p3', null],
+      ],
+    );
+    assert.deepEqual(
+      cache.all().flatMap((e) => e.findings.map((f) => f.ruleId)),
+      lint(
+        cache
+          .all()
+          .map((e) => e.text)
+          .join('\n\n'),
+      ).map((f) => f.ruleId),
+    );
   });
 });

@@ -44,7 +44,8 @@ describe('architecture', () => {
       for (const file of sourceFiles(dir)) {
         for (const spec of importsOf(file)) {
           const target = resolveModule(file, spec);
-          if (target?.startsWith(engineDir) && target !== barrel) offenders.push(`${path.relative(ROOT, file)} → ${spec}`);
+          if (target?.startsWith(engineDir) && target !== barrel)
+            offenders.push(`${path.relative(ROOT, file)} → ${spec}`);
         }
       }
     }
@@ -59,7 +60,12 @@ describe('architecture', () => {
     const graph = new Map<string, string[]>();
     for (const dir of SOURCE_DIRS) {
       for (const file of sourceFiles(dir)) {
-        graph.set(file, importsOf(file).map((s) => resolveModule(file, s)).filter((t): t is string => t !== undefined));
+        graph.set(
+          file,
+          importsOf(file)
+            .map((s) => resolveModule(file, s))
+            .filter((t): t is string => t !== undefined),
+        );
       }
     }
     const circles: string[] = [];
@@ -69,7 +75,14 @@ describe('architecture', () => {
       state.set(file, 'open');
       stack.push(file);
       for (const next of graph.get(file) ?? []) {
-        if (state.get(next) === 'open') circles.push(stack.slice(stack.indexOf(next)).concat(next).map((f) => path.relative(ROOT, f)).join(' → '));
+        if (state.get(next) === 'open')
+          circles.push(
+            stack
+              .slice(stack.indexOf(next))
+              .concat(next)
+              .map((f) => path.relative(ROOT, f))
+              .join(' → '),
+          );
         else if (!state.has(next)) visit(next);
       }
       stack.pop();
@@ -82,12 +95,56 @@ describe('architecture', () => {
 
 /** The engine's public names. Adding one is a deliberate API change: add it here too. */
 const PUBLIC_API = [
-  'CATEGORIES', 'CATEGORY_ORDER', 'CONFIG_FILE_NAME', 'LintSession', 'PRACTICE_CATEGORIES', 'RuleCompileError',
-  'RuleSet', 'SEVERITIES', 'SKIP_REASONS', 'SUGGESTION_KINDS', 'applyEdits', 'applyFixes', 'autoRewrite',
-  'builtinClasses', 'builtinInflector', 'builtinRuleSet', 'builtinRules', 'builtinSources', 'categoryLabel', 'checkRuleExample',
-  'compileRuleSet', 'configuredRules', 'describeFrame', 'describeRule', 'describeRuleAsText', 'describeRuleData', 'directiveComment', 'ignoreDirectiveEdit',
-  'isSlotRewrite', 'lexiconInflector', 'lineIndexAt', 'lineStarts', 'lint', 'lintPiece', 'loadConfig',
-  'locateCustomRuleIssue', 'maskNonProse', 'nearest', 'offsetToLineColumn', 'parseConfig', 'parseDirectives',
-  'parsePhrase', 'planFixes', 'regularInflect', 'resetWork', 'ruleFamily', 'ruleSetWith', 'severityLabel',
-  'sourceText', 'suggestionKind', 'testRule', 'work',
+  'CATEGORIES',
+  'CATEGORY_ORDER',
+  'CONFIG_FILE_NAME',
+  'LintSession',
+  'PRACTICE_CATEGORIES',
+  'RuleCompileError',
+  'RuleSet',
+  'SEVERITIES',
+  'SKIP_REASONS',
+  'SUGGESTION_KINDS',
+  'applyEdits',
+  'applyFixes',
+  'autoRewrite',
+  'builtinClasses',
+  'builtinInflector',
+  'builtinRuleSet',
+  'builtinRules',
+  'builtinSources',
+  'categoryLabel',
+  'checkRuleExample',
+  'compileRuleSet',
+  'configuredRules',
+  'describeFrame',
+  'describeRule',
+  'describeRuleAsText',
+  'describeRuleData',
+  'directiveComment',
+  'ignoreDirectiveEdit',
+  'isSlotRewrite',
+  'lexiconInflector',
+  'lineIndexAt',
+  'lineStarts',
+  'lint',
+  'lintPiece',
+  'loadConfig',
+  'locateCustomRuleIssue',
+  'maskNonProse',
+  'nearest',
+  'offsetToLineColumn',
+  'parseConfig',
+  'parseDirectives',
+  'parsePhrase',
+  'planFixes',
+  'regularInflect',
+  'resetWork',
+  'ruleFamily',
+  'ruleSetWith',
+  'severityLabel',
+  'sourceText',
+  'suggestionKind',
+  'testRule',
+  'work',
 ];

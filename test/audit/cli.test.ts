@@ -15,13 +15,25 @@ const BIN = join(ROOT, 'bin', 'carelint.js');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'audit');
 
 interface Person {
-  id: string; score: number; findings: number; categories: Record<string, number>; first: string | null; last: string | null;
+  id: string;
+  score: number;
+  findings: number;
+  categories: Record<string, number>;
+  first: string | null;
+  last: string | null;
   items: Array<{ date: string | null; ruleId: string; category: string; excerpt?: string }>;
 }
-interface Report { people: Person[]; totals: Record<string, any> }
+interface Report {
+  people: Person[];
+  totals: Record<string, any>;
+}
 
 function audit(args: string[], cwd = FIXTURES) {
-  const r = spawnSync(process.execPath, [BIN, 'audit', ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [BIN, 'audit', ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -40,19 +52,36 @@ function auditJson(args: string[], cwd = FIXTURES) {
 /** RFC 4180 rows of a small CSV output, for checking our writer (independent of the audit's reader). */
 function csvRows(text: string): string[][] {
   const rows: string[][] = [];
-  let row: string[] = [], field = '', quoted = false;
+  let row: string[] = [],
+    field = '',
+    quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; } else if (c === '\r') continue;
-    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r') continue;
+    else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
   }
   return rows;
 }
 
-const ranked = (people: Person[]) => people.every((p, i) => i === 0 || people[i - 1].score > p.score || (people[i - 1].score === p.score && people[i - 1].id < p.id));
+const ranked = (people: Person[]) =>
+  people.every(
+    (p, i) => i === 0 || people[i - 1].score > p.score || (people[i - 1].score === p.score && people[i - 1].id < p.id),
+  );
 
 describe('carelint audit (CLI)', function () {
   this.timeout(60000);
@@ -67,16 +96,27 @@ describe('carelint audit (CLI)', function () {
     assert.equal(code, 1, stderr);
     assert.ok(ranked(report.people), 'sorted by score, then id');
     const p1 = report.people.find((p) => p.id === 'P001')!;
-    assert.deepEqual(Object.entries(p1.categories).filter(([, n]) => n > 0).map(([c]) => c).sort(), ['police-involvement', 'punitive-approach']);
+    assert.deepEqual(
+      Object.entries(p1.categories)
+        .filter(([, n]) => n > 0)
+        .map(([c]) => c)
+        .sort(),
+      ['police-involvement', 'punitive-approach'],
+    );
     assert.equal(p1.first, '2022-11-03');
     assert.equal(p1.last, '2023-01-20');
     // the quoted, multi-line note with doubled quotes is one record
-    assert.ok(p1.items.some((i) => i.ruleId === 'behavioural-contract' && /Behaviour contract signed today/.test(i.excerpt!)));
+    assert.ok(
+      p1.items.some((i) => i.ruleId === 'behavioural-contract' && /Behaviour contract signed today/.test(i.excerpt!)),
+    );
     assert.equal(report.people.find((p) => p.id === 'P003')!.first, '2023-06-15', 'DD/MM/YYYY read day first');
     assert.equal(report.people.find((p) => p.id === 'P005')!.first, null, 'unreadable date: finding kept, undated');
     assert.ok(!report.people.some((p) => p.id === 'P002'), 'a person without findings is not listed');
     assert.equal(report.totals.records, 6);
-    assert.deepEqual([report.totals.badRows['missing-id'], report.totals.badRows['missing-text'], report.totals.badRows['bad-date']], [1, 1, 1]);
+    assert.deepEqual(
+      [report.totals.badRows['missing-id'], report.totals.badRows['missing-text'], report.totals.badRows['bad-date']],
+      [1, 1, 1],
+    );
     assert.match(stderr, /basic\.csv:8: date could not be read/);
     assert.match(stderr, /basic\.csv:9: no note text/);
     assert.match(stderr, /basic\.csv:10: no person identifier/);
@@ -89,7 +129,9 @@ describe('carelint audit (CLI)', function () {
     const col = (name: string) => header.indexOf(name);
     const sums = new Map<string, number>();
     for (const row of csv.slice(1)) {
-      const weight = CATEGORY_WEIGHT[row[col('category')] as keyof typeof CATEGORY_WEIGHT] * SEVERITY_WEIGHT[row[col('severity')] as keyof typeof SEVERITY_WEIGHT];
+      const weight =
+        CATEGORY_WEIGHT[row[col('category')] as keyof typeof CATEGORY_WEIGHT] *
+        SEVERITY_WEIGHT[row[col('severity')] as keyof typeof SEVERITY_WEIGHT];
       assert.equal(Number(row[col('weight')]), weight);
       sums.set(row[col('person_id')], (sums.get(row[col('person_id')]) ?? 0) + weight);
     }
@@ -135,18 +177,30 @@ describe('carelint audit (CLI)', function () {
   it('stops on an ambiguous or missing column with file:line and the columns found; --id-field resolves it', () => {
     const amb = audit(['ambiguous.csv']);
     assert.equal(amb.code, 2);
-    assert.match(amb.stderr, /ambiguous\.csv:1: more than one column could be the person identifier \("patient_id", "nhs_number"\); choose one with --id-field\. columns found: "patient_id", "nhs_number", "note"/);
+    assert.match(
+      amb.stderr,
+      /ambiguous\.csv:1: more than one column could be the person identifier \("patient_id", "nhs_number"\); choose one with --id-field\. columns found: "patient_id", "nhs_number", "note"/,
+    );
     const missing = audit(['no-fields.csv']);
     assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /no-fields\.csv:1: no column looks like the person identifier; name it with --id-field/);
+    assert.match(
+      missing.stderr,
+      /no-fields\.csv:1: no column looks like the person identifier; name it with --id-field/,
+    );
     const fixed = auditJson(['--id-field', 'nhs_number', 'ambiguous.csv']);
     assert.equal(fixed.code, 1, fixed.stderr);
-    assert.deepEqual(fixed.report.people.map((p) => p.id), ['943 476 5919']);
+    assert.deepEqual(
+      fixed.report.people.map((p) => p.id),
+      ['943 476 5919'],
+    );
   });
 
   it('refuses a binary file (say, a spreadsheet) with what to do', () => {
     const file = join(tmp, 'notes.xlsx');
-    writeFileSync(file, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(64), Buffer.from('patient_id,note')]));
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(64), Buffer.from('patient_id,note')]),
+    );
     const r = audit([file]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /notes\.xlsx: is a binary file.*Export the notes as CSV/);
@@ -181,11 +235,15 @@ describe('carelint audit (CLI)', function () {
 
   it('reads a UTF-16 export with its byte-order mark', () => {
     const file = join(tmp, 'utf16.csv');
-    const text = 'patient_id;date;note\r\nW1;2022-05-06;"Staff describe him as attention seeking; café visit went well."\r\n';
+    const text =
+      'patient_id;date;note\r\nW1;2022-05-06;"Staff describe him as attention seeking; café visit went well."\r\n';
     writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
     const { report, stderr } = auditJson([file]);
     assert.match(stderr, /person "patient_id"/);
-    assert.deepEqual(report.people.map((p) => p.id), ['W1']);
+    assert.deepEqual(
+      report.people.map((p) => p.id),
+      ['W1'],
+    );
     assert.match(report.people[0].items[0].excerpt!, /café visit/);
   });
 
@@ -205,7 +263,10 @@ describe('carelint audit (CLI)', function () {
     assert.match(r.stdout, /progress\.csv:\d+: no note text/);
     // what a terminal shows on each line is what follows its last carriage return
     const visible = r.stdout.split('\n').map((line) => line.replace(/\r$/, '').split('\r').pop()!);
-    assert.deepEqual(visible.filter((line) => line.includes('carelint:') && line.includes('MB/s')), []);
+    assert.deepEqual(
+      visible.filter((line) => line.includes('carelint:') && line.includes('MB/s')),
+      [],
+    );
   });
 
   it('writes no report when it audited no note (missing export, no rows, every row skipped or out of dates), and exits 2', () => {
@@ -240,7 +301,10 @@ describe('carelint audit (CLI)', function () {
 
   it('writes counts in words that agree with them ("1 note", "1 person", "1 row skipped")', () => {
     const file = join(tmp, 'one.csv');
-    writeFileSync(file, 'patient_id,date,note\nO1,2022-01-01,Patient refused her evening medication.\n,2022-01-02,No id on this row.\n');
+    writeFileSync(
+      file,
+      'patient_id,date,note\nO1,2022-01-01,Patient refused her evening medication.\n,2022-01-02,No id on this row.\n',
+    );
     const r = audit(['--format', 'json', file]);
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr, /audited 1 note: 1 finding for 1 person; 1 row skipped$/m);
@@ -248,13 +312,19 @@ describe('carelint audit (CLI)', function () {
     assert.match(html, /<p class="meta">1 person\. Up to 10 findings are kept per person/);
     assert.match(audit(['--format', 'html', '--max-items', '1', file]).stdout, /Up to 1 finding is kept per person/);
     const two = join(tmp, 'two.csv');
-    writeFileSync(two, 'patient_id,date,note\nO1,2022-01-01,Patient refused her evening medication.\nO2,2022-01-01,She is noncompliant with her medication.\n');
+    writeFileSync(
+      two,
+      'patient_id,date,note\nO1,2022-01-01,Patient refused her evening medication.\nO2,2022-01-01,She is noncompliant with her medication.\n',
+    );
     assert.match(audit(['--format', 'html', '--top', '1', two]).stdout, /The highest score of 2 people is shown/);
   });
 
   it('exits 0 when no note has a finding', () => {
     const file = join(tmp, 'clean.csv');
-    writeFileSync(file, 'patient_id,date,note\nK1,2022-01-01,Enjoys painting at the day centre.\nK2,2022-01-02,Went to the library.\n');
+    writeFileSync(
+      file,
+      'patient_id,date,note\nK1,2022-01-01,Enjoys painting at the day centre.\nK2,2022-01-02,Went to the library.\n',
+    );
     const { code, report } = auditJson([file]);
     assert.equal(code, 0);
     assert.deepEqual(report.people, []);
@@ -264,21 +334,43 @@ describe('carelint audit (CLI)', function () {
   it('narrows by --since/--until (undated notes left out) and by --category', () => {
     const dated = auditJson(['--since', '2021-01-01', '--until', '2022-12-31', 'xss.csv', 'basic.csv']).report;
     const dates = dated.people.flatMap((p) => p.items.map((i) => i.date));
-    assert.ok(dates.length > 0 && dates.every((d) => d !== null && d >= '2021-01-01' && d <= '2022-12-31'), dates.join());
+    assert.ok(
+      dates.length > 0 && dates.every((d) => d !== null && d >= '2021-01-01' && d <= '2022-12-31'),
+      dates.join(),
+    );
     assert.ok(dated.totals.outsideDates > 0);
     const police = auditJson(['--category', 'police-involvement', 'xss.csv', 'basic.csv']).report;
     assert.ok(police.people.length > 0);
     assert.ok(police.people.every((p) => p.items.every((i) => i.category === 'police-involvement')));
-    assert.deepEqual(Object.keys(police.totals.rules).length > 0 && Object.entries(police.totals.categories as Record<string, number>).filter(([, n]) => n > 0).map(([c]) => c), ['police-involvement']);
+    assert.deepEqual(
+      Object.keys(police.totals.rules).length > 0 &&
+        Object.entries(police.totals.categories as Record<string, number>)
+          .filter(([, n]) => n > 0)
+          .map(([c]) => c),
+      ['police-involvement'],
+    );
   });
 
   it('applies a trust config given with --config: custom rules and allow entries, in every worker', () => {
     const plain = auditJson(['config/notes.csv']).report;
-    assert.deepEqual(plain.people.map((p) => p.id), ['T2'], 'without the config only "refused" is found');
+    assert.deepEqual(
+      plain.people.map((p) => p.id),
+      ['T2'],
+      'without the config only "refused" is found',
+    );
     for (const workers of ['1', '3']) {
-      const { code, report, stderr } = auditJson(['--workers', workers, '--config', 'config/trust.carelintrc.json', 'config/notes.csv']);
+      const { code, report, stderr } = auditJson([
+        '--workers',
+        workers,
+        '--config',
+        'config/trust.carelintrc.json',
+        'config/notes.csv',
+      ]);
       assert.equal(code, 1, stderr);
-      assert.deepEqual(report.people.map((p) => [p.id, p.items.map((i) => i.ruleId)]), [['T1', ['amber-protocol']]]);
+      assert.deepEqual(
+        report.people.map((p) => [p.id, p.items.map((i) => i.ruleId)]),
+        [['T1', ['amber-protocol']]],
+      );
     }
     const html = audit(['--format', 'html', '--config', 'config/trust.carelintrc.json', 'config/notes.csv']).stdout;
     assert.match(html, /Amber protocol&#39; was this fictional trust/);
@@ -298,7 +390,10 @@ describe('carelint audit (CLI)', function () {
     const p = auditJson(['--max-items', '3', file]).report.people[0];
     assert.equal(p.findings, 10);
     assert.equal(p.items.length, 3);
-    assert.ok(p.items.some((i) => i.category === 'police-involvement'), 'the heaviest finding is kept');
+    assert.ok(
+      p.items.some((i) => i.category === 'police-involvement'),
+      'the heaviest finding is kept',
+    );
     assert.equal(p.first, '2022-01-01');
     assert.equal(p.last, '2022-02-01');
   });
@@ -342,11 +437,16 @@ describe('carelint audit (CLI)', function () {
 
   it('--redact leaves no excerpt in any format', () => {
     // words of the fixtures' flagged sentences (not rule ids, which stay in a redacted report)
-    const flagged = /signed today|crisis line|on the ward|evening medication|outpatient review|engages with the plan|last warning|emergency department|his own life|so they say/i;
+    const flagged =
+      /signed today|crisis line|on the ward|evening medication|outpatient review|engages with the plan|last warning|emergency department|his own life|so they say/i;
     const inputs = ['basic.csv', 'xss.csv', 'bom-semicolon.csv', 'notes.jsonl', 'tab.tsv'];
     for (const format of ['json', 'csv', 'html']) {
       const plain = audit(['--format', format, ...inputs]);
-      assert.match(plain.stdout, flagged, `${format} without --redact holds excerpts (so the check below means something)`);
+      assert.match(
+        plain.stdout,
+        flagged,
+        `${format} without --redact holds excerpts (so the check below means something)`,
+      );
       const redacted = audit(['--format', format, '--redact', ...inputs]);
       assert.equal(redacted.code, 1);
       assert.doesNotMatch(redacted.stdout, flagged, format);

@@ -22,7 +22,10 @@ describe('carelint audit: HTML report in Chromium', function () {
   let tmp: string;
   let session: BrowserSession;
   let report: string;
-  let json: { people: Array<{ id: string; score: number }>; totals: { findings: number; months: Record<string, unknown> } };
+  let json: {
+    people: Array<{ id: string; score: number }>;
+    totals: { findings: number; months: Record<string, unknown> };
+  };
   const dialogs: string[] = [];
 
   before(async () => {
@@ -33,7 +36,9 @@ describe('carelint audit: HTML report in Chromium', function () {
     report = join(tmp, 'report.html');
     const r = spawnSync(process.execPath, [BIN, 'audit', '--output', report, ...inputs], { encoding: 'utf8' });
     assert.equal(r.status, 1, r.stderr);
-    json = JSON.parse(spawnSync(process.execPath, [BIN, 'audit', '--format', 'json', ...inputs], { encoding: 'utf8' }).stdout);
+    json = JSON.parse(
+      spawnSync(process.execPath, [BIN, 'audit', '--format', 'json', ...inputs], { encoding: 'utf8' }).stdout,
+    );
     session = await openBrowser();
     session.page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -49,7 +54,10 @@ describe('carelint audit: HTML report in Chromium', function () {
 
   it('carries a CSP that allows no request, and no script', () => {
     const html = readFileSync(report, 'utf8');
-    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;/);
+    assert.match(
+      html,
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;/,
+    );
     assert.doesNotMatch(html, /<script|<link|src="http|href="http/i);
   });
 
@@ -70,11 +78,17 @@ describe('carelint audit: HTML report in Chromium', function () {
 
   it('renders the people table in rank order, with totals by category and rule', async () => {
     const table = await session.page.evaluate(() => ({
-      people: [...document.querySelectorAll('#people-table tbody tr')].map((tr) => [tr.querySelector('td.person')!.textContent, Number(tr.children[2].textContent)]),
+      people: [...document.querySelectorAll('#people-table tbody tr')].map((tr) => [
+        tr.querySelector('td.person')!.textContent,
+        Number(tr.children[2].textContent),
+      ]),
       categories: document.querySelectorAll('#category-table tbody tr').length,
       rules: document.querySelectorAll('#rule-table tbody tr').length,
     }));
-    assert.deepEqual(table.people, json.people.map((p) => [p.id, p.score]));
+    assert.deepEqual(
+      table.people,
+      json.people.map((p) => [p.id, p.score]),
+    );
     assert.equal(table.categories, 4);
     assert.ok(table.rules > 3);
   });
@@ -89,23 +103,39 @@ describe('carelint audit: HTML report in Chromium', function () {
     assert.equal(state.images, 0);
     assert.equal(state.scripts, 0);
     assert.ok(state.ids.includes('<img src=x onerror=alert(1)>'));
-    assert.match(state.excerpts, /<script>alert\(2\)<\/script> Staff describe her as attention seeking & manipulative, "so they say"/);
+    assert.match(
+      state.excerpts,
+      /<script>alert\(2\)<\/script> Staff describe her as attention seeking & manipulative, "so they say"/,
+    );
     assert.deepEqual(dialogs, []);
   });
 
   it('fits the window at 1280 and 400 px with every record open: no sideways scrolling', async () => {
-    await session.page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    await session.page.evaluate(() =>
+      document.querySelectorAll('details').forEach((d) => {
+        d.open = true;
+      }),
+    );
     for (const width of [1280, 400]) {
       await session.page.setViewportSize({ width, height: 860 });
       const fit = await session.page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
         innerWidth,
-        beyond: [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > innerWidth + 0.5)
-          .slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)} px`),
+        beyond: [...document.querySelectorAll('body *')]
+          .filter((el) => el.getBoundingClientRect().right > innerWidth + 0.5)
+          .slice(0, 5)
+          .map(
+            (el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)} px`,
+          ),
         // each person still shows their id and score in the window
-        people: [...document.querySelectorAll('#people-table td.person')].every((td) => td.getBoundingClientRect().width > 40),
+        people: [...document.querySelectorAll('#people-table td.person')].every(
+          (td) => td.getBoundingClientRect().width > 40,
+        ),
       }));
-      assert.ok(fit.scrollWidth <= fit.innerWidth, `${width} px: the page is ${fit.scrollWidth} px wide; past the edge: ${fit.beyond.join(', ')}`);
+      assert.ok(
+        fit.scrollWidth <= fit.innerWidth,
+        `${width} px: the page is ${fit.scrollWidth} px wide; past the edge: ${fit.beyond.join(', ')}`,
+      );
       assert.ok(fit.people, `${width} px: person ids squeezed`);
       mkdirSync(ARTIFACTS, { recursive: true });
       await session.page.screenshot({ path: join(ARTIFACTS, `audit-report-${width}.png`) });
@@ -115,9 +145,15 @@ describe('carelint audit: HTML report in Chromium', function () {
 
   it('keeps a screenshot and made no request beyond the file itself', async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    await session.page.locator('#people-table details').first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    await session.page
+      .locator('#people-table details')
+      .first()
+      .evaluate((d) => ((d as HTMLDetailsElement).open = true));
     await session.page.screenshot({ path: join(ARTIFACTS, 'audit-report.png'), fullPage: true });
     assert.deepEqual(session.foreignRequests(), []);
-    assert.deepEqual(session.requests.filter((u) => !u.startsWith('file:')), []);
+    assert.deepEqual(
+      session.requests.filter((u) => !u.startsWith('file:')),
+      [],
+    );
   });
 });

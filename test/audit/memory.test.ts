@@ -29,13 +29,32 @@ describe('carelint audit: memory', function () {
     const file = join(tmp, 'export.csv');
     const made = writeSyntheticExport(file, { bytes: EXPORT_MB * MB, seed: 3, people: 20000 });
     const probe = join(tmp, 'report-rss.cjs');
-    writeFileSync(probe, "process.on('exit', () => process.stderr.write(`maxRSS_KB=${process.resourceUsage().maxRSS}\\n`));\n");
-    const r = spawnSync(process.execPath, ['--require', probe, BIN, 'audit', '--workers', '2', '--format', 'json', '--output', join(tmp, 'report.json'), file], { encoding: 'utf8' });
+    writeFileSync(
+      probe,
+      "process.on('exit', () => process.stderr.write(`maxRSS_KB=${process.resourceUsage().maxRSS}\\n`));\n",
+    );
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--require',
+        probe,
+        BIN,
+        'audit',
+        '--workers',
+        '2',
+        '--format',
+        'json',
+        '--output',
+        join(tmp, 'report.json'),
+        file,
+      ],
+      { encoding: 'utf8' },
+    );
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stderr, new RegExp(`audited ${made.records} notes`), 'every row was read');
     const rssMb = Number(/maxRSS_KB=(\d+)/.exec(r.stderr)?.[1]) / 1024;
     assert.ok(rssMb > 0, r.stderr);
     assert.ok(rssMb < RSS_BOUND_MB, `peak RSS ${rssMb.toFixed(0)} MB for a ${(made.bytes / MB).toFixed(0)} MB export`);
-    assert.ok(rssMb < made.bytes / MB * 1.5 || EXPORT_MB < 100, 'memory does not hold the export');
+    assert.ok(rssMb < (made.bytes / MB) * 1.5 || EXPORT_MB < 100, 'memory does not hold the export');
   });
 });

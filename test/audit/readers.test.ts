@@ -24,22 +24,48 @@ function parse(text: string, delimiter: Delimiter = ',', chunks: number[] = []):
 describe('audit: CSV parser', () => {
   it('reads plain rows and reports the line each starts on', () => {
     assert.deepEqual(parse('a,b\n1,2\n3,4\n'), [
-      { fields: ['a', 'b'], line: 1 }, { fields: ['1', '2'], line: 2 }, { fields: ['3', '4'], line: 3 },
+      { fields: ['a', 'b'], line: 1 },
+      { fields: ['1', '2'], line: 2 },
+      { fields: ['3', '4'], line: 3 },
     ]);
   });
 
   it('keeps delimiters, doubled quotes and line breaks inside quoted fields', () => {
-    const rows = parse('id,note\r\n1,"she said ""no"", then left"\r\n2,"line one\r\nline two\nline three"\r\n3,after\r\n');
-    assert.deepEqual(rows.map((r) => r.fields), [['id', 'note'], ['1', 'she said "no", then left'], ['2', 'line one\r\nline two\nline three'], ['3', 'after']]);
-    assert.deepEqual(rows.map((r) => r.line), [1, 2, 3, 6]);
+    const rows = parse(
+      'id,note\r\n1,"she said ""no"", then left"\r\n2,"line one\r\nline two\nline three"\r\n3,after\r\n',
+    );
+    assert.deepEqual(
+      rows.map((r) => r.fields),
+      [
+        ['id', 'note'],
+        ['1', 'she said "no", then left'],
+        ['2', 'line one\r\nline two\nline three'],
+        ['3', 'after'],
+      ],
+    );
+    assert.deepEqual(
+      rows.map((r) => r.line),
+      [1, 2, 3, 6],
+    );
   });
 
   it('treats CRLF, LF and a lone CR as row ends, and skips blank lines', () => {
-    assert.deepEqual(parse('a\r\n\r\nb\rc\n\nd').map((r) => [r.fields[0], r.line]), [['a', 1], ['b', 3], ['c', 4], ['d', 6]]);
+    assert.deepEqual(
+      parse('a\r\n\r\nb\rc\n\nd').map((r) => [r.fields[0], r.line]),
+      [
+        ['a', 1],
+        ['b', 3],
+        ['c', 4],
+        ['d', 6],
+      ],
+    );
   });
 
   it('keeps empty fields and ragged rows as they are', () => {
-    assert.deepEqual(parse('a,b,c\n,,\n1\n1,2,3,4\n"",x,\n').map((r) => r.fields), [['a', 'b', 'c'], ['', '', ''], ['1'], ['1', '2', '3', '4'], ['', 'x', '']]);
+    assert.deepEqual(
+      parse('a,b,c\n,,\n1\n1,2,3,4\n"",x,\n').map((r) => r.fields),
+      [['a', 'b', 'c'], ['', '', ''], ['1'], ['1', '2', '3', '4'], ['', 'x', '']],
+    );
   });
 
   it('gives the same rows however the text is split into chunks', () => {
@@ -54,7 +80,13 @@ describe('audit: CSV parser', () => {
   });
 
   it('reads tab-separated text', () => {
-    assert.deepEqual(parse('a\tb\n1\t"x\ty"\n', '\t').map((r) => r.fields), [['a', 'b'], ['1', 'x\ty']]);
+    assert.deepEqual(
+      parse('a\tb\n1\t"x\ty"\n', '\t').map((r) => r.fields),
+      [
+        ['a', 'b'],
+        ['1', 'x\ty'],
+      ],
+    );
   });
 
   it('keeps stray quotes as text and counts them', () => {
@@ -62,12 +94,18 @@ describe('audit: CSV parser', () => {
     const p = new CsvParser(',', (f) => rows.push(f));
     p.push('a,b\n5" tall,"ok"x\n');
     p.end();
-    assert.deepEqual(rows, [['a', 'b'], ['5" tall', 'okx']]);
+    assert.deepEqual(rows, [
+      ['a', 'b'],
+      ['5" tall', 'okx'],
+    ]);
     assert.equal(p.looseQuotes, 2);
   });
 
   it('fails with the starting line when a quote is never closed', () => {
-    assert.throws(() => parse('a,b\n1,2\n3,"never closed\nmore\n'), (e: unknown) => e instanceof CsvFormatError && e.line === 3 && /never closed/.test(e.message));
+    assert.throws(
+      () => parse('a,b\n1,2\n3,"never closed\nmore\n'),
+      (e: unknown) => e instanceof CsvFormatError && e.line === 3 && /never closed/.test(e.message),
+    );
   });
 
   it('sniffs the delimiter from the header line, ignoring quoted text', () => {
@@ -81,7 +119,10 @@ describe('audit: CSV parser', () => {
 
 describe('audit: column detection', () => {
   it('finds id, text and date from common names, ignoring case and punctuation', () => {
-    assert.deepEqual(detectFields(['NHS Number', 'Note Text', 'Created At'], {}), { ok: true, fields: { id: 'NHS Number', text: 'Note Text', date: 'Created At' } });
+    assert.deepEqual(detectFields(['NHS Number', 'Note Text', 'Created At'], {}), {
+      ok: true,
+      fields: { id: 'NHS Number', text: 'Note Text', date: 'Created At' },
+    });
     assert.deepEqual(detectFields(['mrn', 'body'], {}), { ok: true, fields: { id: 'mrn', text: 'body' } });
   });
 
@@ -112,7 +153,10 @@ describe('audit: column detection', () => {
   });
 
   it('honours explicit names and checks they exist', () => {
-    assert.deepEqual(detectFields(['patient_id', 'nhs_number', 'note'], { id: 'nhs_number' }), { ok: true, fields: { id: 'nhs_number', text: 'note' } });
+    assert.deepEqual(detectFields(['patient_id', 'nhs_number', 'note'], { id: 'nhs_number' }), {
+      ok: true,
+      fields: { id: 'nhs_number', text: 'note' },
+    });
     const d = detectFields(['a', 'b'], { id: 'a', text: 'c' });
     assert.ok(!d.ok && /--text-field 'c' is not a column/.test(d.message));
   });
@@ -133,7 +177,8 @@ describe('audit: dates', () => {
   });
 
   it('rejects impossible and unreadable dates', () => {
-    for (const bad of ['2023-02-30', '31/13/2023', 'yesterday', '', '2023', null, {}]) assert.equal(parseRecordDate(bad), null, String(bad));
+    for (const bad of ['2023-02-30', '31/13/2023', 'yesterday', '', '2023', null, {}])
+      assert.equal(parseRecordDate(bad), null, String(bad));
   });
 
   it('accepts only YYYY-MM-DD for --since and --until', () => {

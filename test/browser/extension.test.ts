@@ -8,15 +8,28 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { ROOT } from '../support/cli';
-import { launchExtension, popupText, underlines, waitForUnderline, type ExtensionSession, type Underline } from './support';
+import {
+  launchExtension,
+  popupText,
+  underlines,
+  waitForUnderline,
+  type ExtensionSession,
+  type Underline,
+} from './support';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const NOTE = 'Patient was aggressive and non-compliant with meds. ';
-const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `browser-${name}.png`), caret: 'initial' });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(ARTIFACTS, `browser-${name}.png`), caret: 'initial' });
 const centre = (u: Underline) => ({ x: u.x + u.width / 2, y: u.y + u.height / 2 });
 
 /** Where the caret lands when the user clicks the middle of an underline: inside the flagged words if it sits on them. */
-async function caretAfterClick(page: Page, target: Page | Frame, u: Underline, selector: string): Promise<{ value: string; caret: number }> {
+async function caretAfterClick(
+  page: Page,
+  target: Page | Frame,
+  u: Underline,
+  selector: string,
+): Promise<{ value: string; caret: number }> {
   let { x, y } = centre(u);
   const frame = 'parentFrame' in target && target.parentFrame() ? target : null;
   if (frame) {
@@ -25,13 +38,19 @@ async function caretAfterClick(page: Page, target: Page | Frame, u: Underline, s
     y += box!.y;
   }
   await page.mouse.click(x, y);
-  return target.$eval(selector, (el) => ({ value: (el as HTMLTextAreaElement).value, caret: (el as HTMLTextAreaElement).selectionStart }));
+  return target.$eval(selector, (el) => ({
+    value: (el as HTMLTextAreaElement).value,
+    caret: (el as HTMLTextAreaElement).selectionStart,
+  }));
 }
 
 function assertOnWord(state: { value: string; caret: number }, word: string): void {
   const at = state.value.toLowerCase().indexOf(word.toLowerCase());
   assert.ok(at >= 0, `"${word}" is in the field`);
-  assert.ok(state.caret >= at && state.caret <= at + word.length, `a click on the underline put the caret at ${state.caret}, inside "${word}" (${at}–${at + word.length})`);
+  assert.ok(
+    state.caret >= at && state.caret <= at + word.length,
+    `a click on the underline put the caret at ${state.caret}, inside "${word}" (${at}–${at + word.length})`,
+  );
 }
 
 /** Whether the content script ever ran in this page (asked in the extension's own isolated world). */
@@ -87,14 +106,24 @@ describe('browser extension in Chromium', function () {
     // the page watches its own DOM: the extension must not change it
     await page.evaluate(() => {
       (window as any).bodyMutations = [];
-      new MutationObserver((m) => { (window as any).bodyMutations.push(...m.map((r) => `${r.type} ${(r.target as Element).tagName ?? r.target.nodeName}#${(r.target as Element).id ?? ''} ${r.attributeName ?? ''}`)); }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      new MutationObserver((m) => {
+        (window as any).bodyMutations.push(
+          ...m.map(
+            (r) =>
+              `${r.type} ${(r.target as Element).tagName ?? r.target.nodeName}#${(r.target as Element).id ?? ''} ${r.attributeName ?? ''}`,
+          ),
+        );
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
     });
     await page.click('#note');
     await page.keyboard.type(NOTE);
     let u = await waitForUnderline(page, 'aggressive');
     assert.equal(u.category, 'stigmatizing-language');
     const words = (await underlines(page)).map((x) => x.text.toLowerCase());
-    assert.ok(words.some((w) => w.includes('non-compliant')), `underlines: ${words.join(', ')}`);
+    assert.ok(
+      words.some((w) => w.includes('non-compliant')),
+      `underlines: ${words.join(', ')}`,
+    );
     assertOnWord(await caretAfterClick(page, page, u, '#note'), 'aggressive');
     await shot(page, 'textarea');
 
@@ -108,7 +137,10 @@ describe('browser extension in Chromium', function () {
     assertOnWord(await caretAfterClick(page, page, u, '#note'), 'aggressive');
 
     // a narrower window rewraps the text: the underline follows the word to its new place
-    await page.evaluate(() => { (document.querySelector('#note') as HTMLTextAreaElement).value += 'More text to wrap the line. '.repeat(3); document.querySelector('#note')!.dispatchEvent(new Event('input')); });
+    await page.evaluate(() => {
+      (document.querySelector('#note') as HTMLTextAreaElement).value += 'More text to wrap the line. '.repeat(3);
+      document.querySelector('#note')!.dispatchEvent(new Event('input'));
+    });
     await page.keyboard.press('End');
     const before = (await underlines(page)).find((x) => x.text.includes('non-compliant'))!;
     await page.setViewportSize({ width: 560, height: 800 });
@@ -117,7 +149,10 @@ describe('browser extension in Chromium', function () {
       const layer = document.querySelector('carelint-overlay')!.shadowRoot!.querySelector<HTMLElement>('.cl-layer')!;
       return Math.abs(layer.getBoundingClientRect().width - document.querySelector('#note')!.clientWidth) < 1;
     });
-    assert.notDeepEqual((await underlines(page)).find((x) => x.text.includes('non-compliant')), before);
+    assert.notDeepEqual(
+      (await underlines(page)).find((x) => x.text.includes('non-compliant')),
+      before,
+    );
     u = (await underlines(page)).find((x) => x.text.includes('non-compliant'))!;
     assertOnWord(await caretAfterClick(page, page, u, '#note'), 'non-compliant');
     await shot(page, 'textarea-resized');
@@ -127,9 +162,13 @@ describe('browser extension in Chromium', function () {
     await page.click('#plan');
     await page.keyboard.type('Plan: she is attention seeking.');
     await waitForUnderline(page, 'attention seeking');
-    await page.$eval('.scroller', (el) => { el.scrollTop = 60; });
+    await page.$eval('.scroller', (el) => {
+      el.scrollTop = 60;
+    });
     await page.waitForFunction(() => {
-      const el = [...document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.cl-underline')].find((e) => e.dataset.text!.includes('attention'));
+      const el = [
+        ...document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.cl-underline'),
+      ].find((e) => e.dataset.text!.includes('attention'));
       const plan = document.querySelector('#plan')!.getBoundingClientRect();
       return el !== undefined && Math.abs(el.getBoundingClientRect().y - plan.y) < 30;
     });
@@ -137,11 +176,14 @@ describe('browser extension in Chromium', function () {
     assertOnWord(await caretAfterClick(page, page, u, '#plan'), 'attention seeking');
 
     assert.deepEqual(await page.evaluate(() => (window as any).bodyMutations), [], 'the page DOM was not changed');
-    assert.ok((await page.$eval('#note', (el) => (el as HTMLTextAreaElement).value)).startsWith(NOTE), 'the text typed is the text stored');
+    assert.ok(
+      (await page.$eval('#note', (el) => (el as HTMLTextAreaElement).value)).startsWith(NOTE),
+      'the text typed is the text stored',
+    );
     await page.close();
   });
 
-  it('follows the textarea\'s own scrolling in a long note', async () => {
+  it("follows the textarea's own scrolling in a long note", async () => {
     const page = await open('/note.html');
     await page.fill('#note', 'Seen on the ward today.\n'.repeat(40));
     await page.click('#note');
@@ -150,8 +192,12 @@ describe('browser extension in Chromium', function () {
     const u = await waitForUnderline(page, 'non-compliant');
     assert.ok(await page.$eval('#note', (el) => el.scrollTop > 0), 'the textarea scrolled to the caret');
     assertOnWord(await caretAfterClick(page, page, u, '#note'), 'non-compliant');
-    await page.$eval('#note', (el) => { el.scrollTop = 0; });
-    await page.waitForFunction(() => ![...document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll('.cl-underline')].length);
+    await page.$eval('#note', (el) => {
+      el.scrollTop = 0;
+    });
+    await page.waitForFunction(
+      () => ![...document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll('.cl-underline')].length,
+    );
   });
 
   it('follows browser zoom', async () => {
@@ -188,40 +234,78 @@ describe('browser extension in Chromium', function () {
     // Alt+Down from the start selects the first finding and opens its card
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('Alt+ArrowDown');
-    await page.waitForFunction(() => !document.querySelector('carelint-overlay')!.shadowRoot!.querySelector('.cl-popover')!.hasAttribute('hidden'));
-    const sel = await page.$eval('#note', (el) => { const t = el as HTMLTextAreaElement; return t.value.slice(t.selectionStart, t.selectionEnd); });
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('carelint-overlay')!.shadowRoot!.querySelector('.cl-popover')!.hasAttribute('hidden'),
+    );
+    const sel = await page.$eval('#note', (el) => {
+      const t = el as HTMLTextAreaElement;
+      return t.value.slice(t.selectionStart, t.selectionEnd);
+    });
     assert.match(sel, /aggressive/);
     // Tab goes into the card, Escape comes back to the text with the card closed
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => (document.activeElement as HTMLElement).tagName + ':' + (document.querySelector('carelint-overlay')!.shadowRoot!.activeElement?.className ?? ''));
+    const focused = await page.evaluate(
+      () =>
+        (document.activeElement as HTMLElement).tagName +
+        ':' +
+        (document.querySelector('carelint-overlay')!.shadowRoot!.activeElement?.className ?? ''),
+    );
     assert.match(focused, /^CARELINT-OVERLAY:cl-card__/);
     await shot(page, 'card');
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => document.querySelector('carelint-overlay')!.shadowRoot!.querySelector('.cl-popover')!.hasAttribute('hidden'));
+    await page.waitForFunction(() =>
+      document.querySelector('carelint-overlay')!.shadowRoot!.querySelector('.cl-popover')!.hasAttribute('hidden'),
+    );
     assert.equal(await page.evaluate(() => document.activeElement!.id), 'note');
     // a click elsewhere on the page closes an open card
     await page.keyboard.press('Alt+ArrowDown');
-    await page.waitForFunction(() => !document.querySelector('carelint-overlay')!.shadowRoot!.querySelector('.cl-popover')!.hasAttribute('hidden'));
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('carelint-overlay')!.shadowRoot!.querySelector('.cl-popover')!.hasAttribute('hidden'),
+    );
     await page.click('text=New progress note');
-    await page.waitForFunction(() => document.querySelector('carelint-overlay')!.shadowRoot!.querySelector('.cl-popover')!.hasAttribute('hidden'));
+    await page.waitForFunction(() =>
+      document.querySelector('carelint-overlay')!.shadowRoot!.querySelector('.cl-popover')!.hasAttribute('hidden'),
+    );
     await page.click('#note');
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('Alt+ArrowDown');
 
     // the next finding, then its rewrite button
     await page.keyboard.press('Alt+ArrowDown');
-    await page.waitForFunction(() => !!document.querySelector('carelint-overlay')!.shadowRoot!.querySelector('.cl-card[data-rule="non-compliant-with-medication"]'));
-    await page.evaluate(() => { (window as any).inputLog.length = 0; });
+    await page.waitForFunction(
+      () =>
+        !!document
+          .querySelector('carelint-overlay')!
+          .shadowRoot!.querySelector('.cl-card[data-rule="non-compliant-with-medication"]'),
+    );
+    await page.evaluate(() => {
+      (window as any).inputLog.length = 0;
+    });
     const button = page.locator('carelint-overlay .cl-card__rewrite').first();
     const suggestion = (await button.textContent())!;
     await button.click();
-    await page.waitForFunction((t) => (document.querySelector('#note') as HTMLTextAreaElement).value.includes(t), suggestion);
+    await page.waitForFunction(
+      (t) => (document.querySelector('#note') as HTMLTextAreaElement).value.includes(t),
+      suggestion,
+    );
     const after = await page.$eval('#note', (el) => (el as HTMLTextAreaElement).value);
     assert.ok(!after.includes('non-compliant with'), after);
-    const log = await page.evaluate(() => (window as any).inputLog as Array<{ id: string; inputType: string; before?: boolean }>);
-    assert.ok(log.some((e) => e.id === 'note' && e.inputType === 'insertText' && !e.before), `input events: ${JSON.stringify(log)}`);
+    const log = await page.evaluate(
+      () => (window as any).inputLog as Array<{ id: string; inputType: string; before?: boolean }>,
+    );
+    assert.ok(
+      log.some((e) => e.id === 'note' && e.inputType === 'insertText' && !e.before),
+      `input events: ${JSON.stringify(log)}`,
+    );
     // the finding is gone, and undo brings the words back
-    await page.waitForFunction(() => ![...document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.cl-underline')].some((e) => e.dataset.rule === 'non-compliant'));
+    await page.waitForFunction(
+      () =>
+        ![
+          ...document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.cl-underline'),
+        ].some((e) => e.dataset.rule === 'non-compliant'),
+    );
     await page.focus('#note');
     await page.keyboard.press('Control+z');
     await page.waitForFunction((n) => (document.querySelector('#note') as HTMLTextAreaElement).value === n, NOTE);
@@ -230,17 +314,31 @@ describe('browser extension in Chromium', function () {
     // a rewrite with a part to fill in is inserted, then that part is selected so the next keystroke replaces it
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('Alt+ArrowDown');
-    await page.waitForFunction(() => !!document.querySelector('carelint-overlay')!.shadowRoot!.querySelector('.cl-card[data-rule="aggressive"]'));
+    await page.waitForFunction(
+      () => !!document.querySelector('carelint-overlay')!.shadowRoot!.querySelector('.cl-card[data-rule="aggressive"]'),
+    );
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => (document.querySelector('#note') as HTMLTextAreaElement).value.includes('[describe'));
-    const selected = await page.$eval('#note', (el) => { const t = el as HTMLTextAreaElement; return t.value.slice(t.selectionStart, t.selectionEnd); });
+    await page.waitForFunction(() =>
+      (document.querySelector('#note') as HTMLTextAreaElement).value.includes('[describe'),
+    );
+    const selected = await page.$eval('#note', (el) => {
+      const t = el as HTMLTextAreaElement;
+      return t.value.slice(t.selectionStart, t.selectionEnd);
+    });
     assert.match(selected, /^\[describe .*\]$/);
     await page.keyboard.type('threw a chair after being told leave was cancelled');
-    assert.equal(await page.$eval('#note', (el) => (el as HTMLTextAreaElement).value.split('.')[0]), 'Patient threw a chair after being told leave was cancelled and non-compliant with meds');
+    assert.equal(
+      await page.$eval('#note', (el) => (el as HTMLTextAreaElement).value.split('.')[0]),
+      'Patient threw a chair after being told leave was cancelled and non-compliant with meds',
+    );
 
     // the popup's counts for this field, as the content script reported them
-    await page.waitForFunction(() => [...document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.cl-underline')].length === 1);
+    await page.waitForFunction(
+      () =>
+        [...document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.cl-underline')]
+          .length === 1,
+    );
     // (the content script's message reaches the worker after the redraw: wait for it)
     await s.worker.evaluate(`new Promise((resolve) => {
       const seen = (all) => Object.entries(all).some(([k, v]) => k.startsWith('counts:') && v.total === 1 && v.byCategory['stigmatizing-language'] === 1);
@@ -253,8 +351,12 @@ describe('browser extension in Chromium', function () {
   it('shows the counts for the field in the toolbar popup, and says when a site is off', async () => {
     const page = await open('/note.html');
     await page.click('#note');
-    await page.keyboard.type('A police officer is to be present at all clinic appointments. She was aggressive and non-compliant with meds.');
-    await page.waitForFunction(() => document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll('.cl-underline').length === 3);
+    await page.keyboard.type(
+      'A police officer is to be present at all clinic appointments. She was aggressive and non-compliant with meds.',
+    );
+    await page.waitForFunction(
+      () => document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll('.cl-underline').length === 3,
+    );
     await page.bringToFront();
     const text = await popupText(s);
     assert.match(text, /On for 127\.0\.0\.1/);
@@ -268,7 +370,10 @@ describe('browser extension in Chromium', function () {
     await page.keyboard.press('Alt+ArrowDown');
     const card = page.locator('carelint-overlay .cl-card[data-rule="police-at-appointments"]');
     await card.waitFor();
-    assert.match((await card.locator('.cl-card__guidance').allTextContents()).join(' '), /police attend only in an emergency/);
+    assert.match(
+      (await card.locator('.cl-card__guidance').allTextContents()).join(' '),
+      /police attend only in an emergency/,
+    );
     assert.equal(await card.locator('.cl-card__rewrite').count(), 0);
     await shot(page, 'guidance');
 
@@ -319,7 +424,12 @@ describe('browser extension in Chromium', function () {
     const u = await waitForUnderline(page, 'attention seeking');
     await assertOverDomWord(page, '.ql-editor', 'attention seeking', u);
     await shot(page, 'quill');
-    await rewriteAndUndo(page, 'non-compliant', () => page.evaluate(() => (window as any).quill.getText() as string), 'non-compliant-with-medication');
+    await rewriteAndUndo(
+      page,
+      'non-compliant',
+      () => page.evaluate(() => (window as any).quill.getText() as string),
+      'non-compliant-with-medication',
+    );
     await page.close();
   });
 
@@ -332,13 +442,31 @@ describe('browser extension in Chromium', function () {
     const u = await waitForUnderline(page, 'attention seeking');
     await assertOverDomWord(page, '.ProseMirror', 'attention seeking', u);
     await page.evaluate(() => window.scrollBy(0, 40));
-    await page.waitForFunction((y) => [...document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.cl-underline')]
-      .some((e) => e.dataset.text!.includes('attention') && Math.abs(e.getBoundingClientRect().y - (y - 40)) < 1), u.y);
-    await assertOverDomWord(page, '.ProseMirror', 'attention seeking', (await underlines(page)).find((x) => x.text.includes('attention'))!);
+    await page.waitForFunction(
+      (y) =>
+        [
+          ...document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.cl-underline'),
+        ].some((e) => e.dataset.text!.includes('attention') && Math.abs(e.getBoundingClientRect().y - (y - 40)) < 1),
+      u.y,
+    );
+    await assertOverDomWord(
+      page,
+      '.ProseMirror',
+      'attention seeking',
+      (await underlines(page)).find((x) => x.text.includes('attention'))!,
+    );
     await shot(page, 'prosemirror');
     const before = await page.evaluate(() => (window as any).pmTransactions as number);
-    await rewriteAndUndo(page, 'non-compliant', () => page.evaluate(() => (window as any).pmText() as string), 'non-compliant-with-medication');
-    assert.ok(await page.evaluate(() => (window as any).pmTransactions as number) > before, 'ProseMirror saw the rewrite as a transaction');
+    await rewriteAndUndo(
+      page,
+      'non-compliant',
+      () => page.evaluate(() => (window as any).pmText() as string),
+      'non-compliant-with-medication',
+    );
+    assert.ok(
+      (await page.evaluate(() => (window as any).pmTransactions as number)) > before,
+      'ProseMirror saw the rewrite as a transaction',
+    );
     await page.close();
   });
 
@@ -349,22 +477,41 @@ describe('browser extension in Chromium', function () {
     await waitForUnderline(page, 'aggressive');
     await waitForUnderline(page, 'attention seeking');
     // the options page writes the settings; the worker merges them; the open page re-lints
-    await s.worker.evaluate(`chrome.storage.local.get('settings').then(({ settings }) => chrome.storage.local.set({ settings: { ...settings, categories: { 'stigmatizing-language': false } } }))`);
-    await page.waitForFunction(() => ![...document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.cl-underline')].some((e) => e.dataset.category === 'stigmatizing-language'));
-    assert.deepEqual((await underlines(page)).map((u) => u.text), ['attention seeking']);
-    await s.worker.evaluate(`chrome.storage.local.get('settings').then(({ settings }) => chrome.storage.local.set({ settings: { ...settings, categories: {} } }))`);
-    await page.waitForFunction(() => document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll('.cl-underline').length === 3);
+    await s.worker.evaluate(
+      `chrome.storage.local.get('settings').then(({ settings }) => chrome.storage.local.set({ settings: { ...settings, categories: { 'stigmatizing-language': false } } }))`,
+    );
+    await page.waitForFunction(
+      () =>
+        ![
+          ...document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.cl-underline'),
+        ].some((e) => e.dataset.category === 'stigmatizing-language'),
+    );
+    assert.deepEqual(
+      (await underlines(page)).map((u) => u.text),
+      ['attention seeking'],
+    );
+    await s.worker.evaluate(
+      `chrome.storage.local.get('settings').then(({ settings }) => chrome.storage.local.set({ settings: { ...settings, categories: {} } }))`,
+    );
+    await page.waitForFunction(
+      () => document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll('.cl-underline').length === 3,
+    );
 
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('Alt+ArrowDown');
     await page.locator('carelint-overlay .cl-card[data-rule="attention-seeking"] [data-action="ignore"]').click();
-    await page.waitForFunction(() => document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll('.cl-underline').length === 2);
+    await page.waitForFunction(
+      () => document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll('.cl-underline').length === 2,
+    );
     assert.ok((await underlines(page)).every((u) => u.text.includes('aggressive')));
 
     // turned off for this site while the page is open: the overlay goes at once, the text stays as typed
     await s.call('disableSite', s.server.url);
     await page.waitForFunction(() => document.querySelector('carelint-overlay') === null);
-    assert.equal(await page.$eval('#note', (el) => (el as HTMLTextAreaElement).value), 'She is attention seeking and was aggressive. He was aggressive too.');
+    assert.equal(
+      await page.$eval('#note', (el) => (el as HTMLTextAreaElement).value),
+      'She is attention seeking and was aggressive. He was aggressive too.',
+    );
   });
 
   it('follows a managed policy: a site the trust enables is checked, and a category it turns off stays off', async () => {
@@ -373,12 +520,20 @@ describe('browser extension in Chromium', function () {
     assert.equal(await contentScriptRan(s, probe.url()), false, 'off again once the user turned it off');
     await probe.close();
 
-    await s.setPolicy({ enabledSites: [s.server.url], allowUserSites: false, config: { categories: { 'stigmatizing-language': false } } });
+    await s.setPolicy({
+      enabledSites: [s.server.url],
+      allowUserSites: false,
+      config: { categories: { 'stigmatizing-language': false } },
+    });
     // the user tries to turn the category back on: policy wins
-    await s.worker.evaluate(`chrome.storage.local.set({ settings: { sites: [], categories: { 'stigmatizing-language': true } } }).then(() => carelint.sync())`);
+    await s.worker.evaluate(
+      `chrome.storage.local.set({ settings: { sites: [], categories: { 'stigmatizing-language': true } } }).then(() => carelint.sync())`,
+    );
     const page = await open('/note.html', { enable: false });
     await page.click('#note');
-    await page.keyboard.type('A police officer is to be present at all clinic appointments. She was aggressive and is attention seeking.');
+    await page.keyboard.type(
+      'A police officer is to be present at all clinic appointments. She was aggressive and is attention seeking.',
+    );
     await waitForUnderline(page, 'attention seeking');
     await waitForUnderline(page, 'police officer');
     const cats = new Set((await underlines(page)).map((x) => x.category));
@@ -408,31 +563,50 @@ describe('browser extension in Chromium', function () {
   it('sent nothing anywhere: every request went to the local test server or stayed inside the browser', () => {
     assert.deepEqual(s.foreignRequests(), []);
     const asked = new Set(s.server.requests.map((u) => u.split('?')[0]));
-    const expected = new Set(['/note.html', '/record.css', '/record.js', '/risk-form.html', '/quill.html', '/prosemirror.html', '/vendor/prosemirror.js', '/favicon.ico']);
+    const expected = new Set([
+      '/note.html',
+      '/record.css',
+      '/record.js',
+      '/risk-form.html',
+      '/quill.html',
+      '/prosemirror.html',
+      '/vendor/prosemirror.js',
+      '/favicon.ico',
+    ]);
     const unexpected = [...asked].filter((p) => !expected.has(p) && !p.startsWith('/vendor/quill/'));
-    assert.deepEqual(unexpected, [], 'only the pages and the editors\' files were requested');
+    assert.deepEqual(unexpected, [], "only the pages and the editors' files were requested");
   });
 });
 
 /** The underline sits on the word as the page itself lays it out (a Range over the editor's own text nodes). */
 async function assertOverDomWord(page: Page | Frame, root: string, word: string, u: Underline): Promise<void> {
-  const box = await page.$eval(root, (el, w) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = n.textContent!.toLowerCase().indexOf(w.split(' ')[0]);
-      if (i < 0) continue;
-      const r = document.createRange();
-      r.setStart(n, i);
-      r.setEnd(n, i + w.split(' ')[0].length);
-      const b = r.getBoundingClientRect();
-      return { x: b.x, y: b.y, right: b.right, bottom: b.bottom };
-    }
-    return null;
-  }, word.toLowerCase());
+  const box = await page.$eval(
+    root,
+    (el, w) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent!.toLowerCase().indexOf(w.split(' ')[0]);
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + w.split(' ')[0].length);
+        const b = r.getBoundingClientRect();
+        return { x: b.x, y: b.y, right: b.right, bottom: b.bottom };
+      }
+      return null;
+    },
+    word.toLowerCase(),
+  );
   assert.ok(box, `"${word}" is in the editor`);
   const mid = centre(u);
-  assert.ok(mid.y >= box.y && mid.y <= box.bottom, `underline at y=${mid.y} is on the word's line (${box.y}–${box.bottom})`);
-  assert.ok(u.x <= box.right && u.x + u.width >= box.x, `underline ${u.x}–${u.x + u.width} overlaps the word ${box.x}–${box.right}`);
+  assert.ok(
+    mid.y >= box.y && mid.y <= box.bottom,
+    `underline at y=${mid.y} is on the word's line (${box.y}–${box.bottom})`,
+  );
+  assert.ok(
+    u.x <= box.right && u.x + u.width >= box.x,
+    `underline ${u.x}–${u.x + u.width} overlaps the word ${box.x}–${box.right}`,
+  );
 }
 
 /** Click into a flagged word, take the card's first rewrite, see the editor's text change, then Ctrl+Z. */
@@ -440,8 +614,13 @@ async function rewriteAndUndo(page: Page, word: string, text: () => Promise<stri
   const u = (await underlines(page)).find((x) => x.text.includes(word))!;
   const original = await text();
   await page.mouse.click(centre(u).x, centre(u).y);
-  await page.waitForFunction((w) => !!document.querySelector('carelint-overlay')!.shadowRoot!.querySelector(`.cl-card[data-rule="${w}"]`), rule);
-  await page.evaluate(() => { (window as any).inputLog.length = 0; });
+  await page.waitForFunction(
+    (w) => !!document.querySelector('carelint-overlay')!.shadowRoot!.querySelector(`.cl-card[data-rule="${w}"]`),
+    rule,
+  );
+  await page.evaluate(() => {
+    (window as any).inputLog.length = 0;
+  });
   const button = page.locator('carelint-overlay .cl-card__rewrite').first();
   const suggestion = (await button.textContent())!;
   await button.click();
@@ -449,8 +628,17 @@ async function rewriteAndUndo(page: Page, word: string, text: () => Promise<stri
   const changed = await text();
   assert.ok(changed.includes(suggestion) && !changed.includes(`${word} with`), changed);
   const log = await page.evaluate(() => (window as any).inputLog as Array<{ inputType: string; before?: boolean }>);
-  assert.ok(log.some((e) => e.inputType === 'insertText' && !e.before), `input events: ${JSON.stringify(log)}`);
-  await page.waitForFunction((w) => ![...document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.cl-underline')].some((e) => e.dataset.rule === w), rule);
+  assert.ok(
+    log.some((e) => e.inputType === 'insertText' && !e.before),
+    `input events: ${JSON.stringify(log)}`,
+  );
+  await page.waitForFunction(
+    (w) =>
+      ![...document.querySelector('carelint-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.cl-underline')].some(
+        (e) => e.dataset.rule === w,
+      ),
+    rule,
+  );
   await page.keyboard.press('Control+z');
   await page.waitForFunction((w) => document.body.innerText.includes(w), `${word} with`);
   assert.equal((await text()).trim(), original.trim());

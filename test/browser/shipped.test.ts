@@ -8,15 +8,19 @@ import { launchExtension, type ExtensionSession } from './support';
 describe('browser extension: the shipped build in Chromium', function () {
   this.timeout(60_000);
   let s: ExtensionSession;
-  before(async () => { s = await launchExtension(join(ROOT, 'dist', 'browser')); });
-  after(async () => { await s?.close(); });
+  before(async () => {
+    s = await launchExtension(join(ROOT, 'dist', 'browser'));
+  });
+  after(async () => {
+    await s?.close();
+  });
 
   it('loads with no host permission and no content script', async () => {
-    const state = await s.worker.evaluate(`(async () => ({
+    const state = (await s.worker.evaluate(`(async () => ({
       origins: (await chrome.permissions.getAll()).origins,
       scripts: await chrome.scripting.getRegisteredContentScripts(),
       managed: await chrome.storage.managed.get(null),
-    }))()`) as { origins: string[]; scripts: unknown[]; managed: object };
+    }))()`)) as { origins: string[]; scripts: unknown[]; managed: object };
     assert.deepEqual(state.origins, []);
     assert.deepEqual(state.scripts, []);
     assert.deepEqual(state.managed, {}, 'no policy on this machine');

@@ -34,22 +34,44 @@ export async function launchExtension(dir = EXTENSION): Promise<ExtensionSession
     // Playwright's headless is Chromium's new headless mode, which runs extensions (checked with Chromium 156)
     headless: true,
     viewport: { width: 1200, height: 800 },
-    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-gpu',
-      '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
-      '--disable-dev-shm-usage', '--disable-default-apps'],
+    args: [
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+      '--disable-dev-shm-usage',
+      '--disable-default-apps',
+    ],
   });
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
-  const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? await context.waitForEvent('serviceworker');
+  const worker =
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   // the worker's first sync (onInstalled) has written the effective settings
-  await worker.evaluate(async () => { await (globalThis as any).carelint.sync(); });
+  await worker.evaluate(async () => {
+    await (globalThis as any).carelint.sync();
+  });
   return {
-    context, worker, extensionId, server, requests,
+    context,
+    worker,
+    extensionId,
+    server,
+    requests,
     foreignRequests: () => requests.filter((u) => !isLocalUrl(u)),
-    call: (name, arg) => worker.evaluate(async ([n, a]) => (globalThis as any).carelint[n as string](a), [name, arg] as const),
+    call: (name, arg) =>
+      worker.evaluate(async ([n, a]) => (globalThis as any).carelint[n as string](a), [name, arg] as const),
     async setPolicy(policy) {
-      await worker.evaluate(async (p) => { await chrome.storage.local.set({ testManagedPolicy: p }); await (globalThis as any).carelint.sync(); }, policy);
+      await worker.evaluate(async (p) => {
+        await chrome.storage.local.set({ testManagedPolicy: p });
+        await (globalThis as any).carelint.sync();
+      }, policy);
     },
     async close() {
       await context.close();
@@ -59,7 +81,15 @@ export async function launchExtension(dir = EXTENSION): Promise<ExtensionSession
   };
 }
 
-export interface Underline { text: string; category: string; rule: string; x: number; y: number; width: number; height: number }
+export interface Underline {
+  text: string;
+  category: string;
+  rule: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** The underlines the overlay shows in a page or frame (read from its open shadow root). */
 export async function underlines(target: Page | Frame): Promise<Underline[]> {
@@ -68,7 +98,15 @@ export async function underlines(target: Page | Frame): Promise<Underline[]> {
     if (!host?.shadowRoot) return [];
     return [...host.shadowRoot.querySelectorAll<HTMLElement>('.cl-underline')].map((u) => {
       const r = u.getBoundingClientRect();
-      return { text: u.dataset.text!, category: u.dataset.category!, rule: u.dataset.rule!, x: r.x, y: r.y, width: r.width, height: r.height };
+      return {
+        text: u.dataset.text!,
+        category: u.dataset.category!,
+        rule: u.dataset.rule!,
+        x: r.x,
+        y: r.y,
+        width: r.width,
+        height: r.height,
+      };
     });
   });
 }
@@ -77,7 +115,9 @@ export async function underlines(target: Page | Frame): Promise<Underline[]> {
 export async function waitForUnderline(target: Page | Frame, text: string): Promise<Underline> {
   await target.waitForFunction((t) => {
     const host = document.querySelector('carelint-overlay');
-    return [...(host?.shadowRoot?.querySelectorAll<HTMLElement>('.cl-underline') ?? [])].some((u) => u.dataset.text!.toLowerCase().includes(t.toLowerCase()));
+    return [...(host?.shadowRoot?.querySelectorAll<HTMLElement>('.cl-underline') ?? [])].some((u) =>
+      u.dataset.text!.toLowerCase().includes(t.toLowerCase()),
+    );
   }, text);
   return (await underlines(target)).find((u) => u.text.toLowerCase().includes(text.toLowerCase()))!;
 }
@@ -100,12 +140,18 @@ export async function popupText(s: ExtensionSession): Promise<string> {
     }
     const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
     const reply = new Promise<{ result: { result: { value: string } } }>((resolve) => {
-      cdp.on('Target.receivedMessageFromTarget', (e) => { const m = JSON.parse(e.message); if (m.id === 1) resolve(m); });
+      cdp.on('Target.receivedMessageFromTarget', (e) => {
+        const m = JSON.parse(e.message);
+        if (m.id === 1) resolve(m);
+      });
     });
     // rendered when the status line has its text (and, on an enabled site, the counts their rows)
     const expression = `new Promise((resolve) => { const done = () => document.querySelector('#status').textContent && (document.querySelector('#counts').children.length || !/^On /.test(document.querySelector('#status').textContent));
       const check = () => done() ? resolve(document.body.innerText) : requestAnimationFrame(check); check(); })`;
-    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, awaitPromise: true } }) });
+    await cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, awaitPromise: true } }),
+    });
     return (await reply).result.result.value;
   } finally {
     await cdp.detach();

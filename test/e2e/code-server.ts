@@ -5,8 +5,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
-export const CODE_SERVER_BIN = process.env.CARELINT_CODE_SERVER
-  ?? resolve(__dirname, '..', '..', '.hosts', 'code-server', 'node_modules', '.bin', 'code-server');
+export const CODE_SERVER_BIN =
+  process.env.CARELINT_CODE_SERVER ??
+  resolve(__dirname, '..', '..', '.hosts', 'code-server', 'node_modules', '.bin', 'code-server');
 
 /** Quiet, private VS Code: nothing phones home, nothing pops up over the editor. */
 export const USER_SETTINGS = {
@@ -38,15 +39,23 @@ export interface CodeServerDirs {
 /** code-server, installed on first use by the project's own script (scripts/setup.sh runs the same one). */
 export function requireCodeServer(): void {
   if (!existsSync(CODE_SERVER_BIN) && !process.env.CARELINT_CODE_SERVER) {
-    spawnSync('bash', [resolve(__dirname, '..', '..', 'scripts', 'install-code-server.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+    spawnSync('bash', [resolve(__dirname, '..', '..', 'scripts', 'install-code-server.sh')], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
   if (!existsSync(CODE_SERVER_BIN)) {
-    throw new Error(`code-server not found at ${CODE_SERVER_BIN}. Run scripts/setup.sh (as root it also installs the Debian packages code-server compiles against).`);
+    throw new Error(
+      `code-server not found at ${CODE_SERVER_BIN}. Run scripts/setup.sh (as root it also installs the Debian packages code-server compiles against).`,
+    );
   }
 }
 
 export function makeDirs(root: string): CodeServerDirs {
-  const dirs = { userData: join(root, 'user-data'), extensions: join(root, 'extensions'), config: join(root, 'config') };
+  const dirs = {
+    userData: join(root, 'user-data'),
+    extensions: join(root, 'extensions'),
+    config: join(root, 'config'),
+  };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
   writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
@@ -62,7 +71,9 @@ export function installExtension(dirs: CodeServerDirs, vsix: string): string {
   const run = spawnSync(CODE_SERVER_BIN, args, { env: env(dirs), encoding: 'utf8', timeout: 120_000 });
   const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
   if (run.status !== 0 || !/successfully installed/i.test(output)) {
-    throw new Error(`code-server --install-extension ${vsix} failed (exit ${run.status}, ${run.error ?? 'no spawn error'}):\n${output}`);
+    throw new Error(
+      `code-server --install-extension ${vsix} failed (exit ${run.status}, ${run.error ?? 'no spawn error'}):\n${output}`,
+    );
   }
   return output;
 }
@@ -84,25 +95,48 @@ export class CodeServer {
   private output = '';
   private exited: string | undefined;
 
-  private constructor(private readonly child: ChildProcess, readonly url: string) {
-    child.stdout?.on('data', (chunk) => { this.output += chunk; });
-    child.stderr?.on('data', (chunk) => { this.output += chunk; });
-    child.on('exit', (code, signal) => { this.exited = `code-server exited (code ${code}, signal ${signal})`; });
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string,
+  ) {
+    child.stdout?.on('data', (chunk) => {
+      this.output += chunk;
+    });
+    child.stderr?.on('data', (chunk) => {
+      this.output += chunk;
+    });
+    child.on('exit', (code, signal) => {
+      this.exited = `code-server exited (code ${code}, signal ${signal})`;
+    });
   }
 
   /** Starts code-server on a free 127.0.0.1 port and resolves once /healthz answers. */
   static async start(dirs: CodeServerDirs, timeoutMs = 120_000): Promise<CodeServer> {
     const port = await freePort();
     const args = [
-      '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-      '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--user-data-dir',
+      dirs.userData,
+      '--extensions-dir',
+      dirs.extensions,
     ];
     // Its own process group, so stop() also ends the extension host and the other children it forks.
     const child = spawn(CODE_SERVER_BIN, args, { env: env(dirs), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const server = new CodeServer(child, `http://127.0.0.1:${port}`);
     // If mocha is interrupted before after() runs, the group must still go.
-    const killOnExit = () => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ } };
+    const killOnExit = () => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    };
     process.once('exit', killOnExit);
     child.once('exit', () => process.removeListener('exit', killOnExit));
     try {
@@ -121,7 +155,9 @@ export class CodeServer {
       try {
         const response = await fetch(`${this.url}/healthz`);
         if (response.ok) return;
-      } catch { /* not listening yet */ }
+      } catch {
+        /* not listening yet */
+      }
       await new Promise((r) => setTimeout(r, 250));
     }
     throw new Error(`code-server did not answer ${this.url}/healthz within ${timeoutMs / 1000} s.\n${this.log()}`);
@@ -138,7 +174,11 @@ export class CodeServer {
     const pid = this.child.pid;
     if (pid === undefined) return;
     const signalGroup = (signal: NodeJS.Signals) => {
-      try { process.kill(-pid, signal); } catch { /* the group is already empty */ }
+      try {
+        process.kill(-pid, signal);
+      } catch {
+        /* the group is already empty */
+      }
     };
     const gone = this.exited ? Promise.resolve() : new Promise<void>((r) => this.child.once('exit', () => r()));
     signalGroup('SIGTERM');

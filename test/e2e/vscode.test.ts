@@ -6,7 +6,17 @@
  * Expected messages and positions come from the engine itself, so the test checks the host's translation.
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { lint, offsetToLineColumn } from '../../shared-rules/src/index';
@@ -15,7 +25,19 @@ import { openBrowser, type BrowserSession } from '../support/browser';
 import { CodeServer, installExtension, makeDirs, requireCodeServer } from './code-server';
 import { ensureVsix } from './vsix';
 import {
-  chooseCodeAction, closePanel, EDITOR, hoverText, openCodeActionMenu, openFile, placeCursorIn, problemsRow, scanSquiggles, waitForNoSquiggle, waitForSquiggle, waitForWorkbench, waitUntil,
+  chooseCodeAction,
+  closePanel,
+  EDITOR,
+  hoverText,
+  openCodeActionMenu,
+  openFile,
+  placeCursorIn,
+  problemsRow,
+  scanSquiggles,
+  waitForNoSquiggle,
+  waitForSquiggle,
+  waitForWorkbench,
+  waitUntil,
 } from './workbench';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -53,7 +75,8 @@ describe('VS Code extension in real VS Code (code-server + chromium)', function 
       for (const entry of existsSync(dir) ? readdirSync(dir) : []) {
         const path = join(dir, entry);
         if (statSync(path).isDirectory()) walk(path);
-        else if (/exthost|remoteagent/i.test(entry)) found.push(`--- ${path} ---\n${readFileSync(path, 'utf8').slice(-3000)}`);
+        else if (/exthost|remoteagent/i.test(entry))
+          found.push(`--- ${path} ---\n${readFileSync(path, 'utf8').slice(-3000)}`);
       }
     };
     walk(logs);
@@ -74,8 +97,13 @@ describe('VS Code extension in real VS Code (code-server + chromium)', function 
         for (let i = 0; i < 3; i++) await session?.page.keyboard.press('Escape').catch(() => undefined);
         const err = e instanceof Error ? e : new Error(String(e));
         // A new error, because mocha prints an AssertionError's own message and diff only.
-        const wrapped = new Error(`${err.message}\nScreenshot: ${shot}\n${server?.log() ?? '(code-server not started)'}\n${extensionHostLogs()}`);
-        wrapped.stack = `${wrapped.message}\n${(err.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).join('\n')}`;
+        const wrapped = new Error(
+          `${err.message}\nScreenshot: ${shot}\n${server?.log() ?? '(code-server not started)'}\n${extensionHostLogs()}`,
+        );
+        wrapped.stack = `${wrapped.message}\n${(err.stack ?? '')
+          .split('\n')
+          .filter((l) => /^\s+at /.test(l))
+          .join('\n')}`;
         throw wrapped;
       }
     });
@@ -91,14 +119,24 @@ describe('VS Code extension in real VS Code (code-server + chromium)', function 
     cpSync(FIXTURES, workspace, { recursive: true });
     // Fix-all on explicit save for Markdown only, so the plain-text tests see single quick fixes.
     mkdirSync(join(workspace, '.vscode'));
-    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({
-      '[markdown]': { 'editor.codeActionsOnSave': { 'source.fixAll.carelint': 'explicit' } },
-    }, null, 2));
+    writeFileSync(
+      join(workspace, '.vscode', 'settings.json'),
+      JSON.stringify(
+        {
+          '[markdown]': { 'editor.codeActionsOnSave': { 'source.fixAll.carelint': 'explicit' } },
+        },
+        null,
+        2,
+      ),
+    );
     const dirs = makeDirs(root);
     installExtension(dirs, vsix);
     server = await CodeServer.start(dirs);
     session = await openBrowser({ width: 1400, height: 900 });
-    session.page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
+    session.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
     await session.page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
     await waitForWorkbench(session.page);
   });
@@ -145,87 +183,127 @@ describe('VS Code extension in real VS Code (code-server + chromium)', function 
     await waitForNoSquiggle(page(), `Sam ${best} the evening`);
     await page().keyboard.press('Control+S');
     const expected = before.replace('Sam refused the evening', `Sam ${best} the evening`);
-    await waitUntil(async () => onDisk('care-plan.txt') === expected, 'care-plan.txt saved with the rewrite', 30_000,
-      async () => `On disk: ${JSON.stringify(onDisk('care-plan.txt'))}`);
+    await waitUntil(
+      async () => onDisk('care-plan.txt') === expected,
+      'care-plan.txt saved with the rewrite',
+      30_000,
+      async () => `On disk: ${JSON.stringify(onDisk('care-plan.txt'))}`,
+    );
   });
 
-  step('fix-all runs on save (editor.codeActionsOnSave source.fixAll.carelint) and rewrites every finding', async () => {
-    await openFile(page(), 'discharge-summary.md', 'Discharge summary');
-    const { text } = await waitForSquiggle(page(), 'committed suicide');
-    await waitForSquiggle(page(), 'noncompliant with');
-    const refused = await waitForSquiggle(page(), 'refused', 'refused lunch');
-    // With several findings the quick-fix menu also offers fix-all; the other squiggles stay visible beside it,
-    // which makes this the README's picture (docs/images/vscode-quickfix.png is a copy of a good one).
-    await openCodeActionMenu(page(), refused.text, FIX_ALL);
-    const editorBox = await page().locator(EDITOR).boundingBox();
-    if (editorBox) {
-      await page().screenshot({ path: join(ARTIFACTS, 'vscode-underline-quickfix.png'), clip: { ...editorBox, height: Math.min(editorBox.height, 330) } });
-    }
-    await page().keyboard.press('Escape');
-    // An edit, so the save is a real one, then an explicit save.
-    await placeCursorIn(page(), text);
-    await page().keyboard.press('Control+End');
-    await page().keyboard.type('Reviewed by the ward team.');
-    await page().keyboard.press('Control+S');
-    const expected = [
-      '# Discharge summary (fictional)',
-      '',
-      'Mr Lind declined lunch on the ward and was not taking his inhaler.',
-      'His brother died by suicide in 2015, which he talked about with the team.',
-      '',
-      'Quoted wording is kept as written: `refused` in code is not prose.',
-      'Reviewed by the ward team.',
-    ].join('\n');
-    await waitUntil(async () => onDisk('discharge-summary.md') === expected, 'discharge-summary.md saved with every rewrite', 45_000,
-      async () => `On disk: ${JSON.stringify(onDisk('discharge-summary.md'))}`);
-    await waitForNoSquiggle(page(), 'died by suicide');
-  });
+  step(
+    'fix-all runs on save (editor.codeActionsOnSave source.fixAll.carelint) and rewrites every finding',
+    async () => {
+      await openFile(page(), 'discharge-summary.md', 'Discharge summary');
+      const { text } = await waitForSquiggle(page(), 'committed suicide');
+      await waitForSquiggle(page(), 'noncompliant with');
+      const refused = await waitForSquiggle(page(), 'refused', 'refused lunch');
+      // With several findings the quick-fix menu also offers fix-all; the other squiggles stay visible beside it,
+      // which makes this the README's picture (docs/images/vscode-quickfix.png is a copy of a good one).
+      await openCodeActionMenu(page(), refused.text, FIX_ALL);
+      const editorBox = await page().locator(EDITOR).boundingBox();
+      if (editorBox) {
+        await page().screenshot({
+          path: join(ARTIFACTS, 'vscode-underline-quickfix.png'),
+          clip: { ...editorBox, height: Math.min(editorBox.height, 330) },
+        });
+      }
+      await page().keyboard.press('Escape');
+      // An edit, so the save is a real one, then an explicit save.
+      await placeCursorIn(page(), text);
+      await page().keyboard.press('Control+End');
+      await page().keyboard.type('Reviewed by the ward team.');
+      await page().keyboard.press('Control+S');
+      const expected = [
+        '# Discharge summary (fictional)',
+        '',
+        'Mr Lind declined lunch on the ward and was not taking his inhaler.',
+        'His brother died by suicide in 2015, which he talked about with the team.',
+        '',
+        'Quoted wording is kept as written: `refused` in code is not prose.',
+        'Reviewed by the ward team.',
+      ].join('\n');
+      await waitUntil(
+        async () => onDisk('discharge-summary.md') === expected,
+        'discharge-summary.md saved with every rewrite',
+        45_000,
+        async () => `On disk: ${JSON.stringify(onDisk('discharge-summary.md'))}`,
+      );
+      await waitForNoSquiggle(page(), 'died by suicide');
+    },
+  );
 
-  step('Fix All on a crisis plan changes exactly the spans that have a rewrite: not the placeholder, prompt or emergency line', async () => {
-    const before = onDisk('crisis-plan.md');
-    await openFile(page(), 'crisis-plan.md', 'Crisis plan');
-    const { text } = await waitForSquiggle(page(), 'committed suicide');
-    await waitForSquiggle(page(), 'refused', 'refused the evening');
-    await waitForSquiggle(page(), 'noncompliant with');
-    // an edit, so the save is a real one and codeActionsOnSave runs source.fixAll.carelint
-    await placeCursorIn(page(), text);
-    await page().keyboard.press('Control+End');
-    await page().keyboard.type('Reviewed.');
-    await page().keyboard.press('Control+S');
-    const expected = `${before.replace('refused', 'declined').replace('committed suicide', 'died by suicide').replace('noncompliant with', 'not taking')}Reviewed.`;
-    await waitUntil(async () => onDisk('crisis-plan.md') === expected, 'crisis-plan.md saved with exactly the three rewrites', 45_000,
-      async () => `On disk: ${JSON.stringify(onDisk('crisis-plan.md'))}`);
-  });
+  step(
+    'Fix All on a crisis plan changes exactly the spans that have a rewrite: not the placeholder, prompt or emergency line',
+    async () => {
+      const before = onDisk('crisis-plan.md');
+      await openFile(page(), 'crisis-plan.md', 'Crisis plan');
+      const { text } = await waitForSquiggle(page(), 'committed suicide');
+      await waitForSquiggle(page(), 'refused', 'refused the evening');
+      await waitForSquiggle(page(), 'noncompliant with');
+      // an edit, so the save is a real one and codeActionsOnSave runs source.fixAll.carelint
+      await placeCursorIn(page(), text);
+      await page().keyboard.press('Control+End');
+      await page().keyboard.type('Reviewed.');
+      await page().keyboard.press('Control+S');
+      const expected = `${before.replace('refused', 'declined').replace('committed suicide', 'died by suicide').replace('noncompliant with', 'not taking')}Reviewed.`;
+      await waitUntil(
+        async () => onDisk('crisis-plan.md') === expected,
+        'crisis-plan.md saved with exactly the three rewrites',
+        45_000,
+        async () => `On disk: ${JSON.stringify(onDisk('crisis-plan.md'))}`,
+      );
+    },
+  );
 
-  step('"Ignore here" inserts a trailing carelint-disable-line comment in Markdown and the squiggle goes away', async () => {
-    const label = finding('review-note.md', 'markdown', 'attention-seeking');
-    await openFile(page(), 'review-note.md', 'Review note');
-    const { text } = await waitForSquiggle(page(), label.text);
-    await openCodeActionMenu(page(), text, IGNORE_HERE);
-    await chooseCodeAction(page(), IGNORE_HERE);
-    await waitForNoSquiggle(page(), label.text);
-    await page().keyboard.press('Control+S');
-    const saved = await waitUntil(async () => /carelint-disable/.test(onDisk('review-note.md')) && onDisk('review-note.md'),
-      'review-note.md saved with the directive', 30_000, async () => `On disk: ${JSON.stringify(onDisk('review-note.md'))}`);
-    const lines = saved.split('\n');
-    // Markdown's comment syntax, at the end of the flagged line (a line above would split the paragraph).
-    assert.match(lines[2], /^Jo was described as attention seeking by the night team\. <!--\s*carelint-disable-line\b.*-->$/);
-    assert.deepEqual([...lines.slice(0, 2), ...lines.slice(3)], ['# Review note (fictional)', '', 'The day team will ask Jo what would help at night.', '']);
-  });
+  step(
+    '"Ignore here" inserts a trailing carelint-disable-line comment in Markdown and the squiggle goes away',
+    async () => {
+      const label = finding('review-note.md', 'markdown', 'attention-seeking');
+      await openFile(page(), 'review-note.md', 'Review note');
+      const { text } = await waitForSquiggle(page(), label.text);
+      await openCodeActionMenu(page(), text, IGNORE_HERE);
+      await chooseCodeAction(page(), IGNORE_HERE);
+      await waitForNoSquiggle(page(), label.text);
+      await page().keyboard.press('Control+S');
+      const saved = await waitUntil(
+        async () => /carelint-disable/.test(onDisk('review-note.md')) && onDisk('review-note.md'),
+        'review-note.md saved with the directive',
+        30_000,
+        async () => `On disk: ${JSON.stringify(onDisk('review-note.md'))}`,
+      );
+      const lines = saved.split('\n');
+      // Markdown's comment syntax, at the end of the flagged line (a line above would split the paragraph).
+      assert.match(
+        lines[2],
+        /^Jo was described as attention seeking by the night team\. <!--\s*carelint-disable-line\b.*-->$/,
+      );
+      assert.deepEqual(
+        [...lines.slice(0, 2), ...lines.slice(3)],
+        ['# Review note (fictional)', '', 'The day team will ask Jo what would help at night.', ''],
+      );
+    },
+  );
 
   step('a .carelintrc.json that turns a category off removes its squiggles and keeps the others', async () => {
     const label = finding('ward-note.txt', 'plaintext', 'manipulative');
     await openFile(page(), 'ward-note.txt', 'Ward note about Alex');
     await waitForSquiggle(page(), 'manipulative');
     await waitForSquiggle(page(), 'refused');
-    writeFileSync(join(workspace, '.carelintrc.json'), JSON.stringify({ categories: { [label.category]: false } }, null, 2));
+    writeFileSync(
+      join(workspace, '.carelintrc.json'),
+      JSON.stringify({ categories: { [label.category]: false } }, null, 2),
+    );
     await waitForNoSquiggle(page(), 'manipulative');
     await waitForSquiggle(page(), 'refused');
   });
 
   step('no request left localhost and no script from a document or rule ran', async () => {
     assert.deepEqual(session!.foreignRequests(), []);
-    assert.ok(session!.requests.length > 10, `the request log should hold the workbench's own requests, got ${session!.requests.length}`);
+    assert.ok(
+      session!.requests.length > 10,
+      `the request log should hold the workbench's own requests, got ${session!.requests.length}`,
+    );
     assert.deepEqual(dialogs, []);
   });
 });

@@ -10,7 +10,9 @@ const SOURCES = ['extension', 'shared-rules/src', 'shared-rules/rules'].map((dir
 function newestVsix(): string | undefined {
   const dist = join(ROOT, 'dist');
   if (!existsSync(dist)) return undefined;
-  const found = readdirSync(dist).filter((name) => /^carelint-.*\.vsix$/.test(name)).map((name) => join(dist, name));
+  const found = readdirSync(dist)
+    .filter((name) => /^carelint-.*\.vsix$/.test(name))
+    .map((name) => join(dist, name));
   return found.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
 }
 
@@ -36,8 +38,10 @@ export function ensureVsix(): string {
   const run = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
   const built = newestVsix();
   if (run.status !== 0 || !built || statSync(built).mtimeMs <= existingTime) {
-    throw new Error(`\`npm run package\` did not produce dist/carelint-*.vsix (exit ${run.status}, ${run.error ?? 'no spawn error'}):\n`
-      + `${run.stdout ?? ''}${run.stderr ?? ''}`);
+    throw new Error(
+      `\`npm run package\` did not produce dist/carelint-*.vsix (exit ${run.status}, ${run.error ?? 'no spawn error'}):\n` +
+        `${run.stdout ?? ''}${run.stderr ?? ''}`,
+    );
   }
   return built;
 }

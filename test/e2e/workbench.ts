@@ -5,7 +5,12 @@ import type { Locator, Page } from 'playwright-core';
 /** The editor area. Scoped, because newer VS Code also has a chat input editor elsewhere in the page. */
 export const EDITOR = '#workbench\\.parts\\.editor';
 
-export interface Box { x: number; y: number; width: number; height: number }
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 export interface SquiggleScan {
   /** Where `text` is drawn in the active editor (in the first line showing its context), if it is visible. */
@@ -20,8 +25,13 @@ export const center = (b: Box) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2
 export function squiggleUnder(scan: SquiggleScan): (Box & { kind: string }) | undefined {
   const t = scan.text;
   if (!t) return undefined;
-  return scan.squiggles.find((s) => Math.abs(s.x - t.x) <= 2 && Math.abs(s.x + s.width - (t.x + t.width)) <= 2
-    && s.y + s.height > t.y && s.y < t.y + t.height + 4);
+  return scan.squiggles.find(
+    (s) =>
+      Math.abs(s.x - t.x) <= 2 &&
+      Math.abs(s.x + s.width - (t.x + t.width)) <= 2 &&
+      s.y + s.height > t.y &&
+      s.y < t.y + t.height + 4,
+  );
 }
 
 /**
@@ -59,36 +69,58 @@ const SCAN_SQUIGGLES = `({ text, context, editorSelector }) => {
 /** `context` (which holds `text`) picks the right occurrence when `text` appears more than once. */
 export function scanSquiggles(page: Page, text: string, context = text): Promise<SquiggleScan> {
   if (!context.includes(text)) throw new Error(`"${context}" does not contain "${text}"`);
-  return page.evaluate(`(${SCAN_SQUIGGLES})(${JSON.stringify({ text, context, editorSelector: EDITOR })})`) as Promise<SquiggleScan>;
+  return page.evaluate(
+    `(${SCAN_SQUIGGLES})(${JSON.stringify({ text, context, editorSelector: EDITOR })})`,
+  ) as Promise<SquiggleScan>;
 }
 
 /** Polls `check` until it returns a value, or fails with `describe()` of the last state. */
-export async function waitUntil<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 60_000,
-  describe: () => Promise<string> = async () => ''): Promise<T> {
+export async function waitUntil<T>(
+  check: () => Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 60_000,
+  describe: () => Promise<string> = async () => '',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}. ${await describe()}`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}. ${await describe()}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
 
 export async function waitForSquiggle(page: Page, text: string, context = text, timeoutMs = 60_000) {
   let last: SquiggleScan = { squiggles: [] };
-  return waitUntil(async () => {
-    last = await scanSquiggles(page, text, context);
-    const squiggle = squiggleUnder(last);
-    return squiggle && last.text ? { squiggle, text: last.text } : undefined;
-  }, `a squiggle under "${text}"${context === text ? "" : ` (in "${context}")`}`, timeoutMs, async () => `Last scan: ${JSON.stringify(last)}`);
+  return waitUntil(
+    async () => {
+      last = await scanSquiggles(page, text, context);
+      const squiggle = squiggleUnder(last);
+      return squiggle && last.text ? { squiggle, text: last.text } : undefined;
+    },
+    `a squiggle under "${text}"${context === text ? '' : ` (in "${context}")`}`,
+    timeoutMs,
+    async () => `Last scan: ${JSON.stringify(last)}`,
+  );
 }
 
-export async function waitForNoSquiggle(page: Page, text: string, context = text, timeoutMs = 60_000): Promise<SquiggleScan> {
+export async function waitForNoSquiggle(
+  page: Page,
+  text: string,
+  context = text,
+  timeoutMs = 60_000,
+): Promise<SquiggleScan> {
   let last: SquiggleScan = { squiggles: [] };
-  return waitUntil(async () => {
-    last = await scanSquiggles(page, text, context);
-    return last.text && !squiggleUnder(last) ? last : undefined;
-  }, `"${text}" to be shown without a squiggle`, timeoutMs, async () => `Last scan: ${JSON.stringify(last)}`);
+  return waitUntil(
+    async () => {
+      last = await scanSquiggles(page, text, context);
+      return last.text && !squiggleUnder(last) ? last : undefined;
+    },
+    `"${text}" to be shown without a squiggle`,
+    timeoutMs,
+    async () => `Last scan: ${JSON.stringify(last)}`,
+  );
 }
 
 export async function waitForWorkbench(page: Page): Promise<void> {
@@ -98,7 +130,9 @@ export async function waitForWorkbench(page: Page): Promise<void> {
 
 /** Opens a file of the workspace root from the Explorer and waits until its text is shown. */
 export async function openFile(page: Page, name: string, firstText: string): Promise<void> {
-  const row = page.locator('.explorer-folders-view .monaco-list-row', { has: page.locator('.label-name', { hasText: name }) });
+  const row = page.locator('.explorer-folders-view .monaco-list-row', {
+    has: page.locator('.label-name', { hasText: name }),
+  });
   await row.first().waitFor({ timeout: 60_000 });
   await row.first().click();
   await page.locator(`${EDITOR} .tab.active`, { hasText: name }).waitFor({ timeout: 60_000 });
@@ -117,7 +151,12 @@ export async function placeCursorIn(page: Page, word: Box): Promise<void> {
  * Ctrl+. on `word` until the code-action menu shows `title`. The first Ctrl+. can race the extension's
  * start-up ("No code actions available"), so it is retried.
  */
-export async function openCodeActionMenu(page: Page, word: Box, title: string | RegExp, attempts = 6): Promise<Locator> {
+export async function openCodeActionMenu(
+  page: Page,
+  word: Box,
+  title: string | RegExp,
+  attempts = 6,
+): Promise<Locator> {
   const menu = page.locator('.action-widget').filter({ visible: true });
   const item = menu.locator('.monaco-list-row.action', { hasText: title });
   let seen = '';
@@ -127,14 +166,22 @@ export async function openCodeActionMenu(page: Page, word: Box, title: string | 
     try {
       await item.first().waitFor({ state: 'visible', timeout: 5000 + attempt * 1000 });
       // Worth knowing when judging flakiness, not a failure.
-      if (attempt > 1) console.log(`      (Ctrl+. needed ${attempt} attempts for ${title}; before: ${JSON.stringify(seen)})`);
+      if (attempt > 1)
+        console.log(`      (Ctrl+. needed ${attempt} attempts for ${title}; before: ${JSON.stringify(seen)})`);
       return item.first();
     } catch {
-      seen = (await menu.count()) ? await menu.first().innerText().catch(() => '') : '(no menu)';
+      seen = (await menu.count())
+        ? await menu
+            .first()
+            .innerText()
+            .catch(() => '')
+        : '(no menu)';
       await page.keyboard.press('Escape');
     }
   }
-  throw new Error(`The code-action menu never offered ${title} after ${attempts} Ctrl+. attempts. Last menu: ${JSON.stringify(seen)}`);
+  throw new Error(
+    `The code-action menu never offered ${title} after ${attempts} Ctrl+. attempts. Last menu: ${JSON.stringify(seen)}`,
+  );
 }
 
 /**
@@ -148,7 +195,9 @@ export async function chooseCodeAction(page: Page, title: string | RegExp): Prom
   const matches = (text: string) => (typeof title === 'string' ? text.includes(title) : title.test(text));
   for (let step = 0; step <= count; step++) {
     const focused = menu.locator('.monaco-list-row.action.focused');
-    const label = (await focused.count()) ? (await focused.first().getAttribute('aria-label')) ?? await focused.first().innerText() : '';
+    const label = (await focused.count())
+      ? ((await focused.first().getAttribute('aria-label')) ?? (await focused.first().innerText()))
+      : '';
     if (matches(label)) {
       await page.keyboard.press('Enter');
       await menu.first().waitFor({ state: 'hidden', timeout: 15_000 });
@@ -164,21 +213,29 @@ export async function hoverText(page: Page, word: Box, expected: string[], timeo
   const hover = page.locator('.monaco-hover').filter({ visible: true });
   let text = '';
   let wiggle = 0;
-  return waitUntil(async () => {
-    // Re-enter the word now and then: a hover that opened before the extension answered is not refreshed.
-    if (!(await hover.count()) || wiggle++ % 20 === 0) {
-      const { x, y } = center(word);
-      await page.mouse.move(x - 1 + (wiggle % 3), y);
-    }
-    text = (await hover.count()) ? (await hover.allInnerTexts()).join('\n') : '';
-    const flat = normalise(text);
-    return expected.every((e) => flat.includes(normalise(e))) ? text : undefined;
-  }, `a hover showing ${JSON.stringify(expected)}`, timeoutMs, async () => `Last hover text: ${JSON.stringify(text)}`);
+  return waitUntil(
+    async () => {
+      // Re-enter the word now and then: a hover that opened before the extension answered is not refreshed.
+      if (!(await hover.count()) || wiggle++ % 20 === 0) {
+        const { x, y } = center(word);
+        await page.mouse.move(x - 1 + (wiggle % 3), y);
+      }
+      text = (await hover.count()) ? (await hover.allInnerTexts()).join('\n') : '';
+      const flat = normalise(text);
+      return expected.every((e) => flat.includes(normalise(e))) ? text : undefined;
+    },
+    `a hover showing ${JSON.stringify(expected)}`,
+    timeoutMs,
+    async () => `Last hover text: ${JSON.stringify(text)}`,
+  );
 }
 
 /** Whitespace- and quote-insensitive, for comparing rendered (Markdown) text with plain engine text. */
 export function normalise(text: string): string {
-  return text.replace(/[\u2018\u2019\u201c\u201d"'`\\]/g, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\u2018\u2019\u201c\u201d"'`\\]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Opens the Problems view and waits for a row holding every string in `expected`; returns that row's text. */
@@ -188,10 +245,15 @@ export async function problemsRow(page: Page, expected: string[], timeoutMs = 45
   await panel.first().waitFor({ timeout: 30_000 });
   const rows = panel.locator('.monaco-list-row');
   let texts: string[] = [];
-  return waitUntil(async () => {
-    texts = await rows.allInnerTexts();
-    return texts.find((t) => expected.every((e) => normalise(t).includes(normalise(e))));
-  }, `a Problems row with ${JSON.stringify(expected)}`, timeoutMs, async () => `Rows: ${JSON.stringify(texts)}`);
+  return waitUntil(
+    async () => {
+      texts = await rows.allInnerTexts();
+      return texts.find((t) => expected.every((e) => normalise(t).includes(normalise(e))));
+    },
+    `a Problems row with ${JSON.stringify(expected)}`,
+    timeoutMs,
+    async () => `Rows: ${JSON.stringify(texts)}`,
+  );
 }
 
 export async function closePanel(page: Page): Promise<void> {

@@ -22,13 +22,38 @@ describe('VS Code extension: manifest, bundles and .vsix', function () {
     const m = manifest();
     assert.equal(m.version, JSON.parse(readFileSync('package.json', 'utf8')).version);
     assert.equal(m.engines.vscode, '^1.91.0');
-    assert.equal(JSON.parse(readFileSync('node_modules/@types/vscode/package.json', 'utf8')).version.startsWith('1.91.'), true, '@types/vscode matches engines.vscode');
-    for (const entry of [m.main, m.browser, m.contributes.jsonValidation[0].url]) assert.ok(existsSync(resolve(DIR, entry)), entry);
-    assert.deepEqual(Object.keys(m.contributes.configuration.properties).sort(), ['carelint.categories', 'carelint.enable', 'carelint.languages', 'carelint.locale', 'carelint.severity']);
-    assert.deepEqual(m.contributes.configuration.properties['carelint.languages'].default, ['plaintext', 'markdown', 'html', 'handlebars', 'jinja']);
+    assert.equal(
+      JSON.parse(readFileSync('node_modules/@types/vscode/package.json', 'utf8')).version.startsWith('1.91.'),
+      true,
+      '@types/vscode matches engines.vscode',
+    );
+    for (const entry of [m.main, m.browser, m.contributes.jsonValidation[0].url])
+      assert.ok(existsSync(resolve(DIR, entry)), entry);
+    assert.deepEqual(Object.keys(m.contributes.configuration.properties).sort(), [
+      'carelint.categories',
+      'carelint.enable',
+      'carelint.languages',
+      'carelint.locale',
+      'carelint.severity',
+    ]);
+    assert.deepEqual(m.contributes.configuration.properties['carelint.languages'].default, [
+      'plaintext',
+      'markdown',
+      'html',
+      'handlebars',
+      'jinja',
+    ]);
     assert.equal(m.contributes.jsonValidation[0].fileMatch, '.carelintrc.json');
     // The config schema's $ref to the rule schema resolves next to it.
-    assert.ok(existsSync(resolve(DIR, 'schemas', JSON.parse(readFileSync(`${DIR}/schemas/config.schema.json`, 'utf8')).properties.customRules.items.$ref)));
+    assert.ok(
+      existsSync(
+        resolve(
+          DIR,
+          'schemas',
+          JSON.parse(readFileSync(`${DIR}/schemas/config.schema.json`, 'utf8')).properties.customRules.items.$ref,
+        ),
+      ),
+    );
   });
 
   it('the browser bundle uses no Node module (it runs in a web worker)', () => {
@@ -62,10 +87,19 @@ describe('VS Code extension: manifest, bundles and .vsix', function () {
     assert.equal(r.status, 0, r.stdout + r.stderr);
     const vsix = resolve(`dist/carelint-${manifest().version}.vsix`);
     const zip = await JSZip.loadAsync(readFileSync(vsix));
-    const files = Object.keys(zip.files).filter((f) => !f.endsWith('/')).sort();
+    const files = Object.keys(zip.files)
+      .filter((f) => !f.endsWith('/'))
+      .sort();
     assert.deepEqual(files, [
-      '[Content_Types].xml', 'extension.vsixmanifest', 'extension/LICENSE.txt', 'extension/out/node.js', 'extension/out/web.js',
-      'extension/package.json', 'extension/readme.md', 'extension/schemas/config.schema.json', 'extension/schemas/rule.schema.json',
+      '[Content_Types].xml',
+      'extension.vsixmanifest',
+      'extension/LICENSE.txt',
+      'extension/out/node.js',
+      'extension/out/web.js',
+      'extension/package.json',
+      'extension/readme.md',
+      'extension/schemas/config.schema.json',
+      'extension/schemas/rule.schema.json',
     ]);
     const packed = JSON.parse(await zip.file('extension/package.json')!.async('string'));
     assert.equal(packed.publisher + '.' + packed.name, 'carelint.carelint');

@@ -8,15 +8,32 @@ export const ROOT = vscode.Uri.file('/work/ws');
 export function withWorkspace(files: Record<string, string> = {}): void {
   vscode.reset();
   vscode.state.folders = [{ uri: ROOT, name: 'ws', index: 0 }];
-  for (const [path, text] of Object.entries(files)) vscode.state.files.set(vscode.Uri.joinPath(ROOT, path).toString(), new TextEncoder().encode(text));
+  for (const [path, text] of Object.entries(files))
+    vscode.state.files.set(vscode.Uri.joinPath(ROOT, path).toString(), new TextEncoder().encode(text));
 }
 
 export function start(debounceMs = 5) {
   const live = vscode.languages.createDiagnosticCollection('carelint');
   const problems = vscode.languages.createDiagnosticCollection('carelint-config');
   const configs = new ConfigFiles(problems as never);
-  const linter = new DocumentLinter(configs, live as never, (m) => { throw new Error(m); }, debounceMs);
-  return { live, problems, configs, linter, stop: () => { linter.dispose(); configs.dispose(); } };
+  const linter = new DocumentLinter(
+    configs,
+    live as never,
+    (m) => {
+      throw new Error(m);
+    },
+    debounceMs,
+  );
+  return {
+    live,
+    problems,
+    configs,
+    linter,
+    stop: () => {
+      linter.dispose();
+      configs.dispose();
+    },
+  };
 }
 
 export function codes(live: vscode.FakeDiagnosticCollection, doc: vscode.FakeDocument): string[] | undefined {

@@ -31,15 +31,32 @@ export function seedTestWeb(): TestWebEnv {
   link(webDist, join(dataDir, folderName));
 
   // The revision Playwright (as used by test-web) looks for.
-  const playwrightDir = dirname(require.resolve('playwright/package.json', { paths: [dirname(require.resolve('@vscode/test-web/package.json'))] }));
+  const playwrightDir = dirname(
+    require.resolve('playwright/package.json', { paths: [dirname(require.resolve('@vscode/test-web/package.json'))] }),
+  );
   const core = dirname(require.resolve('playwright-core/package.json', { paths: [playwrightDir] }));
-  const browsers: Array<{ name: string; revision: string }> = JSON.parse(readFileSync(join(core, 'browsers.json'), 'utf8')).browsers;
-  const shell = browsers.find((b) => b.name === 'chromium-headless-shell') ?? browsers.find((b) => b.name === 'chromium');
+  const browsers: Array<{ name: string; revision: string }> = JSON.parse(
+    readFileSync(join(core, 'browsers.json'), 'utf8'),
+  ).browsers;
+  const shell =
+    browsers.find((b) => b.name === 'chromium-headless-shell') ?? browsers.find((b) => b.name === 'chromium');
   if (!shell) throw new Error(`no chromium entry in ${core}/browsers.json`);
   const browsersPath = join(cache, 'pw-browsers');
-  link(CHROMIUM_PATH, join(browsersPath, `chromium_headless_shell-${shell.revision}`, 'chrome-headless-shell-linux64', 'chrome-headless-shell'));
+  link(
+    CHROMIUM_PATH,
+    join(
+      browsersPath,
+      `chromium_headless_shell-${shell.revision}`,
+      'chrome-headless-shell-linux64',
+      'chrome-headless-shell',
+    ),
+  );
 
-  return { bin: join(dirname(require.resolve('@vscode/test-web/package.json')), 'out/server/index.js'), dataDir, browsersPath };
+  return {
+    bin: join(dirname(require.resolve('@vscode/test-web/package.json')), 'out/server/index.js'),
+    dataDir,
+    browsersPath,
+  };
 }
 
 function link(target: string, path: string): void {
@@ -56,9 +73,11 @@ function link(target: string, path: string): void {
 /** A port nobody listens on now (several agents and test runs share this machine). */
 export function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => ok(port));
-    }).on('error', fail);
+    const server = createServer()
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => ok(port));
+      })
+      .on('error', fail);
   });
 }

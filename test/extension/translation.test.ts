@@ -11,8 +11,19 @@ import { mergeOptions, readSettings } from '../../extension/src/settings';
 import * as vscode from './unit/fake-vscode';
 
 const finding = (over: Partial<Finding> = {}): Finding => ({
-  ruleId: 'refused', category: 'stigmatizing-language', severity: 'warning', start: 4, end: 11, text: 'refused',
-  message: 'm', rationale: 'r', sources: [], suggestions: ['declined'], suggestionKinds: ['rewrite'], guidance: [], ...over,
+  ruleId: 'refused',
+  category: 'stigmatizing-language',
+  severity: 'warning',
+  start: 4,
+  end: 11,
+  text: 'refused',
+  message: 'm',
+  rationale: 'r',
+  sources: [],
+  suggestions: ['declined'],
+  suggestionKinds: ['rewrite'],
+  guidance: [],
+  ...over,
 });
 
 describe('extension: findings → diagnostics', () => {
@@ -22,7 +33,10 @@ describe('extension: findings → diagnostics', () => {
     const doc = new vscode.FakeDocument(vscode.Uri.file('/w/a.txt'), 'plaintext', 'Line one.\nShe refused it.\n');
     const [f] = lint(doc.getText());
     const d = toDiagnostic(f, (o) => doc.positionAt(o) as never) as unknown as vscode.Diagnostic;
-    assert.deepEqual([d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character], [1, 4, 1, 11]);
+    assert.deepEqual(
+      [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character],
+      [1, 4, 1, 11],
+    );
     assert.equal(d.message, f.message);
     assert.equal(d.source, 'CareLint');
     assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
@@ -34,8 +48,12 @@ describe('extension: findings → diagnostics', () => {
 
   it('maps every engine severity to the VS Code one', () => {
     const pos = positionsIn('x'.repeat(20));
-    const sev = (severity: Finding['severity']) => (toDiagnostic(finding({ severity }), pos) as unknown as vscode.Diagnostic).severity;
-    assert.deepEqual([sev('error'), sev('warning'), sev('information')], [vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Warning, vscode.DiagnosticSeverity.Information]);
+    const sev = (severity: Finding['severity']) =>
+      (toDiagnostic(finding({ severity }), pos) as unknown as vscode.Diagnostic).severity;
+    assert.deepEqual(
+      [sev('error'), sev('warning'), sev('information')],
+      [vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Warning, vscode.DiagnosticSeverity.Information],
+    );
   });
 
   it('positionsIn agrees with the editor on \\n, \\r\\n and lone \\r line ends', () => {
@@ -51,13 +69,17 @@ describe('extension: findings → diagnostics', () => {
   it('one diagnostic per finding, in order', () => {
     const text = 'He refused food.\n\nShe committed suicide.';
     const ds = toDiagnostics(lint(text), positionsIn(text)) as unknown as vscode.Diagnostic[];
-    assert.deepEqual(ds.map((d) => (d.code as { value: string }).value), ['refused', 'committed-suicide']);
+    assert.deepEqual(
+      ds.map((d) => (d.code as { value: string }).value),
+      ['refused', 'committed-suicide'],
+    );
     assert.equal(explainUri('x-y').toString(), 'carelint-rule:/x-y');
   });
 });
 
 describe('extension: hover Markdown is untrusted and shows all text as text', () => {
-  const evil = 'Say <img src=x onerror=alert(1)> and [click](https://example.com/a) **now** `code` <script>x</script> &amp; www.example.com';
+  const evil =
+    'Say <img src=x onerror=alert(1)> and [click](https://example.com/a) **now** `code` <script>x</script> &amp; www.example.com';
 
   it('escapes every Markdown and HTML character', () => {
     const out = markdownText(evil);
@@ -72,17 +94,23 @@ describe('extension: hover Markdown is untrusted and shows all text as text', ()
   });
 
   it('builds the hover from the finding: message, rule, rationale, rewrites, guidance and sources; not trusted, no HTML', () => {
-    const md = hoverMarkdown(finding({
-      message: evil, rationale: 'Why <b>', suggestions: ['declined', 'a [slot]'], suggestionKinds: ['rewrite', 'prompt'], guidance: ['Plan <i>care</i>'],
-      sources: [{ id: 'S', title: 'NHS England letter', url: 'https://example.org/x' }],
-    })) as unknown as vscode.MarkdownString;
+    const md = hoverMarkdown(
+      finding({
+        message: evil,
+        rationale: 'Why <b>',
+        suggestions: ['declined', 'a [slot]'],
+        suggestionKinds: ['rewrite', 'prompt'],
+        guidance: ['Plan <i>care</i>'],
+        sources: [{ id: 'S', title: 'NHS England letter', url: 'https://example.org/x' }],
+      }),
+    ) as unknown as vscode.MarkdownString;
     assert.equal(md.isTrusted, false);
     assert.equal(md.supportHtml, false);
     assert.ok(md.value.includes('\\<img src\\=x onerror\\=alert\\(1\\)\\>'));
     assert.ok(md.value.includes('Why \\<b\\>'));
     assert.ok(md.value.includes('Instead: "declined"'), md.value);
     assert.ok(!md.value.includes('slot'), 'a prompt is a quick fix to choose, not advice in the hover');
-    assert.ok(md.value.includes("Change the plan: Plan \\<i\\>care\\<\\/i\\>"), md.value);
+    assert.ok(md.value.includes('Change the plan: Plan \\<i\\>care\\<\\/i\\>'), md.value);
     assert.ok(md.value.includes('NHS England letter \\(https\\:\\/\\/example\\.org\\/x\\)'));
     assert.ok(!/<img|<script|<b>|\]\(/.test(md.value.replace(/\\./g, '')));
   });
@@ -101,7 +129,7 @@ describe('extension: languages and formats', () => {
     assert.equal(formatFor('yaml'), 'plaintext');
   });
 
-  it('skips documents that are not the user\'s writing', () => {
+  it("skips documents that are not the user's writing", () => {
     assert.equal(isCheckedScheme('file'), true);
     assert.equal(isCheckedScheme('untitled'), true);
     assert.equal(isCheckedScheme('vscode-vfs'), true);
@@ -114,18 +142,38 @@ describe('extension: settings', () => {
   beforeEach(() => vscode.reset());
 
   it('reads the defaults and drops values of the wrong shape', () => {
-    assert.deepEqual(readSettings(), { enable: true, languages: ['plaintext', 'markdown', 'html', 'handlebars', 'jinja'], categories: {}, severity: {}, locale: 'en-GB' });
+    assert.deepEqual(readSettings(), {
+      enable: true,
+      languages: ['plaintext', 'markdown', 'html', 'handlebars', 'jinja'],
+      categories: {},
+      severity: {},
+      locale: 'en-GB',
+    });
     Object.assign(vscode.state.settings, {
-      'carelint.enable': false, 'carelint.languages': ['markdown', 3], 'carelint.locale': 'fr',
+      'carelint.enable': false,
+      'carelint.languages': ['markdown', 3],
+      'carelint.locale': 'fr',
       'carelint.categories': { 'police-involvement': false, 'not-a-category': false, 'punitive-approach': 'no' },
       'carelint.severity': { refused: 'information', claims: 'fatal' },
     });
-    assert.deepEqual(readSettings(), { enable: false, languages: ['markdown'], categories: { 'police-involvement': false }, severity: { refused: 'information' }, locale: 'en-GB' });
+    assert.deepEqual(readSettings(), {
+      enable: false,
+      languages: ['markdown'],
+      categories: { 'police-involvement': false },
+      severity: { refused: 'information' },
+      locale: 'en-GB',
+    });
   });
 
   it('the project file wins over settings for the same key; the rest of both applies', () => {
     const merged = mergeOptions(
-      { enable: true, languages: [], categories: { 'police-involvement': false, 'punitive-approach': false }, severity: { refused: 'error', claims: 'information' }, locale: 'en-US' },
+      {
+        enable: true,
+        languages: [],
+        categories: { 'police-involvement': false, 'punitive-approach': false },
+        severity: { refused: 'error', claims: 'information' },
+        locale: 'en-US',
+      },
       { categories: { 'punitive-approach': true }, severity: { refused: 'warning' }, rules: { denies: true } },
     );
     assert.deepEqual(merged, {
@@ -138,8 +186,20 @@ describe('extension: settings', () => {
 
   it('merged settings change what the engine reports', () => {
     const text = 'She refused lunch and was manipulative.';
-    const off = mergeOptions({ enable: true, languages: [], categories: { 'stigmatizing-language': false }, severity: { manipulative: 'information' }, locale: 'en-GB' }, {});
+    const off = mergeOptions(
+      {
+        enable: true,
+        languages: [],
+        categories: { 'stigmatizing-language': false },
+        severity: { manipulative: 'information' },
+        locale: 'en-GB',
+      },
+      {},
+    );
     const found = lint(text, off);
-    assert.deepEqual(found.map((f) => [f.ruleId, f.severity]), [['manipulative', 'information']]);
+    assert.deepEqual(
+      found.map((f) => [f.ruleId, f.severity]),
+      [['manipulative', 'information']],
+    );
   });
 });

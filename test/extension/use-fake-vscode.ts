@@ -4,6 +4,9 @@ import Module from 'node:module';
 
 const fake = require.resolve('./unit/fake-vscode');
 const original = (Module as unknown as { _resolveFilename: (...args: unknown[]) => string })._resolveFilename;
-(Module as unknown as { _resolveFilename: (...args: unknown[]) => string })._resolveFilename = function (request: unknown, ...rest: unknown[]) {
+(Module as unknown as { _resolveFilename: (...args: unknown[]) => string })._resolveFilename = function (
+  request: unknown,
+  ...rest: unknown[]
+) {
   return request === 'vscode' ? fake : original.call(this, request, ...rest);
 };

@@ -22,13 +22,34 @@ describe('VS Code extension: UI in VS Code for the Web, offline', function () {
   });
 
   it('shows the underline, an escaped hover whose rule link opens the explanation, and nothing is fetched from outside localhost', async () => {
-    if (!existsSync(resolve('dist/extension/out/web.js'))) throw new Error('dist/extension is missing. Run `npm run build` first.');
+    if (!existsSync(resolve('dist/extension/out/web.js')))
+      throw new Error('dist/extension is missing. Run `npm run build` first.');
     const env = seedTestWeb();
     workspace = mkdtempSync(join(tmpdir(), 'carelint-web-ui-'));
     cpSync(resolve('test/extension/fixtures/workspace'), workspace, { recursive: true });
     const port = await freePort();
-    server = spawn(process.execPath, [env.bin, '--browser', 'none', '--quality', QUALITY, '--commit', COMMIT, '--testRunnerDataDir', env.dataDir,
-      '--host', '127.0.0.1', '--port', String(port), '--extensionDevelopmentPath', resolve('dist/extension'), workspace], { stdio: ['ignore', 'pipe', 'pipe'] });
+    server = spawn(
+      process.execPath,
+      [
+        env.bin,
+        '--browser',
+        'none',
+        '--quality',
+        QUALITY,
+        '--commit',
+        COMMIT,
+        '--testRunnerDataDir',
+        env.dataDir,
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--extensionDevelopmentPath',
+        resolve('dist/extension'),
+        workspace,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     server.stdout!.on('data', (d) => (log += d));
     server.stderr!.on('data', (d) => (log += d));
     const until = Date.now() + 30_000;
@@ -55,12 +76,25 @@ describe('VS Code extension: UI in VS Code for the Web, offline', function () {
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - 4);
       await page.waitForTimeout(300);
       await page.mouse.move(box.x + box.width / 2 + 2, box.y + box.height / 2 - 3);
-      await hover.first().waitFor({ state: 'visible', timeout: 3000 }).catch(() => undefined);
+      await hover
+        .first()
+        .waitFor({ state: 'visible', timeout: 3000 })
+        .catch(() => undefined);
     }
     const text = await hover.first().innerText();
-    assert.ok(text.includes("Say 'detained' <img src=x onerror=alert(1)>"), `the rule's HTML is shown as text:\n${text}`);
-    assert.ok(text.includes('[click here](https://example.com/x) **bold** <script>alert(2)</script>'), `links and emphasis stay text:\n${text}`);
-    assert.equal(await page.locator('.monaco-hover img, .monaco-hover script, .monaco-hover a[href^="http"]').count(), 0, 'no element was made from the text');
+    assert.ok(
+      text.includes("Say 'detained' <img src=x onerror=alert(1)>"),
+      `the rule's HTML is shown as text:\n${text}`,
+    );
+    assert.ok(
+      text.includes('[click here](https://example.com/x) **bold** <script>alert(2)</script>'),
+      `links and emphasis stay text:\n${text}`,
+    );
+    assert.equal(
+      await page.locator('.monaco-hover img, .monaco-hover script, .monaco-hover a[href^="http"]').count(),
+      0,
+      'no element was made from the text',
+    );
     mkdirSync('test-artifacts', { recursive: true });
     await page.screenshot({ path: 'test-artifacts/vscode-web-hover.png' });
 

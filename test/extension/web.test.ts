@@ -10,7 +10,12 @@ import { COMMIT, freePort, QUALITY, seedTestWeb } from './test-web-env';
 const EXTENSION = resolve('dist/extension');
 const SUITE = resolve('dist/extension/tests/web.js');
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ code: number | null; output: string }> {
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((ok) => {
     const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -38,14 +43,38 @@ describe('VS Code extension: API level in VS Code for the Web (@vscode/test-web,
     const workspace = mkdtempSync(join(tmpdir(), 'carelint-web-'));
     cpSync(resolve('test/extension/fixtures/workspace'), workspace, { recursive: true });
     try {
-      const { code, output } = await run(process.execPath, [
-        env.bin, '--browser', 'chromium', '--browserOption=--no-sandbox', '--browserOption=--disable-gpu', '--headless',
-        '--quality', QUALITY, '--commit', COMMIT, '--testRunnerDataDir', env.dataDir, '--port', String(await freePort()),
-        '--extensionDevelopmentPath', EXTENSION, '--extensionTestsPath', SUITE, workspace,
-      ], { ...process.env, PLAYWRIGHT_BROWSERS_PATH: env.browsersPath }, 200_000);
+      const { code, output } = await run(
+        process.execPath,
+        [
+          env.bin,
+          '--browser',
+          'chromium',
+          '--browserOption=--no-sandbox',
+          '--browserOption=--disable-gpu',
+          '--headless',
+          '--quality',
+          QUALITY,
+          '--commit',
+          COMMIT,
+          '--testRunnerDataDir',
+          env.dataDir,
+          '--port',
+          String(await freePort()),
+          '--extensionDevelopmentPath',
+          EXTENSION,
+          '--extensionTestsPath',
+          SUITE,
+          workspace,
+        ],
+        { ...process.env, PLAYWRIGHT_BROWSERS_PATH: env.browsersPath },
+        200_000,
+      );
       assert.equal(code, 0, `vscode-test-web exited with ${code}:\n${output}`);
       const passing = /(\d+) passing/.exec(output);
-      assert.ok(passing && Number(passing[1]) >= 14 && !/\d+ failing/.test(output), `expected the whole suite to pass:\n${output}`);
+      assert.ok(
+        passing && Number(passing[1]) >= 14 && !/\d+ failing/.test(output),
+        `expected the whole suite to pass:\n${output}`,
+      );
     } finally {
       rmSync(workspace, { recursive: true, force: true });
     }

@@ -35,7 +35,10 @@ describe('extension: status bar', () => {
 
 describe('extension: Check workspace', () => {
   it('searches the file extensions of the checked languages', () => {
-    assert.equal(workspaceGlob(['plaintext', 'markdown', 'html', 'handlebars', 'jinja']), '**/*.{txt,text,md,markdown,html,htm,hbs,handlebars,j2,jinja,jinja2}');
+    assert.equal(
+      workspaceGlob(['plaintext', 'markdown', 'html', 'handlebars', 'jinja']),
+      '**/*.{txt,text,md,markdown,html,htm,hbs,handlebars,j2,jinja,jinja2}',
+    );
     assert.equal(workspaceGlob(['markdown', 'yaml']), '**/*.{md,markdown}');
     assert.equal(workspaceGlob(['yaml']), undefined);
   });
@@ -54,7 +57,10 @@ describe('extension: Check workspace', () => {
     vscode.state.files.set(vscode.Uri.file(path('notes/big.txt')).toString(), new Uint8Array(11 * 1024 * 1024));
     const summary = await checkWorkspace(run.configs, run.linter, results as never);
     assert.deepEqual(summary, { files: 4, findings: 3, cancelled: false });
-    const got = (p: string) => results.get(vscode.Uri.file(path(p)))?.map((d) => `${(d.code as { value: string }).value}@${d.range.start.line}:${d.range.start.character}`);
+    const got = (p: string) =>
+      results
+        .get(vscode.Uri.file(path(p)))
+        ?.map((d) => `${(d.code as { value: string }).value}@${d.range.start.line}:${d.range.start.character}`);
     assert.deepEqual(got('a.txt'), ['refused@0:4']);
     assert.equal(got('team/c.txt'), undefined, 'its config turns the rule off');
     assert.equal(got('notes/b.md'), undefined, 'open documents keep their live diagnostics');
@@ -68,7 +74,11 @@ describe('extension: Check workspace', () => {
     const run = start();
     vscode.progressToken.isCancellationRequested = true;
     try {
-      const summary = await checkWorkspace(run.configs, run.linter, vscode.languages.createDiagnosticCollection('w') as never);
+      const summary = await checkWorkspace(
+        run.configs,
+        run.linter,
+        vscode.languages.createDiagnosticCollection('w') as never,
+      );
       assert.deepEqual(summary, { files: 0, findings: 0, cancelled: true });
       assert.deepEqual(vscode.state.infos, ['CareLint: 0 findings in 0 files (cancelled).']);
     } finally {
@@ -80,7 +90,10 @@ describe('extension: Check workspace', () => {
   it('asks for a folder when none is open', async () => {
     vscode.reset();
     const run = start();
-    assert.deepEqual(await checkWorkspace(run.configs, run.linter, vscode.languages.createDiagnosticCollection('w') as never), { files: 0, findings: 0, cancelled: false });
+    assert.deepEqual(
+      await checkWorkspace(run.configs, run.linter, vscode.languages.createDiagnosticCollection('w') as never),
+      { files: 0, findings: 0, cancelled: false },
+    );
     assert.deepEqual(vscode.state.infos, ['CareLint: open a folder to check a workspace.']);
     run.stop();
   });
@@ -90,7 +103,10 @@ describe('extension: rule explanations', () => {
   it('plain text with the rule, rationale, rewrites, examples and sources', () => {
     const rs = builtinRuleSet();
     const text = explanationText(rs.byId('committed-suicide')!, rs.compiledById('committed-suicide')!.sources);
-    assert.match(text, /^CareLint rule: committed-suicide {2}\(stigmatizing-language: Stigmatising language; warning: Review\)\n/);
+    assert.match(
+      text,
+      /^CareLint rule: committed-suicide {2}\(stigmatizing-language: Stigmatising language; warning: Review\)\n/,
+    );
     assert.match(text, /\nInstead:\n {2}- die by suicide\n/);
     assert.match(text, /\nSources:\n {2}- \S/);
     assert.ok(!text.includes('~'));
@@ -99,7 +115,13 @@ describe('extension: rule explanations', () => {
   it('the virtual document serves built-in and custom rules, and says so for an unknown id', async () => {
     const rs = builtinRuleSet();
     const provider = new RuleExplanations(async () => [rs]);
-    assert.match(await provider.provideTextDocumentContent(vscode.Uri.parse('carelint-rule:/refused') as never), /^CareLint rule: refused/);
-    assert.equal(await provider.provideTextDocumentContent(vscode.Uri.parse('carelint-rule:/nope') as never), "CareLint has no rule 'nope'.\n");
+    assert.match(
+      await provider.provideTextDocumentContent(vscode.Uri.parse('carelint-rule:/refused') as never),
+      /^CareLint rule: refused/,
+    );
+    assert.equal(
+      await provider.provideTextDocumentContent(vscode.Uri.parse('carelint-rule:/nope') as never),
+      "CareLint has no rule 'nope'.\n",
+    );
   });
 });

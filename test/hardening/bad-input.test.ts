@@ -24,7 +24,10 @@ describe('bad input: each case named, the rest still checked, exit 2', function 
   function assertGoodStillChecked(files: Array<{ file: string; findings: Array<{ ruleId: string }> }>) {
     const good = files.find((f) => f.file.endsWith('good.txt'));
     assert.ok(good, 'good.txt is still reported');
-    assert.deepEqual(good.findings.map((f) => f.ruleId), ['refused']);
+    assert.deepEqual(
+      good.findings.map((f) => f.ruleId),
+      ['refused'],
+    );
   }
 
   it('a 200 MB file: skipped with the size limit and what to do, never read into memory', () => {
@@ -41,7 +44,10 @@ describe('bad input: each case named, the rest still checked, exit 2', function 
     truncateSync(join(dir, 'edge.txt'), 50 * 1024 * 1024 + 160);
     const r = checkJson(['good.txt', 'edge.txt'], { cwd: dir });
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /^edge\.txt: file is 52,428,960 bytes, 160 bytes over the 50 MB limit \(52,428,800 bytes\); skipped\. Split it/m);
+    assert.match(
+      r.stderr,
+      /^edge\.txt: file is 52,428,960 bytes, 160 bytes over the 50 MB limit \(52,428,800 bytes\); skipped\. Split it/m,
+    );
     assertGoodStillChecked(r.files);
   });
 
@@ -60,8 +66,13 @@ describe('bad input: each case named, the rest still checked, exit 2', function 
       cpSync(join(BIN, '..', '..', 'dist', 'cli.js'), join(dir, 'app', 'dist', 'cli.js'));
       chmodSync(join(dir, 'app'), 0o755);
     }
-    const cmd = asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
-    const r = spawnSync(cmd[0], [...cmd.slice(1), bin, 'check', '--format', 'json', 'good.txt', 'locked.txt'], { cwd: dir, encoding: 'utf8' });
+    const cmd = asRoot
+      ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath]
+      : [process.execPath];
+    const r = spawnSync(cmd[0], [...cmd.slice(1), bin, 'check', '--format', 'json', 'good.txt', 'locked.txt'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     if (r.error) throw r.error;
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /^locked\.txt: permission denied; cannot read it\. Check its permissions/m);
@@ -73,14 +84,20 @@ describe('bad input: each case named, the rest still checked, exit 2', function 
     mkdirSync(join(dir, 'elsewhere'));
     writeFileSync(join(dir, 'notes', 'ward', 'a.txt'), NOTE);
     writeFileSync(join(dir, 'elsewhere', 'b.txt'), 'He is an addict.\n');
-    symlinkSync('..', join(dir, 'notes', 'ward', 'up'));              // loop back to notes/
-    symlinkSync('../elsewhere', join(dir, 'notes', 'linked'));         // a real folder behind a link
-    symlinkSync('self.txt', join(dir, 'notes', 'self.txt'));           // a link to itself
+    symlinkSync('..', join(dir, 'notes', 'ward', 'up')); // loop back to notes/
+    symlinkSync('../elsewhere', join(dir, 'notes', 'linked')); // a real folder behind a link
+    symlinkSync('self.txt', join(dir, 'notes', 'self.txt')); // a link to itself
     const r = checkJson(['good.txt', 'notes'], { cwd: dir });
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /^notes\/ward\/up: symbolic link loop \(it leads back to a folder being checked\); skipped/m);
+    assert.match(
+      r.stderr,
+      /^notes\/ward\/up: symbolic link loop \(it leads back to a folder being checked\); skipped/m,
+    );
     assert.match(r.stderr, /^notes\/self\.txt: symbolic link loop; skipped/m);
-    assert.deepEqual(r.files.map((f) => f.file), ['good.txt', 'notes/linked/b.txt', 'notes/ward/a.txt']);
+    assert.deepEqual(
+      r.files.map((f) => f.file),
+      ['good.txt', 'notes/linked/b.txt', 'notes/ward/a.txt'],
+    );
     assertGoodStillChecked(r.files);
   });
 

@@ -44,14 +44,19 @@ describe('shipped bundles', () => {
       const code = readFileSync(file, 'utf8');
       for (const [name, pattern] of FORBIDDEN) {
         const m = pattern.exec(code);
-        if (m) offences.push(`${relative(ROOT, file)}: ${name} at …${code.slice(Math.max(0, m.index - 40), m.index + 40)}…`);
+        if (m)
+          offences.push(`${relative(ROOT, file)}: ${name} at …${code.slice(Math.max(0, m.index - 40), m.index + 40)}…`);
       }
     }
     assert.deepEqual(offences, []);
   });
 
   it('the scan finds what it looks for (so the test above can fail)', () => {
-    const hits = FORBIDDEN.filter(([, p]) => p.test('x=eval("1");new Function("a","b");fetch(u);new XMLHttpRequest;new WebSocket(u);navigator.sendBeacon(u);require("https");Function("return this");setTimeout("x()")'));
+    const hits = FORBIDDEN.filter(([, p]) =>
+      p.test(
+        'x=eval("1");new Function("a","b");fetch(u);new XMLHttpRequest;new WebSocket(u);navigator.sendBeacon(u);require("https");Function("return this");setTimeout("x()")',
+      ),
+    );
     assert.equal(hits.length, FORBIDDEN.length);
     assert.ok(!FORBIDDEN.some(([, p]) => p.test('obj.eval(x); myfetch(x); refetch(x); retrieval(x)')));
   });

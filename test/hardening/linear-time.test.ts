@@ -29,7 +29,10 @@ const adversarial: Array<[string, string]> = [
   ['a hit in every word, no full stop', 'refused '],
   ['a quoted hit in every word', '"refused" '],
   ['negated hits with no full stop', 'not manipulative and '],
-  ['a run-on note', 'seen on the ward today with her mother, mood low, she refused lunch and said staff were attention seeking, '],
+  [
+    'a run-on note',
+    'seen on the ward today with her mother, mood low, she refused lunch and said staff were attention seeking, ',
+  ],
   // frames: an anchor in every few words and no statement end, so windows are cut from a run-on text
   ['frame anchors with no full stop', 'PC Morgan will attend the CPA review and '],
   ['prohibitions with no full stop', 'do not admit her or see her '],
@@ -50,10 +53,17 @@ describe('linear time: adversarial texts (step counts)', function () {
 
   it('100,000 one-word lines and a single 5 MB line both finish, with findings where expected', () => {
     const lines = 'resident\n'.repeat(99_999) + 'refused\n';
-    assert.deepEqual(lint(lines).map((f) => f.ruleId), ['refused']);
-    const line = repeatTo('The plan was agreed with him and his sister at the review, ', 5 * 1024 * 1024) + 'he refused.';
+    assert.deepEqual(
+      lint(lines).map((f) => f.ruleId),
+      ['refused'],
+    );
+    const line =
+      repeatTo('The plan was agreed with him and his sister at the review, ', 5 * 1024 * 1024) + 'he refused.';
     resetWork();
-    assert.deepEqual(lint(line).map((f) => f.ruleId), ['refused']);
+    assert.deepEqual(
+      lint(line).map((f) => f.ruleId),
+      ['refused'],
+    );
     assert.ok(work.walkSteps + work.contextTokens <= 10 * line.length);
   });
 });
@@ -61,8 +71,15 @@ describe('linear time: adversarial texts (step counts)', function () {
 describe('linear time: custom rules', function () {
   this.timeout(60000);
   const rule = (match: string): RuleData => ({
-    id: 'custom-gaps', category: 'stigmatizing-language', severity: 'warning', match: [match], message: 'm',
-    rationale: 'r', sources: ['local policy'], suggestions: ['x'], examples: { match: [], noMatch: [] },
+    id: 'custom-gaps',
+    category: 'stigmatizing-language',
+    severity: 'warning',
+    match: [match],
+    message: 'm',
+    rationale: 'r',
+    sources: ['local policy'],
+    suggestions: ['x'],
+    examples: { match: [], noMatch: [] },
   });
 
   it('the worst phrase the syntax allows stays linear on text that matches it everywhere', () => {
@@ -79,13 +96,19 @@ describe('linear time: custom rules', function () {
   });
 
   it('an unsafe custom phrase in .carelintrc.json is refused at load, located, and the rest still works', () => {
-    const custom = { ...rule('discharge ..8 if ..8 again'), examples: { match: ['We discharge you if you come in again.'], noMatch: ['Discharge planning began.'] } };
+    const custom = {
+      ...rule('discharge ..8 if ..8 again'),
+      examples: { match: ['We discharge you if you come in again.'], noMatch: ['Discharge planning began.'] },
+    };
     const text = JSON.stringify({ customRules: [custom] }, null, 2);
     const loaded = loadConfig(text, '.carelintrc.json');
     assert.equal(loaded.problems.length, 1);
     const [problem] = loaded.problems;
     assert.equal(problem.line, text.split('\n').findIndex((l) => l.includes('discharge ..8')) + 1);
     assert.match(problem.message, /gaps allow 16 words in all/);
-    assert.deepEqual(lint('She refused.', { ...loaded.options, ruleSet: loaded.ruleSet }).map((f) => f.ruleId), ['refused']);
+    assert.deepEqual(
+      lint('She refused.', { ...loaded.options, ruleSet: loaded.ruleSet }).map((f) => f.ruleId),
+      ['refused'],
+    );
   });
 });

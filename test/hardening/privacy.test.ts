@@ -13,7 +13,12 @@ import { startClient } from '../language-server/support/client';
 const GUARD = join(ROOT, 'test', 'support', 'no-network.cjs');
 
 function guarded(args: string[], opts: { cwd?: string; input?: string } = {}) {
-  const r = spawnSync(process.execPath, ['--require', GUARD, ...args], { cwd: opts.cwd ?? ROOT, input: opts.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, ['--require', GUARD, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    input: opts.input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -22,7 +27,10 @@ describe('privacy: no network use', function () {
   this.timeout(60000);
 
   it('the guard itself catches an attempt, even a swallowed one (so the other tests can fail)', () => {
-    const r = guarded(['-e', "fetch('http://example.org').catch(() => {}); try { require('node:https').get('https://example.org') } catch {}"]);
+    const r = guarded([
+      '-e',
+      "fetch('http://example.org').catch(() => {}); try { require('node:https').get('https://example.org') } catch {}",
+    ]);
     assert.equal(r.code, 99);
     assert.match(r.stderr, /NETWORK ATTEMPTS: fetch, https\.get/);
   });
@@ -70,20 +78,45 @@ describe('privacy: no network use', function () {
   it('the language server runs a whole session (config, diagnostics, hover, code actions, fix-all, allow, explain) without the network', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, '.carelintrc.json'), '{ "severity": { "addict": "fatal" } }\n');
-    const { client } = await startClient({ guarded: true, folder: dir, pick: (_m, titles) => titles[0], capabilities: { general: { positionEncodings: ['utf-8'] } } });
+    const { client } = await startClient({
+      guarded: true,
+      folder: dir,
+      pick: (_m, titles) => titles[0],
+      capabilities: { general: { positionEncodings: ['utf-8'] } },
+    });
     try {
       const uri = pathToFileURL(join(dir, 'plan.md')).href;
-      client.open(uri, 'markdown', '# Plan\n\nPolice will attend her CPA review. She is an addict and committed suicide 😀.\n');
+      client.open(
+        uri,
+        'markdown',
+        '# Plan\n\nPolice will attend her CPA review. She is an addict and committed suicide 😀.\n',
+      );
       const ds = await client.nextDiagnostics(uri, 0);
       assert.ok(ds.length >= 3, JSON.stringify(ds));
-      await client.waitFor(() => client.messages.find((m) => m.message.includes('.carelintrc.json:1:')), 'the config problem');
+      await client.waitFor(
+        () => client.messages.find((m) => m.message.includes('.carelintrc.json:1:')),
+        'the config problem',
+      );
       await client.request('textDocument/hover', { textDocument: { uri }, position: ds[0].range.start });
-      await client.request('textDocument/codeAction', { textDocument: { uri }, range: ds[0].range, context: { diagnostics: [ds[0]] } });
-      await client.request('textDocument/codeAction', { textDocument: { uri }, range: ds[0].range, context: { diagnostics: [], only: ['source.fixAll.carelint'] } });
-      client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Note: ' }]);
+      await client.request('textDocument/codeAction', {
+        textDocument: { uri },
+        range: ds[0].range,
+        context: { diagnostics: [ds[0]] },
+      });
+      await client.request('textDocument/codeAction', {
+        textDocument: { uri },
+        range: ds[0].range,
+        context: { diagnostics: [], only: ['source.fixAll.carelint'] },
+      });
+      client.change(uri, 2, [
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Note: ' },
+      ]);
       await client.nextDiagnostics(uri, 1);
       await client.request('workspace/executeCommand', { command: 'carelint.explainRule', arguments: ['addict'] });
-      await client.request('workspace/executeCommand', { command: 'carelint.allowInWorkspace', arguments: [uri, 'addict', 'addict'] });
+      await client.request('workspace/executeCommand', {
+        command: 'carelint.allowInWorkspace',
+        arguments: [uri, 'addict', 'addict'],
+      });
     } finally {
       const code = await client.stop();
       assert.equal(code, 0, client.errors);

@@ -3,7 +3,16 @@
 // through the editor's code-action command, and save a file whose bytes differ from the original only in that span.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { lint } from '../../shared-rules/src/index';
@@ -30,7 +39,8 @@ export function readmeSnippet(language: string): string {
 
 function requireTool(cmd: string, pkg: string): void {
   const r = spawnSync(cmd, ['--version'], { encoding: 'utf8' });
-  if (r.error || r.status !== 0) throw new Error(`${cmd} is not installed: run scripts/setup.sh (Debian package ${pkg})`);
+  if (r.error || r.status !== 0)
+    throw new Error(`${cmd} is not installed: run scripts/setup.sh (Debian package ${pkg})`);
 }
 
 /** The expected saved file: the original bytes with only the finding's span replaced. */
@@ -47,12 +57,22 @@ function where(offset: number, unit: 'byte' | 'utf-16'): [number, number] {
   return [line, unit === 'byte' ? Buffer.byteLength(col) : col.length];
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    let stdout = '',
+      stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
@@ -73,16 +93,27 @@ describe('language server in real editors (headless Neovim and Emacs eglot)', fu
     copyFileSync(PLAN_PATH, join(dir, 'ws', 'crisis-plan.md'));
     mkdirSync(join(dir, 'home'));
     env = {
-      ...process.env, PATH: `${bin}${delimiter}${process.env.PATH}`, HOME: join(dir, 'home'), XDG_CONFIG_HOME: join(dir, 'home', '.config'),
-      XDG_DATA_HOME: join(dir, 'home', '.local', 'share'), XDG_STATE_HOME: join(dir, 'home', '.local', 'state'),
-      PLAN: join(dir, 'ws', 'crisis-plan.md'), EXPECT_COUNT: String(FINDINGS.length), FIX_RULE: FIX.ruleId, FIX_TITLE,
+      ...process.env,
+      PATH: `${bin}${delimiter}${process.env.PATH}`,
+      HOME: join(dir, 'home'),
+      XDG_CONFIG_HOME: join(dir, 'home', '.config'),
+      XDG_DATA_HOME: join(dir, 'home', '.local', 'share'),
+      XDG_STATE_HOME: join(dir, 'home', '.local', 'state'),
+      PLAN: join(dir, 'ws', 'crisis-plan.md'),
+      EXPECT_COUNT: String(FINDINGS.length),
+      FIX_RULE: FIX.ruleId,
+      FIX_TITLE,
     };
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   function check(result: { code: number | null; stdout: string; stderr: string }, unit: 'byte' | 'utf-16'): void {
     assert.equal(result.code, 0, `${result.stdout}\n${result.stderr}`);
-    const diags = result.stdout.split('\n').filter((l) => l.startsWith('DIAG ')).map((l) => l.split(' ').slice(1, 6).join(' ')).sort();
+    const diags = result.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('DIAG '))
+      .map((l) => l.split(' ').slice(1, 6).join(' '))
+      .sort();
     const want = FINDINGS.map((f) => [f.ruleId, ...where(f.start, unit), ...where(f.end, unit)].join(' ')).sort();
     assert.deepEqual(diags, want);
     assert.ok(result.stdout.includes(`OFFERED ${FIX_TITLE}`), result.stdout);
@@ -96,7 +127,12 @@ describe('language server in real editors (headless Neovim and Emacs eglot)', fu
     const init = join(dir, 'init.lua');
     writeFileSync(init, readmeSnippet('lua'));
     const driver = join(__dirname, 'editors', 'nvim-driver.lua');
-    const r = await run('nvim', ['--headless', '-n', '-i', 'NONE', '-u', init, join(dir, 'ws', 'crisis-plan.md'), '-c', `luafile ${driver}`], env, join(dir, 'ws'));
+    const r = await run(
+      'nvim',
+      ['--headless', '-n', '-i', 'NONE', '-u', init, join(dir, 'ws', 'crisis-plan.md'), '-c', `luafile ${driver}`],
+      env,
+      join(dir, 'ws'),
+    );
     check(r, 'byte');
   });
 

@@ -6,7 +6,15 @@ import { Linter } from '../../language-server/src/linter';
 
 function setUp(debounceMs: number, maxWaitMs: number) {
   const published: Diagnostic[][] = [];
-  const linter = new Linter({ optionsFor: async () => ({ format: 'plaintext' }), publish: (_o, d) => published.push(d), log: (m) => assert.fail(m) }, debounceMs, maxWaitMs);
+  const linter = new Linter(
+    {
+      optionsFor: async () => ({ format: 'plaintext' }),
+      publish: (_o, d) => published.push(d),
+      log: (m) => assert.fail(m),
+    },
+    debounceMs,
+    maxWaitMs,
+  );
   const open = openDocument('file:///note.txt', 'plaintext', 1, 'She is an addict.\n', 'utf-16');
   return { linter, open, published };
 }
@@ -21,11 +29,17 @@ describe('language server: debounced push with a maximum wait', () => {
     const type = () => {
       if (!typing) return;
       const end = open.doc.positionAt(open.doc.getText().length);
-      linter.change(open.uri, applyChanges(open, [{ range: { start: end, end }, text: version % 2 ? 'x' : '\n' }], ++version, 'utf-16'));
+      linter.change(
+        open.uri,
+        applyChanges(open, [{ range: { start: end, end }, text: version % 2 ? 'x' : '\n' }], ++version, 'utf-16'),
+      );
       setImmediate(type);
     };
     type();
-    await new Promise<void>((resolve) => { const check = () => (published.length > 1 ? resolve() : setImmediate(check)); check(); });
+    await new Promise<void>((resolve) => {
+      const check = () => (published.length > 1 ? resolve() : setImmediate(check));
+      check();
+    });
     typing = false;
     assert.equal(published[1].length, 1);
     linter.dispose();
@@ -35,7 +49,10 @@ describe('language server: debounced push with a maximum wait', () => {
     const { linter, open, published } = setUp(1e9, 1e9);
     await linter.open(open);
     const end = open.doc.positionAt(open.doc.getText().length);
-    linter.change(open.uri, applyChanges(open, [{ range: { start: end, end }, text: 'He was non-compliant.\n' }], 2, 'utf-16'));
+    linter.change(
+      open.uri,
+      applyChanges(open, [{ range: { start: end, end }, text: 'He was non-compliant.\n' }], 2, 'utf-16'),
+    );
     const diagnostics = await linter.diagnostics(open.uri);
     assert.deepEqual(diagnostics!.map((d) => d.code).sort(), ['addict', 'noncompliance']);
     assert.equal(published.length, 1, 'nothing pushed before the pause');

@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ignoreDirectiveEdit, lint, type Finding } from '../../shared-rules/src/index';
 import { fixAllEdits } from '../../editor-common/fixes';
-import { applyTextEdits, positionOf, startClient, type CodeAction, type Diagnostic, type TestClient } from './support/client';
+import {
+  applyTextEdits,
+  positionOf,
+  startClient,
+  type CodeAction,
+  type Diagnostic,
+  type TestClient,
+} from './support/client';
 
 const PLAN = readFileSync(join(__dirname, 'fixtures', 'crisis-plan.md'), 'utf8');
 const folders: string[] = [];
@@ -17,18 +24,29 @@ function workspace(files: Record<string, string> = {}): string {
   return dir;
 }
 const uriOf = (dir: string, name: string) => pathToFileURL(join(dir, name)).href;
-const summary = (ds: Diagnostic[]) => ds.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`).sort();
-const expected = (text: string, findings: Finding[]) => findings.map((f) => {
-  const s = positionOf(text, f.start), e = positionOf(text, f.end);
-  return `${f.ruleId}@${s.line}:${s.character}-${e.line}:${e.character}`;
-}).sort();
+const summary = (ds: Diagnostic[]) =>
+  ds
+    .map(
+      (d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`,
+    )
+    .sort();
+const expected = (text: string, findings: Finding[]) =>
+  findings
+    .map((f) => {
+      const s = positionOf(text, f.start),
+        e = positionOf(text, f.end);
+      return `${f.ruleId}@${s.line}:${s.character}-${e.line}:${e.character}`;
+    })
+    .sort();
 const markdown = (text: string) => lint(text, { format: 'markdown' });
 
 describe('language server (carelint-ls over stdio)', function () {
   this.timeout(30000);
   let client: TestClient | undefined;
   afterEach(() => client?.kill());
-  after(() => { for (const d of folders) rmSync(d, { recursive: true, force: true }); });
+  after(() => {
+    for (const d of folders) rmSync(d, { recursive: true, force: true });
+  });
 
   it('initializes with incremental sync, hover, code actions, explain-rule and UTF-16 positions by default', async () => {
     const started = await startClient({ folder: workspace() });
@@ -43,7 +61,7 @@ describe('language server (carelint-ls over stdio)', function () {
     assert.equal(started.result.serverInfo?.name, 'carelint-ls');
   });
 
-  it('pushes a Markdown crisis plan\'s findings as diagnostics with severity, rule code, its page, category and data', async () => {
+  it("pushes a Markdown crisis plan's findings as diagnostics with severity, rule code, its page, category and data", async () => {
     const dir = workspace();
     ({ client } = await startClient({ folder: dir }));
     const uri = uriOf(dir, 'plan.md');
@@ -55,7 +73,13 @@ describe('language server (carelint-ls over stdio)', function () {
     const suicide = ds.find((d) => d.code === 'committed-suicide')!;
     assert.equal(suicide.severity, 2);
     assert.equal(suicide.source, 'CareLint');
-    assert.deepEqual(suicide.data, { ruleId: 'committed-suicide', category: 'stigmatizing-language', text: 'committed suicide', suggestions: ['died by suicide', 'ended their life'], suggestionKinds: ['rewrite', 'rewrite'] });
+    assert.deepEqual(suicide.data, {
+      ruleId: 'committed-suicide',
+      category: 'stigmatizing-language',
+      text: 'committed suicide',
+      suggestions: ['died by suicide', 'ended their life'],
+      suggestionKinds: ['rewrite', 'rewrite'],
+    });
     assert.deepEqual(ds.find((d) => d.code === 'manipulative')!.data!.suggestionKinds, ['rewrite', 'prompt']);
     assert.match(suicide.codeDescription!.href, /^file:\/\/.*\/docs\/rules\.md#committed-suicide$/);
     assert.equal(ds.find((d) => d.code === 'police-in-care-plan')!.severity, 1);
@@ -83,7 +107,10 @@ describe('language server (carelint-ls over stdio)', function () {
     const typed = 'He was non-compliant.';
     for (const ch of typed) client.change(uri, ++version, [edit(text.length, text.length, ch)]);
     const want = expected(text, markdown(text));
-    assert.ok(want.some((w) => w.startsWith('addict')) && !want.some((w) => w.startsWith('committed-suicide')), want.join());
+    assert.ok(
+      want.some((w) => w.startsWith('addict')) && !want.some((w) => w.startsWith('committed-suicide')),
+      want.join(),
+    );
     const got = await client.waitFor(() => {
       const list = client!.published.get(uri)!;
       const last = list[list.length - 1];
@@ -103,12 +130,17 @@ describe('language server (carelint-ls over stdio)', function () {
 
   it('answers pull diagnostics at once after an edit, and pushes nothing, when the client pulls', async () => {
     const dir = workspace();
-    const started = await startClient({ folder: dir, capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } } });
+    const started = await startClient({
+      folder: dir,
+      capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } },
+    });
     client = started.client;
     assert.equal(started.result.capabilities.diagnosticProvider.interFileDependencies, false);
     const uri = uriOf(dir, 'plan.md');
     client.open(uri, 'markdown', PLAN);
-    const report = await client.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    const report = await client.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', {
+      textDocument: { uri },
+    });
     assert.equal(report.kind, 'full');
     assert.deepEqual(summary(report.items), expected(PLAN, markdown(PLAN)));
     const end = positionOf(PLAN, PLAN.length);
@@ -120,26 +152,41 @@ describe('language server (carelint-ls over stdio)', function () {
 
   it('hovers with the message, rationale, rewrites and sources as escaped Markdown (plain text when asked)', async () => {
     const dir = workspace();
-    ({ client } = await startClient({ folder: dir, capabilities: { textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } } }));
+    ({ client } = await startClient({
+      folder: dir,
+      capabilities: { textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } },
+    }));
     const uri = uriOf(dir, 'plan.md');
     client.open(uri, 'markdown', PLAN);
     await client.nextDiagnostics(uri, 0);
     const f = markdown(PLAN).find((x) => x.ruleId === 'committed-suicide')!;
-    const hover = await client.request<{ contents: { kind: string; value: string }; range: unknown }>('textDocument/hover', { textDocument: { uri }, position: positionOf(PLAN, f.start + 3) });
+    const hover = await client.request<{ contents: { kind: string; value: string }; range: unknown }>(
+      'textDocument/hover',
+      { textDocument: { uri }, position: positionOf(PLAN, f.start + 3) },
+    );
     assert.equal(hover.contents.kind, 'markdown');
     assert.match(hover.contents.value, /\*\*CareLint: /);
     assert.ok(hover.contents.value.includes('died by suicide'));
     assert.match(hover.contents.value, /Sources:/);
     assert.ok(hover.contents.value.includes(f.rationale.slice(0, 20).replace(/[!-/:-@[-`{-~]/g, '\\$&')));
     assert.deepEqual(hover.range, { start: positionOf(PLAN, f.start), end: positionOf(PLAN, f.end) });
-    const none = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    const none = await client.request('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 0, character: 0 },
+    });
     assert.equal(none, null);
     client.kill();
 
-    ({ client } = await startClient({ folder: dir, capabilities: { textDocument: { hover: { contentFormat: ['plaintext'] } } } }));
+    ({ client } = await startClient({
+      folder: dir,
+      capabilities: { textDocument: { hover: { contentFormat: ['plaintext'] } } },
+    }));
     client.open(uri, 'markdown', PLAN);
     await client.nextDiagnostics(uri, 0);
-    const plain = await client.request<{ contents: { kind: string; value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionOf(PLAN, f.start + 3) });
+    const plain = await client.request<{ contents: { kind: string; value: string } }>('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(PLAN, f.start + 3),
+    });
     assert.equal(plain.contents.kind, 'plaintext');
     assert.ok(plain.contents.value.includes(f.rationale));
   });
@@ -151,7 +198,11 @@ describe('language server (carelint-ls over stdio)', function () {
     client.open(uri, 'markdown', PLAN);
     const ds = await client.nextDiagnostics(uri, 0);
     const manip = ds.find((d) => d.code === 'manipulative')!;
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: manip.range, context: { diagnostics: [manip] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: manip.range,
+      context: { diagnostics: [manip] },
+    });
     const titles = actions.map((a) => a.title);
     const f = markdown(PLAN).find((x) => x.ruleId === 'manipulative')!;
     const prompt = actions.find((a) => a.title.includes('[describe'))!;
@@ -166,27 +217,55 @@ describe('language server (carelint-ls over stdio)', function () {
     assert.equal(fixed, PLAN.slice(0, f.start) + 'trying to get their needs met' + PLAN.slice(f.end));
     assert.ok(titles.includes('Ignore "manipulative" here (manipulative)'));
     const allow = actions.find((a) => a.title === 'Allow "manipulative" in this workspace…')!;
-    assert.deepEqual(allow.command, { title: allow.title, command: 'carelint.allowInWorkspace', arguments: [uri, 'manipulative', 'manipulative'] });
+    assert.deepEqual(allow.command, {
+      title: allow.title,
+      command: 'carelint.allowInWorkspace',
+      arguments: [uri, 'manipulative', 'manipulative'],
+    });
     assert.ok(!actions.some((a) => a.kind === 'source.fixAll.carelint'), 'source actions only when asked for by kind');
     // guidance (police in planned care) is advice in the hover, never an action that edits the text
     const police = ds.find((d) => d.code === 'police-in-care-plan')!;
     const guidance = markdown(PLAN).find((x) => x.ruleId === 'police-in-care-plan')!.guidance;
     assert.ok(guidance.length > 0);
-    const policeActions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: police.range, context: { diagnostics: [police] } });
+    const policeActions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: police.range,
+      context: { diagnostics: [police] },
+    });
     const edits = policeActions.filter((a) => a.diagnostics?.[0]?.code === 'police-in-care-plan' && a.edit);
-    assert.deepEqual(edits.map((a) => a.title), ['Ignore "PC Daniels will attend her fortnightly CPA reviews" here (police-in-care-plan)']);
-    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: police.range.start });
+    assert.deepEqual(
+      edits.map((a) => a.title),
+      ['Ignore "PC Daniels will attend her fortnightly CPA reviews" here (police-in-care-plan)'],
+    );
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', {
+      textDocument: { uri },
+      position: police.range.start,
+    });
     assert.match(hover.contents.value, /Change the plan: Make the plan with the person/);
   });
 
   it('inserts a chosen prompt as a snippet with its bracketed part selected, where the client takes snippet edits', async () => {
     const dir = workspace();
-    ({ client } = await startClient({ folder: dir, capabilities: { workspace: { workspaceEdit: { snippetEditSupport: true, documentChanges: true } } } }));
+    ({ client } = await startClient({
+      folder: dir,
+      capabilities: { workspace: { workspaceEdit: { snippetEditSupport: true, documentChanges: true } } },
+    }));
     const uri = uriOf(dir, 'plan.md');
     client.open(uri, 'markdown', PLAN);
     const ds = await client.nextDiagnostics(uri, 0);
     const manip = ds.find((d) => d.code === 'manipulative')!;
-    const actions = await client.request<Array<CodeAction & { edit: { documentChanges?: Array<{ textDocument: { uri: string; version: number }; edits: Array<{ range: unknown; snippet?: { kind: string; value: string } }> }> } }>>('textDocument/codeAction', { textDocument: { uri }, range: manip.range, context: { diagnostics: [manip] } });
+    const actions = await client.request<
+      Array<
+        CodeAction & {
+          edit: {
+            documentChanges?: Array<{
+              textDocument: { uri: string; version: number };
+              edits: Array<{ range: unknown; snippet?: { kind: string; value: string } }>;
+            }>;
+          };
+        }
+      >
+    >('textDocument/codeAction', { textDocument: { uri }, range: manip.range, context: { diagnostics: [manip] } });
     const prompt = actions.find((a) => a.title.includes('[describe'))!;
     const [change] = prompt.edit.documentChanges!;
     assert.deepEqual(change.textDocument, { uri, version: 1 });
@@ -204,7 +283,11 @@ describe('language server (carelint-ls over stdio)', function () {
     client.open(uri, 'text', PLAN);
     const ds = await client.nextDiagnostics(uri, 0);
     const d = ds.find((x) => x.code === 'committed-suicide')!;
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    });
     const ignore = actions.find((a) => a.title.startsWith('Ignore'))!;
     const [edit] = ignore.edit!.changes![uri];
     const f = markdown(PLAN).find((x) => x.ruleId === 'committed-suicide')!;
@@ -218,14 +301,18 @@ describe('language server (carelint-ls over stdio)', function () {
     assert.equal(after.length, ds.length - 1);
   });
 
-  it('fix-all (source.fixAll.carelint) applies only the engine\'s automatic rewrites, never a prompt', async () => {
+  it("fix-all (source.fixAll.carelint) applies only the engine's automatic rewrites, never a prompt", async () => {
     const dir = workspace();
     ({ client } = await startClient({ folder: dir }));
     const uri = uriOf(dir, 'plan.md');
     const text = `${PLAN}\nShe is an addict and was non-compliant.\n`;
     client.open(uri, 'markdown', text);
     await client.nextDiagnostics(uri, 0);
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.carelint');
     assert.equal(actions[0].title, 'Fix all CareLint rewrites in this file');
@@ -242,43 +329,98 @@ describe('language server (carelint-ls over stdio)', function () {
   it('allow-in-workspace keeps the reason in .carelintrc.json and the finding goes', async () => {
     const dir = workspace();
     const asked: string[][] = [];
-    ({ client } = await startClient({ folder: dir, pick: (_m, titles) => { asked.push(titles); return titles[0]; } }));
+    ({ client } = await startClient({
+      folder: dir,
+      pick: (_m, titles) => {
+        asked.push(titles);
+        return titles[0];
+      },
+    }));
     const uri = uriOf(dir, 'plan.md');
     client.open(uri, 'markdown', PLAN);
     await client.nextDiagnostics(uri, 0);
-    const ok = await client.request('workspace/executeCommand', { command: 'carelint.allowInWorkspace', arguments: [uri, 'committed-suicide', 'committed suicide'] });
+    const ok = await client.request('workspace/executeCommand', {
+      command: 'carelint.allowInWorkspace',
+      arguments: [uri, 'committed-suicide', 'committed suicide'],
+    });
     assert.equal(ok, true);
     assert.equal(asked.length, 1, 'the reason was asked for');
     const config = JSON.parse(readFileSync(join(dir, '.carelintrc.json'), 'utf8'));
     assert.deepEqual(config.allow, [{ text: 'committed suicide', rule: 'committed-suicide', reason: asked[0][0] }]);
-    const after = await client.waitFor(() => client!.published.get(uri)!.find((ds) => !ds.some((d) => d.code === 'committed-suicide')), 'the allowed finding to go');
+    const after = await client.waitFor(
+      () => client!.published.get(uri)!.find((ds) => !ds.some((d) => d.code === 'committed-suicide')),
+      'the allowed finding to go',
+    );
     assert.ok(after.some((d) => d.code === 'manipulative'));
     // a given reason (from a client that asks for one itself) is kept as written
-    const own = await client.request('workspace/executeCommand', { command: 'carelint.allowInWorkspace', arguments: [uri, 'manipulative', 'manipulative', 'Quoted from her own statement'] });
+    const own = await client.request('workspace/executeCommand', {
+      command: 'carelint.allowInWorkspace',
+      arguments: [uri, 'manipulative', 'manipulative', 'Quoted from her own statement'],
+    });
     assert.equal(own, true);
-    assert.equal(JSON.parse(readFileSync(join(dir, '.carelintrc.json'), 'utf8')).allow[1].reason, 'Quoted from her own statement');
+    assert.equal(
+      JSON.parse(readFileSync(join(dir, '.carelintrc.json'), 'utf8')).allow[1].reason,
+      'Quoted from her own statement',
+    );
     // with the config open in the editor, the entry goes into the buffer through workspace/applyEdit, not onto the disk
     const configUri = uriOf(dir, '.carelintrc.json');
     const onDisk = readFileSync(join(dir, '.carelintrc.json'), 'utf8');
     client.open(configUri, 'json', onDisk);
-    assert.equal(await client.request('workspace/executeCommand', { command: 'carelint.allowInWorkspace', arguments: [uri, 'police-in-care-plan', 'PC Daniels', 'Named in a court order'] }), true);
+    assert.equal(
+      await client.request('workspace/executeCommand', {
+        command: 'carelint.allowInWorkspace',
+        arguments: [uri, 'police-in-care-plan', 'PC Daniels', 'Named in a court order'],
+      }),
+      true,
+    );
     assert.equal(readFileSync(join(dir, '.carelintrc.json'), 'utf8'), onDisk);
-    const applied = client.applied[0] as { edit: { changes: Record<string, Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>> } };
+    const applied = client.applied[0] as {
+      edit: {
+        changes: Record<
+          string,
+          Array<{
+            range: { start: { line: number; character: number }; end: { line: number; character: number } };
+            newText: string;
+          }>
+        >;
+      };
+    };
     const edited = JSON.parse(applyTextEdits(onDisk, applied.edit.changes[configUri]));
-    assert.deepEqual(edited.allow[2], { text: 'PC Daniels', rule: 'police-in-care-plan', reason: 'Named in a court order' });
-    assert.equal((await client.request<Diagnostic[] | null>('textDocument/hover', { textDocument: { uri: configUri }, position: { line: 0, character: 0 } })), null, 'the config is not checked as prose');
+    assert.deepEqual(edited.allow[2], {
+      text: 'PC Daniels',
+      rule: 'police-in-care-plan',
+      reason: 'Named in a court order',
+    });
+    assert.equal(
+      await client.request<Diagnostic[] | null>('textDocument/hover', {
+        textDocument: { uri: configUri },
+        position: { line: 0, character: 0 },
+      }),
+      null,
+      'the config is not checked as prose',
+    );
   });
 
   it('reports a bad .carelintrc.json with file:line:col by showMessage and as diagnostics on the file; built-in rules keep working; a fix on disk clears it', async () => {
-    const bad = '{\n  "categories": { "stigmatizing-language": false },\n  "severity": { "manipulative": "fatal" }\n}\n';
+    const bad =
+      '{\n  "categories": { "stigmatizing-language": false },\n  "severity": { "manipulative": "fatal" }\n}\n';
     const dir = workspace({ '.carelintrc.json': bad });
     const configUri = uriOf(dir, '.carelintrc.json');
-    ({ client } = await startClient({ folder: dir, capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } }));
-    await client.waitFor(() => client!.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles'), 'the config watcher registration');
+    ({ client } = await startClient({
+      folder: dir,
+      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+    }));
+    await client.waitFor(
+      () => client!.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles'),
+      'the config watcher registration',
+    );
     const uri = uriOf(dir, 'plan.md');
     client.open(uri, 'markdown', PLAN);
     const ds = await client.nextDiagnostics(uri, 0);
-    const message = await client.waitFor(() => client!.messages.find((m) => m.message.includes('.carelintrc.json:')), 'the config problem message');
+    const message = await client.waitFor(
+      () => client!.messages.find((m) => m.message.includes('.carelintrc.json:')),
+      'the config problem message',
+    );
     assert.equal(message.type, 2, 'a warning');
     assert.match(message.message, /\.carelintrc\.json:3:\d+: /);
     const problems = await client.nextDiagnostics(configUri, 0);
@@ -286,13 +428,21 @@ describe('language server (carelint-ls over stdio)', function () {
     assert.equal(problems[0].range.start.line, 2);
     assert.match(problems[0].message, /fatal|severity/i);
     // the valid part of the file applies, and the built-in rules keep working
-    assert.ok(!ds.some((d) => d.code === 'committed-suicide'), 'stigmatizing-language is off by the valid part of the config');
+    assert.ok(
+      !ds.some((d) => d.code === 'committed-suicide'),
+      'stigmatizing-language is off by the valid part of the config',
+    );
     assert.ok(ds.some((d) => d.code === 'police-in-care-plan'));
     writeFileSync(join(dir, '.carelintrc.json'), '{}\n');
-    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: configUri, type: 2 }],
+    });
     const cleared = await client.nextDiagnostics(configUri, 1);
     assert.deepEqual(cleared, []);
-    const back = await client.waitFor(() => client!.published.get(uri)!.find((x) => x.some((d) => d.code === 'committed-suicide')), 'the findings of the whole config');
+    const back = await client.waitFor(
+      () => client!.published.get(uri)!.find((x) => x.some((d) => d.code === 'committed-suicide')),
+      'the findings of the whole config',
+    );
     assert.ok(back.length > ds.length);
   });
 
@@ -304,7 +454,10 @@ describe('language server (carelint-ls over stdio)', function () {
     const ds = await client.nextDiagnostics(uri, 0);
     assert.ok(ds.some((d) => d.code === 'committed-suicide'));
     writeFileSync(join(dir, '.carelintrc.json'), '{ "rules": { "committed-suicide": false } }\n');
-    await client.waitFor(() => client!.published.get(uri)!.find((x) => x.length > 0 && !x.some((d) => d.code === 'committed-suicide')), 'the new config to apply');
+    await client.waitFor(
+      () => client!.published.get(uri)!.find((x) => x.length > 0 && !x.some((d) => d.code === 'committed-suicide')),
+      'the new config to apply',
+    );
   });
 
   it('takes settings from initializationOptions, workspace/configuration and didChangeConfiguration', async () => {
@@ -319,7 +472,10 @@ describe('language server (carelint-ls over stdio)', function () {
     const uri = uriOf(dir, 'plan.md');
     client.open(uri, 'markdown', PLAN);
     const first = await client.nextDiagnostics(uri, 0);
-    assert.ok(!first.some((d) => d.code === 'police-in-care-plan'), 'initializationOptions turned police-involvement off');
+    assert.ok(
+      !first.some((d) => d.code === 'police-in-care-plan'),
+      'initializationOptions turned police-involvement off',
+    );
     assert.ok(first.some((d) => d.code === 'committed-suicide'));
     pulled = { severity: { 'committed-suicide': 'error' }, languages: ['markdown'] };
     void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
@@ -333,7 +489,10 @@ describe('language server (carelint-ls over stdio)', function () {
   for (const encoding of ['utf-16', 'utf-8'] as const) {
     it(`counts positions in ${encoding} through emoji and CRLF, in diagnostics and edits`, async () => {
       const dir = workspace();
-      const started = await startClient({ folder: dir, capabilities: { general: { positionEncodings: encoding === 'utf-8' ? ['utf-8', 'utf-16'] : ['utf-16'] } } });
+      const started = await startClient({
+        folder: dir,
+        capabilities: { general: { positionEncodings: encoding === 'utf-8' ? ['utf-8', 'utf-16'] : ['utf-16'] } },
+      });
       client = started.client;
       assert.equal(started.result.capabilities.positionEncoding, encoding);
       const uri = uriOf(dir, 'note.txt');
@@ -345,33 +504,60 @@ describe('language server (carelint-ls over stdio)', function () {
       const line1 = 'Jo 😀 — said she is an addict.';
       const from = f.start - text.indexOf(line1);
       assert.equal(d.code, 'addict');
-      assert.deepEqual(d.range, { start: { line: 1, character: col(line1.slice(0, from)) }, end: { line: 1, character: col(line1.slice(0, from + f.text.length)) } });
+      assert.deepEqual(d.range, {
+        start: { line: 1, character: col(line1.slice(0, from)) },
+        end: { line: 1, character: col(line1.slice(0, from + f.text.length)) },
+      });
       // insert a word after the emoji on line 1, in the client's encoding: the finding moves by its length
       const at = { line: 1, character: col('Jo 😀') };
       client.change(uri, 2, [{ range: { start: at, end: at }, text: ' 🙂' }]);
       const [moved] = await client.nextDiagnostics(uri, 1);
       assert.equal(moved.range.start.character, d.range.start.character + col(' 🙂'));
       // a replacement across the CRLF between lines 0 and 1 joins them
-      client.change(uri, 3, [{ range: { start: { line: 0, character: col('Seen today 🙂🙂.') }, end: { line: 1, character: 0 } }, text: ' ' }]);
+      client.change(uri, 3, [
+        {
+          range: { start: { line: 0, character: col('Seen today 🙂🙂.') }, end: { line: 1, character: 0 } },
+          text: ' ',
+        },
+      ]);
       const [joined] = await client.nextDiagnostics(uri, 2);
       const line0 = 'Seen today 🙂🙂. Jo 🙂 😀 — said she is an addict.';
       assert.deepEqual(joined.range.start, { line: 0, character: col(line0.slice(0, line0.indexOf(f.text))) });
       // the quick fix's range is in the same encoding, and "Ignore here" keeps the file's CRLF
-      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: joined.range, context: { diagnostics: [joined] } });
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: joined.range,
+        context: { diagnostics: [joined] },
+      });
       const replace = actions.find((a) => a.isPreferred)!;
       assert.deepEqual(replace.edit!.changes![uri][0].range, joined.range);
       const ignore = actions.find((a) => a.title.startsWith('Ignore'))!.edit!.changes![uri][0];
-      assert.deepEqual(ignore, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'carelint-disable-next-line addict\r\n' });
+      assert.deepEqual(ignore, {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        newText: 'carelint-disable-next-line addict\r\n',
+      });
     });
   }
 
   it('explains a rule through workspace/executeCommand', async () => {
     ({ client } = await startClient({ folder: workspace() }));
-    const text = await client.request<string>('workspace/executeCommand', { command: 'carelint.explainRule', arguments: ['committed-suicide'] });
+    const text = await client.request<string>('workspace/executeCommand', {
+      command: 'carelint.explainRule',
+      arguments: ['committed-suicide'],
+    });
     assert.match(text, /^CareLint rule: committed-suicide/);
     assert.match(text, /died by suicide/);
-    await client.waitFor(() => client!.messages.find((m) => m.type === 3 && m.message === text), 'the explanation shown');
-    assert.equal(await client.request('workspace/executeCommand', { command: 'carelint.explainRule', arguments: ['no-such-rule'] }), null);
+    await client.waitFor(
+      () => client!.messages.find((m) => m.type === 3 && m.message === text),
+      'the explanation shown',
+    );
+    assert.equal(
+      await client.request('workspace/executeCommand', {
+        command: 'carelint.explainRule',
+        arguments: ['no-such-rule'],
+      }),
+      null,
+    );
   });
 
   it('shuts down and exits with code 0 on shutdown then exit', async () => {

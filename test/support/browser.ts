@@ -7,14 +7,24 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 export const CHROMIUM_PATH = process.env.CARELINT_CHROMIUM ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-dev-shm-usage', '--disable-default-apps', '--disable-extensions',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--disable-default-apps',
+  '--disable-extensions',
 ];
 
 export function requireChromium(): void {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Run scripts/setup.sh (as root) to install Debian's chromium.`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}. Run scripts/setup.sh (as root) to install Debian's chromium.`,
+    );
   }
 }
 
@@ -49,7 +59,10 @@ export async function openBrowser(viewport = { width: 1280, height: 860 }): Prom
   context.on('request', (request) => requests.push(request.url()));
   const page = await context.newPage();
   return {
-    browser, context, page, requests,
+    browser,
+    context,
+    page,
+    requests,
     foreignRequests: () => requests.filter((url) => !isLocalUrl(url)),
     async close() {
       await browser.close();

@@ -1,7 +1,11 @@
 /** Generated edits for the session properties, applied as an editor would send them. */
 import type { TextChange } from '../../shared-rules/src/index';
 
-export interface GeneratedEdit { at: number; del: number; insert: string }
+export interface GeneratedEdit {
+  at: number;
+  del: number;
+  insert: string;
+}
 
 export function isSurrogateSplit(text: string, offset: number): boolean {
   if (offset <= 0 || offset >= text.length) return false;

@@ -8,7 +8,9 @@ function refuse(what) {
     throw new Error(`network use refused in this test: ${what}`);
   };
 }
-const patch = (mod, names, label) => { for (const n of names) if (typeof mod[n] === 'function') mod[n] = refuse(`${label}.${n}`); };
+const patch = (mod, names, label) => {
+  for (const n of names) if (typeof mod[n] === 'function') mod[n] = refuse(`${label}.${n}`);
+};
 
 const net = require('node:net');
 patch(net, ['connect', 'createConnection', 'createServer'], 'net');
@@ -18,10 +20,33 @@ for (const name of ['http', 'https']) patch(require(`node:${name}`), ['request',
 patch(require('node:http2'), ['connect', 'createServer', 'createSecureServer'], 'http2');
 patch(require('node:dgram'), ['createSocket'], 'dgram');
 const dns = require('node:dns');
-patch(dns, ['lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCname', 'resolveMx', 'resolveTxt', 'reverse'], 'dns');
-patch(dns.promises, ['lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'reverse'], 'dns.promises');
+patch(
+  dns,
+  [
+    'lookup',
+    'lookupService',
+    'resolve',
+    'resolve4',
+    'resolve6',
+    'resolveAny',
+    'resolveCname',
+    'resolveMx',
+    'resolveTxt',
+    'reverse',
+  ],
+  'dns',
+);
+patch(
+  dns.promises,
+  ['lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'reverse'],
+  'dns.promises',
+);
 globalThis.fetch = (...args) => {
-  try { refuse('fetch')(); } catch (e) { return Promise.reject(e); }
+  try {
+    refuse('fetch')();
+  } catch (e) {
+    return Promise.reject(e);
+  }
 };
 globalThis.WebSocket = refuse('WebSocket');
 

@@ -4,8 +4,19 @@
 import nlp from 'compromise';
 import { applyEdits, lint, type Finding, type TextFormat } from '../../shared-rules/src/index';
 
-export interface RewriteCase { source: string; text: string; format: TextFormat }
-export interface RewriteResult { source: string; ruleId: string; before: string; rewrite: string; context: string; problems: string[] }
+export interface RewriteCase {
+  source: string;
+  text: string;
+  format: TextFormat;
+}
+export interface RewriteResult {
+  source: string;
+  ruleId: string;
+  before: string;
+  rewrite: string;
+  context: string;
+  problems: string[];
+}
 
 const SUBJECT_TO_POSSESSIVE: Record<string, string> = { he: 'his', she: 'her', they: 'their' };
 const POSSESSIVES = new Set(['his', 'her', 'their']);
@@ -21,7 +32,7 @@ function article(before: string): 'a' | 'an' | undefined {
 function startsWithVowelSound(word: string): boolean {
   if (VOWEL_SOUND.test(word)) return true;
   if (CONSONANT_SOUND.test(word)) return false;
-  return /^[aeiou]/i.test(word) || /^[A-Z]{2,}/.test(word) && /^[AEFHILMNORSX]/.test(word);
+  return /^[aeiou]/i.test(word) || (/^[A-Z]{2,}/.test(word) && /^[AEFHILMNORSX]/.test(word));
 }
 
 function sentenceStartBefore(text: string, at: number): boolean {
@@ -31,7 +42,11 @@ function sentenceStartBefore(text: string, at: number): boolean {
 
 /** The subject pronoun nearest before `at` in its sentence, if any. */
 function subjectPronoun(text: string, at: number): string | undefined {
-  const sentence = text.slice(0, at).split(/[.!?\n]/).pop() ?? '';
+  const sentence =
+    text
+      .slice(0, at)
+      .split(/[.!?\n]/)
+      .pop() ?? '';
   const words = sentence.toLowerCase().match(/\b(he|she|they)\b/g);
   return words?.at(-1);
 }
@@ -40,12 +55,15 @@ export function checkRewrite(c: RewriteCase, f: Finding, rewrite: string): strin
   const problems: string[] = [];
   const fixed = applyEdits(c.text, [{ start: f.start, end: f.end, newText: rewrite, finding: f }]);
   const end = f.start + rewrite.length;
-  if (fixed.slice(0, f.start) !== c.text.slice(0, f.start) || fixed.slice(end) !== c.text.slice(f.end)) problems.push('text outside the span changed');
+  if (fixed.slice(0, f.start) !== c.text.slice(0, f.start) || fixed.slice(end) !== c.text.slice(f.end))
+    problems.push('text outside the span changed');
 
   const after = lint(fixed, { format: c.format });
-  if (after.some((g) => g.ruleId === f.ruleId && g.start < end && f.start < g.end)) problems.push('the finding is still there');
+  if (after.some((g) => g.ruleId === f.ruleId && g.start < end && f.start < g.end))
+    problems.push('the finding is still there');
   const fresh = after.filter((g) => g.start < end && f.start < g.end && g.ruleId !== f.ruleId);
-  if (fresh.length) problems.push(`new finding in the rewrite: ${fresh.map((g) => `${g.ruleId} "${g.text}"`).join(', ')}`);
+  if (fresh.length)
+    problems.push(`new finding in the rewrite: ${fresh.map((g) => `${g.ruleId} "${g.text}"`).join(', ')}`);
 
   const subject = subjectPronoun(c.text, f.start);
   const possessive = rewrite.toLowerCase().match(/\b(his|her|their)\b/)?.[1];
@@ -59,7 +77,10 @@ export function checkRewrite(c: RewriteCase, f: Finding, rewrite: string): strin
     if (art === 'an' && !startsWithVowelSound(first)) problems.push(`"an ${first}"`);
     const tags = nlp(`${art} ${rewrite}`).terms().json() as Array<{ terms: Array<{ tags: string[] }> }>;
     const head = tags[1]?.terms[0]?.tags ?? [];
-    if ((head.includes('Verb') && !head.includes('Noun') && !head.includes('Adjective')) || /^\p{L}+ing$/u.test(first) && !/^\p{L}+ing-/u.test(rewrite)) {
+    if (
+      (head.includes('Verb') && !head.includes('Noun') && !head.includes('Adjective')) ||
+      (/^\p{L}+ing$/u.test(first) && !/^\p{L}+ing-/u.test(rewrite))
+    ) {
       problems.push(`article stranded before the verb "${first}"`);
     }
   }
@@ -69,11 +90,13 @@ export function checkRewrite(c: RewriteCase, f: Finding, rewrite: string): strin
     const upper = letter !== letter.toLowerCase();
     const acronym = /^\p{Lu}{2,}\b/u.test(rewrite);
     if (atStart && !upper) problems.push('a sentence starts in lower case');
-    if (!atStart && upper && !acronym && f.text[0] === f.text[0].toLowerCase()) problems.push('a capital in the middle of a sentence');
+    if (!atStart && upper && !acronym && f.text[0] === f.text[0].toLowerCase())
+      problems.push('a capital in the middle of a sentence');
   }
   const around = fixed.slice(Math.max(0, f.start - 30), end + 30).toLowerCase();
   const doubled = /\b(\p{L}+)\s+\1\b/u.exec(around);
-  if (doubled && !/\b(\p{L}+)\s+\1\b/u.test(c.text.slice(Math.max(0, f.start - 30), f.end + 30).toLowerCase())) problems.push(`doubled word "${doubled[1]}"`);
+  if (doubled && !/\b(\p{L}+)\s+\1\b/u.test(c.text.slice(Math.max(0, f.start - 30), f.end + 30).toLowerCase()))
+    problems.push(`doubled word "${doubled[1]}"`);
   return problems;
 }
 
@@ -84,8 +107,17 @@ export function checkAll(cases: RewriteCase[]): RewriteResult[] {
     for (const f of lint(c.text, { format: c.format })) {
       f.suggestions.forEach((rewrite, i) => {
         if (f.suggestionKinds[i] !== 'rewrite') return;
-        const context = c.text.slice(Math.max(0, f.start - 40), Math.min(c.text.length, f.end + 40)).replace(/\s+/g, ' ');
-        results.push({ source: c.source, ruleId: f.ruleId, before: f.text, rewrite, context, problems: checkRewrite(c, f, rewrite) });
+        const context = c.text
+          .slice(Math.max(0, f.start - 40), Math.min(c.text.length, f.end + 40))
+          .replace(/\s+/g, ' ');
+        results.push({
+          source: c.source,
+          ruleId: f.ruleId,
+          before: f.text,
+          rewrite,
+          context,
+          problems: checkRewrite(c, f, rewrite),
+        });
       });
     }
   }

@@ -6,7 +6,11 @@ import { warmUpEngine } from './warm-up';
 /** The live demo: a note editor with underlines and cards, sample notes, counts and an "explain all" view. */
 export function startDemo(root: HTMLElement): DemoEditor {
   const doc = root.ownerDocument;
-  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] => {
+  const make = <K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    className: string,
+    text?: string,
+  ): HTMLElementTagNameMap[K] => {
     const node = doc.createElement(tag);
     node.className = className;
     if (text !== undefined) node.textContent = text;
@@ -16,7 +20,11 @@ export function startDemo(root: HTMLElement): DemoEditor {
   const header = make('header', 'cl-demo__header');
   header.append(
     make('h1', 'cl-demo__title', 'CareLint live demo'),
-    make('p', 'cl-demo__lede', 'Type or paste a note and see wording that may be experienced as coercive, punitive or stigmatising underlined as you type, with the reason, the guidance behind it and kinder rewrites. Everything runs in this page; nothing is sent anywhere.'),
+    make(
+      'p',
+      'cl-demo__lede',
+      'Type or paste a note and see wording that may be experienced as coercive, punitive or stigmatising underlined as you type, with the reason, the guidance behind it and kinder rewrites. Everything runs in this page; nothing is sent anywhere.',
+    ),
   );
 
   const toolbar = make('div', 'cl-toolbar');
@@ -103,7 +111,15 @@ export function startDemo(root: HTMLElement): DemoEditor {
   });
   root.addEventListener('keydown', (e) => {
     // Ctrl+Z right after an Ignore brings the finding back; once the note has changed it is the note's own undo.
-    if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z' && editor.canUndoIgnore && undoIgnore()) e.preventDefault();
+    if (
+      (e.ctrlKey || e.metaKey) &&
+      !e.shiftKey &&
+      !e.altKey &&
+      e.key.toLowerCase() === 'z' &&
+      editor.canUndoIgnore &&
+      undoIgnore()
+    )
+      e.preventDefault();
   });
 
   load.addEventListener('click', () => {

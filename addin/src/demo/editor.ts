@@ -1,4 +1,11 @@
-import { applyEdits, isSlotRewrite, LintSession, planFixes, type Finding, type TextChange } from '../../../shared-rules/src/index';
+import {
+  applyEdits,
+  isSlotRewrite,
+  LintSession,
+  planFixes,
+  type Finding,
+  type TextChange,
+} from '../../../shared-rules/src/index';
 import { renderFindingCard } from '../ui/card';
 import { CATEGORY_LABELS } from '../ui/categories';
 import { shiftFindings, textChange } from './diff';
@@ -16,7 +23,10 @@ const CARD_GAP_PX = 6;
 /** A card is never squeezed below this height to fit the window (it scrolls inside instead). */
 const MIN_CARD_PX = 160;
 
-interface Anchor { first: DOMRect; last: DOMRect }
+interface Anchor {
+  first: DOMRect;
+  last: DOMRect;
+}
 
 export interface EditorEvents {
   /** Called after every re-lint with the findings now shown. */
@@ -61,7 +71,11 @@ export class DemoEditor {
   /** Selection at which the writer pressed Escape: the card stays closed until the caret moves. */
   private dismissed: string | null = null;
 
-  constructor(private readonly doc: Document, parent: HTMLElement, private readonly events: EditorEvents) {
+  constructor(
+    private readonly doc: Document,
+    parent: HTMLElement,
+    private readonly events: EditorEvents,
+  ) {
     this.wrapper = el(doc, 'div', 'cl-editor');
     const label = el(doc, 'label', 'cl-editor__label', 'Note (type or paste; nothing leaves this page)');
     label.htmlFor = 'cl-note';
@@ -79,8 +93,12 @@ export class DemoEditor {
     this.popover.setAttribute('role', 'group');
     this.popover.setAttribute('aria-label', 'Finding');
     this.popover.hidden = true;
-    const help = el(doc, 'p', 'cl-help',
-      'Underlined words have a suggestion. Move the cursor into one (or press Alt+Down / Alt+Up to jump between them) to see why; Tab reaches the rewrite buttons; Escape closes the card.');
+    const help = el(
+      doc,
+      'p',
+      'cl-help',
+      'Underlined words have a suggestion. Move the cursor into one (or press Alt+Down / Alt+Up to jump between them) to see why; Tab reaches the rewrite buttons; Escape closes the card.',
+    );
     help.id = 'cl-editor-help';
     const field = el(doc, 'div', 'cl-editor__field');
     field.append(this.textarea, layer);
@@ -88,15 +106,23 @@ export class DemoEditor {
     parent.append(this.wrapper);
 
     // where the next edit begins, so finding what it changed in a long note compares little of it
-    this.textarea.addEventListener('beforeinput', () => { this.editNear = { start: this.textarea.selectionStart, end: this.textarea.selectionEnd }; });
+    this.textarea.addEventListener('beforeinput', () => {
+      this.editNear = { start: this.textarea.selectionStart, end: this.textarea.selectionEnd };
+    });
     this.textarea.addEventListener('input', (e) => this.onInput(e as InputEvent));
     this.textarea.addEventListener('keydown', (e) => this.onKey(e));
     this.textarea.addEventListener('keyup', () => this.onCaret());
     this.textarea.addEventListener('click', () => this.onCaret());
     this.textarea.addEventListener('focus', () => this.onCaret());
-    doc.addEventListener('selectionchange', () => { if (doc.activeElement === this.textarea) this.onCaret(); });
+    doc.addEventListener('selectionchange', () => {
+      if (doc.activeElement === this.textarea) this.onCaret();
+    });
     this.popover.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') { e.preventDefault(); this.dismiss(); this.textarea.focus(); }
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        this.dismiss();
+        this.textarea.focus();
+      }
     });
     field.addEventListener('mousemove', (e) => this.onPointer(e.clientX, e.clientY));
     field.addEventListener('mouseleave', () => this.scheduleHoverClose());
@@ -159,7 +185,11 @@ export class DemoEditor {
     this.lintNow();
     const text = this.text;
     // the engine's one fix plan: automatic rewrites only, never a prompt or guidance, none overlapping
-    const { edits } = planFixes(text, this.shown.filter((f) => f.ruleId === finding.ruleId), { format: 'plaintext' });
+    const { edits } = planFixes(
+      text,
+      this.shown.filter((f) => f.ruleId === finding.ruleId),
+      { format: 'plaintext' },
+    );
     if (edits.length === 0) {
       this.events.announce('This finding has no rewrite that can be applied everywhere; choose one in each card.');
       return;
@@ -173,7 +203,9 @@ export class DemoEditor {
     this.textarea.setSelectionRange(at, at);
     this.closeCard();
     this.lintNow();
-    this.events.announce(`Replaced ${edits.length} ${edits.length === 1 ? 'finding' : 'findings'} of this kind. Ctrl+Z undoes it.`);
+    this.events.announce(
+      `Replaced ${edits.length} ${edits.length === 1 ? 'finding' : 'findings'} of this kind. Ctrl+Z undoes it.`,
+    );
   }
 
   /** Hide this wording for this rule for the rest of the session (undoable: see undoIgnore). */
@@ -276,9 +308,10 @@ export class DemoEditor {
       this.lintNow();
       const caret = this.textarea.selectionEnd;
       const from = this.textarea.selectionStart;
-      const target = e.key === 'ArrowDown'
-        ? this.shown.find((f) => f.start >= caret && !(f.start === from && f.end === caret)) ?? this.shown[0]
-        : [...this.shown].reverse().find((f) => f.end <= from) ?? this.shown[this.shown.length - 1];
+      const target =
+        e.key === 'ArrowDown'
+          ? (this.shown.find((f) => f.start >= caret && !(f.start === from && f.end === caret)) ?? this.shown[0])
+          : ([...this.shown].reverse().find((f) => f.end <= from) ?? this.shown[this.shown.length - 1]);
       if (!target) {
         this.events.announce('No findings.');
         return;
@@ -330,7 +363,12 @@ export class DemoEditor {
     if (this.card?.source !== 'hover') return;
     clearTimeout(this.hoverTimer);
     this.hoverTimer = setTimeout(() => {
-      if (this.card?.source === 'hover' && !this.popover.matches(':hover') && !this.popover.contains(this.doc.activeElement)) this.closeCard();
+      if (
+        this.card?.source === 'hover' &&
+        !this.popover.matches(':hover') &&
+        !this.popover.contains(this.doc.activeElement)
+      )
+        this.closeCard();
     }, HOVER_GRACE_MS);
   }
 
@@ -344,7 +382,10 @@ export class DemoEditor {
     this.popover.hidden = false;
     this.card = { finding, source };
     this.place(anchor ? { first: anchor, last: anchor } : this.anchorFor(finding));
-    if (source === 'caret') this.events.announce(`${CATEGORY_LABELS[finding.category]}: "${finding.text}". ${finding.message} Press Tab for rewrites.`);
+    if (source === 'caret')
+      this.events.announce(
+        `${CATEGORY_LABELS[finding.category]}: "${finding.text}". ${finding.message} Press Tab for rewrites.`,
+      );
   }
 
   /** The first and last line boxes of a finding's underline (a phrase can wrap onto a second line). */
@@ -397,8 +438,15 @@ export class DemoEditor {
   /** The finding as it stands now, if its words are still where they were; re-lints first if edits are pending. */
   private current(finding: Finding): Finding | null {
     if (this.lint.pending || this.pending.length > 0 || this.shownText !== this.text) this.lintNow();
-    return this.shown.find((f) => f.ruleId === finding.ruleId && f.start === finding.start && f.end === finding.end && this.text.slice(f.start, f.end) === finding.text)
-      ?? null;
+    return (
+      this.shown.find(
+        (f) =>
+          f.ruleId === finding.ruleId &&
+          f.start === finding.start &&
+          f.end === finding.end &&
+          this.text.slice(f.start, f.end) === finding.text,
+      ) ?? null
+    );
   }
 }
 

@@ -15,7 +15,11 @@ interface Line {
   el: HTMLElement | null;
 }
 
-interface Segment { from: number; to: number; category: string }
+interface Segment {
+  from: number;
+  to: number;
+  category: string;
+}
 
 /**
  * The underline layer over the textarea: one block per line, each holding the line's text with its flagged spans
@@ -42,7 +46,7 @@ export class MarkLayer {
     let fi = 0;
     // findings still open from an earlier line (a phrase can run over a line break)
     let carried: Finding[] = [];
-    for (let start = 0; start <= text.length;) {
+    for (let start = 0; start <= text.length; ) {
       const nl = text.indexOf('\n', start);
       const end = nl < 0 ? text.length : nl + 1;
       const lineText = text.slice(start, end);
@@ -65,7 +69,12 @@ export class MarkLayer {
     let head = 0;
     while (head < old.length && head < next.length && same(old[head], next[head])) head++;
     let tail = 0;
-    while (tail < old.length - head && tail < next.length - head && same(old[old.length - 1 - tail], next[next.length - 1 - tail])) tail++;
+    while (
+      tail < old.length - head &&
+      tail < next.length - head &&
+      same(old[old.length - 1 - tail], next[next.length - 1 - tail])
+    )
+      tail++;
     const removed = old.slice(head, old.length - tail);
     if (removed.length === old.length && old.length > 0) this.layer.replaceChildren();
     else for (const line of removed) line.el?.remove();
@@ -114,17 +123,20 @@ export class MarkLayer {
 
   /** The line block holding `offset`. */
   lineAt(offset: number): HTMLElement | undefined {
-    let lo = 0, hi = this.lines.length - 1;
+    let lo = 0,
+      hi = this.lines.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lines[mid].start <= offset) lo = mid; else hi = mid - 1;
+      if (this.lines[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
     }
     return this.lines[lo]?.el ?? undefined;
   }
 
   /** The line block under a viewport y coordinate (a binary search on the blocks' boxes), if any. */
   lineAtY(y: number): HTMLElement | undefined {
-    let lo = 0, hi = this.lines.length - 1;
+    let lo = 0,
+      hi = this.lines.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const el = this.lines[mid].el;

@@ -69,12 +69,18 @@ function cardKey(f: Finding): string {
 export class ExplainAll {
   private readonly limits = new Map<Category, number>();
   private cards = new Map<string, HTMLElement>();
-  private readonly groups = new Map<Category, { section: HTMLElement; heading: HTMLElement; list: HTMLElement; more: HTMLButtonElement }>();
+  private readonly groups = new Map<
+    Category,
+    { section: HTMLElement; heading: HTMLElement; list: HTMLElement; more: HTMLButtonElement }
+  >();
   private readonly empty: HTMLElement;
   private latest: readonly Finding[] = [];
   private continuation: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly section: HTMLElement, private readonly actions: CardActions) {
+  constructor(
+    private readonly section: HTMLElement,
+    private readonly actions: CardActions,
+  ) {
     const doc = section.ownerDocument;
     this.empty = doc.createElement('p');
     this.empty.textContent = 'No findings in this note.';
@@ -137,7 +143,10 @@ export class ExplainAll {
       // move only what is out of place: unchanged cards stay where they are
       let cursor = group.list.firstElementChild;
       for (const item of items) {
-        if (cursor === item) { cursor = cursor.nextElementSibling; continue; }
+        if (cursor === item) {
+          cursor = cursor.nextElementSibling;
+          continue;
+        }
         group.list.insertBefore(item, cursor);
       }
       while (cursor) {

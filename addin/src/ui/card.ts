@@ -1,4 +1,10 @@
-import { isSlotRewrite, severityLabel, type Finding, type SourceRef, type SuggestionKind } from '../../../shared-rules/src/index';
+import {
+  isSlotRewrite,
+  severityLabel,
+  type Finding,
+  type SourceRef,
+  type SuggestionKind,
+} from '../../../shared-rules/src/index';
 import { CATEGORY_LABELS } from './categories';
 
 /** What a card can do; a button is shown only for the actions the host supplies. */
@@ -33,7 +39,10 @@ export function renderFindingCard(doc: Document, finding: Finding, actions: Card
   card.setAttribute('aria-label', `${CATEGORY_LABELS[finding.category]}: ${finding.message}`);
 
   const head = el('header', 'cl-card__head');
-  head.append(el('span', 'cl-card__category', CATEGORY_LABELS[finding.category]), el('span', 'cl-card__severity', severityLabel(finding.severity)));
+  head.append(
+    el('span', 'cl-card__category', CATEGORY_LABELS[finding.category]),
+    el('span', 'cl-card__severity', severityLabel(finding.severity)),
+  );
   const flagged = el('p', 'cl-card__flagged');
   flagged.append(el('span', 'cl-visually-hidden', 'Flagged: '), el('q', 'cl-card__text', finding.text));
   card.append(head, flagged, el('p', 'cl-card__message', finding.message));
@@ -59,7 +68,8 @@ export function renderFindingCard(doc: Document, finding: Finding, actions: Card
         button.type = 'button';
         button.dataset.kind = kind;
         // A prompt still needs the writer's facts; say so rather than hide it.
-        button.title = kind === 'prompt' ? 'Insert, then fill in the part in [brackets]' : 'Replace the flagged words with this';
+        button.title =
+          kind === 'prompt' ? 'Insert, then fill in the part in [brackets]' : 'Replace the flagged words with this';
         button.setAttribute('aria-label', `Replace "${finding.text}" with "${text}"`);
         button.addEventListener('click', () => actions.onRewrite?.(finding, text));
         rewrites.append(button);
@@ -84,7 +94,11 @@ export function renderFindingCard(doc: Document, finding: Finding, actions: Card
   const buttons: Array<[string, string, ((f: Finding) => void) | undefined]> = [
     ['Select', 'Select this occurrence in the document', actions.onSelect],
     ['Ignore', 'Stop showing this finding (you can undo this)', actions.onIgnore],
-    ['Replace all', 'Apply the first rewrite to every finding of this rule; prompts are never inserted this way', actions.onReplaceAll],
+    [
+      'Replace all',
+      'Apply the first rewrite to every finding of this rule; prompts are never inserted this way',
+      actions.onReplaceAll,
+    ],
   ];
   const present = buttons.filter(([, , handler]) => handler);
   if (present.length > 0) {
@@ -106,7 +120,10 @@ export function renderFindingCard(doc: Document, finding: Finding, actions: Card
 
 /** Each suggestion with its kind: a rewrite may go in as it is; a prompt ("[describe …]") asks for the writer's facts. */
 function suggestionsOf(finding: Finding): Array<{ text: string; kind: SuggestionKind }> {
-  return finding.suggestions.map((text, i) => ({ text, kind: finding.suggestionKinds?.[i] ?? (isSlotRewrite(text) ? 'prompt' : 'rewrite') }));
+  return finding.suggestions.map((text, i) => ({
+    text,
+    kind: finding.suggestionKinds?.[i] ?? (isSlotRewrite(text) ? 'prompt' : 'rewrite'),
+  }));
 }
 
 /** A custom rule may name the same source twice (or the rule and its family both do): list each once. */
@@ -135,7 +152,8 @@ function renderSources(doc: Document, sources: SourceRef[], el: Make): HTMLEleme
       link.rel = 'noreferrer noopener';
       link.textContent = source.title;
       item.append(link);
-    } else item.textContent = source.url && source.url !== source.title ? `${source.title} (${source.url})` : source.title;
+    } else
+      item.textContent = source.url && source.url !== source.title ? `${source.title} (${source.url})` : source.title;
     list.append(item);
   }
   box.append(list);

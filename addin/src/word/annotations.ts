@@ -53,7 +53,10 @@ export function loadAnnotations(paragraph: Word.Paragraph): Word.AnnotationColle
  * Returns null when nothing was queued (no old critique, no finding), so the caller can skip the round trip.
  */
 export function replaceAnnotations(
-  paragraph: Word.Paragraph, old: Word.AnnotationCollection | null, findings: Finding[], withPopup: boolean,
+  paragraph: Word.Paragraph,
+  old: Word.AnnotationCollection | null,
+  findings: Finding[],
+  withPopup: boolean,
 ): { ids: OfficeExtension.ClientResult<string[]> | null } | null {
   const stale = old?.items ?? [];
   for (const annotation of stale) annotation.delete();

@@ -7,8 +7,19 @@ import { replaceAnnotations } from './annotations';
 import type { Capabilities } from './capabilities';
 import { isIndexKey, readAll, readAtSelection, readKeys, type ReadParagraph, type WordRun } from './document';
 import {
-  alwaysVisible, CATCH_UP_MS, Pacer, POLL_INTERVAL_MS, POLL_MAX_MS, queueGroup, REDRAW_MS, removeHandles,
-  type DocumentListener, type EventGroup, type Handle, type Scheduler, type Visibility,
+  alwaysVisible,
+  CATCH_UP_MS,
+  Pacer,
+  POLL_INTERVAL_MS,
+  POLL_MAX_MS,
+  queueGroup,
+  REDRAW_MS,
+  removeHandles,
+  type DocumentListener,
+  type EventGroup,
+  type Handle,
+  type Scheduler,
+  type Visibility,
 } from './events';
 import { CritiqueIndex } from './critique-index';
 import { locatedId, type Located } from './located';
@@ -38,7 +49,8 @@ export interface CheckerView {
 
 export type Linter = PieceLinter;
 
-export const UNDERLINES_REFUSED = 'Word refused the inline underlines (perpetual-licence Office such as Office 2021 does), so they are off for this session. Every finding is listed here instead.';
+export const UNDERLINES_REFUSED =
+  'Word refused the inline underlines (perpetual-licence Office such as Office 2021 does), so they are off for this session. Every finding is listed here instead.';
 
 export class WordChecker {
   trackChanges = false;
@@ -66,7 +78,11 @@ export class WordChecker {
     annotationPopupAction: (args) => this.popupAction(args),
   };
 
-  constructor(private host: CheckerHost, private view: CheckerView, lint: Linter) {
+  constructor(
+    private host: CheckerHost,
+    private view: CheckerView,
+    lint: Linter,
+  ) {
     this.cache = new ParagraphCache(lint);
     this.underlines = host.caps.annotations;
   }
@@ -77,18 +93,26 @@ export class WordChecker {
 
   /** First lint of every paragraph (registering the event groups in the same batches), then follow the edits. */
   async start(): Promise<'events' | 'polling'> {
-    await this.enqueue(async () => { await this.scan({ register: true }); });
+    await this.enqueue(async () => {
+      await this.scan({ register: true });
+    });
     this.mode = this.groups.has('paragraphs') ? 'events' : 'polling';
-    this.pacer = this.mode === 'events'
-      ? new Pacer(this.host.scheduler, this.visibility, CATCH_UP_MS, CATCH_UP_MS, () => this.catchUp())
-      : new Pacer(this.host.scheduler, this.visibility, POLL_INTERVAL_MS, POLL_MAX_MS, () => this.catchUp());
+    this.pacer =
+      this.mode === 'events'
+        ? new Pacer(this.host.scheduler, this.visibility, CATCH_UP_MS, CATCH_UP_MS, () => this.catchUp())
+        : new Pacer(this.host.scheduler, this.visibility, POLL_INTERVAL_MS, POLL_MAX_MS, () => this.catchUp());
     const unselect = await this.host.onSelectionChanged?.(() => void this.selectionChanged());
     if (unselect) this.cleanups.push(unselect);
     if (this.underlines) {
       // Word may not draw critiques inserted while a ribbon-opened pane was starting (office-js#6595): once the pane
       // is shown, draw them again (also done on the first action, and by "Refresh underlines").
-      if (this.visibility.visible()) this.cleanups.push(this.host.scheduler.after(REDRAW_MS, () => void this.redrawOnce()));
-      this.cleanups.push(this.visibility.onChange((visible) => { if (visible) void this.redrawOnce(); }));
+      if (this.visibility.visible())
+        this.cleanups.push(this.host.scheduler.after(REDRAW_MS, () => void this.redrawOnce()));
+      this.cleanups.push(
+        this.visibility.onChange((visible) => {
+          if (visible) void this.redrawOnce();
+        }),
+      );
     }
     return this.mode;
   }
@@ -149,7 +173,12 @@ export class WordChecker {
   refreshUnderlines(): Promise<void> {
     this.redrawn = true;
     return this.enqueue(async () => {
-      if (!this.underlines) return this.view.status(this.host.caps.annotations ? UNDERLINES_REFUSED : 'This version of Word has no inline underlines (they need WordApi 1.7).');
+      if (!this.underlines)
+        return this.view.status(
+          this.host.caps.annotations
+            ? UNDERLINES_REFUSED
+            : 'This version of Word has no inline underlines (they need WordApi 1.7).',
+        );
       await this.scan({ redraw: true });
       this.view.status('Underlines refreshed.');
     });
@@ -183,20 +212,36 @@ export class WordChecker {
       const outcome = await this.run(async (context) => {
         const doc = context.document;
         const tracking = this.tracking();
-        const found = await this.locate(context, item, () => { if (tracking) doc.load('changeTrackingMode'); }, critiqueId);
+        const found = await this.locate(
+          context,
+          item,
+          () => {
+            if (tracking) doc.load('changeTrackingMode');
+          },
+          critiqueId,
+        );
         if (!('range' in found)) {
           if (found.read?.text !== expected) return found;
           await this.applyReads(context, [found.read]); // Word made this very edit itself
           return { done: 'word' as const };
         }
-        const read = await this.insert(context, [{ range: found.range, text: suggestion, read: found.read! }], tracking)
-          .catch((e: unknown) => { throw new Error(`Word did not accept the edit, so nothing was replaced (${errorText(e)}). A locked or protected part of the document cannot be changed.`); });
+        const read = await this.insert(
+          context,
+          [{ range: found.range, text: suggestion, read: found.read! }],
+          tracking,
+        ).catch((e: unknown) => {
+          throw new Error(
+            `Word did not accept the edit, so nothing was replaced (${errorText(e)}). A locked or protected part of the document cannot be changed.`,
+          );
+        });
         await this.applyReads(context, read);
         return { done: 'add-in' as const };
       });
       if ('missing' in outcome) return this.missing(item, outcome, 'nothing was replaced');
       this.publish();
-      this.view.status(`Replaced “${item.finding.text}” with “${suggestion}”${outcome.done === 'add-in' && this.tracking() ? ' as a tracked change' : ''}.`);
+      this.view.status(
+        `Replaced “${item.finding.text}” with “${suggestion}”${outcome.done === 'add-in' && this.tracking() ? ' as a tracked change' : ''}.`,
+      );
     });
   }
 
@@ -223,14 +268,27 @@ export class WordChecker {
   replaceAll(item: Located): Promise<void> {
     const ruleId = item.finding.ruleId;
     return this.action(async () => {
-      const all = this.cache.all().flatMap((e) => nonOverlapping(this.visible(e).filter((i) => i.finding.ruleId === ruleId)));
-      const targets = all.map((i) => ({ item: i, text: autoRewriteOf(i.finding) })).filter((t): t is { item: Located; text: string } => t.text !== undefined);
+      const all = this.cache
+        .all()
+        .flatMap((e) => nonOverlapping(this.visible(e).filter((i) => i.finding.ruleId === ruleId)));
+      const targets = all
+        .map((i) => ({ item: i, text: autoRewriteOf(i.finding) }))
+        .filter((t): t is { item: Located; text: string } => t.text !== undefined);
       const needWords = all.length - targets.length;
-      if (targets.length === 0) return this.view.status(needWords ? `${needWords} need your own words; use the rewrites in each card.` : '');
-      let replaced = 0, stale = 0, notFound = 0;
+      if (targets.length === 0)
+        return this.view.status(needWords ? `${needWords} need your own words; use the rewrites in each card.` : '');
+      let replaced = 0,
+        stale = 0,
+        notFound = 0;
       await this.run(async (context) => {
         const tracking = this.tracking();
-        const found = await this.locateAll(context, targets.map((t) => t.item), () => { if (tracking) context.document.load('changeTrackingMode'); });
+        const found = await this.locateAll(
+          context,
+          targets.map((t) => t.item),
+          () => {
+            if (tracking) context.document.load('changeTrackingMode');
+          },
+        );
         const edits: Edit[] = [];
         const reads = new Map<string, ReadParagraph>();
         found.forEach((f, i) => {
@@ -246,12 +304,16 @@ export class WordChecker {
         await this.applyReads(context, [...reads.values()]);
       });
       this.publish();
-      this.view.status([
-        `Replaced ${replaced} of “${item.finding.text}” (${ruleId})${replaced && this.tracking() ? ' as tracked changes' : ''}.`,
-        needWords ? `${needWords} need your own words.` : '',
-        stale ? 'Some paragraphs changed since they were checked; they were checked again instead.' : '',
-        notFound ? `Word could not find ${notFound} of them; use Select on each card to find them.` : '',
-      ].filter(Boolean).join(' '));
+      this.view.status(
+        [
+          `Replaced ${replaced} of “${item.finding.text}” (${ruleId})${replaced && this.tracking() ? ' as tracked changes' : ''}.`,
+          needWords ? `${needWords} need your own words.` : '',
+          stale ? 'Some paragraphs changed since they were checked; they were checked again instead.' : '',
+          notFound ? `Word could not find ${notFound} of them; use Select on each card to find them.` : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      );
     });
   }
 
@@ -266,7 +328,8 @@ export class WordChecker {
     const item = this.critiques.any(args.id);
     if (!item) return;
     this.redrawn = true; // the writer is using an underline: Word draws them
-    if (/accept/i.test(args.action) && args.critiqueSuggestion) void this.rewrite(item, args.critiqueSuggestion, args.id);
+    if (/accept/i.test(args.action) && args.critiqueSuggestion)
+      void this.rewrite(item, args.critiqueSuggestion, args.id);
     else if (/reject|ignore|dismiss/i.test(args.action)) void this.ignore(item);
   }
 
@@ -281,19 +344,23 @@ export class WordChecker {
     }
     if (this.selectionQueued) return this.tail;
     this.selectionQueued = true;
-    return this.enqueue(() => this.run(async (context) => {
-      this.selectionQueued = false;
-      const read = await readAtSelection(context, this.host.caps, this.underlines);
-      if (this.cache.get(read.key)?.text === read.text) return;
-      await this.applyReads(context, [read]);
-      this.publish();
-    }));
+    return this.enqueue(() =>
+      this.run(async (context) => {
+        this.selectionQueued = false;
+        const read = await readAtSelection(context, this.host.caps, this.underlines);
+        if (this.cache.get(read.key)?.text === read.text) return;
+        await this.applyReads(context, [read]);
+        this.publish();
+      }),
+    );
   }
 
   // ---- keeping the cache and the critiques in step ----
 
   private enqueue(task: () => Promise<void>): Promise<void> {
-    const next = this.tail.then(task).catch((e) => this.view.status(`CareLint could not work with the document: ${errorText(e)}`, 'error'));
+    const next = this.tail
+      .then(task)
+      .catch((e) => this.view.status(`CareLint could not work with the document: ${errorText(e)}`, 'error'));
     this.tail = next;
     return next;
   }
@@ -311,7 +378,9 @@ export class WordChecker {
   private redrawOnce(): Promise<void> {
     if (this.redrawn || !this.underlines) return Promise.resolve();
     this.redrawn = true;
-    return this.enqueue(async () => { await this.scan({ redraw: true }); });
+    return this.enqueue(async () => {
+      await this.scan({ redraw: true });
+    });
   }
 
   private run<T>(batch: (context: Word.RequestContext) => Promise<T>): Promise<T> {
@@ -323,9 +392,15 @@ export class WordChecker {
     const caps = this.host.caps;
     const changedAny = await this.run(async (context) => {
       const sync = (queue: () => unknown, step: 'list' | 'texts') => {
-        const group: EventGroup | null = !options.register ? null
-          : step === 'list' ? (caps.paragraphEvents ? 'paragraphs' : null)
-          : (this.underlines ? 'annotations' : null);
+        const group: EventGroup | null = !options.register
+          ? null
+          : step === 'list'
+            ? caps.paragraphEvents
+              ? 'paragraphs'
+              : null
+            : this.underlines
+              ? 'annotations'
+              : null;
         return this.syncRegistering(context, queue, group);
       };
       let reads: ReadParagraph[];
@@ -348,7 +423,11 @@ export class WordChecker {
   }
 
   /** Sync the queued reads with one event group's registration last in the batch; a refused group is left out. */
-  private async syncRegistering(context: Word.RequestContext, queue: () => unknown, group: EventGroup | null): Promise<void> {
+  private async syncRegistering(
+    context: Word.RequestContext,
+    queue: () => unknown,
+    group: EventGroup | null,
+  ): Promise<void> {
     queue();
     if (!group) return void (await context.sync());
     const handles = queueGroup(context, group, this.host.caps.popup, this.listener);
@@ -360,9 +439,12 @@ export class WordChecker {
       // Some hosts report the set and refuse the registration. Whatever of the group did register is removed (never
       // left live without a handle), the other groups keep theirs, and the reads (lost with the batch) run again.
       await removeHandles(handles);
-      this.view.status(group === 'paragraphs'
-        ? `Word did not accept the change events; checking for edits every few seconds instead (${errorText(e)}).`
-        : `Word did not accept the underline events; clicking an underline will not show its card here (${errorText(e)}).`, 'error');
+      this.view.status(
+        group === 'paragraphs'
+          ? `Word did not accept the change events; checking for edits every few seconds instead (${errorText(e)}).`
+          : `Word did not accept the underline events; clicking an underline will not show its card here (${errorText(e)}).`,
+        'error',
+      );
       queue();
       await context.sync();
     }
@@ -371,7 +453,9 @@ export class WordChecker {
   /** Catch-up re-check (events) or poll: read everything, re-lint what changed. */
   private catchUp(): Promise<boolean> {
     let changed = false;
-    return this.enqueue(async () => { changed = await this.scan(); }).then(() => changed);
+    return this.enqueue(async () => {
+      changed = await this.scan();
+    }).then(() => changed);
   }
 
   private async readPending(): Promise<void> {
@@ -380,8 +464,15 @@ export class WordChecker {
     if (ids.length === 0) return;
     await this.run(async (context) => {
       const reads = await readKeys(context, ids, this.host.caps, this.underlines);
-      await this.forget(context, ids.filter((_, i) => reads[i] === null), false);
-      await this.applyReads(context, reads.filter((r): r is ReadParagraph => r !== null));
+      await this.forget(
+        context,
+        ids.filter((_, i) => reads[i] === null),
+        false,
+      );
+      await this.applyReads(
+        context,
+        reads.filter((r): r is ReadParagraph => r !== null),
+      );
     });
     this.publish();
   }
@@ -396,23 +487,42 @@ export class WordChecker {
     await this.rewriteCritiques(context, changed, reads);
   }
 
-  private async rewriteCritiques(context: Word.RequestContext, changed: Map<string, ParagraphEntry>, reads: ReadParagraph[]): Promise<void> {
+  private async rewriteCritiques(
+    context: Word.RequestContext,
+    changed: Map<string, ParagraphEntry>,
+    reads: ReadParagraph[],
+  ): Promise<void> {
     if (!this.underlines || changed.size === 0) return;
     const have = new Map(reads.map((r) => [r.key, r]));
     const missing = [...changed.keys()].filter((k) => !have.has(k) && !isIndexKey(k));
-    if (missing.length > 0) for (const r of await readKeys(context, missing, this.host.caps, true)) if (r) have.set(r.key, r);
-    await this.writeCritiques(context, [...changed.keys()].map((k) => have.get(k)).filter((r): r is ReadParagraph => r !== undefined));
+    if (missing.length > 0)
+      for (const r of await readKeys(context, missing, this.host.caps, true)) if (r) have.set(r.key, r);
+    await this.writeCritiques(
+      context,
+      [...changed.keys()].map((k) => have.get(k)).filter((r): r is ReadParagraph => r !== undefined),
+    );
   }
 
   /** One batch: these paragraphs' critiques replaced by their cached findings (when the cache holds the text read). */
   private async writeCritiques(context: Word.RequestContext, reads: ReadParagraph[]): Promise<void> {
     if (!this.underlines || reads.length === 0) return;
     const popup = this.host.caps.popup;
-    const queued = reads.map((r) => {
-      const entry = this.cache.get(r.key);
-      const items = entry && entry.text === r.text ? this.visible(entry) : [];
-      return { key: r.key, items, result: replaceAnnotations(r.paragraph, r.old, items.map((i) => i.finding), popup) };
-    }).filter((q) => q.result !== null);
+    const queued = reads
+      .map((r) => {
+        const entry = this.cache.get(r.key);
+        const items = entry && entry.text === r.text ? this.visible(entry) : [];
+        return {
+          key: r.key,
+          items,
+          result: replaceAnnotations(
+            r.paragraph,
+            r.old,
+            items.map((i) => i.finding),
+            popup,
+          ),
+        };
+      })
+      .filter((q) => q.result !== null);
     if (queued.length === 0) return;
     try {
       await context.sync();
@@ -445,12 +555,22 @@ export class WordChecker {
   // ---- finding the words in Word (targets.ts) ----
 
   /** One finding: its critique's range (1.7), else a search in its unchanged paragraph. */
-  private async locate(context: Word.RequestContext, item: Located, queueAlso: () => void = () => undefined, critiqueId?: string): Promise<Target> {
+  private async locate(
+    context: Word.RequestContext,
+    item: Located,
+    queueAlso: () => void = () => undefined,
+    critiqueId?: string,
+  ): Promise<Target> {
     return (await this.locateAll(context, [item], queueAlso, critiqueId ? [critiqueId] : undefined))[0];
   }
 
-  private locateAll(context: Word.RequestContext, items: Located[], queueAlso: () => void = () => undefined, known?: string[]): Promise<Target[]> {
-    const critiques = items.map((i, k) => (this.underlines ? known?.[k] ?? this.critiques.idOf(i) : undefined));
+  private locateAll(
+    context: Word.RequestContext,
+    items: Located[],
+    queueAlso: () => void = () => undefined,
+    known?: string[],
+  ): Promise<Target[]> {
+    const critiques = items.map((i, k) => (this.underlines ? (known?.[k] ?? this.critiques.idOf(i)) : undefined));
     return locateAll(context, items, critiques, this.host.caps, this.underlines, queueAlso);
   }
 
@@ -461,7 +581,9 @@ export class WordChecker {
   /** A finding that could not be used: a changed paragraph is checked again; words Word cannot find are reported. */
   private async missing(item: Located, target: Extract<Target, { missing: unknown }>, what: string): Promise<void> {
     if (target.missing === 'not-found') {
-      this.view.status(`Word could not find “${item.finding.text}” in that paragraph (its search cannot match some marks, fields or long passages), so ${what}. The paragraph is unchanged; select the words by hand.`);
+      this.view.status(
+        `Word could not find “${item.finding.text}” in that paragraph (its search cannot match some marks, fields or long passages), so ${what}. The paragraph is unchanged; select the words by hand.`,
+      );
       return;
     }
     this.view.status(`That paragraph changed since it was checked, so ${what}; it has been checked again.`);
@@ -507,4 +629,3 @@ function isRefusal(e: unknown): boolean {
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
-

@@ -24,7 +24,9 @@ export const isIndexKey = (key: string) => INDEX_KEY.test(key);
 /** Queued: the paragraph list, with ids (1.6) and, below 1.7 where getText() is missing, the texts. */
 export function queueParagraphList(context: Word.RequestContext, caps: Capabilities): Word.ParagraphCollection {
   const list = context.document.body.paragraphs;
-  const fields = [caps.paragraphEvents ? 'items/uniqueLocalId' : '', caps.annotations ? '' : 'items/text'].filter(Boolean);
+  const fields = [caps.paragraphEvents ? 'items/uniqueLocalId' : '', caps.annotations ? '' : 'items/text'].filter(
+    Boolean,
+  );
   list.load(fields.join(','));
   return list;
 }
@@ -34,22 +36,46 @@ export function keyAt(list: Word.ParagraphCollection, i: number, caps: Capabilit
 }
 
 /** Queued per paragraph: its text (getText on 1.7) and, with underlines, its critiques. Read after the sync. */
-export function queueReads(paragraphs: Word.Paragraph[], keys: string[], caps: Capabilities, underlines: boolean): () => ReadParagraph[] {
+export function queueReads(
+  paragraphs: Word.Paragraph[],
+  keys: string[],
+  caps: Capabilities,
+  underlines: boolean,
+): () => ReadParagraph[] {
   const queued = paragraphs.map((paragraph, i) => ({
-    key: keys[i], paragraph, text: queueText(paragraph, caps), old: underlines ? loadAnnotations(paragraph) : null,
+    key: keys[i],
+    paragraph,
+    text: queueText(paragraph, caps),
+    old: underlines ? loadAnnotations(paragraph) : null,
   }));
   return () => queued.map((q) => ({ key: q.key, paragraph: q.paragraph, text: q.text(), old: q.old }));
 }
 
 /** The whole document in document order: two batches on 1.7 (list, then texts), one below. */
-export async function readAll(context: Word.RequestContext, caps: Capabilities, underlines: boolean,
-  sync: (queue: () => unknown, step: 'list' | 'texts') => Promise<void> = async () => { await context.sync(); }): Promise<ReadParagraph[]> {
+export async function readAll(
+  context: Word.RequestContext,
+  caps: Capabilities,
+  underlines: boolean,
+  sync: (queue: () => unknown, step: 'list' | 'texts') => Promise<void> = async () => {
+    await context.sync();
+  },
+): Promise<ReadParagraph[]> {
   let list!: Word.ParagraphCollection;
-  await sync(() => { list = queueParagraphList(context, caps); }, 'list');
+  await sync(() => {
+    list = queueParagraphList(context, caps);
+  }, 'list');
   const keys = list.items.map((_, i) => keyAt(list, i, caps));
-  if (!caps.annotations) return list.items.map((paragraph, i) => ({ key: keys[i], paragraph, text: checkedText(paragraph.text), old: null }));
+  if (!caps.annotations)
+    return list.items.map((paragraph, i) => ({
+      key: keys[i],
+      paragraph,
+      text: checkedText(paragraph.text),
+      old: null,
+    }));
   let reads!: () => ReadParagraph[];
-  await sync(() => { reads = queueReads(list.items, keys, caps, underlines); }, 'texts');
+  await sync(() => {
+    reads = queueReads(list.items, keys, caps, underlines);
+  }, 'texts');
   return reads();
 }
 
@@ -57,8 +83,13 @@ export async function readAll(context: Word.RequestContext, caps: Capabilities, 
  * The paragraphs with these keys, read in this batch; null for a key whose paragraph is gone. Id keys cost one
  * batch (two more only when an id no longer resolves); index keys one batch for the list (plus one on 1.7).
  */
-export async function readKeys(context: Word.RequestContext, keys: readonly string[], caps: Capabilities, underlines: boolean,
-  queueAlso: () => void = () => undefined): Promise<Array<ReadParagraph | null>> {
+export async function readKeys(
+  context: Word.RequestContext,
+  keys: readonly string[],
+  caps: Capabilities,
+  underlines: boolean,
+  queueAlso: () => void = () => undefined,
+): Promise<Array<ReadParagraph | null>> {
   if (keys.length === 0) return [];
   if (!keys.some(isIndexKey)) {
     const proxies = keys.map((id) => context.document.getParagraphByUniqueLocalId(id));
@@ -81,7 +112,8 @@ export async function readKeys(context: Word.RequestContext, keys: readonly stri
   const paragraphs = live.map((k) => found.get(k)!);
   let reads: () => ReadParagraph[];
   if (textsInList) {
-    reads = () => paragraphs.map((paragraph, i) => ({ key: live[i], paragraph, text: checkedText(paragraph.text), old: null }));
+    reads = () =>
+      paragraphs.map((paragraph, i) => ({ key: live[i], paragraph, text: checkedText(paragraph.text), old: null }));
   } else {
     reads = queueReads(paragraphs, live, caps, underlines);
     queueAlso();
@@ -92,8 +124,14 @@ export async function readKeys(context: Word.RequestContext, keys: readonly stri
 }
 
 /** Read id-keyed paragraphs in one batch together with whatever else is queued; throws if any id is gone. */
-export async function readKeysStrict(context: Word.RequestContext, keys: string[], caps: Capabilities, underlines: boolean,
-  queueAlso: () => void, queueWith: (byKey: Map<string, Word.Paragraph>) => void): Promise<Map<string, ReadParagraph>> {
+export async function readKeysStrict(
+  context: Word.RequestContext,
+  keys: string[],
+  caps: Capabilities,
+  underlines: boolean,
+  queueAlso: () => void,
+  queueWith: (byKey: Map<string, Word.Paragraph>) => void,
+): Promise<Map<string, ReadParagraph>> {
   const proxies = keys.map((id) => context.document.getParagraphByUniqueLocalId(id));
   const reads = queueReads(proxies, keys, caps, underlines);
   queueWith(new Map(keys.map((k, i) => [k, proxies[i]])));
@@ -103,7 +141,11 @@ export async function readKeysStrict(context: Word.RequestContext, keys: string[
 }
 
 /** The paragraph the cursor is in (WordApi 1.6, for its id), read in one batch. */
-export async function readAtSelection(context: Word.RequestContext, caps: Capabilities, underlines: boolean): Promise<ReadParagraph> {
+export async function readAtSelection(
+  context: Word.RequestContext,
+  caps: Capabilities,
+  underlines: boolean,
+): Promise<ReadParagraph> {
   const paragraph = context.document.getSelection().paragraphs.getFirst();
   paragraph.load('uniqueLocalId');
   const reads = queueReads([paragraph], [''], caps, underlines);

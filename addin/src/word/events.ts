@@ -47,7 +47,12 @@ export type Handle = OfficeExtension.EventHandlerResult<unknown>;
 export type EventGroup = 'paragraphs' | 'annotations';
 
 /** Queue the registration of one group's handlers in this batch; they are live once the batch succeeds. */
-export function queueGroup(context: Word.RequestContext, group: EventGroup, popup: boolean, listener: DocumentListener): Handle[] {
+export function queueGroup(
+  context: Word.RequestContext,
+  group: EventGroup,
+  popup: boolean,
+  listener: DocumentListener,
+): Handle[] {
   const d = context.document;
   const handles: Handle[] = [];
   const add = <A>(event: OfficeExtension.EventHandlers<A>, handler: (args: A) => void) =>
@@ -89,7 +94,13 @@ export class Pacer {
   private stopped = false;
   private unwatch: () => void;
 
-  constructor(private scheduler: Scheduler, private visibility: Visibility, private base: number, private max: number, private tick: () => Promise<boolean>) {
+  constructor(
+    private scheduler: Scheduler,
+    private visibility: Visibility,
+    private base: number,
+    private max: number,
+    private tick: () => Promise<boolean>,
+  ) {
     this.delay = base;
     this.unwatch = visibility.onChange((visible) => (visible ? this.nudge() : this.clear()));
     this.schedule();
@@ -123,8 +134,16 @@ export class Pacer {
     this.cancel = this.scheduler.after(this.delay, () => {
       this.cancel = null;
       this.running = this.tick()
-        .then((changed) => { this.delay = changed ? this.base : Math.min(this.delay * 2, this.max); }, () => undefined)
-        .finally(() => { this.running = null; this.schedule(); });
+        .then(
+          (changed) => {
+            this.delay = changed ? this.base : Math.min(this.delay * 2, this.max);
+          },
+          () => undefined,
+        )
+        .finally(() => {
+          this.running = null;
+          this.schedule();
+        });
     });
   }
 }

@@ -10,7 +10,9 @@ export interface CategoryGroup {
 
 /** The task pane list: findings grouped by category (in the shared display order), document order within each. */
 export function groupByCategory(items: Located[]): CategoryGroup[] {
-  return CATEGORY_ORDER
-    .map((category) => ({ category, label: CATEGORY_LABELS[category], items: items.filter((i) => i.finding.category === category) }))
-    .filter((g) => g.items.length > 0);
+  return CATEGORY_ORDER.map((category) => ({
+    category,
+    label: CATEGORY_LABELS[category],
+    items: items.filter((i) => i.finding.category === category),
+  })).filter((g) => g.items.length > 0);
 }

@@ -33,26 +33,41 @@ export async function createWordPane(root: HTMLElement, env: WordEnvironment): P
   let settings = readSettings(env.storage);
   const initial = linterFor(settings.config);
   let checker!: WordChecker;
-  const view = new WordPaneView(root, {
-    select: (item) => void checker.select(item),
-    rewrite: (item, suggestion) => void checker.rewrite(item, suggestion),
-    ignore: (item) => void checker.ignore(item),
-    replaceAll: (item) => void checker.replaceAll(item),
-    refreshUnderlines: () => void checker.refreshUnderlines(),
-    settingsChanged(next: PaneSettings) {
-      checker.trackChanges = next.trackChanges;
-      if (next.config !== settings.config) {
-        // Bad options are reported; whatever is valid applies, and the built-in rules keep working.
-        const linter = linterFor(next.config);
-        view.problems(linter.problems);
-        void checker.setLinter(linter.lint);
-      }
-      settings = next;
-      writeSettings(env.storage, next);
+  const view = new WordPaneView(
+    root,
+    {
+      select: (item) => void checker.select(item),
+      rewrite: (item, suggestion) => void checker.rewrite(item, suggestion),
+      ignore: (item) => void checker.ignore(item),
+      replaceAll: (item) => void checker.replaceAll(item),
+      refreshUnderlines: () => void checker.refreshUnderlines(),
+      settingsChanged(next: PaneSettings) {
+        checker.trackChanges = next.trackChanges;
+        if (next.config !== settings.config) {
+          // Bad options are reported; whatever is valid applies, and the built-in rules keep working.
+          const linter = linterFor(next.config);
+          view.problems(linter.problems);
+          void checker.setLinter(linter.lint);
+        }
+        settings = next;
+        writeSettings(env.storage, next);
+      },
     },
-  }, settings, caps);
+    settings,
+    caps,
+  );
   view.problems(initial.problems);
-  checker = new WordChecker({ run: env.run, caps, scheduler: env.scheduler, visibility: env.visibility, onSelectionChanged: env.onSelectionChanged }, view, initial.lint);
+  checker = new WordChecker(
+    {
+      run: env.run,
+      caps,
+      scheduler: env.scheduler,
+      visibility: env.visibility,
+      onSelectionChanged: env.onSelectionChanged,
+    },
+    view,
+    initial.lint,
+  );
   checker.trackChanges = settings.trackChanges;
   const mode = await checker.start();
   return { checker, view, mode };
@@ -93,8 +108,12 @@ function officeSelectionChanged(listener: () => void): Promise<() => void> {
   // Without the common API's events, polling and the catch-up re-check still find every edit.
   if (!type || typeof Office.context.document?.addHandlerAsync !== 'function') return Promise.resolve(() => undefined);
   return new Promise((resolve) => {
-    Office.context.document.addHandlerAsync(type, listener, (result) => resolve(result.status === Office.AsyncResultStatus.Succeeded
-      ? () => Office.context.document.removeHandlerAsync(type, { handler: listener })
-      : () => undefined));
+    Office.context.document.addHandlerAsync(type, listener, (result) =>
+      resolve(
+        result.status === Office.AsyncResultStatus.Succeeded
+          ? () => Office.context.document.removeHandlerAsync(type, { handler: listener })
+          : () => undefined,
+      ),
+    );
   });
 }

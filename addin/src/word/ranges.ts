@@ -35,7 +35,11 @@ export function occurrenceIndex(text: string, finding: Pick<Finding, 'start' | '
  */
 export function wordSearchText(needle: string): string | null {
   if (needle.length === 0) return null;
-  const query = needle.replace(/\^/g, '^^').replace(/\t/g, '^t').replace(/[\v\u2028]/g, '^l').replace(/\u00a0/g, '^s');
+  const query = needle
+    .replace(/\^/g, '^^')
+    .replace(/\t/g, '^t')
+    .replace(/[\v\u2028]/g, '^l')
+    .replace(/\u00a0/g, '^s');
   // Other control characters (marks, a paragraph break) cannot be part of a match inside one paragraph.
   if (/[\u0000-\u001f]/.test(query)) return null;
   return query.length > WORD_SEARCH_LIMIT ? null : query;
@@ -54,7 +58,11 @@ export function searchFinding(paragraph: Word.Paragraph, finding: Finding): Word
  * The range of the finding among the synced search results, or null when Word's matches don't line up with
  * the text the finding was linted from (the caller then says so rather than touch the wrong words).
  */
-export function pickOccurrence(ranges: Word.RangeCollection, paragraphText: string, finding: Finding): Word.Range | null {
+export function pickOccurrence(
+  ranges: Word.RangeCollection,
+  paragraphText: string,
+  finding: Finding,
+): Word.Range | null {
   const k = occurrenceIndex(paragraphText, finding);
   if (k < 0 || ranges.items.length !== occurrences(paragraphText, finding.text).length) return null;
   const range = ranges.items[k];

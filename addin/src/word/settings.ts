@@ -48,6 +48,11 @@ export function linterFor(config: string): { lint: PieceLinter; problems: string
       problems: loaded.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message} ${p.fix}`),
     };
   } catch (e) {
-    return { lint: builtin, problems: [`${SETTINGS_NAME}: could not be used (${e instanceof Error ? e.message : String(e)}); the built-in rules are checking instead.`] };
+    return {
+      lint: builtin,
+      problems: [
+        `${SETTINGS_NAME}: could not be used (${e instanceof Error ? e.message : String(e)}); the built-in rules are checking instead.`,
+      ],
+    };
   }
 }

@@ -24,8 +24,14 @@ export interface Edit {
  * Critique ranges and paragraph texts in one batch (plus whatever `queueAlso` adds); if a critique or a paragraph
  * is gone, the paragraphs again through the list (readKeys) and Word's search for each finding.
  */
-export async function locateAll(context: Word.RequestContext, items: Located[], critiques: Array<string | undefined>,
-  caps: Capabilities, underlines: boolean, queueAlso: () => void): Promise<Target[]> {
+export async function locateAll(
+  context: Word.RequestContext,
+  items: Located[],
+  critiques: Array<string | undefined>,
+  caps: Capabilities,
+  underlines: boolean,
+  queueAlso: () => void,
+): Promise<Target[]> {
   const keys = [...new Set(items.map((i) => i.key))];
   if (critiques.some(Boolean) && !keys.some(isIndexKey)) {
     const ranges = critiques.map((id) => {
@@ -36,8 +42,11 @@ export async function locateAll(context: Word.RequestContext, items: Located[], 
     });
     const searches: Array<Word.RangeCollection | null> = [];
     try {
-      const reads = await readKeysStrict(context, keys, caps, underlines, queueAlso,
-        (byKey) => items.forEach((item, i) => { searches[i] = critiques[i] ? null : searchFinding(byKey.get(item.key)!, item.finding); }));
+      const reads = await readKeysStrict(context, keys, caps, underlines, queueAlso, (byKey) =>
+        items.forEach((item, i) => {
+          searches[i] = critiques[i] ? null : searchFinding(byKey.get(item.key)!, item.finding);
+        }),
+      );
       return items.map((item, i): Target => {
         const read = reads.get(item.key) ?? null;
         const range = ranges[i];
@@ -69,14 +78,25 @@ function fromSearch(item: Located, read: ReadParagraph | null, ranges: Word.Rang
  * paragraphs back. Office.js skips the rest of a batch after a failed command (a locked content control, a
  * protected document), so the writer's tracking mode goes back in a batch of its own, whatever happened to the edit.
  */
-export async function insertAll(context: Word.RequestContext, edits: Edit[], tracking: boolean, caps: Capabilities, underlines: boolean): Promise<ReadParagraph[]> {
+export async function insertAll(
+  context: Word.RequestContext,
+  edits: Edit[],
+  tracking: boolean,
+  caps: Capabilities,
+  underlines: boolean,
+): Promise<ReadParagraph[]> {
   const doc = context.document;
   const switchOn = tracking && doc.changeTrackingMode === 'Off';
   try {
     if (switchOn) doc.changeTrackingMode = 'TrackAll' as Word.ChangeTrackingMode;
     for (const e of edits) e.range.insertText(e.text, 'Replace');
     const paragraphs = [...new Map(edits.map((e) => [e.read.key, e.read.paragraph]))];
-    const after = queueReads(paragraphs.map(([, p]) => p), paragraphs.map(([k]) => k), caps, underlines);
+    const after = queueReads(
+      paragraphs.map(([, p]) => p),
+      paragraphs.map(([k]) => k),
+      caps,
+      underlines,
+    );
     await context.sync();
     return after();
   } finally {

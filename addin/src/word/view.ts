@@ -31,10 +31,19 @@ export class WordPaneView implements CheckerView {
   private modeEl: HTMLElement;
   private refreshEl: HTMLButtonElement | null = null;
 
-  constructor(root: HTMLElement, private actions: PaneActions, settings: PaneSettings, caps: Capabilities) {
+  constructor(
+    root: HTMLElement,
+    private actions: PaneActions,
+    settings: PaneSettings,
+    caps: Capabilities,
+  ) {
     this.doc = root.ownerDocument;
     this.addStyles();
-    const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, text?: string) => {
+    const el = <K extends keyof HTMLElementTagNameMap>(
+      tag: K,
+      props: Partial<Record<string, string>> = {},
+      text?: string,
+    ) => {
       const node = this.doc.createElement(tag);
       for (const [name, value] of Object.entries(props)) if (value !== undefined) node.setAttribute(name, value);
       if (text !== undefined) node.textContent = text;
@@ -43,13 +52,21 @@ export class WordPaneView implements CheckerView {
 
     const pane = el('div', { class: 'clw' });
     const head = el('header', { class: 'clw-head' });
-    this.modeEl = el('p', { class: 'clw-mode' }, caps.annotations
-      ? 'Underlines show in the document; click or hover one to see it here. Every finding is also listed below.'
-      : 'Findings are listed below. Select shows each one in the document.');
+    this.modeEl = el(
+      'p',
+      { class: 'clw-mode' },
+      caps.annotations
+        ? 'Underlines show in the document; click or hover one to see it here. Every finding is also listed below.'
+        : 'Findings are listed below. Select shows each one in the document.',
+    );
     head.append(el('h1', { class: 'clw-title' }, 'CareLint'), this.modeEl);
     if (caps.annotations) {
       // Word may not draw critiques when the pane was opened from the ribbon (office-js#6595): a way to ask again.
-      this.refreshEl = el('button', { type: 'button', class: 'cl-button clw-refresh', title: 'Draw the underlines in the document again' }, 'Refresh underlines') as HTMLButtonElement;
+      this.refreshEl = el(
+        'button',
+        { type: 'button', class: 'cl-button clw-refresh', title: 'Draw the underlines in the document again' },
+        'Refresh underlines',
+      ) as HTMLButtonElement;
       this.refreshEl.addEventListener('click', () => this.actions.refreshUnderlines());
       head.append(this.refreshEl);
     }
@@ -63,12 +80,30 @@ export class WordPaneView implements CheckerView {
     this.track.disabled = !caps.trackChanges;
     trackLabel.append(this.track, ' Apply rewrites as tracked changes (an audit trail)');
     settingsBox.append(trackLabel);
-    if (!caps.trackChanges) settingsBox.append(el('p', { class: 'clw-hint' }, 'This version of Word cannot track the add-in’s changes (it needs WordApi 1.4).'));
+    if (!caps.trackChanges)
+      settingsBox.append(
+        el(
+          'p',
+          { class: 'clw-hint' },
+          'This version of Word cannot track the add-in’s changes (it needs WordApi 1.4).',
+        ),
+      );
     settingsBox.append(el('label', { for: 'clw-config' }, 'Rule options (the .carelintrc.json format)'));
-    this.config = el('textarea', { id: 'clw-config', rows: '6', spellcheck: 'false', 'aria-describedby': 'clw-config-help' });
+    this.config = el('textarea', {
+      id: 'clw-config',
+      rows: '6',
+      spellcheck: 'false',
+      'aria-describedby': 'clw-config-help',
+    });
     this.config.value = settings.config;
-    settingsBox.append(this.config, el('p', { id: 'clw-config-help', class: 'clw-hint' },
-      'For example {"categories": {"stigmatizing-language": false}}. Leave empty for the built-in rules.'));
+    settingsBox.append(
+      this.config,
+      el(
+        'p',
+        { id: 'clw-config-help', class: 'clw-hint' },
+        'For example {"categories": {"stigmatizing-language": false}}. Leave empty for the built-in rules.',
+      ),
+    );
     const apply = el('button', { type: 'button', class: 'cl-button' }, 'Apply rule options');
     this.problemsEl = el('ul', { class: 'clw-problems', 'aria-label': 'Problems in the rule options' });
     settingsBox.append(apply, this.problemsEl);
@@ -85,7 +120,10 @@ export class WordPaneView implements CheckerView {
 
   show(items: Located[]): void {
     const focus = this.rememberFocus();
-    this.countEl.textContent = items.length === 0 ? 'No findings: nothing to change.' : `${items.length} finding${items.length === 1 ? '' : 's'}`;
+    this.countEl.textContent =
+      items.length === 0
+        ? 'No findings: nothing to change.'
+        : `${items.length} finding${items.length === 1 ? '' : 's'}`;
     const groups = groupByCategory(items).map((group, g) => {
       const section = this.doc.createElement('section');
       section.className = 'clw-group';
@@ -130,11 +168,13 @@ export class WordPaneView implements CheckerView {
   }
 
   problems(list: string[]): void {
-    this.problemsEl.replaceChildren(...list.map((p) => {
-      const li = this.doc.createElement('li');
-      li.textContent = p;
-      return li;
-    }));
+    this.problemsEl.replaceChildren(
+      ...list.map((p) => {
+        const li = this.doc.createElement('li');
+        li.textContent = p;
+        return li;
+      }),
+    );
     if (list.length > 0) {
       this.problemsEl.setAttribute('role', 'alert');
       (this.problemsEl.closest('details') as HTMLDetailsElement | null)?.setAttribute('open', '');
@@ -162,7 +202,8 @@ export class WordPaneView implements CheckerView {
   }
 
   private findCard(id: string): HTMLElement | null {
-    for (const card of this.listEl.querySelectorAll<HTMLElement>('[data-item]')) if (card.dataset.item === id) return card;
+    for (const card of this.listEl.querySelectorAll<HTMLElement>('[data-item]'))
+      if (card.dataset.item === id) return card;
     return null;
   }
 
@@ -177,7 +218,9 @@ export class WordPaneView implements CheckerView {
   private restoreFocus(focus: { item: string; label: string } | null): void {
     if (!focus) return;
     const card = this.findCard(focus.item);
-    const button = card ? [...card.querySelectorAll<HTMLElement>('button')].find((b) => b.textContent === focus.label) : undefined;
+    const button = card
+      ? [...card.querySelectorAll<HTMLElement>('button')].find((b) => b.textContent === focus.label)
+      : undefined;
     (button ?? this.countEl).focus();
   }
 

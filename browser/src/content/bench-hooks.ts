@@ -34,6 +34,16 @@ export function installBenchHooks(): void {
     };
     const small = await roundTrip(JSON.stringify({ start: 1000, end: 1000, text: 'x' }), 31);
     const whole = await roundTrip(text, 11);
-    window.postMessage({ carelintBenchResult: { lintPerKeystrokeMs: median(lint), roundTripSmallMs: small, roundTripWholeTextMs: whole, chars: text.length } }, '*');
+    window.postMessage(
+      {
+        carelintBenchResult: {
+          lintPerKeystrokeMs: median(lint),
+          roundTripSmallMs: small,
+          roundTripWholeTextMs: whole,
+          chars: text.length,
+        },
+      },
+      '*',
+    );
   });
 }

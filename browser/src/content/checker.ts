@@ -29,7 +29,8 @@ export class FieldChecker {
     const max = Math.min(old.length, text.length);
     while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
     let tail = 0;
-    while (tail < max - start && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
+    while (tail < max - start && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail))
+      tail++;
     this.session.update({ start, end: old.length - tail, text: text.slice(start, text.length - tail) });
     return true;
   }

@@ -1,10 +1,45 @@
 import { visibleBox, type Field } from './field';
 
 /** Elements that start a new line of text; the engine sees a line break between them, as the writer does. */
-const BLOCKS = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM',
-  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TD', 'TH', 'TR', 'UL']);
+const BLOCKS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TD',
+  'TH',
+  'TR',
+  'UL',
+]);
 
-interface Segment { node: Text; start: number }
+interface Segment {
+  node: Text;
+  start: number;
+}
 
 /**
  * A contenteditable editing host (plain, or a rich-text editor such as Quill or ProseMirror that re-renders its DOM).
@@ -32,9 +67,13 @@ export class EditableField implements Field {
           text += t.data;
         } else if (child.nodeType === Node.ELEMENT_NODE) {
           const el = child as HTMLElement;
-          if (el.tagName === 'BR') { text += '\n'; continue; }
+          if (el.tagName === 'BR') {
+            text += '\n';
+            continue;
+          }
           // editors' own widgets (placeholders, cursors) are not the writer's text
-          if (el.getAttribute('contenteditable') === 'false' || el.tagName === 'STYLE' || el.tagName === 'SCRIPT') continue;
+          if (el.getAttribute('contenteditable') === 'false' || el.tagName === 'STYLE' || el.tagName === 'SCRIPT')
+            continue;
           const block = BLOCKS.has(el.tagName);
           if (block) breakLine();
           walk(el);
@@ -56,7 +95,8 @@ export class EditableField implements Field {
     let hi = segs.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (segs[mid].start <= offset) lo = mid; else hi = mid - 1;
+      if (segs[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
     }
     let seg = segs[lo];
     if (offset > seg.start + seg.node.length) {
@@ -64,7 +104,13 @@ export class EditableField implements Field {
       if (side === 'start' && lo + 1 < segs.length) return [segs[lo + 1].node, 0];
       return [seg.node, seg.node.length];
     }
-    if (offset === seg.start + seg.node.length && side === 'start' && lo + 1 < segs.length && segs[lo + 1].start === offset) seg = segs[lo + 1];
+    if (
+      offset === seg.start + seg.node.length &&
+      side === 'start' &&
+      lo + 1 < segs.length &&
+      segs[lo + 1].start === offset
+    )
+      seg = segs[lo + 1];
     return [seg.node, Math.max(0, offset - seg.start)];
   }
 

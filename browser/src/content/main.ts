@@ -15,7 +15,11 @@ import type { SessionOptions } from '../../../shared-rules/src/index';
  * frame of such a page (same-origin iframes included), lints in the page (see browser/README.md for why not in an
  * offscreen document), and checks a field from the moment it is focused.
  */
-declare global { interface Window { __carelint?: boolean } }
+declare global {
+  interface Window {
+    __carelint?: boolean;
+  }
+}
 /** Set by the build: true only in dist/browser-test (browser/bundles.mjs). */
 declare const CARELINT_TEST_BUILD: boolean;
 
@@ -40,12 +44,13 @@ async function start(): Promise<void> {
   const schedule = (view: FieldView, relint: boolean) => {
     if (stopped) return;
     pending.set(view, (pending.get(view) ?? false) || relint);
-    if (!frame) frame = requestAnimationFrame(() => {
-      frame = 0;
-      const work = [...pending];
-      pending.clear();
-      for (const [v, r] of work) v.refresh(r);
-    });
+    if (!frame)
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        const work = [...pending];
+        pending.clear();
+        for (const [v, r] of work) v.refresh(r);
+      });
   };
   let lastCounts = '';
   const report = (view: FieldView) => {
@@ -56,7 +61,9 @@ async function start(): Promise<void> {
     const json = JSON.stringify(message);
     if (json === lastCounts) return;
     lastCounts = json;
-    chrome.runtime.sendMessage(message).catch(() => { /* the service worker restarts on its own */ });
+    chrome.runtime.sendMessage(message).catch(() => {
+      /* the service worker restarts on its own */
+    });
   };
 
   const fieldFor = (target: Element | null): { key: Element; make: () => Field } | null => {
@@ -86,15 +93,24 @@ async function start(): Promise<void> {
 
   document.addEventListener('focusin', (e) => attach(e.target as Element), true);
   attach(document.activeElement);
-  document.addEventListener('selectionchange', () => { if (active) schedule(active, false); });
-  const redrawAll = () => { for (const v of views.values()) schedule(v, false); };
+  document.addEventListener('selectionchange', () => {
+    if (active) schedule(active, false);
+  });
+  const redrawAll = () => {
+    for (const v of views.values()) schedule(v, false);
+  };
   // scroll anywhere (the page, a scrolling panel around the field), window resize and zoom move the field
   window.addEventListener('scroll', redrawAll, { capture: true, passive: true });
   window.addEventListener('resize', redrawAll);
   window.visualViewport?.addEventListener('resize', redrawAll);
   // fields removed by the page (an editor torn down, a form replaced) take their underlines with them
   setInterval(() => {
-    for (const [el, v] of views) if (!el.isConnected) { v.dispose(); views.delete(el); if (active === v) active = null; }
+    for (const [el, v] of views)
+      if (!el.isConnected) {
+        v.dispose();
+        views.delete(el);
+        if (active === v) active = null;
+      }
   }, 2000);
 
   const onChange = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
@@ -113,7 +129,10 @@ async function start(): Promise<void> {
       return;
     }
     options = optionsFrom(eff.configText);
-    for (const v of views.values()) { v.setOptions(options); schedule(v, false); }
+    for (const v of views.values()) {
+      v.setOptions(options);
+      schedule(v, false);
+    }
   };
   chrome.storage.onChanged.addListener(onChange);
 }

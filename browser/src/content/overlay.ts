@@ -15,7 +15,10 @@ export class OverlayRoot {
 
   constructor(readonly doc: Document) {
     this.host = doc.createElement('carelint-overlay');
-    this.host.setAttribute('style', 'all: initial; position: fixed; left: 0; top: 0; width: 0; height: 0; z-index: 2147483647; pointer-events: none;');
+    this.host.setAttribute(
+      'style',
+      'all: initial; position: fixed; left: 0; top: 0; width: 0; height: 0; z-index: 2147483647; pointer-events: none;',
+    );
     // open, so tests and assistive tools can read it; it holds nothing the page cannot already read from its own field
     this.shadow = this.host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');

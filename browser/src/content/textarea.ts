@@ -2,10 +2,37 @@ import { visibleBox, type Field } from './field';
 
 /** Styles that decide where a textarea's glyphs fall; the mirror copies them (the mirror-div technique). */
 const COPIED = [
-  'direction', 'boxSizing', 'borderTopWidth', 'borderRightWidth', 'borderBottomWidth', 'borderLeftWidth', 'borderStyle',
-  'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'fontStyle', 'fontVariant', 'fontWeight', 'fontStretch',
-  'fontSize', 'fontSizeAdjust', 'lineHeight', 'fontFamily', 'fontFeatureSettings', 'fontKerning', 'textAlign', 'textTransform',
-  'textIndent', 'letterSpacing', 'wordSpacing', 'tabSize', 'whiteSpace', 'wordBreak', 'overflowWrap', 'textRendering',
+  'direction',
+  'boxSizing',
+  'borderTopWidth',
+  'borderRightWidth',
+  'borderBottomWidth',
+  'borderLeftWidth',
+  'borderStyle',
+  'paddingTop',
+  'paddingRight',
+  'paddingBottom',
+  'paddingLeft',
+  'fontStyle',
+  'fontVariant',
+  'fontWeight',
+  'fontStretch',
+  'fontSize',
+  'fontSizeAdjust',
+  'lineHeight',
+  'fontFamily',
+  'fontFeatureSettings',
+  'fontKerning',
+  'textAlign',
+  'textTransform',
+  'textIndent',
+  'letterSpacing',
+  'wordSpacing',
+  'tabSize',
+  'whiteSpace',
+  'wordBreak',
+  'overflowWrap',
+  'textRendering',
 ] as const;
 
 /**
@@ -22,7 +49,10 @@ export class TextareaField implements Field {
   private starts: number[] = [];
   private text: string | null = null;
 
-  constructor(readonly element: HTMLTextAreaElement, container: HTMLElement) {
+  constructor(
+    readonly element: HTMLTextAreaElement,
+    container: HTMLElement,
+  ) {
     this.mirror = element.ownerDocument.createElement('div');
     this.mirror.className = 'cl-mirror';
     container.append(this.mirror);
@@ -37,22 +67,33 @@ export class TextareaField implements Field {
     let head = 0;
     while (head < lines.length && head < old.length && lines[head] === old[head]) head++;
     let tail = 0;
-    while (tail < lines.length - head && tail < old.length - head && lines[lines.length - 1 - tail] === old[old.length - 1 - tail]) tail++;
+    while (
+      tail < lines.length - head &&
+      tail < old.length - head &&
+      lines[lines.length - 1 - tail] === old[old.length - 1 - tail]
+    )
+      tail++;
     const doc = this.element.ownerDocument;
     const fresh = lines.slice(head, lines.length - tail).map((line) => {
       const div = doc.createElement('div');
       // an empty line still takes a line's height
-      if (line.length > 0) div.textContent = line; else div.append(doc.createElement('br'));
+      if (line.length > 0) div.textContent = line;
+      else div.append(doc.createElement('br'));
       return div;
     });
     const kids = this.mirror.children;
     for (let i = old.length - tail - 1; i >= head; i--) kids[i].remove();
-    if (head < kids.length) { const before = kids[head]; for (const div of fresh) this.mirror.insertBefore(div, before); }
-    else this.mirror.append(...fresh);
+    if (head < kids.length) {
+      const before = kids[head];
+      for (const div of fresh) this.mirror.insertBefore(div, before);
+    } else this.mirror.append(...fresh);
     this.lines = lines;
     const starts = new Array<number>(lines.length);
     let at = 0;
-    for (let i = 0; i < lines.length; i++) { starts[i] = at; at += lines[i].length + 1; }
+    for (let i = 0; i < lines.length; i++) {
+      starts[i] = at;
+      at += lines[i].length + 1;
+    }
     this.starts = starts;
     return text;
   }
@@ -64,7 +105,8 @@ export class TextareaField implements Field {
     let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
     }
     const div = this.mirror.children[lo];
     const node = div.firstChild;

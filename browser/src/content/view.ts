@@ -20,8 +20,13 @@ export class FieldView {
   private dismissedAt: number | null = null;
   private readonly cleanup: Array<() => void> = [];
 
-  constructor(readonly field: Field, private readonly overlay: OverlayRoot, options: SessionOptions,
-              private readonly schedule: (view: FieldView, relint: boolean) => void, private readonly onFindings: (view: FieldView) => void) {
+  constructor(
+    readonly field: Field,
+    private readonly overlay: OverlayRoot,
+    options: SessionOptions,
+    private readonly schedule: (view: FieldView, relint: boolean) => void,
+    private readonly onFindings: (view: FieldView) => void,
+  ) {
     this.checker = new FieldChecker(field.readText(), options);
     this.findings = this.visible(this.checker.findings());
     this.layer = overlay.layer();
@@ -87,14 +92,16 @@ export class FieldView {
       this.field.prepare();
       this.findings.forEach((f, index) => {
         for (const r of this.field.rects(f.start, f.end)) {
-          if (r.bottom < clip.top || r.top > clip.bottom || r.right < clip.left || r.left > clip.right || r.width === 0) continue;
+          if (r.bottom < clip.top || r.top > clip.bottom || r.right < clip.left || r.left > clip.right || r.width === 0)
+            continue;
           const u = doc.createElement('div');
           u.className = 'cl-underline';
           u.dataset.category = f.category;
           u.dataset.rule = f.ruleId;
           u.dataset.finding = String(index);
           u.dataset.text = f.text;
-          if (this.cardFor && f.start === this.cardFor.start && f.ruleId === this.cardFor.ruleId) u.dataset.current = '';
+          if (this.cardFor && f.start === this.cardFor.start && f.ruleId === this.cardFor.ruleId)
+            u.dataset.current = '';
           u.style.cssText = `left:${r.left - clip.left}px;top:${r.top - clip.top}px;width:${r.width}px;height:${r.height}px`;
           parts.push(u);
         }
@@ -108,14 +115,23 @@ export class FieldView {
     if (this.overlay.hasFocus()) return;
     const doc = this.field.element.ownerDocument;
     // the writer moved on (clicked elsewhere on the page): the card goes with them
-    if (doc.activeElement !== this.field.element && !this.field.element.contains(doc.activeElement)) { this.closeCard(); return; }
+    if (doc.activeElement !== this.field.element && !this.field.element.contains(doc.activeElement)) {
+      this.closeCard();
+      return;
+    }
     const sel = this.field.selection();
     if (!sel) return;
     if (this.dismissedAt !== null && this.dismissedAt === sel.start) return;
     this.dismissedAt = null;
     const at = this.findings.find((f) => f.start <= sel.start && sel.end <= f.end);
     if (!at) this.closeCard();
-    else if (!this.cardFor || at.start !== this.cardFor.start || at.ruleId !== this.cardFor.ruleId || at.text !== this.cardFor.text) this.openCard(at);
+    else if (
+      !this.cardFor ||
+      at.start !== this.cardFor.start ||
+      at.ruleId !== this.cardFor.ruleId ||
+      at.text !== this.cardFor.text
+    )
+      this.openCard(at);
   }
 
   private openCard(f: Finding): void {
@@ -123,7 +139,10 @@ export class FieldView {
     const doc = this.overlay.doc;
     const card = renderFindingCard(doc, f, {
       onRewrite: (finding, suggestion) => this.rewrite(finding, suggestion),
-      onSelect: (finding) => { this.closeCard(); this.field.select(finding.start, finding.end); },
+      onSelect: (finding) => {
+        this.closeCard();
+        this.field.select(finding.start, finding.end);
+      },
       onIgnore: (finding) => this.ignore(finding),
     });
     if (f.guidance.length > 0 && !card.querySelector('.cl-card__guidance')) {
@@ -152,7 +171,10 @@ export class FieldView {
     const box = r ?? this.field.clip();
     const left = Math.max(8, Math.min(box.left, view.innerWidth - pop.offsetWidth - 8));
     const below = box.bottom + 6;
-    const top = below + pop.offsetHeight > view.innerHeight && box.top - pop.offsetHeight - 6 > 0 ? box.top - pop.offsetHeight - 6 : below;
+    const top =
+      below + pop.offsetHeight > view.innerHeight && box.top - pop.offsetHeight - 6 > 0
+        ? box.top - pop.offsetHeight - 6
+        : below;
     pop.style.left = `${left}px`;
     pop.style.top = `${top}px`;
   }
@@ -170,11 +192,13 @@ export class FieldView {
     // an editor may have re-rendered (or a collaborator typed) since the card opened: lint what is there now and
     // take the same rule's finding on the same words nearest to where it was; if it is gone, insert nothing
     if (this.checker.update(this.field.readText())) this.findings = this.visible(this.checker.findings());
-    const same = this.findings.filter((g) => g.ruleId === f.ruleId && g.text === f.text)
+    const same = this.findings
+      .filter((g) => g.ruleId === f.ruleId && g.text === f.text)
       .sort((a, b) => Math.abs(a.start - f.start) - Math.abs(b.start - f.start))[0];
     if (!same) return;
     const kind = same.suggestionKinds[same.suggestions.indexOf(suggestion)] ?? 'rewrite';
-    if (insertAsTyping(this.field, same.start, same.end, suggestion)) selectSlot(this.field, same.start, suggestion, kind);
+    if (insertAsTyping(this.field, same.start, same.end, suggestion))
+      selectSlot(this.field, same.start, suggestion, kind);
     this.schedule(this, true);
   }
 
@@ -192,10 +216,11 @@ export class FieldView {
     if (this.findings.length === 0) return;
     const sel = this.field.selection() ?? { start: 0, end: 0 };
     const sorted = [...this.findings].sort((a, b) => a.start - b.start);
-    const target = direction === 1
-      // as in the demo: the first finding at or after the caret, unless it is the one already selected
-      ? sorted.find((f) => f.start >= sel.end && !(f.start === sel.start && f.end === sel.end)) ?? sorted[0]
-      : [...sorted].reverse().find((f) => f.start < sel.start) ?? sorted[sorted.length - 1];
+    const target =
+      direction === 1
+        ? // as in the demo: the first finding at or after the caret, unless it is the one already selected
+          (sorted.find((f) => f.start >= sel.end && !(f.start === sel.start && f.end === sel.end)) ?? sorted[0])
+        : ([...sorted].reverse().find((f) => f.start < sel.start) ?? sorted[sorted.length - 1]);
     this.dismissedAt = null;
     this.field.select(target.start, target.end);
     this.openCard(target);

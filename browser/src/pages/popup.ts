@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   const site = effective?.sites.find((s) => s.pattern === pattern);
   const granted = await chrome.permissions.contains({ origins: [pattern] });
   if (site?.managed) {
-    status.textContent = granted ? `On for ${host} (set by your organisation).` : `Your organisation turned CareLint on for ${host}. Allow it to read this site:`;
+    status.textContent = granted
+      ? `On for ${host} (set by your organisation).`
+      : `Your organisation turned CareLint on for ${host}. Allow it to read this site:`;
     toggle.textContent = 'Allow on this site';
     toggle.hidden = granted;
   } else if (site && granted) {
@@ -37,12 +39,16 @@ async function main(): Promise<void> {
       // asked here, in the click, for this one site only
       if (!(await chrome.permissions.request({ origins: [pattern] }))) return;
       if (!site?.managed) await chrome.runtime.sendMessage({ type: 'enable', pattern });
-      await chrome.scripting.executeScript({ target: { tabId: tab.id!, allFrames: true }, files: ['content.js'] }).catch(() => undefined);
+      await chrome.scripting
+        .executeScript({ target: { tabId: tab.id!, allFrames: true }, files: ['content.js'] })
+        .catch(() => undefined);
     }
     window.close();
   });
 
-  const counts = (await chrome.storage.session.get(countsKey(tab.id)))[countsKey(tab.id)] as Omit<CountsMessage, 'type'> | undefined;
+  const counts = (await chrome.storage.session.get(countsKey(tab.id)))[countsKey(tab.id)] as
+    | Omit<CountsMessage, 'type'>
+    | undefined;
   const list = document.getElementById('counts')!;
   if (!counts) {
     list.textContent = site ? 'Click into a text field to check it.' : '';

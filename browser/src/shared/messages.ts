@@ -1,8 +1,15 @@
 import type { Category } from '../../../shared-rules/src/index';
 
 /** Counts for the field the writer last worked in, sent by a content script for the popup and badge. */
-export interface CountsMessage { type: 'counts'; total: number; byCategory: Partial<Record<Category, number>> }
-export interface EnableMessage { type: 'enable' | 'disable'; pattern: string }
+export interface CountsMessage {
+  type: 'counts';
+  total: number;
+  byCategory: Partial<Record<Category, number>>;
+}
+export interface EnableMessage {
+  type: 'enable' | 'disable';
+  pattern: string;
+}
 export type Message = CountsMessage | EnableMessage;
 
 /** Storage keys shared by the service worker, the content scripts and the extension pages. */

@@ -29,7 +29,10 @@ export interface UserSettings {
   locale?: Locale;
 }
 
-export interface EffectiveSite { pattern: string; managed: boolean }
+export interface EffectiveSite {
+  pattern: string;
+  managed: boolean;
+}
 
 export interface Effective {
   sites: EffectiveSite[];
@@ -68,7 +71,13 @@ export function effectiveSettings(policy: ManagedPolicy | null | undefined, user
   if (userSites) for (const s of user.sites) add(s, false);
 
   const config: PolicyConfig = { ...pc, locale, categories };
-  return { sites, configText: JSON.stringify(config), locked: { categories: lockedCategories, locale: pc.locale !== undefined, userSites: !userSites }, categories, locale };
+  return {
+    sites,
+    configText: JSON.stringify(config),
+    locked: { categories: lockedCategories, locale: pc.locale !== undefined, userSites: !userSites },
+    categories,
+    locale,
+  };
 }
 
 /**
@@ -98,7 +107,11 @@ export function patternCovers(pattern: string, origin: string): boolean {
   const m = /^(https?|\*):\/\/([^/]+)\/\*$/.exec(pattern);
   if (!m) return false;
   let u: URL;
-  try { u = new URL(origin); } catch { return false; }
+  try {
+    u = new URL(origin);
+  } catch {
+    return false;
+  }
   const scheme = u.protocol.slice(0, -1);
   if (m[1] === '*' ? scheme !== 'http' && scheme !== 'https' : m[1] !== scheme) return false;
   const host = m[2];

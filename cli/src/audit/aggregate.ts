@@ -32,7 +32,14 @@ export interface PersonAggregate {
 
 export const DEFAULT_MAX_ITEMS = 10;
 
-export const BAD_ROW_KINDS: BadRowKind[] = ['missing-id', 'missing-text', 'invalid-json', 'bad-date', 'missing-date', 'ragged'];
+export const BAD_ROW_KINDS: BadRowKind[] = [
+  'missing-id',
+  'missing-text',
+  'invalid-json',
+  'bad-date',
+  'missing-date',
+  'ragged',
+];
 
 export interface Totals {
   files: number;
@@ -56,7 +63,8 @@ export interface Totals {
 
 const CATEGORY_CONSTANT = Object.fromEntries(CATEGORIES.map((c) => [c, c])) as Record<Category, Category>;
 
-const zeroCategories = (): Record<Category, number> => Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+const zeroCategories = (): Record<Category, number> =>
+  Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
 
 /**
  * A new string with its own storage. An id parsed from the export may be a slice of a whole 1 MB chunk of the
@@ -73,12 +81,27 @@ export class Aggregator {
   private order = 0;
   readonly totals: Totals;
 
-  constructor(private readonly maxItems: number, redacted: boolean, filters: Totals['filters']) {
+  constructor(
+    private readonly maxItems: number,
+    redacted: boolean,
+    filters: Totals['filters'],
+  ) {
     this.totals = {
-      files: 0, records: 0, notesWithFindings: 0, people: 0, findings: 0, undatedFindings: 0,
-      categories: zeroCategories(), rules: {}, months: {}, outsideDates: 0,
+      files: 0,
+      records: 0,
+      notesWithFindings: 0,
+      people: 0,
+      findings: 0,
+      undatedFindings: 0,
+      categories: zeroCategories(),
+      rules: {},
+      months: {},
+      outsideDates: 0,
       badRows: Object.fromEntries(BAD_ROW_KINDS.map((k) => [k, 0])) as Record<BadRowKind, number>,
-      notLinted: 0, itemsPerPersonCap: maxItems, redacted, filters,
+      notLinted: 0,
+      itemsPerPersonCap: maxItems,
+      redacted,
+      filters,
     };
   }
 
@@ -111,7 +134,14 @@ export class Aggregator {
       } else t.undatedFindings++;
       let ruleId = this.ruleIds.get(f.ruleId);
       if (ruleId === undefined) this.ruleIds.set(f.ruleId, (ruleId = f.ruleId));
-      this.keep(person, { date, ruleId, category: CATEGORY_CONSTANT[f.category], excerpt: f.excerpt, weight, order: this.order++ });
+      this.keep(person, {
+        date,
+        ruleId,
+        category: CATEGORY_CONSTANT[f.category],
+        excerpt: f.excerpt,
+        weight,
+        order: this.order++,
+      });
     }
   }
 
@@ -123,7 +153,12 @@ export class Aggregator {
     }
     let lightest = -1;
     for (let i = 0; i < items.length; i++) {
-      if (lightest < 0 || items[i].weight < items[lightest].weight || (items[i].weight === items[lightest].weight && items[i].order > items[lightest].order)) lightest = i;
+      if (
+        lightest < 0 ||
+        items[i].weight < items[lightest].weight ||
+        (items[i].weight === items[lightest].weight && items[i].order > items[lightest].order)
+      )
+        lightest = i;
     }
     if (lightest >= 0 && item.weight > items[lightest].weight) items[lightest] = item;
   }

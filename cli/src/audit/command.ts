@@ -53,7 +53,11 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
   const config = readAuditConfig(cmd.config, problems);
   const categories = cmd.categories ?? [...CATEGORIES];
   // CSV rows carry every finding as it comes, so the per-person summaries need no excerpts at all
-  const agg = new Aggregator(cmd.format === 'csv' ? 0 : cmd.maxItems, cmd.redact, { since: cmd.since ?? null, until: cmd.until ?? null, categories });
+  const agg = new Aggregator(cmd.format === 'csv' ? 0 : cmd.maxItems, cmd.redact, {
+    since: cmd.since ?? null,
+    until: cmd.until ?? null,
+    categories,
+  });
   const totalBytes = cmd.inputs.reduce((sum, f) => {
     try {
       return sum + statSync(f).size;
@@ -80,18 +84,23 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
     await sink.write(csvHeader(cmd.redact));
   };
 
-  const pool = new OrderedPool<BatchMeta>(cmd.workers, workerEntry, { categories: cmd.categories, redact: cmd.redact, config: config.source }, (meta, results) => {
-    for (let i = 0; i < results.length; i++) {
-      const r = results[i];
-      if (typeof r === 'string') {
-        agg.totals.notLinted++;
-        note(`${meta.file}:${meta.lines[i]}: this note could not be checked (${r}); please report it`);
-        continue;
+  const pool = new OrderedPool<BatchMeta>(
+    cmd.workers,
+    workerEntry,
+    { categories: cmd.categories, redact: cmd.redact, config: config.source },
+    (meta, results) => {
+      for (let i = 0; i < results.length; i++) {
+        const r = results[i];
+        if (typeof r === 'string') {
+          agg.totals.notLinted++;
+          note(`${meta.file}:${meta.lines[i]}: this note could not be checked (${r}); please report it`);
+          continue;
+        }
+        agg.addNote(meta.ids[i], meta.dates[i], r);
+        if (cmd.format === 'csv') for (const f of r) csvOut.push(csvRow(findingRow(meta, i, f), cmd.redact));
       }
-      agg.addNote(meta.ids[i], meta.dates[i], r);
-      if (cmd.format === 'csv') for (const f of r) csvOut.push(csvRow(findingRow(meta, i, f), cmd.redact));
-    }
-  });
+    },
+  );
   const flushCsv = async () => {
     if (csvOut.length === 0) return;
     await startCsv();
@@ -107,45 +116,54 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
       agg.totals.files++;
       const listed = new Map<BadRowKind, number>();
       const batches = new Batcher(file);
-      const outcome = await readExport(file, { id: cmd.idField, text: cmd.textField, date: cmd.dateField }, {
-        fields(kind, f, delimiter) {
-          const delim = delimiter === '\t' ? 'tab' : delimiter;
-          note(`${file}: ${kind === 'csv' ? `CSV (${delim}-separated)` : 'JSON lines'}; person ${JSON.stringify(f.id)}, text ${JSON.stringify(f.text)}, date ${f.date === undefined ? '(none: findings will be undated)' : JSON.stringify(f.date)}`);
-          if (f.date === undefined && (cmd.since || cmd.until)) {
-            return 'has no date column, so --since/--until cannot apply; name the date column with --date-field';
-          }
-        },
-        bad(kind, line, detail) {
-          agg.totals.badRows[kind]++;
-          const seen = (listed.get(kind) ?? 0) + 1;
-          listed.set(kind, seen);
-          if (seen <= LISTED_BAD_ROWS) note(`${file}:${line}: ${BAD_ROW_TEXT[kind]}${detail ? ` (${detail})` : ''}`);
-        },
-        record(r: ExportRecord) {
-          if (cmd.since || cmd.until) {
-            if (r.date === null || (cmd.since && r.date < cmd.since) || (cmd.until && r.date > cmd.until)) {
-              agg.totals.outsideDates++;
-              return;
+      const outcome = await readExport(
+        file,
+        { id: cmd.idField, text: cmd.textField, date: cmd.dateField },
+        {
+          fields(kind, f, delimiter) {
+            const delim = delimiter === '\t' ? 'tab' : delimiter;
+            note(
+              `${file}: ${kind === 'csv' ? `CSV (${delim}-separated)` : 'JSON lines'}; person ${JSON.stringify(f.id)}, text ${JSON.stringify(f.text)}, date ${f.date === undefined ? '(none: findings will be undated)' : JSON.stringify(f.date)}`,
+            );
+            if (f.date === undefined && (cmd.since || cmd.until)) {
+              return 'has no date column, so --since/--until cannot apply; name the date column with --date-field';
             }
-          }
-          batches.add(r);
+          },
+          bad(kind, line, detail) {
+            agg.totals.badRows[kind]++;
+            const seen = (listed.get(kind) ?? 0) + 1;
+            listed.set(kind, seen);
+            if (seen <= LISTED_BAD_ROWS) note(`${file}:${line}: ${BAD_ROW_TEXT[kind]}${detail ? ` (${detail})` : ''}`);
+          },
+          record(r: ExportRecord) {
+            if (cmd.since || cmd.until) {
+              if (r.date === null || (cmd.since && r.date < cmd.since) || (cmd.until && r.date > cmd.until)) {
+                agg.totals.outsideDates++;
+                return;
+              }
+            }
+            batches.add(r);
+          },
+          async afterChunk(bytes) {
+            await batches.submit(pool);
+            await flushCsv();
+            progress.update(bytesBefore + bytes);
+            collector.maybeCollect(bytesBefore + bytes);
+          },
         },
-        async afterChunk(bytes) {
-          await batches.submit(pool);
-          await flushCsv();
-          progress.update(bytesBefore + bytes);
-          collector.maybeCollect(bytesBefore + bytes);
-        },
-      });
+      );
       batches.close();
       await batches.submit(pool);
       for (const [kind, seen] of listed) {
-        if (seen > LISTED_BAD_ROWS) note(`${file}: ${plural(seen - LISTED_BAD_ROWS, 'more row')} like this: ${BAD_ROW_TEXT[kind]}`);
+        if (seen > LISTED_BAD_ROWS)
+          note(`${file}: ${plural(seen - LISTED_BAD_ROWS, 'more row')} like this: ${BAD_ROW_TEXT[kind]}`);
       }
       if (!outcome.ok) {
         report(outcome.line ? `${file}:${outcome.line}` : file, outcome.message);
       } else if (outcome.looseQuotes > 0) {
-        note(`${file}: ${plural(outcome.looseQuotes, 'stray quote character')} outside RFC 4180 quoting ${outcome.looseQuotes === 1 ? 'was' : 'were'} read as text`);
+        note(
+          `${file}: ${plural(outcome.looseQuotes, 'stray quote character')} outside RFC 4180 quoting ${outcome.looseQuotes === 1 ? 'was' : 'were'} read as text`,
+        );
       }
       try {
         bytesBefore += statSync(file).size;
@@ -170,7 +188,10 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
   if (t.records === 0 && t.notLinted === 0) {
     // an empty report would read as "nobody's record holds SIM-like wording"
     await sink.discard();
-    problems.report('carelint audit', `no note was audited, so no report was written${sink.path ? ` to ${sink.path}` : ''}. ${nothingAudited(t, problems.count)}`);
+    problems.report(
+      'carelint audit',
+      `no note was audited, so no report was written${sink.path ? ` to ${sink.path}` : ''}. ${nothingAudited(t, problems.count)}`,
+    );
     return 2;
   }
   await startCsv();
@@ -180,8 +201,11 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
     else {
       const ruleMessages = new Map(config.ruleSet.rules.map((r) => [r.id, r.message]));
       await writeHtml(sink, people, t, {
-        files: cmd.inputs, generated: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', version: VERSION,
-        top: cmd.top ?? DEFAULT_HTML_TOP, ruleMessages,
+        files: cmd.inputs,
+        generated: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+        version: VERSION,
+        top: cmd.top ?? DEFAULT_HTML_TOP,
+        ruleMessages,
       });
     }
   }
@@ -193,10 +217,16 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
   }
 
   const skipped = t.badRows['missing-id'] + t.badRows['missing-text'] + t.badRows['invalid-json'];
-  problems.note(`audited ${plural(t.records, 'note')}: ${plural(t.findings, 'finding')} for ${plural(t.people, 'person', 'people')}`
-    + `${skipped ? `; ${plural(skipped, 'row')} skipped` : ''}${t.outsideDates ? `; ${plural(t.outsideDates, 'row')} outside --since/--until` : ''}`);
-  problems.note(`the report holds patient identifiers${cmd.redact ? ' (excerpts redacted)' : ' and clinical excerpts'}; `
-    + (sink.path ? `written to ${sink.path} readable by you only (mode 0600)` : 'it went to standard output: store it as you would the records'));
+  problems.note(
+    `audited ${plural(t.records, 'note')}: ${plural(t.findings, 'finding')} for ${plural(t.people, 'person', 'people')}` +
+      `${skipped ? `; ${plural(skipped, 'row')} skipped` : ''}${t.outsideDates ? `; ${plural(t.outsideDates, 'row')} outside --since/--until` : ''}`,
+  );
+  problems.note(
+    `the report holds patient identifiers${cmd.redact ? ' (excerpts redacted)' : ' and clinical excerpts'}; ` +
+      (sink.path
+        ? `written to ${sink.path} readable by you only (mode 0600)`
+        : 'it went to standard output: store it as you would the records'),
+  );
   return t.findings > 0 ? 1 : 0;
 }
 
@@ -204,8 +234,14 @@ export async function audit(cmd: AuditCommand, problems: Problems, workerEntry: 
 function nothingAudited(t: Totals, problemsSoFar: number): string {
   const skipped = t.badRows['missing-id'] + t.badRows['missing-text'] + t.badRows['invalid-json'];
   const why: string[] = [];
-  if (t.outsideDates > 0) why.push(`${plural(t.outsideDates, 'row')} fell outside --since/--until (undated rows count as outside): widen the dates or leave them out`);
-  if (skipped > 0) why.push(`${plural(skipped, 'row')} had no person or no text (listed above): check the columns named above, or choose them with --id-field and --text-field`);
+  if (t.outsideDates > 0)
+    why.push(
+      `${plural(t.outsideDates, 'row')} fell outside --since/--until (undated rows count as outside): widen the dates or leave them out`,
+    );
+  if (skipped > 0)
+    why.push(
+      `${plural(skipped, 'row')} had no person or no text (listed above): check the columns named above, or choose them with --id-field and --text-field`,
+    );
   if (why.length > 0) return `${why.join('; ')}.`;
   if (problemsSoFar > 0) return 'See the messages above.';
   return 'The export holds no notes: check that it is the right file and that it has rows below its header.';
@@ -213,7 +249,14 @@ function nothingAudited(t: Totals, problemsSoFar: number): string {
 
 function findingRow(meta: BatchMeta, i: number, f: NoteFinding) {
   return {
-    id: meta.ids[i], date: meta.dates[i], ruleId: f.ruleId, category: f.category, severity: f.severity,
-    weight: findingWeight(f.category, f.severity), file: meta.file, line: meta.lines[i], excerpt: f.excerpt,
+    id: meta.ids[i],
+    date: meta.dates[i],
+    ruleId: f.ruleId,
+    category: f.category,
+    severity: f.severity,
+    weight: findingWeight(f.category, f.severity),
+    file: meta.file,
+    line: meta.lines[i],
+    excerpt: f.excerpt,
   };
 }

@@ -31,7 +31,10 @@ export function readAuditConfig(file: string | undefined, problems: Problems): A
   try {
     const decoded = decode(readFileSync(file));
     if (!decoded.ok) {
-      problems.report(decoded.at ? `${file}:${decoded.at}` : file, `config ${decoded.message}; using the default settings`);
+      problems.report(
+        decoded.at ? `${file}:${decoded.at}` : file,
+        `config ${decoded.message}; using the default settings`,
+      );
       return { options: {}, ruleSet: builtinRuleSet() };
     }
     text = decoded.text;

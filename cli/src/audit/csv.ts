@@ -16,7 +16,10 @@ export const DELIMITERS = [',', ';', '\t'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
 export class CsvFormatError extends Error {
-  constructor(message: string, readonly line: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
     super(message);
   }
 }
@@ -45,7 +48,10 @@ export class CsvParser {
   /** Quotes that RFC 4180 does not allow (`"a"b`, `a"b`); kept as text and counted so the caller can say so. */
   looseQuotes = 0;
 
-  constructor(delimiter: Delimiter, private readonly onRow: RowHandler) {
+  constructor(
+    delimiter: Delimiter,
+    private readonly onRow: RowHandler,
+  ) {
     this.delim = delimiter.charCodeAt(0);
   }
 
@@ -144,7 +150,10 @@ export class CsvParser {
   /** Flushes the last row (a file need not end with a line break). */
   end(): void {
     if (this.state === State.Quoted) {
-      throw new CsvFormatError('a quoted field starting on this line is never closed; the rest of the file was read as one field. Fix the quoting in the export and run again', this.rowLine);
+      throw new CsvFormatError(
+        'a quoted field starting on this line is never closed; the rest of the file was read as one field. Fix the quoting in the export and run again',
+        this.rowLine,
+      );
     }
     if (this.state === State.FieldStart && this.fields.length === 0) return;
     this.fields.push(this.field);

@@ -66,7 +66,11 @@ function decoderFor(first: Buffer): Decoder {
   };
 }
 
-export async function readExport(path: string, explicit: Partial<FieldChoice>, hooks: ReaderHooks): Promise<ReadOutcome> {
+export async function readExport(
+  path: string,
+  explicit: Partial<FieldChoice>,
+  hooks: ReaderHooks,
+): Promise<ReadOutcome> {
   let decoder: Decoder | undefined;
   let handler: ((text: string) => void) | undefined;
   let finish: (() => ReadOutcome) | undefined;
@@ -86,7 +90,11 @@ export async function readExport(path: string, explicit: Partial<FieldChoice>, h
       const text = decoder.decode(chunk, { stream: true });
       if (!handler) {
         if (text.slice(0, 8192).includes('\u0000')) {
-          return { ok: false, message: 'is a binary file, not CSV or JSON lines (a spreadsheet or a zip?). Export the notes as CSV and run again' };
+          return {
+            ok: false,
+            message:
+              'is a binary file, not CSV or JSON lines (a spreadsheet or a zip?). Export the notes as CSV and run again',
+          };
         }
         const kind = exportKind(path, text);
         ({ handler, finish } = kind === 'csv' ? csvReader(text, explicit, hooks) : jsonlReader(explicit, hooks));
@@ -111,7 +119,10 @@ export async function readExport(path: string, explicit: Partial<FieldChoice>, h
 }
 
 class FieldError extends Error {
-  constructor(message: string, readonly line: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
     super(message);
   }
 }
@@ -124,13 +135,25 @@ function csvReader(head: string, explicit: Partial<FieldChoice>, hooks: ReaderHo
       const detected = detectFields(row, explicit);
       if (!detected.ok) throw new FieldError(detected.message, line);
       const f = detected.fields;
-      columns = { id: row.indexOf(f.id), text: row.indexOf(f.text), date: f.date === undefined ? -1 : row.indexOf(f.date), width: row.length };
+      columns = {
+        id: row.indexOf(f.id),
+        text: row.indexOf(f.text),
+        date: f.date === undefined ? -1 : row.indexOf(f.date),
+        width: row.length,
+      };
       const refused = hooks.fields('csv', f, delimiter);
       if (refused) throw new FieldError(refused, line);
       return;
     }
     if (row.length !== columns.width) hooks.bad('ragged', line, `${row.length} fields, header has ${columns.width}`);
-    emit(hooks, row[columns.id], row[columns.text], columns.date < 0 ? undefined : row[columns.date] ?? '', line, columns.date >= 0);
+    emit(
+      hooks,
+      row[columns.id],
+      row[columns.text],
+      columns.date < 0 ? undefined : (row[columns.date] ?? ''),
+      line,
+      columns.date >= 0,
+    );
   });
   return {
     handler: (text: string) => parser.push(text),
@@ -170,7 +193,14 @@ function jsonlReader(explicit: Partial<FieldChoice>, hooks: ReaderHooks) {
       if (refused) throw new FieldError(refused, line);
     }
     const id = obj[fields.id];
-    emit(hooks, typeof id === 'number' ? String(id) : id, obj[fields.text], fields.date === undefined ? undefined : obj[fields.date], line, fields.date !== undefined);
+    emit(
+      hooks,
+      typeof id === 'number' ? String(id) : id,
+      obj[fields.text],
+      fields.date === undefined ? undefined : obj[fields.date],
+      line,
+      fields.date !== undefined,
+    );
   };
   return {
     handler: (text: string) => {
@@ -181,7 +211,11 @@ function jsonlReader(explicit: Partial<FieldChoice>, hooks: ReaderHooks) {
         from = nl + 1;
       }
       rest += text.slice(from);
-      if (rest.length > MAX_FIELD_CHARS) throw new FieldError(`line ${line + 1} runs past ${MAX_FIELD_CHARS / 1024 / 1024}M characters; JSON lines need one record per line`, line + 1);
+      if (rest.length > MAX_FIELD_CHARS)
+        throw new FieldError(
+          `line ${line + 1} runs past ${MAX_FIELD_CHARS / 1024 / 1024}M characters; JSON lines need one record per line`,
+          line + 1,
+        );
     },
     finish: (): ReadOutcome => {
       if (rest) onLine(rest);
@@ -192,7 +226,14 @@ function jsonlReader(explicit: Partial<FieldChoice>, hooks: ReaderHooks) {
   };
 }
 
-function emit(hooks: ReaderHooks, id: unknown, text: unknown, dateValue: unknown, line: number, hasDate: boolean): void {
+function emit(
+  hooks: ReaderHooks,
+  id: unknown,
+  text: unknown,
+  dateValue: unknown,
+  line: number,
+  hasDate: boolean,
+): void {
   if (typeof id !== 'string' || id.trim() === '') return hooks.bad('missing-id', line);
   if (typeof text !== 'string' || text.trim() === '') return hooks.bad('missing-text', line);
   let date: string | null = null;

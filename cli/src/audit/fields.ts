@@ -9,17 +9,62 @@ export type FieldRole = 'id' | 'text' | 'date';
 
 const NAMES: Record<FieldRole, string[][]> = {
   id: [
-    ['patient_id', 'patientid', 'nhs_number', 'nhs_no', 'nhsnumber', 'person_id', 'personid', 'mrn', 'client_id', 'clientid',
-      'service_user_id', 'subject_id', 'hospital_number', 'rio_id', 'local_patient_id'],
+    [
+      'patient_id',
+      'patientid',
+      'nhs_number',
+      'nhs_no',
+      'nhsnumber',
+      'person_id',
+      'personid',
+      'mrn',
+      'client_id',
+      'clientid',
+      'service_user_id',
+      'subject_id',
+      'hospital_number',
+      'rio_id',
+      'local_patient_id',
+    ],
     ['id', 'patient', 'person', 'client'],
   ],
   text: [
-    ['note', 'note_text', 'notes', 'text', 'body', 'content', 'note_body', 'narrative', 'entry', 'entry_text', 'clinical_note', 'progress_note', 'free_text'],
+    [
+      'note',
+      'note_text',
+      'notes',
+      'text',
+      'body',
+      'content',
+      'note_body',
+      'narrative',
+      'entry',
+      'entry_text',
+      'clinical_note',
+      'progress_note',
+      'free_text',
+    ],
     ['description', 'comment', 'comments', 'message'],
   ],
   date: [
-    ['date', 'note_date', 'created_at', 'created', 'timestamp', 'entry_date', 'recorded_at', 'recorded', 'datetime', 'date_time',
-      'event_date', 'contact_date', 'encounter_date', 'note_datetime', 'date_of_note', 'created_date'],
+    [
+      'date',
+      'note_date',
+      'created_at',
+      'created',
+      'timestamp',
+      'entry_date',
+      'recorded_at',
+      'recorded',
+      'datetime',
+      'date_time',
+      'event_date',
+      'contact_date',
+      'encounter_date',
+      'note_datetime',
+      'date_of_note',
+      'created_date',
+    ],
     ['updated_at', 'modified', 'time'],
   ],
 };
@@ -28,7 +73,11 @@ const FLAG: Record<FieldRole, string> = { id: '--id-field', text: '--text-field'
 const WHAT: Record<FieldRole, string> = { id: 'person identifier', text: 'note text', date: 'date' };
 
 export function normaliseName(name: string): string {
-  return name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 }
 
 export interface FieldChoice {
@@ -60,7 +109,10 @@ export function detectFields(columns: string[], explicit: Partial<FieldChoice>):
     for (const tier of NAMES[role]) {
       const hits = columns.filter((c) => tier.includes(normaliseName(c)));
       if (hits.length > 1) {
-        return { ok: false, message: `more than one column could be the ${WHAT[role]} (${hits.map((h) => JSON.stringify(h)).join(', ')}); choose one with ${FLAG[role]}. ${found}` };
+        return {
+          ok: false,
+          message: `more than one column could be the ${WHAT[role]} (${hits.map((h) => JSON.stringify(h)).join(', ')}); choose one with ${FLAG[role]}. ${found}`,
+        };
       }
       if (hits.length === 1) {
         picked = hits[0];
@@ -76,7 +128,10 @@ export function detectFields(columns: string[], explicit: Partial<FieldChoice>):
   for (let a = 0; a < roles.length; a++) {
     for (let b = a + 1; b < roles.length; b++) {
       if (chosen[roles[a]] === chosen[roles[b]]) {
-        return { ok: false, message: `column ${JSON.stringify(chosen[roles[a]])} cannot be both the ${WHAT[roles[a]]} and the ${WHAT[roles[b]]}; ${found}` };
+        return {
+          ok: false,
+          message: `column ${JSON.stringify(chosen[roles[a]])} cannot be both the ${WHAT[roles[a]]} and the ${WHAT[roles[b]]}; ${found}`,
+        };
       }
     }
   }

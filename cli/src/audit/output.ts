@@ -6,7 +6,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { closeSync, createWriteStream, fchmodSync, openSync, renameSync, statSync, unlinkSync, type WriteStream } from 'node:fs';
+import {
+  closeSync,
+  createWriteStream,
+  fchmodSync,
+  openSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  type WriteStream,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 

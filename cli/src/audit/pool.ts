@@ -53,9 +53,15 @@ export class OrderedPool<Meta> {
     for (let i = 0; i < size; i++) {
       const w = new Worker(entry, { workerData, resourceLimits: WORKER_LIMITS });
       w.on('message', (r: BatchResult) => this.received(w, r));
-      w.on('error', (e) => this.fail((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? new Error('an audit worker ran out of memory; a note in the export may be extremely long. Split the export or report this')
-        : e));
+      w.on('error', (e) =>
+        this.fail(
+          (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new Error(
+                'an audit worker ran out of memory; a note in the export may be extremely long. Split the export or report this',
+              )
+            : e,
+        ),
+      );
       w.on('exit', (code) => {
         if (code !== 0 && !this.closing) this.fail(new Error(`an audit worker stopped with exit code ${code}`));
       });
@@ -66,7 +72,8 @@ export class OrderedPool<Meta> {
 
   /** Queues one batch; resolves once there is room for another. */
   async submit(texts: string[], meta: Meta): Promise<void> {
-    while (this.nextSeq - this.nextApply >= this.limit && !this.failure) await new Promise<void>((r) => this.waiters.push(r));
+    while (this.nextSeq - this.nextApply >= this.limit && !this.failure)
+      await new Promise<void>((r) => this.waiters.push(r));
     if (this.failure) throw this.failure;
     const seq = this.nextSeq++;
     this.metas.set(seq, meta);
@@ -85,7 +92,9 @@ export class OrderedPool<Meta> {
   private pump(): void {
     while (this.queue.length > 0) {
       let least: Worker | undefined;
-      for (const w of this.workers) if (this.inFlight.get(w)! < BATCHES_PER_WORKER && (!least || this.inFlight.get(w)! < this.inFlight.get(least)!)) least = w;
+      for (const w of this.workers)
+        if (this.inFlight.get(w)! < BATCHES_PER_WORKER && (!least || this.inFlight.get(w)! < this.inFlight.get(least)!))
+          least = w;
       if (!least) return;
       this.inFlight.set(least, this.inFlight.get(least)! + 1);
       least.postMessage(this.queue.shift()!);

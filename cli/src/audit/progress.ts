@@ -7,14 +7,19 @@ export class Progress {
   private lastDraw = 0;
   private drawn = false;
 
-  constructor(private readonly totalBytes: number, private readonly enabled = Boolean(process.stderr.isTTY)) {}
+  constructor(
+    private readonly totalBytes: number,
+    private readonly enabled = Boolean(process.stderr.isTTY),
+  ) {}
 
   update(bytes: number): void {
     if (!this.enabled) return;
     const now = Date.now();
     if (now - this.lastDraw < 250) return;
     this.lastDraw = now;
-    process.stderr.write(`\r${progressLine(bytes, this.totalBytes, (now - this.started) / 1000, process.stderr.columns ?? 80)}\x1b[K`);
+    process.stderr.write(
+      `\r${progressLine(bytes, this.totalBytes, (now - this.started) / 1000, process.stderr.columns ?? 80)}\x1b[K`,
+    );
     this.drawn = true;
   }
 
@@ -34,7 +39,9 @@ const MB = 1024 * 1024;
 
 function clock(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
-  const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
+  const h = Math.floor(s / 3600),
+    m = Math.floor((s % 3600) / 60),
+    r = s % 60;
   return `${h ? `${h}:${String(m).padStart(2, '0')}` : m}:${String(r).padStart(2, '0')}`;
 }
 

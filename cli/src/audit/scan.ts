@@ -27,12 +27,16 @@ export interface NoteFinding {
 const CONTEXT = 70;
 
 export function makeScanner(options: ScanOptions): (text: string) => NoteFinding[] {
-  const config = options.config ? loadConfig(options.config.text, options.config.name) : { options: {}, ruleSet: builtinRuleSet() };
+  const config = options.config
+    ? loadConfig(options.config.text, options.config.name)
+    : { options: {}, ruleSet: builtinRuleSet() };
   const ruleSet: RuleSet = config.ruleSet;
   const lintOptions: LintOptions & { ruleSet: RuleSet } = {
     ...config.options,
     ruleSet,
-    ...(options.categories ? { categories: Object.fromEntries(CATEGORIES.map((c) => [c, options.categories!.includes(c)])) } : {}),
+    ...(options.categories
+      ? { categories: Object.fromEntries(CATEGORIES.map((c) => [c, options.categories!.includes(c)])) }
+      : {}),
   };
   return (text) => {
     const out: NoteFinding[] = [];

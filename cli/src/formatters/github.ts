@@ -2,7 +2,11 @@ import type { Severity } from '../../../shared-rules/src/index';
 import type { CheckedFile } from '../types';
 import { workspacePath } from './sarif';
 
-const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', information: 'notice' };
+const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'notice',
+};
 
 /**
  * GitHub Actions workflow commands: one `::error`, `::warning` or `::notice` line per finding, which Actions shows
@@ -14,8 +18,14 @@ export function formatGithub(files: CheckedFile[], cwd: string): string {
   for (const file of files) {
     const name = file.path === undefined ? file.file : workspacePath(file.path, cwd);
     for (const f of file.findings) {
-      const where = file.docx ? [] : [`line=${f.line}`, `endLine=${f.endLine}`, `col=${f.column}`, `endColumn=${f.endColumn}`];
-      const properties = [`file=${property(name)}`, ...where, `title=${property(`CareLint: ${f.ruleId} (${f.category})`)}`];
+      const where = file.docx
+        ? []
+        : [`line=${f.line}`, `endLine=${f.endLine}`, `col=${f.column}`, `endColumn=${f.endColumn}`];
+      const properties = [
+        `file=${property(name)}`,
+        ...where,
+        `title=${property(`CareLint: ${f.ruleId} (${f.category})`)}`,
+      ];
       // the engine's message already says what to consider
       const message = `${file.docx ? `paragraph ${f.line}: ` : ''}"${f.text}": ${f.message}`;
       out += `::${COMMAND[f.severity]} ${properties.join(',')}::${data(message)}\n`;

@@ -11,7 +11,11 @@ type Paint = (code: number, s: string) => string;
  */
 export function formatStylish(files: CheckedFile[], colour: boolean, problems = 0): string {
   const paint: Paint = colour ? (code, s) => `\u001b[${code}m${s}\u001b[0m` : (_code, s) => s;
-  const level: Record<Severity, string> = { error: paint(31, 'error'), warning: paint(33, 'warning'), information: paint(36, 'info') };
+  const level: Record<Severity, string> = {
+    error: paint(31, 'error'),
+    warning: paint(33, 'warning'),
+    information: paint(36, 'info'),
+  };
   const out: string[] = [];
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, information: 0 };
   const byCategory = new Map<string, number>();
@@ -27,8 +31,11 @@ export function formatStylish(files: CheckedFile[], colour: boolean, problems = 
     file.findings.forEach((f, i) => {
       bySeverity[f.severity]++;
       byCategory.set(f.category, (byCategory.get(f.category) ?? 0) + 1);
-      const lvl = level[f.severity] + ' '.repeat('warning'.length - (f.severity === 'information' ? 4 : f.severity.length));
-      out.push(`  ${paint(2, where[i].padEnd(whereWidth))}  ${lvl}  ${f.message.padEnd(messageWidth)}  ${paint(2, f.ruleId)}`);
+      const lvl =
+        level[f.severity] + ' '.repeat('warning'.length - (f.severity === 'information' ? 4 : f.severity.length));
+      out.push(
+        `  ${paint(2, where[i].padEnd(whereWidth))}  ${lvl}  ${f.message.padEnd(messageWidth)}  ${paint(2, f.ruleId)}`,
+      );
       const indent = ' '.repeat(2 + whereWidth + 2);
       const flagged = JSON.stringify(f.text.replace(/\s+/g, ' '));
       out.push(`${indent}${flagged}${offer(f, paint)}`);
@@ -42,10 +49,15 @@ export function formatStylish(files: CheckedFile[], colour: boolean, problems = 
   if (total === 0 && problems === 0) {
     out.push(paint(32, `✔ no findings (${checked})`));
   } else if (total === 0) {
-    out.push(paint(31, `✖ ${trouble}; ${files.length === 0 ? 'no file was checked' : `no findings in the ${checked}`}`));
+    out.push(
+      paint(31, `✖ ${trouble}; ${files.length === 0 ? 'no file was checked' : `no findings in the ${checked}`}`),
+    );
   } else {
     const severities = `${plural(bySeverity.error, 'error')}, ${plural(bySeverity.warning, 'warning')}, ${bySeverity.information} information`;
-    const categories = [...byCategory].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ');
+    const categories = [...byCategory]
+      .sort((a, b) => b[1] - a[1])
+      .map(([c, n]) => `${c} ${n}`)
+      .join(', ');
     const summary = `✖ ${plural(total, 'finding')} in ${plural(filesWithFindings, 'file')} (${severities}; ${checked})${problems ? `; ${trouble}` : ''}`;
     out.push(paint(bySeverity.error ? 31 : 33, summary), `  by category: ${categories}`);
   }

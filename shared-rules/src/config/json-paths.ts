@@ -10,7 +10,9 @@ export function tree(text: string, errors: ParseError[]): Node | undefined {
 
 /** The JSON pointer an error makes invalid: an unknown key's own path, else the instance path. */
 export function effectivePath(e: SchemaError): string {
-  return e.keyword === 'additionalProperties' ? `${e.instancePath}/${pointer(e.params.additionalProperty)}` : e.instancePath;
+  return e.keyword === 'additionalProperties'
+    ? `${e.instancePath}/${pointer(e.params.additionalProperty)}`
+    : e.instancePath;
 }
 
 export function pointer(key: string): string {
@@ -32,7 +34,10 @@ export function toPath(instancePath: string, value: unknown): JSONPath {
 }
 
 export function getAt(value: unknown, path: JSONPath): unknown {
-  return path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), value);
+  return path.reduce<unknown>(
+    (v, k) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined),
+    value,
+  );
 }
 
 /** customRules[0].examples.match[1] */

@@ -20,13 +20,20 @@ export interface LoadedConfig {
 export function loadConfig(text: string, fileName: string): LoadedConfig {
   const builtin = builtinRules();
   const known = builtinClasses();
-  const parsed = parseConfig(text, fileName, { ruleIds: new Set(builtin.map((r) => r.id)), classes: new Set(Object.keys(known)) });
+  const parsed = parseConfig(text, fileName, {
+    ruleIds: new Set(builtin.map((r) => r.id)),
+    classes: new Set(Object.keys(known)),
+  });
   const problems = [...parsed.problems];
   let custom = parsed.customRules.map((rule, k) => ({ rule, index: parsed.customRuleIndex[k] }));
   const classes = { ...parsed.classes };
   while (custom.length > 0 || Object.keys(classes).length > 0) {
     try {
-      const ruleSet = ruleSetWith(custom.map((c) => c.rule), builtinInflector, classes);
+      const ruleSet = ruleSetWith(
+        custom.map((c) => c.rule),
+        builtinInflector,
+        classes,
+      );
       problems.push(...exampleProblems(text, fileName, ruleSet, custom));
       problems.sort((a, b) => a.line - b.line || a.column - b.column);
       return { options: parsed.options, ruleSet, problems };
@@ -41,7 +48,8 @@ export function loadConfig(text: string, fileName: string): LoadedConfig {
           if (!(name in classes) || !(at >= 0)) throw e;
           delete classes[name];
           problems.push({
-            file: fileName, ...offsetToLineColumn(text, locate(tree(text, []), ['classes', name, at])),
+            file: fileName,
+            ...offsetToLineColumn(text, locate(tree(text, []), ['classes', name, at])),
             message: `classes.${name}[${at}]: ${issue.message}; the entries added to '${name}' are ignored`,
             fix: 'Correct the entry (phrase syntax: shared-rules/README.md).',
           });
@@ -52,7 +60,8 @@ export function loadConfig(text: string, fileName: string): LoadedConfig {
         refused.add(k);
         const { index } = custom[k];
         problems.push({
-          file: fileName, ...locateCustomRuleIssue(text, index, issue.path.slice(1)),
+          file: fileName,
+          ...locateCustomRuleIssue(text, index, issue.path.slice(1)),
           message: `${readablePath(['customRules', index, ...issue.path.slice(1)])}: ${issue.message}; this custom rule is ignored`,
           fix: 'Correct the rule (phrase syntax: shared-rules/README.md).',
         });
@@ -66,7 +75,11 @@ export function loadConfig(text: string, fileName: string): LoadedConfig {
 
 /** Line and column (1-based) in the config text of the node at `path` inside customRules[customIndex]
  *  (or of the deepest part of that path that exists), for the engine's RuleCompileError issues. */
-export function locateCustomRuleIssue(text: string, customIndex: number, path: (string | number)[]): { line: number; column: number } {
+export function locateCustomRuleIssue(
+  text: string,
+  customIndex: number,
+  path: (string | number)[],
+): { line: number; column: number } {
   const root = tree(text, []);
   return offsetToLineColumn(text, locate(root, ['customRules', customIndex, ...path]));
 }
@@ -75,11 +88,21 @@ export function locateCustomRuleIssue(text: string, customIndex: number, path: (
  * A custom rule's examples are its tests, as for the built-in rules: one that fails is reported at its place in the
  * file. The rule still loads (its wording may be right and its example wrong), but the writer of the config is told.
  */
-function exampleProblems(text: string, fileName: string, ruleSet: RuleSet, custom: Array<{ rule: RuleData; index: number }>): ConfigProblem[] {
-  return custom.flatMap(({ rule, index }) => testRule(ruleSet, rule).map((failure) => ({
-    file: fileName, ...locateCustomRuleIssue(text, index, failure.path),
-    message: `${readablePath(['customRules', index, ...failure.path])}: "${failure.example}" is ${failure.message}`,
-    fix: failure.path[1] === 'match' ? 'Change the example to wording the rule flags, or widen the rule\'s match or context.'
-      : 'Change the example, or narrow the rule (context notNear, notAfter, notBefore) so it stays quiet here.',
-  })));
+function exampleProblems(
+  text: string,
+  fileName: string,
+  ruleSet: RuleSet,
+  custom: Array<{ rule: RuleData; index: number }>,
+): ConfigProblem[] {
+  return custom.flatMap(({ rule, index }) =>
+    testRule(ruleSet, rule).map((failure) => ({
+      file: fileName,
+      ...locateCustomRuleIssue(text, index, failure.path),
+      message: `${readablePath(['customRules', index, ...failure.path])}: "${failure.example}" is ${failure.message}`,
+      fix:
+        failure.path[1] === 'match'
+          ? "Change the example to wording the rule flags, or widen the rule's match or context."
+          : 'Change the example, or narrow the rule (context notNear, notAfter, notBefore) so it stays quiet here.',
+    })),
+  );
 }

@@ -7,7 +7,15 @@
 import { getNodeValue, type JSONPath, type ParseError, printParseErrorCode } from 'jsonc-parser/lib/esm/main.js';
 import { validateConfig } from '../../generated/validate-config';
 import { offsetToLineColumn } from '../text/position';
-import { CATEGORIES, type AllowEntry, type Category, type LintOptions, type Locale, type RuleData, type Severity } from '../types';
+import {
+  CATEGORIES,
+  type AllowEntry,
+  type Category,
+  type LintOptions,
+  type Locale,
+  type RuleData,
+  type Severity,
+} from '../types';
 import { didYouMean } from './did-you-mean';
 import { effectivePath, isPlainObject, locate, pointer, tree } from './json-paths';
 import { describeSchemaError, mergeRequired, SYNTAX_MESSAGES } from './schema-messages';
@@ -37,7 +45,11 @@ export interface ParsedConfig {
   problems: ConfigProblem[];
 }
 
-export function parseConfig(text: string, fileName: string, known: { ruleIds: Set<string>; classes?: Set<string> }): ParsedConfig {
+export function parseConfig(
+  text: string,
+  fileName: string,
+  known: { ruleIds: Set<string>; classes?: Set<string> },
+): ParsedConfig {
   const problems: ConfigProblem[] = [];
   const problem = (offset: number, message: string, fix: string) =>
     problems.push({ file: fileName, ...offsetToLineColumn(text, offset), message, fix });
@@ -47,8 +59,11 @@ export function parseConfig(text: string, fileName: string, known: { ruleIds: Se
   // Only the first syntax error: the ones after it are usually knock-on effects.
   if (syntax.length > 0) {
     const code = printParseErrorCode(syntax[0].error);
-    problem(syntax[0].offset, `JSON syntax error: ${SYNTAX_MESSAGES[code] ?? code}`,
-      'Correct the JSON at this position (comments and trailing commas are allowed).');
+    problem(
+      syntax[0].offset,
+      `JSON syntax error: ${SYNTAX_MESSAGES[code] ?? code}`,
+      'Correct the JSON at this position (comments and trailing commas are allowed).',
+    );
   }
   // The parser recovers from syntax errors; what it could read is validated and applied like the rest.
   // structuredClone: plain objects instead of jsonc-parser's null-prototype ones (keys like __proto__ stay data).
@@ -78,10 +93,15 @@ export function parseConfig(text: string, fileName: string, known: { ruleIds: Se
       if (isBad(`/customRules/${i}`)) return;
       if (known.ruleIds.has(rule.id) || customIds.has(rule.id)) {
         const builtin = known.ruleIds.has(rule.id);
-        problem(locate(root, ['customRules', i, 'id']),
-          builtin ? `customRules[${i}].id '${rule.id}' is already a built-in rule id; this custom rule is ignored`
+        problem(
+          locate(root, ['customRules', i, 'id']),
+          builtin
+            ? `customRules[${i}].id '${rule.id}' is already a built-in rule id; this custom rule is ignored`
             : `customRules[${i}].id '${rule.id}' is used by an earlier custom rule; this one is ignored`,
-          builtin ? 'Choose another id. To change the built-in rule instead, use "rules", "severity" or "allow".' : 'Give each custom rule its own id.');
+          builtin
+            ? 'Choose another id. To change the built-in rule instead, use "rules", "severity" or "allow".'
+            : 'Give each custom rule its own id.',
+        );
         return;
       }
       customIds.add(rule.id);
@@ -92,7 +112,11 @@ export function parseConfig(text: string, fileName: string, known: { ruleIds: Se
   const ruleIds = [...known.ruleIds, ...customIds];
   const isRule = (id: string) => known.ruleIds.has(id) || customIds.has(id);
   const unknownRule = (path: JSONPath, id: string, atKey: boolean) =>
-    problem(locate(root, path, atKey), `unknown rule id '${id}'`, didYouMean(id, ruleIds, 'Run `carelint rules` for the list of rule ids.'));
+    problem(
+      locate(root, path, atKey),
+      `unknown rule id '${id}'`,
+      didYouMean(id, ruleIds, 'Run `carelint rules` for the list of rule ids.'),
+    );
 
   if (!isBad('/locale') && typeof config.locale === 'string') options.locale = config.locale as Locale;
 
@@ -119,8 +143,11 @@ export function parseConfig(text: string, fileName: string, known: { ruleIds: Se
     for (const [id, level] of Object.entries(config.severity)) {
       if (isBad(`/severity/${pointer(id)}`)) continue;
       if (!isRule(id) && !(CATEGORIES as readonly string[]).includes(id)) {
-        problem(locate(root, ['severity', id], true), `unknown rule or category id '${id}'`,
-          didYouMean(id, [...ruleIds, ...CATEGORIES], 'Use a rule id (`carelint rules`) or a category id.'));
+        problem(
+          locate(root, ['severity', id], true),
+          `unknown rule or category id '${id}'`,
+          didYouMean(id, [...ruleIds, ...CATEGORIES], 'Use a rule id (`carelint rules`) or a category id.'),
+        );
       } else severity[id] = level as Severity;
     }
     options.severity = severity;
@@ -141,8 +168,11 @@ export function parseConfig(text: string, fileName: string, known: { ruleIds: Se
     for (const [name, entries] of Object.entries(config.classes)) {
       if (isBad(`/classes/${pointer(name)}`)) continue;
       if (known.classes && !known.classes.has(name)) {
-        problem(locate(root, ['classes', name], true), `unknown word class '${name}'; its entries are ignored`,
-          didYouMean(name, [...known.classes], 'Run `carelint rules` for the word classes frames use.'));
+        problem(
+          locate(root, ['classes', name], true),
+          `unknown word class '${name}'; its entries are ignored`,
+          didYouMean(name, [...known.classes], 'Run `carelint rules` for the word classes frames use.'),
+        );
       } else classes[name] = entries as string[];
     }
   }

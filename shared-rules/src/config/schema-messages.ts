@@ -45,51 +45,107 @@ export function describeSchemaError(e: SchemaError, value: unknown): Described |
       const key: string = e.params.additionalProperty;
       const keyPath = [...path, key];
       if (path.length === 1 && path[0] === 'categories') {
-        return { path: keyPath, atKey: true, message: `unknown category '${key}'`, fix: didYouMean(key, CATEGORIES, `Use one of: ${CATEGORIES.join(', ')}.`) };
+        return {
+          path: keyPath,
+          atKey: true,
+          message: `unknown category '${key}'`,
+          fix: didYouMean(key, CATEGORIES, `Use one of: ${CATEGORIES.join(', ')}.`),
+        };
       }
-      const allowed = path.length === 0 ? TOP_KEYS : path[0] === 'customRules' && path.length === 2 ? RULE_KEYS
-        : parent === 'context' ? CONTEXT_KEYS : undefined;
+      const allowed =
+        path.length === 0
+          ? TOP_KEYS
+          : path[0] === 'customRules' && path.length === 2
+            ? RULE_KEYS
+            : parent === 'context'
+              ? CONTEXT_KEYS
+              : undefined;
       const inWhere = where ? ` in ${where}` : '';
       return {
-        path: keyPath, atKey: true, message: `unknown key '${key}'${inWhere}`,
-        fix: allowed ? didYouMean(key, allowed, `Remove it. Allowed keys: ${allowed.join(', ')}.`) : 'Remove it or check its spelling.',
+        path: keyPath,
+        atKey: true,
+        message: `unknown key '${key}'${inWhere}`,
+        fix: allowed
+          ? didYouMean(key, allowed, `Remove it. Allowed keys: ${allowed.join(', ')}.`)
+          : 'Remove it or check its spelling.',
       };
     }
     case 'required': {
       const fields: string[] = e.params.missingProperties ?? [e.params.missingProperty];
       if (path[0] === 'allow') {
-        return { path, message: `${where} has no reason`, fix: 'Add "reason": why this wording may stay (kept for audit).' };
+        return {
+          path,
+          message: `${where} has no reason`,
+          fix: 'Add "reason": why this wording may stay (kept for audit).',
+        };
       }
       const what = path[0] === 'customRules' && path.length === 2 ? `custom rule ${where}` : where;
       const ignored = path[0] === 'customRules' ? '; this custom rule is ignored' : '';
       const list = fields.map((f) => `'${f}'`).join(', ');
       return {
-        path, message: `${what} is missing the required field${fields.length > 1 ? 's' : ''} ${list}${ignored}`,
+        path,
+        message: `${what} is missing the required field${fields.length > 1 ? 's' : ''} ${list}${ignored}`,
         fix: `Add ${list} (see rule.schema.json and the rule format in shared-rules/README.md).`,
       };
     }
     case 'anyOf':
-      if (path[0] === 'allow') return { path, message: `${where} names neither text nor rule`, fix: 'Add "text" (the exact wording that may stay), "rule" (a rule id), or both.' };
-      return { path, message: `${where} must be a sentence or an object {"text", "fixed", "flagged"}`, fix: 'Write the example as a string, or as an object with a "text" field.' };
+      if (path[0] === 'allow')
+        return {
+          path,
+          message: `${where} names neither text nor rule`,
+          fix: 'Add "text" (the exact wording that may stay), "rule" (a rule id), or both.',
+        };
+      return {
+        path,
+        message: `${where} must be a sentence or an object {"text", "fixed", "flagged"}`,
+        fix: 'Write the example as a string, or as an object with a "text" field.',
+      };
     case 'enum': {
-      const allowed = (e.params.allowedValues as string[]);
+      const allowed = e.params.allowedValues as string[];
       const got = getAt(value, path);
-      const label = path[0] === 'locale' ? 'locale' : path[0] === 'categories' || parent === 'category' ? 'category' : parent === 'severity' || path[0] === 'severity' ? 'severity' : 'value';
-      return { path, message: `${where}: ${JSON.stringify(got)} is not a valid ${label}`, fix: `Use one of: ${allowed.join(', ')}.` };
+      const label =
+        path[0] === 'locale'
+          ? 'locale'
+          : path[0] === 'categories' || parent === 'category'
+            ? 'category'
+            : parent === 'severity' || path[0] === 'severity'
+              ? 'severity'
+              : 'value';
+      return {
+        path,
+        message: `${where}: ${JSON.stringify(got)} is not a valid ${label}`,
+        fix: `Use one of: ${allowed.join(', ')}.`,
+      };
     }
     case 'type':
-      return { path, message: `${where || 'the configuration'} must be ${article(e.params.type)}`, fix: `Write ${article(e.params.type)} here.` };
+      return {
+        path,
+        message: `${where || 'the configuration'} must be ${article(e.params.type)}`,
+        fix: `Write ${article(e.params.type)} here.`,
+      };
     case 'minItems':
       return { path, message: `${where} must not be empty`, fix: 'Add at least one entry.' };
     case 'minLength':
       return { path, message: `${where} must not be an empty string`, fix: 'Write some text here.' };
     case 'pattern':
-      return { path, message: `${where}: ${JSON.stringify(getAt(value, path))} is not a kebab-case id`, fix: 'Use lower-case letters and digits separated by single hyphens, e.g. "my-team-rule".' };
+      return {
+        path,
+        message: `${where}: ${JSON.stringify(getAt(value, path))} is not a kebab-case id`,
+        fix: 'Use lower-case letters and digits separated by single hyphens, e.g. "my-team-rule".',
+      };
     case 'minimum':
     case 'maximum':
-      return { path, message: `${where} ${e.message}`, fix: 'Use a number within the allowed range (within: 1 to 40 words).' };
+      return {
+        path,
+        message: `${where} ${e.message}`,
+        fix: 'Use a number within the allowed range (within: 1 to 40 words).',
+      };
     default:
-      return { path, message: `${where || 'the configuration'} ${e.message ?? 'is not valid'}`, fix: 'See config.schema.json.' };
+      return {
+        path,
+        message: `${where || 'the configuration'} ${e.message ?? 'is not valid'}`,
+        fix: 'See config.schema.json.',
+      };
   }
 }
 

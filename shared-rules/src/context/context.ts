@@ -13,7 +13,10 @@ import { lineBounds } from '../text/clauses';
 import type { SectionKind, Severity } from '../types';
 import { work } from '../work';
 
-interface Sentence { tokens: Token[]; mention: boolean | undefined }
+interface Sentence {
+  tokens: Token[];
+  mention: boolean | undefined;
+}
 
 /** Windows longer than this (in characters) come from the chunk's token list; shorter ones are tokenized directly. */
 const LONG_WINDOW = 400;
@@ -32,7 +35,11 @@ export class ChunkContext {
   private lineCache: { start: number; tokens: Token[] } | undefined;
   private tokenized = 0;
 
-  constructor(readonly text: string, readonly entry: SectionKind | null, private readonly inflect: Inflector) {}
+  constructor(
+    readonly text: string,
+    readonly entry: SectionKind | null,
+    private readonly inflect: Inflector,
+  ) {}
 
   headings(): Heading[] {
     return (this.heads ??= findHeadings(this.text, 0, this.text.length));
@@ -56,7 +63,9 @@ export class ChunkContext {
     const n = this.text.length;
     // Scan around each hit until that has cost as much as indexing the whole chunk once: then index it.
     if (!this.ends && this.scanned > n) this.ends = sentenceEnds(this.text, 0, n);
-    const [s, e] = this.ends ? sentenceAroundIn(this.ends, start, end, 0, n) : sentenceAround(this.text, start, end, 0, n);
+    const [s, e] = this.ends
+      ? sentenceAroundIn(this.ends, start, end, 0, n)
+      : sentenceAround(this.text, start, end, 0, n);
     if (!this.ends) this.scanned += start - s + e - end;
     let sent = this.sentences.get(s);
     if (!sent || (sent.tokens.length && sent.tokens[sent.tokens.length - 1].end < end)) {
@@ -85,14 +94,16 @@ export class ChunkContext {
     while (out.length && out[out.length - 1].end > e) out.pop();
     // whether punctuation precedes the first token is judged from s, as tokenize(text, s, e) would
     const own = new TokenReader(this.text, s, e).next();
-    if (out.length && own && own.start === out[0].start && own.afterBreak !== out[0].afterBreak) out[0] = { ...out[0], afterBreak: own.afterBreak };
+    if (out.length && own && own.start === out[0].start && own.afterBreak !== out[0].afterBreak)
+      out[0] = { ...out[0], afterBreak: own.afterBreak };
     return out;
   }
 
   /** Tokens of the line (list item, table row) around [start, end), or null when it runs on past the scan (prose). */
   line(start: number, end: number): Token[] | null {
     const [s, e] = lineBounds(this.text, start, end, 0, this.text.length);
-    if ((s > 0 && this.text.charCodeAt(s - 1) !== 10) || (e < this.text.length && this.text.charCodeAt(e) !== 10)) return null;
+    if ((s > 0 && this.text.charCodeAt(s - 1) !== 10) || (e < this.text.length && this.text.charCodeAt(e) !== 10))
+      return null;
     if (this.lineCache?.start !== s) this.lineCache = { start: s, tokens: tokenize(this.text, s, e) };
     return this.lineCache.tokens;
   }
@@ -104,10 +115,12 @@ export class ChunkContext {
 
 /** Index of the first token starting at or after pos. */
 function indexOfStart(tokens: readonly Token[], pos: number): number {
-  let lo = 0, hi = tokens.length - 1;
+  let lo = 0,
+    hi = tokens.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < pos) lo = mid + 1; else hi = mid - 1;
+    if (tokens[mid].start < pos) lo = mid + 1;
+    else hi = mid - 1;
   }
   return lo;
 }
@@ -119,7 +132,9 @@ function adjacentBefore(adj: CompiledAdjacent, tokens: readonly Token[], idx: nu
   if (!adj.trie || idx === 0 || broken) return false;
   let found = false;
   for (let k = Math.max(0, idx - adj.trie.maxLength); k < idx && !found; k++) {
-    adj.trie.matchAt(tokens, k, (m) => { if (m.lastToken === idx - 1) found = true; });
+    adj.trie.matchAt(tokens, k, (m) => {
+      if (m.lastToken === idx - 1) found = true;
+    });
   }
   return found;
 }
@@ -130,7 +145,9 @@ function adjacentAfter(adj: CompiledAdjacent, tokens: readonly Token[], last: nu
   if (adj.edge && (next >= tokens.length || broken)) return true;
   if (!adj.trie || next >= tokens.length || broken) return false;
   let found = false;
-  adj.trie.matchAt(tokens, next, () => { found = true; });
+  adj.trie.matchAt(tokens, next, () => {
+    found = true;
+  });
   return found;
 }
 
@@ -155,7 +172,11 @@ function findNear(group: CompiledNear, tokens: readonly Token[], first: number, 
 
 const STEP: Severity[] = ['information', 'warning', 'error'];
 
-export interface Verdict { severity: Severity; start: number; end: number }
+export interface Verdict {
+  severity: Severity;
+  start: number;
+  end: number;
+}
 
 /** Decide whether a candidate hit fires, at what severity and over what span. */
 export function judge(rule: CompiledRule, ctx: ChunkContext, start: number, end: number): Verdict | null {

@@ -8,8 +8,48 @@ import type { Token } from '../text/tokenize';
 
 const TERM_CUE = '(the|this|that|a) term';
 /** Words around "the term" that make it a stretch of time (school, pregnancy), not a word being talked about. */
-const TERM_TIME_BEFORE = new Set(['of', 'during', 'in', 'for', 'until', 'till', 'since', 'before', 'after', 'throughout', 'at', 'by', 'over', 'next', 'last', 'school', 'whole', 'rest']);
-const TERM_TIME_AFTER = new Set(['ends', 'ended', 'end', 'starts', 'started', 'start', 'begins', 'began', 'holiday', 'holidays', 'break', 'time', 'times', 'dates', 'date', 'baby', 'infant', 'pregnancy', 'delivery', 'birth']);
+const TERM_TIME_BEFORE = new Set([
+  'of',
+  'during',
+  'in',
+  'for',
+  'until',
+  'till',
+  'since',
+  'before',
+  'after',
+  'throughout',
+  'at',
+  'by',
+  'over',
+  'next',
+  'last',
+  'school',
+  'whole',
+  'rest',
+]);
+const TERM_TIME_AFTER = new Set([
+  'ends',
+  'ended',
+  'end',
+  'starts',
+  'started',
+  'start',
+  'begins',
+  'began',
+  'holiday',
+  'holidays',
+  'break',
+  'time',
+  'times',
+  'dates',
+  'date',
+  'baby',
+  'infant',
+  'pregnancy',
+  'delivery',
+  'birth',
+]);
 
 const MENTION_CUES = [
   '(must|should|will|can|may) (no longer|not|never) be used',
@@ -21,8 +61,11 @@ const MENTION_CUES = [
   TERM_CUE,
   '(terms|words|labels|phrases|language|wording|descriptors) (such as|like|including)',
   '(label~|describ~|call~|refer~ to) (people|patients|someone|service users|anyone|a person|individuals|clients) as',
-  '(avoid|avoiding|stop using|do not use|don\'t use|never use|do not write|don\'t write|never write) (the)? (term|word|words|phrase|label|labels|language)',
-  'NHS England', 'NICE (guidance|guideline|says|states|calls|recommends)', 'Annex A', 'position statement',
+  "(avoid|avoiding|stop using|do not use|don't use|never use|do not write|don't write|never write) (the)? (term|word|words|phrase|label|labels|language)",
+  'NHS England',
+  'NICE (guidance|guideline|says|states|calls|recommends)',
+  'Annex A',
+  'position statement',
   '(training|teaching|guidance|policy|leaflet) (on|about) (language|wording|terminology|stigma)',
   // advice or criticism about a practice, not the practice: "NICE advises against behavioural contracts",
   // "the campaign opposed police-led mentoring", "trust policy now bans warning letters"

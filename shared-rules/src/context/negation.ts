@@ -7,9 +7,37 @@
 import type { Token } from '../text/tokenize';
 
 const NEGATORS = new Set([
-  'no', 'not', 'never', 'without', 'denies', 'denied', 'deny', 'denying', 'nor', 'neither', 'none', 'absent', 'absence',
-  "isn't", "wasn't", "doesn't", "didn't", "don't", "aren't", "weren't", "hasn't", "haven't", "hadn't", "won't",
-  "wouldn't", "can't", 'cannot', "couldn't", "shouldn't", 'nil', 'free',
+  'no',
+  'not',
+  'never',
+  'without',
+  'denies',
+  'denied',
+  'deny',
+  'denying',
+  'nor',
+  'neither',
+  'none',
+  'absent',
+  'absence',
+  "isn't",
+  "wasn't",
+  "doesn't",
+  "didn't",
+  "don't",
+  "aren't",
+  "weren't",
+  "hasn't",
+  "haven't",
+  "hadn't",
+  "won't",
+  "wouldn't",
+  "can't",
+  'cannot',
+  "couldn't",
+  "shouldn't",
+  'nil',
+  'free',
 ]);
 
 /**
@@ -17,20 +45,107 @@ const NEGATORS = new Set([
  * "did not stop being abusive"), and words that open another clause, whose head the negation does not reach.
  */
 const SCOPE_ENDS = new Set([
-  'recall', 'recalls', 'recalled', 'remember', 'remembers', 'remembered', 'recollect', 'recollects', 'recollected',
-  'know', 'knows', 'knew', 'understand', 'understands', 'understood', 'explain', 'explains', 'explained',
-  'realise', 'realises', 'realised', 'realize', 'realizes', 'realized', 'notice', 'notices', 'noticed',
-  'stop', 'stops', 'stopped', 'stopping', 'cease', 'ceases', 'ceased', 'only', 'just', 'until', 'till',
-  'but', 'although', 'though', 'because', 'since', 'when', 'whenever', 'while', 'whilst', 'whereas', 'yet',
-  'however', 'before', 'after', 'once', 'why', 'how', 'what', 'whether', 'who', 'which', 'where',
+  'recall',
+  'recalls',
+  'recalled',
+  'remember',
+  'remembers',
+  'remembered',
+  'recollect',
+  'recollects',
+  'recollected',
+  'know',
+  'knows',
+  'knew',
+  'understand',
+  'understands',
+  'understood',
+  'explain',
+  'explains',
+  'explained',
+  'realise',
+  'realises',
+  'realised',
+  'realize',
+  'realizes',
+  'realized',
+  'notice',
+  'notices',
+  'noticed',
+  'stop',
+  'stops',
+  'stopped',
+  'stopping',
+  'cease',
+  'ceases',
+  'ceased',
+  'only',
+  'just',
+  'until',
+  'till',
+  'but',
+  'although',
+  'though',
+  'because',
+  'since',
+  'when',
+  'whenever',
+  'while',
+  'whilst',
+  'whereas',
+  'yet',
+  'however',
+  'before',
+  'after',
+  'once',
+  'why',
+  'how',
+  'what',
+  'whether',
+  'who',
+  'which',
+  'where',
 ]);
 
 /** Degree words that, right before the hit, compare rather than deny ("never been as combative", "never this rude"). */
 const COMPARISON = new Set(['as', 'this', 'so', 'that', 'more']);
-const LINKS = new Set(['be', 'been', 'being', 'is', 'was', 'were', 'are', 'become', 'became', 'becoming', 'get', 'got', 'seen', 'seem', 'seemed', 'appeared', 'looked']);
+const LINKS = new Set([
+  'be',
+  'been',
+  'being',
+  'is',
+  'was',
+  'were',
+  'are',
+  'become',
+  'became',
+  'becoming',
+  'get',
+  'got',
+  'seen',
+  'seem',
+  'seemed',
+  'appeared',
+  'looked',
+]);
 
 /** Verbs of judgement that carry a negation into their clause ("it is not felt that her self-harm is …"). */
-const JUDGEMENT = new Set(['felt', 'thought', 'considered', 'believed', 'judged', 'deemed', 'think', 'feel', 'believe', 'consider', 'suggest', 'suggests', 'indicate', 'indicates']);
+const JUDGEMENT = new Set([
+  'felt',
+  'thought',
+  'considered',
+  'believed',
+  'judged',
+  'deemed',
+  'think',
+  'feel',
+  'believe',
+  'consider',
+  'suggest',
+  'suggests',
+  'indicate',
+  'indicates',
+]);
 
 /** Words a negation reaches back over; a judgement verb extends that to a clause. */
 const WINDOW = 6;
@@ -41,7 +156,12 @@ const JUDGEMENT_WINDOW = 14;
  * of a list ("no fever, chills or drug abuse") but not past other punctuation.
  */
 export function isNegated(text: string, tokens: readonly Token[], index: number): boolean {
-  if (index >= 2 && COMPARISON.has(tokens[index - 1].norm) && (LINKS.has(tokens[index - 2].norm) || NEGATORS.has(tokens[index - 2].norm))) return false;
+  if (
+    index >= 2 &&
+    COMPARISON.has(tokens[index - 1].norm) &&
+    (LINKS.has(tokens[index - 2].norm) || NEGATORS.has(tokens[index - 2].norm))
+  )
+    return false;
   for (let k = index - 1; k >= 0 && k >= index - JUDGEMENT_WINDOW; k--) {
     if (tokens[k + 1].afterBreak && !/^[\s,/]*$/.test(text.slice(tokens[k].end, tokens[k + 1].start))) return false;
     const word = tokens[k].norm;

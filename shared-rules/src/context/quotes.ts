@@ -29,19 +29,36 @@ export function quoteSpans(text: string, lo: number, hi: number): Span[] {
     const ch = text[i];
     if (open >= 0 && i - open > MAX_QUOTE) open = -1;
     if (ch === '"') {
-      if (open >= 0 && openChar === '"') { spans.push([open, i + 1]); open = -1; }
-      else if (open < 0) { open = i; openChar = '"'; }
+      if (open >= 0 && openChar === '"') {
+        spans.push([open, i + 1]);
+        open = -1;
+      } else if (open < 0) {
+        open = i;
+        openChar = '"';
+      }
     } else if (ch === '\u201c' || ch === '\u00ab') {
-      if (open < 0) { open = i; openChar = ch; }
+      if (open < 0) {
+        open = i;
+        openChar = ch;
+      }
     } else if (ch === '\u201d' || ch === '\u00bb') {
-      if (open >= 0 && (openChar === '\u201c' || openChar === '\u00ab')) { spans.push([open, i + 1]); open = -1; }
+      if (open >= 0 && (openChar === '\u201c' || openChar === '\u00ab')) {
+        spans.push([open, i + 1]);
+        open = -1;
+      }
     } else if (ch === "'" || ch === '\u2018' || ch === '\u2019') {
       const before = text[i - 1];
       const after = text[i + 1];
       const opens = (ch === "'" || ch === '\u2018') && !isLetter(before) && isLetter(after);
-      const closes = (ch === "'" || ch === '\u2019') && !isLetter(after) && (isLetter(before) || /[.!?,]/.test(before ?? ''));
-      if (open >= 0 && (openChar === "'" || openChar === '\u2018') && closes) { spans.push([open, i + 1]); open = -1; }
-      else if (open < 0 && opens) { open = i; openChar = ch; }
+      const closes =
+        (ch === "'" || ch === '\u2019') && !isLetter(after) && (isLetter(before) || /[.!?,]/.test(before ?? ''));
+      if (open >= 0 && (openChar === "'" || openChar === '\u2018') && closes) {
+        spans.push([open, i + 1]);
+        open = -1;
+      } else if (open < 0 && opens) {
+        open = i;
+        openChar = ch;
+      }
     } else if (ch === '\n' && open >= 0 && text[i + 1] === '\n') {
       open = -1;
     }
@@ -56,10 +73,15 @@ export function insideAny(spans: readonly Span[], start: number, end: number): b
 
 /** The span of `spans` (ordered and disjoint) that contains [start, end), if any. */
 export function enclosingSpan(spans: readonly Span[], start: number, end: number): Span | undefined {
-  let lo = 0, hi = spans.length - 1, candidate = -1;
+  let lo = 0,
+    hi = spans.length - 1,
+    candidate = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (spans[mid][0] <= start) { candidate = mid; lo = mid + 1; } else hi = mid - 1;
+    if (spans[mid][0] <= start) {
+      candidate = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return candidate >= 0 && end <= spans[candidate][1] ? spans[candidate] : undefined;
 }

@@ -10,7 +10,9 @@ import type { Span } from './quotes';
  * (U+200B) and a full stop or comma before the closing mark?
  */
 export function fillsQuote(text: string, quote: Span, start: number, end: number): boolean {
-  return /^[\s\u200b]*$/.test(text.slice(quote[0] + 1, start)) && /^[\s\u200b.,;:!?]*$/.test(text.slice(end, quote[1] - 1));
+  return (
+    /^[\s\u200b]*$/.test(text.slice(quote[0] + 1, start)) && /^[\s\u200b.,;:!?]*$/.test(text.slice(end, quote[1] - 1))
+  );
 }
 
 /** The quotation's span, taking in the invisible fill after a closing mark decoded from an entity ("&quot;"). */

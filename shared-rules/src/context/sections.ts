@@ -1,13 +1,18 @@
 import type { SectionKind } from '../types';
 
 /** A heading or label that opens a section at `pos` (the end of the label). */
-export interface Heading { pos: number; kind: SectionKind }
+export interface Heading {
+  pos: number;
+  kind: SectionKind;
+}
 
 const MD_HEADING_RE = /(?:^|\n)#{1,6}[ \t]+([^\n#:]{2,60})/g;
 
 const HISTORY = /\b(histor(y|ies)|background|previous|past|hpi|presenting (complaint|problem)|chronology)\b/;
-const PLAN = /\b(plans?|management|interventions?|recommendations?|contingency|actions?|agreements?|next steps|goals|what to do)\b/;
-const OTHER = /\b(assessment|impression|examination|exam|mental state|mse|diagnos[ie]s|medications?|allergies|review of systems|ros|vitals|vital signs|labs?|laboratory|findings|procedures?|subjective|objective|summary|formulation|chief complaint|reason for referral|observations?|results?|investigations?|physical|social circumstances)\b/;
+const PLAN =
+  /\b(plans?|management|interventions?|recommendations?|contingency|actions?|agreements?|next steps|goals|what to do)\b/;
+const OTHER =
+  /\b(assessment|impression|examination|exam|mental state|mse|diagnos[ie]s|medications?|allergies|review of systems|ros|vitals|vital signs|labs?|laboratory|findings|procedures?|subjective|objective|summary|formulation|chief complaint|reason for referral|observations?|results?|investigations?|physical|social circumstances)\b/;
 
 export function classifyHeading(label: string): SectionKind | null {
   const l = label.toLowerCase();
@@ -35,7 +40,10 @@ function labelBefore(text: string, lo: number, colon: number): string | null {
   while (b > lo && (text[b - 1] === ' ' || text[b - 1] === '\t' || '>*#_-'.includes(text[b - 1]))) b--;
   const before = b > lo ? text[b - 1] : '\n';
   if (before !== '\n' && before !== '.' && before !== ';' && before !== ',' && before !== '\r') return null;
-  const label = text.slice(s, e).trim().replace(/^[-(]+/, '');
+  const label = text
+    .slice(s, e)
+    .trim()
+    .replace(/^[-(]+/, '');
   return /^[A-Za-z]/.test(label) ? label : null;
 }
 

@@ -1,11 +1,42 @@
 /** Sentence bounds inside a chunk, for context windows. Scans are capped so a missing full stop costs O(1). */
 const MAX_SCAN = 600;
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'eg', 'ie', 'e.g', 'i.e', 'etc', 'vs', 'approx', 'no', 'st', 'pt', 'pts', 'inc', 'dept', 'sr', 'jr']);
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'eg',
+  'ie',
+  'e.g',
+  'i.e',
+  'etc',
+  'vs',
+  'approx',
+  'no',
+  'st',
+  'pt',
+  'pts',
+  'inc',
+  'dept',
+  'sr',
+  'jr',
+]);
 
 function isSpace(c: number): boolean {
   if (c < 0x80) return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12;
   // no-break, Unicode and ideographic spaces, and the line and paragraph separators U+2028/U+2029
-  return c === 0xa0 || c === 0x85 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+  return (
+    c === 0xa0 ||
+    c === 0x85 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
 }
 
 function endsAbbreviation(text: string, dot: number): boolean {
@@ -29,13 +60,20 @@ function isBoundary(text: string, i: number, limit: number): boolean {
     while (j < limit && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
     if (j >= limit) return true;
     const n = text.charCodeAt(j);
-    return n === 45 || n === 42 || n === 0x2022 || n === 35 || (n >= 48 && n <= 57 && /^\d+[.)]\s/.test(text.slice(j, j + 4)));
+    return (
+      n === 45 ||
+      n === 42 ||
+      n === 0x2022 ||
+      n === 35 ||
+      (n >= 48 && n <= 57 && /^\d+[.)]\s/.test(text.slice(j, j + 4)))
+    );
   }
   if (c !== 46 && c !== 33 && c !== 63 && c !== 59 && c !== 58) return false;
   const next = i + 1 < limit ? text.charCodeAt(i + 1) : 32;
   // "bridge.Evidence": a full stop straight before a capital still ends a sentence (a missing space), and so
   // does one before "[", which is how a slot rewrite ("[describe …]") starts once applied
-  const glued = c === 46 && ((next >= 65 && next <= 90) || next === 91) && i > 1 && /[a-z]{2}/.test(text.slice(i - 2, i));
+  const glued =
+    c === 46 && ((next >= 65 && next <= 90) || next === 91) && i > 1 && /[a-z]{2}/.test(text.slice(i - 2, i));
   if (!glued && !isSpace(next) && next !== 34 && next !== 0x201d && next !== 41) return false;
   if (c === 46 && endsAbbreviation(text, i)) return false;
   return true;
@@ -73,8 +111,13 @@ function gridEnd(to: number, lo: number, hi: number): number {
 
 /** Index of the first entry of `ends` at or after `value`, searching from `from`. */
 function firstAtOrAfter(ends: Int32Array, value: number, from = 0): number {
-  let a = from, b = ends.length;
-  while (a < b) { const m = (a + b) >> 1; if (ends[m] < value) a = m + 1; else b = m; }
+  let a = from,
+    b = ends.length;
+  while (a < b) {
+    const m = (a + b) >> 1;
+    if (ends[m] < value) a = m + 1;
+    else b = m;
+  }
   return a;
 }
 

@@ -3,7 +3,10 @@
 // get her needs met drug seeker"). Rewrites that cannot fit are dropped; prompts are the writer's to fill and stay.
 import type { SuggestionKind } from '../types';
 
-export interface Offered { suggestions: string[]; suggestionKinds: SuggestionKind[] }
+export interface Offered {
+  suggestions: string[];
+  suggestionKinds: SuggestionKind[];
+}
 
 /** The text before a finding ends a sentence: nothing, a line break, or . ! ? (and a closing quote) then space. */
 const SENTENCE_END = /(?:^|\n|[.!?]["'”’)\]]*\s)\s*$/u;

@@ -6,7 +6,12 @@ import { suggestionKind } from '../text/prompts';
 import type { Category, RuleData, Severity, SourceRef, WordClasses } from '../types';
 
 /** Display order: the three NHS England "eradicate" elements first, wider stigma last. */
-export const CATEGORY_ORDER: readonly Category[] = ['police-involvement', 'punitive-approach', 'discriminatory-attitude', 'stigmatizing-language'];
+export const CATEGORY_ORDER: readonly Category[] = [
+  'police-involvement',
+  'punitive-approach',
+  'discriminatory-attitude',
+  'stigmatizing-language',
+];
 
 /** How each category is named to writers and trainers (the ids stay stable; these words may change). */
 const CATEGORY_LABELS: Record<Category, string> = {
@@ -58,7 +63,11 @@ export function describeRule(ruleSet: RuleSet, ruleId: string): RuleDescription 
   return compiled ? describeRuleData(compiled.data, compiled.sources, ruleSet.wordClasses()) : undefined;
 }
 
-export function describeRuleData(rule: RuleData, sources: readonly SourceRef[], classes: WordClasses = {}): RuleDescription {
+export function describeRuleData(
+  rule: RuleData,
+  sources: readonly SourceRef[],
+  classes: WordClasses = {},
+): RuleDescription {
   const templates = (rule.suggestions ?? []).map((s) => s.replace(/~/g, ''));
   return {
     id: rule.id,
@@ -73,7 +82,9 @@ export function describeRuleData(rule: RuleData, sources: readonly SourceRef[], 
     guidance: rule.guidance ?? [],
     sources: [...sources],
     examples: {
-      flagged: rule.examples.match.map((e) => (typeof e === 'string' ? { text: e } : { text: e.text, ...(e.fixed ? { fixed: e.fixed } : {}) })),
+      flagged: rule.examples.match.map((e) =>
+        typeof e === 'string' ? { text: e } : { text: e.text, ...(e.fixed ? { fixed: e.fixed } : {}) },
+      ),
       fine: [...rule.examples.noMatch],
     },
     ...(rule.frame ? { frame: describeFrame(rule.frame, classes) } : {}),
@@ -94,16 +105,39 @@ export function describeRuleAsText(d: RuleDescription, width = 100, note = ''): 
     '',
     d.message,
     ...section('Why', wrap(d.rationale, width)),
-    ...(d.frame ? section(`How it matches (a frame: word classes in order, ${d.frame.scope})`, [
-      ...d.frame.patterns.flatMap((p) => wrap(`- ${p}`, width, '    ')),
-      ...[...d.frame.require, ...d.frame.quiet].flatMap((q) => wrap(`- ${q[0].toUpperCase()}${q.slice(1)}`, width, '    ')),
-    ]) : []),
-    ...(d.frame ? section('Word classes it uses (extend one in .carelintrc.json "classes")', d.frame.classes.flatMap((c) =>
-      wrap(`- ${c.name}: ${c.description}${c.description ? '; ' : ''}e.g. ${c.entries.slice(0, 4).map((e) => `“${e}”`).join(', ')}${c.count > 4 ? ` (${c.count} entries)` : ''}`, width, '    '))) : []),
+    ...(d.frame
+      ? section(`How it matches (a frame: word classes in order, ${d.frame.scope})`, [
+          ...d.frame.patterns.flatMap((p) => wrap(`- ${p}`, width, '    ')),
+          ...[...d.frame.require, ...d.frame.quiet].flatMap((q) =>
+            wrap(`- ${q[0].toUpperCase()}${q.slice(1)}`, width, '    '),
+          ),
+        ])
+      : []),
+    ...(d.frame
+      ? section(
+          'Word classes it uses (extend one in .carelintrc.json "classes")',
+          d.frame.classes.flatMap((c) =>
+            wrap(
+              `- ${c.name}: ${c.description}${c.description ? '; ' : ''}e.g. ${c.entries
+                .slice(0, 4)
+                .map((e) => `“${e}”`)
+                .join(', ')}${c.count > 4 ? ` (${c.count} entries)` : ''}`,
+              width,
+              '    ',
+            ),
+          ),
+        )
+      : []),
     ...section('Instead', items(d.rewrites)),
     ...section('Ask the writer', items(d.prompts)),
-    ...section('Change the plan', d.guidance.flatMap((g) => wrap(g, width))),
-    ...section('Flagged', d.examples.flagged.flatMap((e) => [`  - ${e.text}`, ...(e.fixed ? [`    → ${e.fixed}`] : [])])),
+    ...section(
+      'Change the plan',
+      d.guidance.flatMap((g) => wrap(g, width)),
+    ),
+    ...section(
+      'Flagged',
+      d.examples.flagged.flatMap((e) => [`  - ${e.text}`, ...(e.fixed ? [`    → ${e.fixed}`] : [])]),
+    ),
     ...section('Not flagged', items(d.examples.fine)),
     ...section('Sources', items(d.sources.map(sourceText))),
     '',

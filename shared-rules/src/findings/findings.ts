@@ -23,14 +23,38 @@ export interface Prepared {
  * options. It is reused while the rule set and each option field are the same objects (options are read, never
  * changed in place, by every host).
  */
-let lastPrepared: { rs: RuleSet; rules: unknown; categories: unknown; severity: unknown; allow: unknown; locale: unknown; prepared: Prepared } | null = null;
+let lastPrepared: {
+  rs: RuleSet;
+  rules: unknown;
+  categories: unknown;
+  severity: unknown;
+  allow: unknown;
+  locale: unknown;
+  prepared: Prepared;
+} | null = null;
 
 export function prepareOptions(rs: RuleSet, options: LintOptions): Prepared {
   const last = lastPrepared;
-  if (last && last.rs === rs && last.rules === options.rules && last.categories === options.categories &&
-    last.severity === options.severity && last.allow === options.allow && last.locale === options.locale) return last.prepared;
+  if (
+    last &&
+    last.rs === rs &&
+    last.rules === options.rules &&
+    last.categories === options.categories &&
+    last.severity === options.severity &&
+    last.allow === options.allow &&
+    last.locale === options.locale
+  )
+    return last.prepared;
   const prepared = buildPrepared(rs, options);
-  lastPrepared = { rs, rules: options.rules, categories: options.categories, severity: options.severity, allow: options.allow, locale: options.locale, prepared };
+  lastPrepared = {
+    rs,
+    rules: options.rules,
+    categories: options.categories,
+    severity: options.severity,
+    allow: options.allow,
+    locale: options.locale,
+    prepared,
+  };
   return prepared;
 }
 
@@ -58,7 +82,8 @@ function matchCase(suggestion: string, original: string): string {
   const letters = original.replace(/[^\p{L}]/gu, '');
   if (!letters) return suggestion;
   // shouted words stay shouted ("REFUSED" → "DECLINED"), but an acronym ("IVDU") is not shouting
-  const shouted = letters.length > 1 && letters === letters.toUpperCase() && (letters.length > 5 || /\s/.test(original.trim()));
+  const shouted =
+    letters.length > 1 && letters === letters.toUpperCase() && (letters.length > 5 || /\s/.test(original.trim()));
   if (shouted && !suggestion.includes('[')) return suggestion.toUpperCase();
   if (letters.length > 1 && letters === letters.toUpperCase()) return suggestion;
   // "IV drug abuser" starts with an acronym, not a capital: the rewrite stays lower case
@@ -66,12 +91,18 @@ function matchCase(suggestion: string, original: string): string {
   const acronymFirst = firstWord.length > 1 && firstWord === firstWord.toUpperCase();
   if (!acronymFirst && letters[0] === letters[0].toUpperCase() && letters[0] !== letters[0].toLowerCase()) {
     const i = suggestion.search(/\p{L}/u);
-    if (i >= 0 && suggestion[0] !== '[') return suggestion.slice(0, i) + suggestion[i].toUpperCase() + suggestion.slice(i + 1);
+    if (i >= 0 && suggestion[0] !== '[')
+      return suggestion.slice(0, i) + suggestion[i].toUpperCase() + suggestion.slice(i + 1);
   }
   return suggestion;
 }
 
-export function renderSuggestion(s: CompiledSuggestion, form: FormName | null, original: string, locale: Locale): string {
+export function renderSuggestion(
+  s: CompiledSuggestion,
+  form: FormName | null,
+  original: string,
+  locale: Locale,
+): string {
   let text = s.template;
   for (const { marker, forms } of s.inflected) text = text.replace(marker, inflectWord(forms, form));
   return matchCase(localize(text, locale), original);
@@ -80,17 +111,26 @@ export function renderSuggestion(s: CompiledSuggestion, form: FormName | null, o
 function isAllowed(allow: AllowEntry[], rule: CompiledRule, flagged: string): boolean {
   if (allow.length === 0) return false;
   const text = flagged.toLowerCase().replace(/\s+/g, ' ');
-  return allow.some((a) =>
-    (!a.rule || a.rule === rule.data.id || a.rule === rule.data.category) &&
-    (!a.text || a.text.toLowerCase().replace(/\s+/g, ' ') === text) &&
-    (a.rule !== undefined || a.text !== undefined));
+  return allow.some(
+    (a) =>
+      (!a.rule || a.rule === rule.data.id || a.rule === rule.data.category) &&
+      (!a.text || a.text.toLowerCase().replace(/\s+/g, ' ') === text) &&
+      (a.rule !== undefined || a.text !== undefined),
+  );
 }
 
 /**
  * Turn a chunk hit into the public Finding, applying severity overrides and allow entries. `chunk` holds
  * the chunk's raw text from `chunkStart`; `offset` is where the chunk starts in the document.
  */
-export function toFinding(rs: RuleSet, prepared: Prepared, hit: Hit, offset: number, chunk: string, chunkStart = 0): Finding | null {
+export function toFinding(
+  rs: RuleSet,
+  prepared: Prepared,
+  hit: Hit,
+  offset: number,
+  chunk: string,
+  chunkStart = 0,
+): Finding | null {
   const rule = rs.compiled[hit.rule];
   let text = chunk.slice(chunkStart + hit.start, chunkStart + hit.end);
   let start = offset + hit.start;
@@ -98,7 +138,9 @@ export function toFinding(rs: RuleSet, prepared: Prepared, hit: Hit, offset: num
   if (isAllowed(prepared.allow, rule, text)) return null;
   const d = rule.data;
   const before = chunk.slice(Math.max(chunkStart, chunkStart + hit.start - PRONOUN_LOOK_BACK), chunkStart + hit.start);
-  let suggestions = rule.suggestions.map((s) => resolvePronouns(renderSuggestion(s, hit.form, text, prepared.locale), before));
+  let suggestions = rule.suggestions.map((s) =>
+    resolvePronouns(renderSuggestion(s, hit.form, text, prepared.locale), before),
+  );
   let suggestionKinds = rule.suggestions.map((s) => s.kind);
   const article = fixArticle(before, suggestions);
   if (article) {
@@ -107,7 +149,11 @@ export function toFinding(rs: RuleSet, prepared: Prepared, hit: Hit, offset: num
     suggestions = article.suggestions;
   }
   const after = chunk.slice(chunkStart + hit.end, chunkStart + hit.end + AFTER_LOOK_AHEAD);
-  ({ suggestions, suggestionKinds } = fitRewrites({ suggestions, suggestionKinds }, chunk.slice(Math.max(chunkStart, start - offset + chunkStart - PRONOUN_LOOK_BACK), start - offset + chunkStart), after));
+  ({ suggestions, suggestionKinds } = fitRewrites(
+    { suggestions, suggestionKinds },
+    chunk.slice(Math.max(chunkStart, start - offset + chunkStart - PRONOUN_LOOK_BACK), start - offset + chunkStart),
+    after,
+  ));
   return {
     ruleId: d.id,
     category: d.category,

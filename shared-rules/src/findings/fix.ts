@@ -15,17 +15,29 @@ export function autoRewrite(finding: Finding): string | undefined {
   return finding.suggestions.find((s, i) => (kinds ? kinds[i] === 'rewrite' : !isSlotRewrite(s)));
 }
 
-export interface FixEdit { start: number; end: number; newText: string; finding: Finding }
+export interface FixEdit {
+  start: number;
+  end: number;
+  newText: string;
+  finding: Finding;
+}
 
 /** Why a finding was left for the person: it has no rewrite, it overlaps an earlier edit, or its span crosses markup. */
 export type SkipReason = 'no-rewrite' | 'overlap' | 'crosses-markup';
-export interface SkippedFix { finding: Finding; reason: SkipReason }
-export interface FixPlan { edits: FixEdit[]; skipped: SkippedFix[] }
+export interface SkippedFix {
+  finding: Finding;
+  reason: SkipReason;
+}
+export interface FixPlan {
+  edits: FixEdit[];
+  skipped: SkippedFix[];
+}
 
 export const SKIP_REASONS: Record<SkipReason, string> = {
   'no-rewrite': 'no rewrite: it needs the writer (a prompt or guidance)',
   overlap: 'overlaps a fix already made',
-  'crosses-markup': 'the flagged words cross markup (a tag or emphasis); edit them by hand so the markup stays balanced',
+  'crosses-markup':
+    'the flagged words cross markup (a tag or emphasis); edit them by hand so the markup stays balanced',
 };
 
 /**
@@ -42,8 +54,10 @@ export function planFixes(text: string, findings: readonly Finding[], options: {
   for (const finding of ordered) {
     const newText = autoRewrite(finding);
     if (newText === undefined) skipped.push({ finding, reason: 'no-rewrite' });
-    else if (finding.start < cursor || finding.end > text.length || finding.start > finding.end) skipped.push({ finding, reason: 'overlap' });
-    else if (masked !== text && masked.slice(finding.start, finding.end) !== text.slice(finding.start, finding.end)) skipped.push({ finding, reason: 'crosses-markup' });
+    else if (finding.start < cursor || finding.end > text.length || finding.start > finding.end)
+      skipped.push({ finding, reason: 'overlap' });
+    else if (masked !== text && masked.slice(finding.start, finding.end) !== text.slice(finding.start, finding.end))
+      skipped.push({ finding, reason: 'crosses-markup' });
     else {
       edits.push({ start: finding.start, end: finding.end, newText, finding });
       cursor = finding.end;

@@ -3,17 +3,34 @@
  * finding in its sentence picks his/her/their ("He is manipulative" → "He is trying to get his needs met").
  * With no pronoun in sight it stays "their".
  */
-const POSSESSIVE: Record<string, string> = { he: 'his', him: 'his', his: 'his', she: 'her', her: 'her', hers: 'her', they: 'their', them: 'their', their: 'their' };
+const POSSESSIVE: Record<string, string> = {
+  he: 'his',
+  him: 'his',
+  his: 'his',
+  she: 'her',
+  her: 'her',
+  hers: 'her',
+  they: 'their',
+  them: 'their',
+  their: 'their',
+};
 /** How far before a finding the pronoun is looked for. */
 export const PRONOUN_LOOK_BACK = 200;
 
 export function resolvePronouns(suggestion: string, before: string): string {
   if (!suggestion.includes('{their}')) return suggestion;
-  const sentence = before.slice(-PRONOUN_LOOK_BACK).split(/[.!?;:\n]/).pop() ?? '';
+  const sentence =
+    before
+      .slice(-PRONOUN_LOOK_BACK)
+      .split(/[.!?;:\n]/)
+      .pop() ?? '';
   const words = sentence.toLowerCase().match(/\p{L}+/gu) ?? [];
   let possessive = 'their';
   for (let i = words.length - 1; i >= 0; i--) {
-    if (POSSESSIVE[words[i]]) { possessive = POSSESSIVE[words[i]]; break; }
+    if (POSSESSIVE[words[i]]) {
+      possessive = POSSESSIVE[words[i]];
+      break;
+    }
   }
   return suggestion.replaceAll('{their}', possessive);
 }

@@ -12,7 +12,8 @@ function promptsOf(rs: RuleSet): Set<string> {
   let prompts = promptsByRuleSet.get(rs);
   if (!prompts) {
     prompts = new Set();
-    for (const rule of rs.rules) for (const s of rule.suggestions) for (const m of s.matchAll(/\[[^\]]+\]/g)) prompts.add(m[0].toLowerCase());
+    for (const rule of rs.rules)
+      for (const s of rule.suggestions) for (const m of s.matchAll(/\[[^\]]+\]/g)) prompts.add(m[0].toLowerCase());
     promptsByRuleSet.set(rs, prompts);
   }
   return prompts;

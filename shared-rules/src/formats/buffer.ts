@@ -100,7 +100,10 @@ export function isWhite(c: number): boolean {
 export class NextFinder {
   private from = -1;
   private found = -1;
-  constructor(private readonly text: string, private readonly needle: string | RegExp) {}
+  constructor(
+    private readonly text: string,
+    private readonly needle: string | RegExp,
+  ) {}
 
   /** First index >= i where the needle starts, or -1. */
   at(i: number): number {

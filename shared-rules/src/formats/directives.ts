@@ -38,7 +38,11 @@ const ANY = /carelint-/i;
 
 // Openers that may sit anywhere on the line, and short ones that need a space or the line start before them.
 const BLOCK_OPENERS: ReadonlyArray<[string, string]> = [
-  ['{{!--', '--}}'], ['<!--', '-->'], ['{{!', '}}'], ['{#', '#}'], ['/*', '*/'],
+  ['{{!--', '--}}'],
+  ['<!--', '-->'],
+  ['{{!', '}}'],
+  ['{#', '#}'],
+  ['/*', '*/'],
 ];
 const LINE_OPENERS = ['//', '#', '--', '%', ';'];
 const CLOSERS = ['--}}', '-->', '#}', '*/', '}}'];
@@ -210,7 +214,6 @@ function lineEndFrom(text: string, i: number): number {
   }
   return text.length;
 }
-
 
 /**
  * For each line, the first line at or after it with something on it besides white space and directives

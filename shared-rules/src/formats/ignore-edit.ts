@@ -11,16 +11,27 @@ export interface IgnoreEdit {
   insert: string;
 }
 
-export function ignoreDirectiveEdit(text: string, findingStart: number, ruleId: string, languageId: string): IgnoreEdit {
+export function ignoreDirectiveEdit(
+  text: string,
+  findingStart: number,
+  ruleId: string,
+  languageId: string,
+): IgnoreEdit {
   const lineStart = text.lastIndexOf('\n', findingStart - 1) + 1;
   const newline = text.indexOf('\n', findingStart);
   const lineEnd = newline < 0 ? text.length : newline > 0 && text[newline - 1] === '\r' ? newline - 1 : newline;
   if (MARKDOWN_LANGUAGES.has(languageId.toLowerCase())) {
     const trailingSpace = /[ \t]*$/.exec(text.slice(lineStart, lineEnd))![0].length;
     // two trailing spaces are a Markdown line break: the comment goes before them so the break stays
-    return { offset: lineEnd - trailingSpace, insert: ` ${directiveComment(languageId, `carelint-disable-line ${ruleId}`)}` };
+    return {
+      offset: lineEnd - trailingSpace,
+      insert: ` ${directiveComment(languageId, `carelint-disable-line ${ruleId}`)}`,
+    };
   }
   const indent = /^[ \t]*/.exec(text.slice(lineStart, lineEnd))![0];
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  return { offset: lineStart, insert: directiveComment(languageId, `carelint-disable-next-line ${ruleId}`, indent) + eol };
+  return {
+    offset: lineStart,
+    insert: directiveComment(languageId, `carelint-disable-next-line ${ruleId}`, indent) + eol,
+  };
 }

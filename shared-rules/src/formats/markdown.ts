@@ -8,7 +8,17 @@
  * script blocks, reference definitions) and cuts the rest into paragraphs; an inline pass masks each
  * paragraph. No inline construct crosses a blank line.
  */
-import { NextFinder, hide, isAsciiAlnum, isAsciiLetter, isBlank, isWhite, lineEnd, nextLineStart, type Mask } from './buffer';
+import {
+  NextFinder,
+  hide,
+  isAsciiAlnum,
+  isAsciiLetter,
+  isBlank,
+  isWhite,
+  lineEnd,
+  nextLineStart,
+  type Mask,
+} from './buffer';
 import { decodeEntityAt } from './entities';
 import { CloseTagFinder, HIDDEN_CONTENT, hideTag, readTagName } from './html';
 
@@ -158,7 +168,8 @@ function blockHtmlEnd(text: string, ls: number, le: number, f: Finders): number 
 }
 
 /** `[id]: url "title"` (but not a footnote `[^1]: text`, which is prose). */
-const REF_DEF = /^ {0,3}\[[^\]^\r\n][^\]\r\n]{0,998}\]:[ \t]*\S+(?:[ \t]+(?:"[^"\r\n]*"|'[^'\r\n]*'|\([^)\r\n]*\)))?[ \t]*$/;
+const REF_DEF =
+  /^ {0,3}\[[^\]^\r\n][^\]\r\n]{0,998}\]:[ \t]*\S+(?:[ \t]+(?:"[^"\r\n]*"|'[^'\r\n]*'|\([^)\r\n]*\)))?[ \t]*$/;
 
 function isReferenceDefinition(text: string, ls: number, le: number): boolean {
   let i = ls;
@@ -195,11 +206,12 @@ function maskInline(text: string, out: Mask, s: number, e: number, f: Finders): 
         run = close + 1;
         continue;
       }
-      case 0x5c /* \ */: {
-        const d = text.charCodeAt(i + 1);
-        i += i + 1 < e && d !== BACKTICK && isAsciiPunct(d) ? 2 : 1;
-        continue;
-      }
+      case 0x5c /* \ */:
+        {
+          const d = text.charCodeAt(i + 1);
+          i += i + 1 < e && d !== BACKTICK && isAsciiPunct(d) ? 2 : 1;
+          continue;
+        }
       case 0x26 /* & */:
         i = decodeEntityAt(text, out, i, e);
         continue;
@@ -210,19 +222,26 @@ function maskInline(text: string, out: Mask, s: number, e: number, f: Finders): 
         brackets++;
         i++;
         continue;
-      case 0x5d /* ] */: {
-        i++;
-        if (brackets === 0) continue;
-        brackets--;
-        const d = text.charCodeAt(i);
-        const end = d === 0x28 ? destinationEnd(text, i, e, f) : d === 0x5b ? labelEnd(text, i, e) : -1;
-        if (end > 0) {
-          hide(out, i, end);
-          i = end;
+      case 0x5d /* ] */:
+        {
+          i++;
+          if (brackets === 0) continue;
+          brackets--;
+          const d = text.charCodeAt(i);
+          const end = d === 0x28 ? destinationEnd(text, i, e, f) : d === 0x5b ? labelEnd(text, i, e) : -1;
+          if (end > 0) {
+            hide(out, i, end);
+            i = end;
+          }
+          continue;
         }
-        continue;
-      }
-      case 0x68: case 0x48: case 0x77: case 0x57: case 0x6d: case 0x4d: { // h w m
+      case 0x68:
+      case 0x48:
+      case 0x77:
+      case 0x57:
+      case 0x6d:
+      case 0x4d: {
+        // h w m
         const end = i > s && isAsciiAlnum(text.charCodeAt(i - 1)) ? -1 : bareUrlEnd(text, i, e);
         if (end > 0) {
           hide(out, i, end);
@@ -310,7 +329,8 @@ function maskAngle(text: string, out: Mask, i: number, e: number, f: Finders): n
 }
 
 const AUTOLINK = /^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*$/;
-const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const EMAIL =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 const TAG = /^(\/?)([A-Za-z][A-Za-z0-9-]*)(?:[\s/][^]*)?$/;
 
 /** `(dest "title")` starting at the '(' at `p`: its end, or -1. Destinations hold no brackets or spaces. */

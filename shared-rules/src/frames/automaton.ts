@@ -18,7 +18,12 @@ function startsWith(spans: readonly ClassSpan[], classes: ReadonlySet<number>): 
 }
 
 /** Every (start, furthest end) a sequence matches in the table, one per start token. */
-export function runSequence(seq: readonly CompiledElement[], table: readonly ClassSpan[][], lo = 0, hi = table.length): TokenRange[] {
+export function runSequence(
+  seq: readonly CompiledElement[],
+  table: readonly ClassSpan[][],
+  lo = 0,
+  hi = table.length,
+): TokenRange[] {
   const out: TokenRange[] = [];
   const n = hi;
   // positions reached so far, as short lists; `seen` stamps each list's members so a position is added once
@@ -37,19 +42,31 @@ export function runSequence(seq: readonly CompiledElement[], table: readonly Cla
       for (const p of reached) {
         if (el.kind === 'gap') {
           const top = Math.min(n, p + el.max);
-          for (let q = p; q <= top; q++) if (seen[q] !== stamp) { seen[q] = stamp; next.push(q); }
+          for (let q = p; q <= top; q++)
+            if (seen[q] !== stamp) {
+              seen[q] = stamp;
+              next.push(q);
+            }
         } else {
-          if (el.optional && seen[p] !== stamp) { seen[p] = stamp; next.push(p); }
+          if (el.optional && seen[p] !== stamp) {
+            seen[p] = stamp;
+            next.push(p);
+          }
           if (p < n) {
             const spans = table[p];
             for (let i = 0; i < spans.length; i++) {
               const q = spans[i].last + 1;
-              if (q <= n && el.classes.has(spans[i].cls) && seen[q] !== stamp) { seen[q] = stamp; next.push(q); }
+              if (q <= n && el.classes.has(spans[i].cls) && seen[q] !== stamp) {
+                seen[q] = stamp;
+                next.push(q);
+              }
             }
           }
         }
       }
-      const t = reached; reached = next; next = t;
+      const t = reached;
+      reached = next;
+      next = t;
       if (reached.length === 0) break;
     }
     // the furthest end; a match must cover at least one token

@@ -14,18 +14,76 @@ import type { WordClassData, WordClasses } from '../types';
 export type { WordClassData, WordClasses };
 
 /** A class entry found in a clause: class index and the last token it covers. */
-export interface ClassSpan { cls: number; last: number }
+export interface ClassSpan {
+  cls: number;
+  last: number;
+}
 
-interface EntryInfo { cls: number; name: boolean; except: boolean }
+interface EntryInfo {
+  cls: number;
+  name: boolean;
+  except: boolean;
+}
 
 /** Marker at the end of an entry: the next word must be a capitalised name ("DC @Name" matches "DC Morgan"). */
 export const NAME_MARKER = '@Name';
 
 // capitalised words that start a clause rather than name a person ("PC To attend", "Sgt Will …" are not names)
-const NOT_NAMES = new Set(['to', 'will', 'is', 'was', 'has', 'had', 'and', 'or', 'the', 'a', 'an', 'of', 'in', 'on', 'at', 'for', 'with', 'who', 'should', 'must', 'may', 'can', 'would', 'could', 'shall', 'be', 'are', 'were', 'not', 'no', 'from', 'by', 'as', 'if', 'she', 'he', 'they', 'her', 'his', 'their', 'i', 'we', 'it', 'this', 'that']);
+const NOT_NAMES = new Set([
+  'to',
+  'will',
+  'is',
+  'was',
+  'has',
+  'had',
+  'and',
+  'or',
+  'the',
+  'a',
+  'an',
+  'of',
+  'in',
+  'on',
+  'at',
+  'for',
+  'with',
+  'who',
+  'should',
+  'must',
+  'may',
+  'can',
+  'would',
+  'could',
+  'shall',
+  'be',
+  'are',
+  'were',
+  'not',
+  'no',
+  'from',
+  'by',
+  'as',
+  'if',
+  'she',
+  'he',
+  'they',
+  'her',
+  'his',
+  'their',
+  'i',
+  'we',
+  'it',
+  'this',
+  'that',
+]);
 
 export class ClassIssue extends Error {
-  constructor(readonly className: string, readonly entry: number, message: string, readonly field: 'entries' | 'except' = 'entries') {
+  constructor(
+    readonly className: string,
+    readonly entry: number,
+    message: string,
+    readonly field: 'entries' | 'except' = 'entries',
+  ) {
     super(message);
   }
 }
@@ -44,13 +102,19 @@ export class ClassMatcher {
    * `lazy`: classes validated at build time compile their graph on the first clause that needs it; `prebuilt`: the
    * graph compiled at build time from exactly these classes (serialize()), read instead of compiled (cold start).
    */
-  constructor(readonly classes: WordClasses, private readonly inflect: Inflector, lazy = false, private readonly prebuilt?: SerializedTrie) {
+  constructor(
+    readonly classes: WordClasses,
+    private readonly inflect: Inflector,
+    lazy = false,
+    private readonly prebuilt?: SerializedTrie,
+  ) {
     this.names = Object.keys(classes);
     this.names.forEach((n, i) => this.index.set(n, i));
     this.anchors = this.names.map(() => []);
     this.names.forEach((name, cls) => {
       const data = classes[name];
-      if (!data || !Array.isArray(data.entries) || data.entries.length === 0) throw new ClassIssue(name, 0, 'a word class needs at least one entry');
+      if (!data || !Array.isArray(data.entries) || data.entries.length === 0)
+        throw new ClassIssue(name, 0, 'a word class needs at least one entry');
       data.entries.forEach((raw, i) => this.add(name, cls, raw, i, false));
       (data.except ?? []).forEach((raw, i) => this.add(name, cls, raw, i, true));
     });
@@ -70,18 +134,30 @@ export class ClassMatcher {
       try {
         trie.addPhrase(p.phrase, owner, this.inflect);
       } catch (e) {
-        throw new ClassIssue(p.name, p.i, `phrase "${p.raw}": ${(e as Error).message}`, p.except ? 'except' : 'entries');
+        throw new ClassIssue(
+          p.name,
+          p.i,
+          `phrase "${p.raw}": ${(e as Error).message}`,
+          p.except ? 'except' : 'entries',
+        );
       }
     });
     return (this.graph = trie);
   }
 
   private add(name: string, cls: number, raw: string, i: number, except: boolean): void {
-    if (typeof raw !== 'string' || !raw.trim()) throw new ClassIssue(name, i, 'an entry must be a non-empty phrase', except ? 'except' : 'entries');
+    if (typeof raw !== 'string' || !raw.trim())
+      throw new ClassIssue(name, i, 'an entry must be a non-empty phrase', except ? 'except' : 'entries');
     const trimmed = raw.trim();
     const name_ = trimmed.endsWith(NAME_MARKER);
     const phrase = name_ ? trimmed.slice(0, -NAME_MARKER.length).trim() : trimmed;
-    if (phrase.includes('@')) throw new ClassIssue(name, i, `'@' is only allowed as a final ${NAME_MARKER} (a capitalised surname)`, except ? 'except' : 'entries');
+    if (phrase.includes('@'))
+      throw new ClassIssue(
+        name,
+        i,
+        `'@' is only allowed as a final ${NAME_MARKER} (a capitalised surname)`,
+        except ? 'except' : 'entries',
+      );
     this.info.push({ cls, name: name_, except });
     this.pending.push({ name, phrase, raw, i, except });
     if (!except) this.anchors[cls].push(phrase);
@@ -102,7 +178,9 @@ export class ClassMatcher {
     let found = this.followers.get(first);
     if (found === undefined) {
       const targets = (this.trie.root.next?.get(first) ?? []).map((e) => e.node);
-      found = targets.some((n) => n.accepts || n.gaps || !n.next) ? null : new Set(targets.flatMap((n) => [...n.next!.keys()]));
+      found = targets.some((n) => n.accepts || n.gaps || !n.next)
+        ? null
+        : new Set(targets.flatMap((n) => [...n.next!.keys()]));
       this.followers.set(first, found);
     }
     return found;
@@ -130,7 +208,10 @@ export class ClassMatcher {
       trie.matchAt(tokens, k, (m) => {
         const info = this.info[m.owner];
         let last = m.lastToken;
-        if (info.except) { ((cancelled ??= [])[last] ??= []).push({ cls: info.cls, first: k }); return; }
+        if (info.except) {
+          ((cancelled ??= [])[last] ??= []).push({ cls: info.cls, first: k });
+          return;
+        }
         if (info.name) {
           const next = tokens[last + 1];
           if (!next || !isName(text, next)) return;
@@ -143,9 +224,10 @@ export class ClassMatcher {
     work.contextTokens += tokens.length;
     // an exception ending where an entry ends cancels it ("welfare rights officer")
     const cut = cancelled as Array<Array<{ cls: number; first: number }> | undefined> | null;
-    if (cut) for (let k = 0; k < tokens.length; k++) {
-      if (out[k].length) out[k] = out[k].filter((s) => !cut[s.last]?.some((c) => c.cls === s.cls && c.first <= k));
-    }
+    if (cut)
+      for (let k = 0; k < tokens.length; k++) {
+        if (out[k].length) out[k] = out[k].filter((s) => !cut[s.last]?.some((c) => c.cls === s.cls && c.first <= k));
+      }
     return out;
   }
 }

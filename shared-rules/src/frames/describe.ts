@@ -21,7 +21,10 @@ function slotWords(item: string, used: Set<string>): string {
   let body = item.replace(/[?!]+$/, '');
   const optional = /\?/.test(item.slice(body.length));
   const alts = body.split('|').map((a) => {
-    if (a.startsWith('@')) { used.add(a.slice(1)); return a.slice(1).replace(/-/g, ' '); }
+    if (a.startsWith('@')) {
+      used.add(a.slice(1));
+      return a.slice(1).replace(/-/g, ' ');
+    }
     return `“${a.replace(/~$/, '')}”`;
   });
   body = alts.join(' or ');
@@ -33,7 +36,10 @@ export function spelling(entry: string): string {
   const trimmed = entry.trim();
   const name = trimmed.endsWith('@Name');
   try {
-    const walk = (seq: PhraseNode[]): string[] => seq.flatMap((n) => n.kind === 'word' ? [n.parts.join('-')] : n.kind === 'alts' ? (n.optional ? [] : walk(n.alts[0])) : []);
+    const walk = (seq: PhraseNode[]): string[] =>
+      seq.flatMap((n) =>
+        n.kind === 'word' ? [n.parts.join('-')] : n.kind === 'alts' ? (n.optional ? [] : walk(n.alts[0])) : [],
+      );
     const words = walk(parsePhrase(name ? trimmed.slice(0, -5).trim() : trimmed)).join(' ');
     return name ? `${words} Morgan` : words;
   } catch {
@@ -48,9 +54,14 @@ export function patternWords(pattern: string, used = new Set<string>()): string 
   for (const item of pattern.trim().split(/\s+/)) {
     const swap = /^<\.\.(\d+)?>$/.exec(item);
     const gap = /^\.\.(\d+)?$/.exec(item);
-    if (swap) { either = true; out.push(`then within ${swap[1] ?? 4} words`); }
-    else if (gap) out.push(`then within ${gap[1] ?? 4} words`);
-    else out.push(out.length && !/within/.test(out[out.length - 1]) ? `then ${slotWords(item, used)}` : slotWords(item, used));
+    if (swap) {
+      either = true;
+      out.push(`then within ${swap[1] ?? 4} words`);
+    } else if (gap) out.push(`then within ${gap[1] ?? 4} words`);
+    else
+      out.push(
+        out.length && !/within/.test(out[out.length - 1]) ? `then ${slotWords(item, used)}` : slotWords(item, used),
+      );
   }
   return out.join(' ') + (either ? ' (either order)' : '');
 }
@@ -58,10 +69,11 @@ export function patternWords(pattern: string, used = new Set<string>()): string 
 export function describeFrame(frame: FrameData, classes: WordClasses = {}): FrameDescription {
   const used = new Set<string>();
   const patterns = frame.patterns.map((p) => patternWords(p, used));
-  const groups = (list: FrameData['quiet'], verb: string) => (list ?? []).map((g) => {
-    g.any.forEach((n) => used.add(n));
-    return `${verb} the ${WHERE[g.in ?? 'sentence']} has: ${g.any.map((n) => n.replace(/-/g, ' ')).join(', ')}`;
-  });
+  const groups = (list: FrameData['quiet'], verb: string) =>
+    (list ?? []).map((g) => {
+      g.any.forEach((n) => used.add(n));
+      return `${verb} the ${WHERE[g.in ?? 'sentence']} has: ${g.any.map((n) => n.replace(/-/g, ' ')).join(', ')}`;
+    });
   const quiet = groups(frame.quiet, 'quiet when');
   const require = groups(frame.require, 'only when');
   return {
@@ -69,11 +81,13 @@ export function describeFrame(frame: FrameData, classes: WordClasses = {}): Fram
     patterns,
     quiet,
     require,
-    classes: [...used].filter((n) => classes[n]).map((name) => ({
-      name,
-      description: classes[name].description ?? '',
-      entries: classes[name].entries.slice(0, 6).map(spelling),
-      count: classes[name].entries.length,
-    })),
+    classes: [...used]
+      .filter((n) => classes[n])
+      .map((name) => ({
+        name,
+        description: classes[name].description ?? '',
+        entries: classes[name].entries.slice(0, 6).map(spelling),
+        count: classes[name].entries.length,
+      })),
   };
 }

@@ -7,7 +7,10 @@ import type { FrameClassGroup, FrameData, FrameScope, FrameWindow } from '../typ
 
 export type { FrameClassGroup, FrameData, FrameScope, FrameWindow };
 
-export interface CompiledGroup { classes: ReadonlySet<number>; in: FrameWindow }
+export interface CompiledGroup {
+  classes: ReadonlySet<number>;
+  in: FrameWindow;
+}
 
 export interface CompiledFrame {
   data: FrameData;
@@ -20,7 +23,10 @@ export interface CompiledFrame {
   anchors: string[];
 }
 
-export interface FrameIssue { path: Array<string | number>; message: string }
+export interface FrameIssue {
+  path: Array<string | number>;
+  message: string;
+}
 
 /** Parse every pattern of a frame (before the class matcher exists, to learn its literal words). */
 export function parseFrame(frame: FrameData, issues: FrameIssue[], path: Array<string | number>): ParsedPattern[] {
@@ -30,34 +36,59 @@ export function parseFrame(frame: FrameData, issues: FrameIssue[], path: Array<s
   }
   const out: ParsedPattern[] = [];
   frame.patterns.forEach((p, i) => {
-    try { out.push(parsePattern(p)); } catch (e) {
-      issues.push({ path: [...path, 'patterns', i], message: e instanceof PhraseError ? `pattern "${p}": ${e.message}` : String(e) });
+    try {
+      out.push(parsePattern(p));
+    } catch (e) {
+      issues.push({
+        path: [...path, 'patterns', i],
+        message: e instanceof PhraseError ? `pattern "${p}": ${e.message}` : String(e),
+      });
     }
   });
   return out;
 }
 
-export function compileFrame(frame: FrameData, parsed: ParsedPattern[], classes: ClassMatcher, issues: FrameIssue[], path: Array<string | number>): CompiledFrame {
+export function compileFrame(
+  frame: FrameData,
+  parsed: ParsedPattern[],
+  classes: ClassMatcher,
+  issues: FrameIssue[],
+  path: Array<string | number>,
+): CompiledFrame {
   const resolve = (names: string[], where: Array<string | number>): Set<number> => {
     const set = new Set<number>();
     for (const n of names) {
       const i = classes.indexOf(n);
-      if (i < 0) issues.push({ path: where, message: `unknown word class "${n}"; known classes: ${classes.names.filter((c) => !c.startsWith('=')).join(', ')}` });
+      if (i < 0)
+        issues.push({
+          path: where,
+          message: `unknown word class "${n}"; known classes: ${classes.names.filter((c) => !c.startsWith('=')).join(', ')}`,
+        });
       else set.add(i);
     }
     return set;
   };
-  const sequences = parsed.map((p, i) => p.sequences.map((seq) => seq.map((el): CompiledElement =>
-    el.kind === 'gap' ? el : { kind: 'slot', optional: el.optional, classes: resolve(el.names, [...path, 'patterns', i]) })));
+  const sequences = parsed.map((p, i) =>
+    p.sequences.map((seq) =>
+      seq.map(
+        (el): CompiledElement =>
+          el.kind === 'gap'
+            ? el
+            : { kind: 'slot', optional: el.optional, classes: resolve(el.names, [...path, 'patterns', i]) },
+      ),
+    ),
+  );
   const anchors = new Set<string>();
-  for (const p of parsed) for (const name of p.anchor) {
-    const i = classes.indexOf(name);
-    if (i >= 0) for (const a of classes.anchors[i]) anchors.add(a);
-  }
-  const groups = (list: FrameClassGroup[] | undefined, key: string): CompiledGroup[] => (list ?? []).map((g, i) => ({
-    classes: resolve(g.any ?? [], [...path, key, i, 'any']),
-    in: g.in ?? 'sentence',
-  }));
+  for (const p of parsed)
+    for (const name of p.anchor) {
+      const i = classes.indexOf(name);
+      if (i >= 0) for (const a of classes.anchors[i]) anchors.add(a);
+    }
+  const groups = (list: FrameClassGroup[] | undefined, key: string): CompiledGroup[] =>
+    (list ?? []).map((g, i) => ({
+      classes: resolve(g.any ?? [], [...path, key, i, 'any']),
+      in: g.in ?? 'sentence',
+    }));
   return {
     data: frame,
     sequences,
@@ -78,7 +109,12 @@ export function literalClasses(parsed: ParsedPattern[]): Record<string, { entrie
 export type { TokenRange };
 
 /** Every match of a frame's patterns in tokens [lo, hi) of a class table. */
-export function frameMatches(frame: CompiledFrame, table: Parameters<typeof runSequence>[1], lo: number, hi: number): TokenRange[] {
+export function frameMatches(
+  frame: CompiledFrame,
+  table: Parameters<typeof runSequence>[1],
+  lo: number,
+  hi: number,
+): TokenRange[] {
   const out: TokenRange[] = [];
   for (const pattern of frame.sequences) for (const seq of pattern) out.push(...runSequence(seq, table, lo, hi));
   return out;

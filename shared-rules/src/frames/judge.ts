@@ -9,7 +9,11 @@ import { frameMatches, type TokenRange } from './frame';
 import { clauseEnd, clauseStarts, lineBounds, sentenceBounds } from '../text/clauses';
 
 interface Scope {
-  start: number; end: number; tokens: Token[]; table: ClassSpan[][]; clauses: Int32Array | null;
+  start: number;
+  end: number;
+  tokens: Token[];
+  table: ClassSpan[][];
+  clauses: Int32Array | null;
   /** Frame matches by rule and window, so the candidates of one statement share one run. */
   matches: Map<string, TokenRange[]>;
 }
@@ -23,7 +27,10 @@ export class FrameScopes {
   /** The last statement read: candidates arrive in text order, so most fall inside it and need no scan. */
   private last: Scope | null = null;
 
-  constructor(readonly text: string, private readonly classes: ClassMatcher) {}
+  constructor(
+    readonly text: string,
+    private readonly classes: ClassMatcher,
+  ) {}
 
   sentence(from: number, to: number): Scope {
     const last = this.last;
@@ -45,7 +52,14 @@ export class FrameScopes {
     let scope = cache.get(key);
     if (!scope) {
       const tokens = tokenize(this.text, s, e);
-      scope = { start: s, end: e, tokens, table: this.classes.spans(this.text, tokens), clauses: clauses ? clauseStarts(this.text, tokens) : null, matches: new Map() };
+      scope = {
+        start: s,
+        end: e,
+        tokens,
+        table: this.classes.spans(this.text, tokens),
+        clauses: clauses ? clauseStarts(this.text, tokens) : null,
+        matches: new Map(),
+      };
       if (cache.size >= MAX_CACHED) cache.clear();
       cache.set(key, scope);
     }
@@ -86,13 +100,21 @@ function groupFound(g: CompiledGroup, sent: Scope, scopes: FrameScopes, a: numbe
 
 const STEP: Severity[] = ['information', 'warning', 'error'];
 
-export function judgeFrame(rule: CompiledRule, frame: CompiledFrame, ctx: ChunkContext, scopes: FrameScopes, start: number, end: number): Verdict | null {
+export function judgeFrame(
+  rule: CompiledRule,
+  frame: CompiledFrame,
+  ctx: ChunkContext,
+  scopes: FrameScopes,
+  start: number,
+  end: number,
+): Verdict | null {
   if (ctx.quoted(start, end)) return null;
   const sent = scopes.sentence(start, end);
   const anchor = indexOfStart(sent.tokens, start);
   if (anchor >= sent.tokens.length || sent.tokens[anchor].start !== start) return null;
   const clauses = sent.clauses!;
-  const [lo, hi] = frame.scope === 'clause' ? [clauses[anchor], clauseEnd(clauses, anchor) + 1] : [0, sent.tokens.length];
+  const [lo, hi] =
+    frame.scope === 'clause' ? [clauses[anchor], clauseEnd(clauses, anchor) + 1] : [0, sent.tokens.length];
   const key = `${rule.index}:${lo}`;
   let all = sent.matches.get(key);
   if (!all) sent.matches.set(key, (all = frameMatches(frame, sent.table, lo, hi)));

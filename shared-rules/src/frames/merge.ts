@@ -9,7 +9,13 @@ import type { CompiledRule } from '../matching/compile';
 import { PRACTICE_CATEGORIES, type Category, type Severity } from '../types';
 
 /** The fields of a chunk hit this reads and widens (matching/lint.ts Hit). */
-interface Hit { rule: number; category: Category; start: number; end: number; severity: Severity }
+interface Hit {
+  rule: number;
+  category: Category;
+  start: number;
+  end: number;
+  severity: Severity;
+}
 
 const RANK: Record<Severity, number> = { information: 0, warning: 1, error: 2 };
 
@@ -19,7 +25,8 @@ export function mergeFrameHits<H extends Hit>(hits: H[], rules: readonly Compile
   const dropped = new Set<H>();
   for (const f of frames) {
     for (const p of hits) {
-      if (p === f || rules[p.rule].frame || p.category !== f.category || !(p.start < f.end && f.start < p.end)) continue;
+      if (p === f || rules[p.rule].frame || p.category !== f.category || !(p.start < f.end && f.start < p.end))
+        continue;
       p.start = Math.min(p.start, f.start);
       p.end = Math.max(p.end, f.end);
       if (RANK[f.severity] > RANK[p.severity]) p.severity = f.severity;

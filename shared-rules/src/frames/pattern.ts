@@ -9,9 +9,7 @@
  */
 import { PhraseError } from '../matching/phrase';
 
-export type Element =
-  | { kind: 'slot'; names: string[]; optional: boolean }
-  | { kind: 'gap'; max: number };
+export type Element = { kind: 'slot'; names: string[]; optional: boolean } | { kind: 'gap'; max: number };
 
 export interface ParsedPattern {
   /** One sequence, or two for an either-order pattern (as written, then swapped). */
@@ -48,14 +46,16 @@ export function parsePattern(source: string): ParsedPattern {
     if (swap) {
       if (either !== null) throw new PhraseError('a frame pattern can have only one either-order gap <..N>');
       either = swap[1] ? Number(swap[1]) : DEFAULT_GAP;
-      if (!(either >= 0 && either <= MAX_FRAME_GAP)) throw new PhraseError(`gap '${item}' must allow 0 to ${MAX_FRAME_GAP} words`);
+      if (!(either >= 0 && either <= MAX_FRAME_GAP))
+        throw new PhraseError(`gap '${item}' must allow 0 to ${MAX_FRAME_GAP} words`);
       gaps += either;
       continue;
     }
     const gap = /^\.\.(\d+)?$/.exec(item);
     if (gap) {
       const max = gap[1] ? Number(gap[1]) : DEFAULT_GAP;
-      if (!(max >= 1 && max <= MAX_FRAME_GAP)) throw new PhraseError(`gap '${item}' must allow 1 to ${MAX_FRAME_GAP} words`);
+      if (!(max >= 1 && max <= MAX_FRAME_GAP))
+        throw new PhraseError(`gap '${item}' must allow 1 to ${MAX_FRAME_GAP} words`);
       gaps += max;
       target.push({ kind: 'gap', max });
       continue;
@@ -64,12 +64,14 @@ export function parsePattern(source: string): ParsedPattern {
     let optional = false;
     let isAnchor = false;
     while (/[?!]$/.test(body)) {
-      if (body.endsWith('?')) optional = true; else isAnchor = true;
+      if (body.endsWith('?')) optional = true;
+      else isAnchor = true;
       body = body.slice(0, -1);
     }
     const names = body.split('|').map((alt) => {
       if (alt.startsWith('@')) {
-        if (!/^@[a-z0-9]+(-[a-z0-9]+)*$/.test(alt)) throw new PhraseError(`'${alt}' is not a class name (kebab-case after @)`);
+        if (!/^@[a-z0-9]+(-[a-z0-9]+)*$/.test(alt))
+          throw new PhraseError(`'${alt}' is not a class name (kebab-case after @)`);
         return alt.slice(1);
       }
       if (!/^[\p{L}\p{N}'\u2019&-]+~?$/u.test(alt)) throw new PhraseError(`'${alt}' is neither a @class nor a word`);
@@ -77,24 +79,32 @@ export function parsePattern(source: string): ParsedPattern {
       return literalClass(alt);
     });
     if (isAnchor && optional) throw new PhraseError(`the anchor '${item}' cannot be optional`);
-    if (isAnchor) { if (anchor) throw new PhraseError('a frame pattern can have only one anchor (!)'); anchor = names; }
+    if (isAnchor) {
+      if (anchor) throw new PhraseError('a frame pattern can have only one anchor (!)');
+      anchor = names;
+    }
     if (!optional && !firstRequired) firstRequired = names;
     target.push({ kind: 'slot', names, optional });
     slots++;
   }
   if (slots > MAX_SLOTS) throw new PhraseError(`a frame pattern can have at most ${MAX_SLOTS} slots`);
-  if (gaps > MAX_FRAME_GAPS_TOTAL) throw new PhraseError(`gaps allow ${gaps} words in all; at most ${MAX_FRAME_GAPS_TOTAL} per frame pattern`);
+  if (gaps > MAX_FRAME_GAPS_TOTAL)
+    throw new PhraseError(`gaps allow ${gaps} words in all; at most ${MAX_FRAME_GAPS_TOTAL} per frame pattern`);
   if (!firstRequired) throw new PhraseError('a frame pattern needs at least one required slot');
   for (const seq of [before, after]) {
-    if (seq.length && (seq[0].kind === 'gap' || seq[seq.length - 1].kind === 'gap')) throw new PhraseError('a frame pattern cannot start or end with a gap');
+    if (seq.length && (seq[0].kind === 'gap' || seq[seq.length - 1].kind === 'gap'))
+      throw new PhraseError('a frame pattern cannot start or end with a gap');
   }
   if (either !== null && (!before.some(required) || !after.some(required))) {
     throw new PhraseError('both sides of an either-order gap <..N> need a required slot');
   }
-  const sequences = either === null ? [before] : [
-    [...before, { kind: 'gap', max: either } as Element, ...after],
-    [...after, { kind: 'gap', max: either } as Element, ...before],
-  ].map((s) => s.filter((e) => e.kind !== 'gap' || e.max > 0));
+  const sequences =
+    either === null
+      ? [before]
+      : [
+          [...before, { kind: 'gap', max: either } as Element, ...after],
+          [...after, { kind: 'gap', max: either } as Element, ...before],
+        ].map((s) => s.filter((e) => e.kind !== 'gap' || e.max > 0));
   return { sequences, anchor: anchor ?? firstRequired, literals };
 }
 

@@ -26,7 +26,11 @@ export const builtinInflector: Inflector = (word) => (inflector ??= lexiconInfle
 
 /** The built-in rules, compiled once on first use, with the match graph compiled at build time. */
 export function builtinRuleSet(): RuleSet {
-  return (builtin ??= compileRuleSet(data().rules, builtinInflector, data().sources, { lazyContext: true, prebuilt: JSON.parse(MATCHER_JSON) as PrebuiltMatcher, classes: data().classes }));
+  return (builtin ??= compileRuleSet(data().rules, builtinInflector, data().sources, {
+    lazyContext: true,
+    prebuilt: JSON.parse(MATCHER_JSON) as PrebuiltMatcher,
+    classes: data().classes,
+  }));
 }
 
 export function builtinRules(): RuleData[] {
@@ -61,7 +65,11 @@ export function classesWith(extra: Record<string, string[]> = {}): WordClasses {
  * Built-in rules plus a config's custom rules and class extensions, compiled together. Throws RuleCompileError.
  * Extending a class changes what frames match, so the built-in match graph is then compiled afresh.
  */
-export function ruleSetWith(custom: RuleData[], inflect: Inflector = builtinInflector, classes?: Record<string, string[]>): RuleSet {
+export function ruleSetWith(
+  custom: RuleData[],
+  inflect: Inflector = builtinInflector,
+  classes?: Record<string, string[]>,
+): RuleSet {
   const extended = classes && Object.keys(classes).length > 0;
   if (custom.length === 0 && !extended) return builtinRuleSet();
   return compileRuleSet([...data().rules, ...custom], inflect, data().sources, { classes: classesWith(classes) });

@@ -1,4 +1,14 @@
-import { CATEGORIES, PRACTICE_CATEGORIES, SEVERITIES, type Category, type RuleData, type SectionEffect, type SectionKind, type SourceRef, type SuggestionKind } from '../types';
+import {
+  CATEGORIES,
+  PRACTICE_CATEGORIES,
+  SEVERITIES,
+  type Category,
+  type RuleData,
+  type SectionEffect,
+  type SectionKind,
+  type SourceRef,
+  type SuggestionKind,
+} from '../types';
 import { suggestionKind } from '../text/prompts';
 import { PhraseError, type FormName, type Inflector, type WordForms } from './phrase';
 import { PhraseTrie, type SerializedTrie } from './trie';
@@ -71,7 +81,9 @@ const CATEGORY_SECTIONS: Record<Category, Partial<Record<SectionKind, SectionEff
   'stigmatizing-language': {},
 };
 
-export interface SourceRegistry { [key: string]: { title: string; url?: string } }
+export interface SourceRegistry {
+  [key: string]: { title: string; url?: string };
+}
 
 /** The match graph of a rule set, as data (see `prebuilt` in compileRuleSet). */
 export interface PrebuiltMatcher {
@@ -86,7 +98,12 @@ export class RuleSet {
   private readonly ids: Map<string, CompiledRule>;
   private vocabulary: WalkVocabulary | undefined;
 
-  constructor(readonly compiled: CompiledRule[], readonly inflect: Inflector, readonly trie: PhraseTrie, readonly classes: ClassMatcher | null = null) {
+  constructor(
+    readonly compiled: CompiledRule[],
+    readonly inflect: Inflector,
+    readonly trie: PhraseTrie,
+    readonly classes: ClassMatcher | null = null,
+  ) {
     this.ids = new Map(compiled.map((r) => [r.data.id, r]));
     this.starts = new StartIndex(trie);
   }
@@ -123,7 +140,12 @@ export class RuleSet {
 // Context lists are often shared between rules (YAML anchors): compile each distinct list once per inflector.
 const trieCache = new WeakMap<Inflector, Map<string, PhraseTrie>>();
 
-function compileTrie(phrases: string[], inflect: Inflector, path: Array<string | number>, issues: RuleIssue[]): PhraseTrie {
+function compileTrie(
+  phrases: string[],
+  inflect: Inflector,
+  path: Array<string | number>,
+  issues: RuleIssue[],
+): PhraseTrie {
   let cache = trieCache.get(inflect);
   if (!cache) trieCache.set(inflect, (cache = new Map()));
   const key = phrases.join('\u0001');
@@ -144,11 +166,17 @@ function compileTrie(phrases: string[], inflect: Inflector, path: Array<string |
 
 type ContextTrie = (phrases: string[], path: Array<string | number>) => { readonly trie: PhraseTrie };
 
-function compileAdjacent(phrases: string[] | undefined, contextTrie: ContextTrie, path: Array<string | number>, issues: RuleIssue[]): CompiledAdjacent | null {
+function compileAdjacent(
+  phrases: string[] | undefined,
+  contextTrie: ContextTrie,
+  path: Array<string | number>,
+  issues: RuleIssue[],
+): CompiledAdjacent | null {
   if (!phrases || phrases.length === 0) return null;
   const words = phrases.filter((p) => p !== '^' && p !== '$');
   phrases.forEach((p, i) => {
-    if (p.includes('..')) issues.push({ path: [...path, i], message: `phrase "${p}": gaps are not allowed next to a hit` });
+    if (p.includes('..'))
+      issues.push({ path: [...path, i], message: `phrase "${p}": gaps are not allowed next to a hit` });
   });
   const edge = words.length !== phrases.length;
   if (!words.length) return { trie: null, edge };
@@ -156,8 +184,13 @@ function compileAdjacent(phrases: string[] | undefined, contextTrie: ContextTrie
 }
 
 /** Attach a (possibly lazy) trie as a read-only `trie` property. */
-function withTrie<T extends object>(target: T, holder: { readonly trie: PhraseTrie }): T & { readonly trie: PhraseTrie } {
-  return Object.defineProperty(target, 'trie', { get: () => holder.trie, enumerable: true }) as T & { readonly trie: PhraseTrie };
+function withTrie<T extends object>(
+  target: T,
+  holder: { readonly trie: PhraseTrie },
+): T & { readonly trie: PhraseTrie } {
+  return Object.defineProperty(target, 'trie', { get: () => holder.trie, enumerable: true }) as T & {
+    readonly trie: PhraseTrie;
+  };
 }
 
 function compileSuggestion(template: string, inflect: Inflector): CompiledSuggestion {
@@ -193,38 +226,75 @@ export interface CompileOptions {
  * Compiles rule data into one matcher. Throws RuleCompileError listing every problem found
  * (paths index into `rules`), so a host can point at the exact field.
  */
-export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: SourceRegistry = {}, options: CompileOptions = {}): RuleSet {
+export function compileRuleSet(
+  rules: RuleData[],
+  inflect: Inflector,
+  registry: SourceRegistry = {},
+  options: CompileOptions = {},
+): RuleSet {
   const issues: RuleIssue[] = [];
   // Rules validated at build time can defer their context phrases until a candidate first needs them (cold start).
   const contextTrie = (phrases: string[], path: Array<string | number>): { readonly trie: PhraseTrie } => {
     if (!options.lazyContext) return { trie: compileTrie(phrases, inflect, path, issues) };
     let trie: PhraseTrie | undefined;
-    return { get trie() { return (trie ??= compileTrie(phrases, inflect, path, issues)); } };
+    return {
+      get trie() {
+        return (trie ??= compileTrie(phrases, inflect, path, issues));
+      },
+    };
   };
   const prebuilt = options.prebuilt;
   const trie = prebuilt ? PhraseTrie.deserialize(prebuilt.trie) : new PhraseTrie();
   const frameIssues: RuleIssue[] = [];
-  const parsedFrames = rules.map((r, i) => (r && typeof r === 'object' && r.frame !== undefined ? parseFrame(r.frame, frameIssues, [i, 'frame']) : null));
-  const classes = compileClasses(options.classes ?? {}, parsedFrames, inflect, issues, options.lazyContext ?? false, prebuilt?.classes);
+  const parsedFrames = rules.map((r, i) =>
+    r && typeof r === 'object' && r.frame !== undefined ? parseFrame(r.frame, frameIssues, [i, 'frame']) : null,
+  );
+  const classes = compileClasses(
+    options.classes ?? {},
+    parsedFrames,
+    inflect,
+    issues,
+    options.lazyContext ?? false,
+    prebuilt?.classes,
+  );
   const seen = new Map<string, number>();
   const compiled: CompiledRule[] = [];
   rules.forEach((data, index) => {
     const at = (...p: Array<string | number>) => [index, ...p];
-    if (!data || typeof data !== 'object') { issues.push({ path: [index], message: 'a rule must be an object' }); return; }
-    if (typeof data.id !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(data.id)) issues.push({ path: at('id'), message: 'id must be kebab-case (a-z, 0-9, hyphens)' });
-    else if (seen.has(data.id)) issues.push({ path: at('id'), message: `duplicate rule id "${data.id}" (also rule ${seen.get(data.id)})` });
+    if (!data || typeof data !== 'object') {
+      issues.push({ path: [index], message: 'a rule must be an object' });
+      return;
+    }
+    if (typeof data.id !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(data.id))
+      issues.push({ path: at('id'), message: 'id must be kebab-case (a-z, 0-9, hyphens)' });
+    else if (seen.has(data.id))
+      issues.push({ path: at('id'), message: `duplicate rule id "${data.id}" (also rule ${seen.get(data.id)})` });
     else seen.set(data.id, index);
-    if (!CATEGORIES.includes(data.category)) issues.push({ path: at('category'), message: `unknown category "${data.category}"; use one of ${CATEGORIES.join(', ')}` });
-    if (!SEVERITIES.includes(data.severity)) issues.push({ path: at('severity'), message: `unknown severity "${data.severity}"; use error, warning or information` });
+    if (!CATEGORIES.includes(data.category))
+      issues.push({
+        path: at('category'),
+        message: `unknown category "${data.category}"; use one of ${CATEGORIES.join(', ')}`,
+      });
+    if (!SEVERITIES.includes(data.severity))
+      issues.push({
+        path: at('severity'),
+        message: `unknown severity "${data.severity}"; use error, warning or information`,
+      });
     for (const field of ['message', 'rationale'] as const) {
-      if (typeof data[field] !== 'string' || !data[field].trim()) issues.push({ path: at(field), message: `${field} is required` });
+      if (typeof data[field] !== 'string' || !data[field].trim())
+        issues.push({ path: at(field), message: `${field} is required` });
     }
     const isFrame = data.frame !== undefined;
-    for (const field of [...(isFrame ? [] : ['match'] as const), 'sources'] as const) {
-      if (!Array.isArray(data[field]) || data[field].length === 0) issues.push({ path: at(field), message: `${field} needs at least one entry` });
+    for (const field of [...(isFrame ? [] : (['match'] as const)), 'sources'] as const) {
+      if (!Array.isArray(data[field]) || data[field].length === 0)
+        issues.push({ path: at(field), message: `${field} needs at least one entry` });
     }
     issues.push(...suggestionIssues(data).map(({ field, message }) => ({ path: at(field), message })));
-    if (isFrame && Array.isArray(data.match) && data.match.length) issues.push({ path: at('match'), message: 'a frame rule has no match phrases: its anchors come from its patterns' });
+    if (isFrame && Array.isArray(data.match) && data.match.length)
+      issues.push({
+        path: at('match'),
+        message: 'a frame rule has no match phrases: its anchors come from its patterns',
+      });
     if (!isFrame && !Array.isArray(data.match)) return;
     const ruleIndex = compiled.length;
     let frame: CompiledFrame | null = null;
@@ -233,24 +303,38 @@ export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: 
       if (!classes) return;
       frame = compileFrame(data.frame!, parsedFrames[index] ?? [], classes, issues, at('frame'));
       // a frame's candidates start where its anchor slot's entries do: the class entries, never their cross product
-      if (!prebuilt) for (const p of frame.anchors) {
-        try { trie.addPhrase(p, ruleIndex, inflect); } catch (e) {
-          issues.push({ path: at('frame'), message: `anchor "${p}": ${(e as Error).message}` });
+      if (!prebuilt)
+        for (const p of frame.anchors) {
+          try {
+            trie.addPhrase(p, ruleIndex, inflect);
+          } catch (e) {
+            issues.push({ path: at('frame'), message: `anchor "${p}": ${(e as Error).message}` });
+          }
         }
-      }
-    } else if (!prebuilt) data.match.forEach((p, i) => {
-      try { trie.addPhrase(p, ruleIndex, inflect); } catch (e) {
-        issues.push({ path: at('match', i), message: e instanceof PhraseError ? `phrase "${p}": ${e.message}` : String(e) });
-      }
-    });
+    } else if (!prebuilt)
+      data.match.forEach((p, i) => {
+        try {
+          trie.addPhrase(p, ruleIndex, inflect);
+        } catch (e) {
+          issues.push({
+            path: at('match', i),
+            message: e instanceof PhraseError ? `phrase "${p}": ${e.message}` : String(e),
+          });
+        }
+      });
     const ctx = data.context ?? {};
     const nears = (list: typeof ctx.near, key: string): CompiledNear[] =>
-      (list ?? []).map((n, i) => withTrie({
-        within: n.within ?? Infinity,
-        side: n.side ?? 'both',
-        orSection: new Set(n.orSection ?? []),
-        line: n.line ?? false,
-      }, contextTrie(n.any ?? [], at('context', key, i, 'any'))));
+      (list ?? []).map((n, i) =>
+        withTrie(
+          {
+            within: n.within ?? Infinity,
+            side: n.side ?? 'both',
+            orSection: new Set(n.orSection ?? []),
+            line: n.line ?? false,
+          },
+          contextTrie(n.any ?? [], at('context', key, i, 'any')),
+        ),
+      );
     const near = nears(ctx.near, 'near');
     const notNear = nears(ctx.notNear, 'notNear');
     const widths = [...near, ...notNear].map((n) => n.within);
@@ -268,7 +352,9 @@ export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: 
       extendToNear: ctx.extendToNear ?? false,
       window: widths.length ? Math.max(...widths) : 0,
       // rewrites before prompts, so a host showing the first suggestion shows one it may apply
-      suggestions: (Array.isArray(data.suggestions) ? data.suggestions : []).map((s) => compileSuggestion(s, inflect)).sort((a, b) => Number(a.kind === 'prompt') - Number(b.kind === 'prompt')),
+      suggestions: (Array.isArray(data.suggestions) ? data.suggestions : [])
+        .map((s) => compileSuggestion(s, inflect))
+        .sort((a, b) => Number(a.kind === 'prompt') - Number(b.kind === 'prompt')),
       sources: resolveSources(data.sources ?? [], registry),
       frame,
     });
@@ -278,7 +364,14 @@ export function compileRuleSet(rules: RuleData[], inflect: Inflector, registry: 
 }
 
 /** Word classes plus the literal words frame patterns use, as one matcher; null (with issues) when a class is bad. */
-function compileClasses(classes: WordClasses, parsed: Array<ParsedPattern[] | null>, inflect: Inflector, issues: RuleIssue[], lazy: boolean, prebuilt?: SerializedTrie): ClassMatcher | null {
+function compileClasses(
+  classes: WordClasses,
+  parsed: Array<ParsedPattern[] | null>,
+  inflect: Inflector,
+  issues: RuleIssue[],
+  lazy: boolean,
+  prebuilt?: SerializedTrie,
+): ClassMatcher | null {
   try {
     return new ClassMatcher({ ...classes, ...literalClasses(parsed.flatMap((p) => p ?? [])) }, inflect, lazy, prebuilt);
   } catch (e) {
@@ -298,10 +391,19 @@ export type { FormName };
 function suggestionIssues(data: RuleData): Array<{ field: 'suggestions' | 'guidance'; message: string }> {
   const suggestions = Array.isArray(data.suggestions) ? data.suggestions : [];
   const guidance = Array.isArray(data.guidance) ? data.guidance : [];
-  if (!Array.isArray(data.suggestions)) return [{ field: 'suggestions', message: 'suggestions must be a list (it may be empty when the rule has guidance)' }];
-  if (suggestions.length === 0 && guidance.length === 0) return [{ field: 'suggestions', message: 'suggestions needs at least one entry, or the rule needs guidance' }];
+  if (!Array.isArray(data.suggestions))
+    return [
+      { field: 'suggestions', message: 'suggestions must be a list (it may be empty when the rule has guidance)' },
+    ];
+  if (suggestions.length === 0 && guidance.length === 0)
+    return [{ field: 'suggestions', message: 'suggestions needs at least one entry, or the rule needs guidance' }];
   if (PRACTICE_CATEGORIES.includes(data.category) && suggestions.some((s) => suggestionKind(s) === 'rewrite')) {
-    return [{ field: 'suggestions', message: `a ${data.category} rule describes a practice: it cannot carry a rewrite (a text without "[...]"); put the advice in "guidance"` }];
+    return [
+      {
+        field: 'suggestions',
+        message: `a ${data.category} rule describes a practice: it cannot carry a rewrite (a text without "[...]"); put the advice in "guidance"`,
+      },
+    ];
   }
   return [];
 }

@@ -28,7 +28,10 @@ export interface ChunkResult {
 const MAX_SPAN = 4000;
 
 /** The longest match of one rule at one candidate. */
-interface Longest { last: number; form: FormName | null }
+interface Longest {
+  last: number;
+  form: FormName | null;
+}
 const SEVERITY_RANK: Record<Severity, number> = { information: 0, warning: 1, error: 2 };
 
 /**
@@ -57,15 +60,34 @@ export function lintChunk(rs: RuleSet, active: Uint8Array, chunk: string, entry:
     found.best = null;
     rs.trie.matchAt(walk.at, 0, collect);
     const best = found.best as Map<number, Longest> | null;
-    if (best) for (const [rule, { last, form }] of best) {
-      const compiled = rs.compiled[rule];
-      const verdict = compiled.frame
-        ? judgeFrame(compiled, compiled.frame, ctx, (scopes ??= new FrameScopes(text, rs.classes!)), pos, walk.at(last)!.end)
-        : judge(compiled, ctx, pos, walk.at(last)!.end);
-      if (verdict) hits.push({ rule, category: rs.compiled[rule].data.category, start: verdict.start, end: verdict.end, severity: verdict.severity, form });
-    }
+    if (best)
+      for (const [rule, { last, form }] of best) {
+        const compiled = rs.compiled[rule];
+        const verdict = compiled.frame
+          ? judgeFrame(
+              compiled,
+              compiled.frame,
+              ctx,
+              (scopes ??= new FrameScopes(text, rs.classes!)),
+              pos,
+              walk.at(last)!.end,
+            )
+          : judge(compiled, ctx, pos, walk.at(last)!.end);
+        if (verdict)
+          hits.push({
+            rule,
+            category: rs.compiled[rule].data.category,
+            start: verdict.start,
+            end: verdict.end,
+            severity: verdict.severity,
+            form,
+          });
+      }
   }
-  return { hits: resolveOverlaps(scopes ? mergeFrameHits(hits, rs.compiled) : hits), exit: exitSection(ctx.headings(), entry) };
+  return {
+    hits: resolveOverlaps(scopes ? mergeFrameHits(hits, rs.compiled) : hits),
+    exit: exitSection(ctx.headings(), entry),
+  };
 }
 
 /**
@@ -81,7 +103,11 @@ export function resolveOverlaps(hits: Hit[]): Hit[] {
     // hits are sorted by start and no span outruns a sentence window, so only recent hits can overlap
     for (let j = out.length - 1; j >= 0 && out[j].start + MAX_SPAN > h.start && !covered; j--) {
       const o = out[j];
-      covered = (o.start <= h.start && h.end <= o.end && o.category === h.category && SEVERITY_RANK[o.severity] >= SEVERITY_RANK[h.severity]) ||
+      covered =
+        (o.start <= h.start &&
+          h.end <= o.end &&
+          o.category === h.category &&
+          SEVERITY_RANK[o.severity] >= SEVERITY_RANK[h.severity]) ||
         (o.rule === h.rule && o.start < h.end && h.start < o.end);
     }
     if (!covered) out.push(h);

@@ -44,12 +44,16 @@ export function parsePhrase(source: string): PhraseNode[] {
       i++;
       if (t === '(') {
         const alts: PhraseNode[][] = [seq(depth + 1)];
-        while (toks[i] === '|') { i++; alts.push(seq(depth + 1)); }
+        while (toks[i] === '|') {
+          i++;
+          alts.push(seq(depth + 1));
+        }
         if (toks[i] !== ')') throw new PhraseError("missing ')'");
         i++;
         const optional = toks[i] === '?';
         if (optional) i++;
-        if (alts.some((a) => a.length === 0)) throw new PhraseError("empty alternative: write '(a)?' for an optional word");
+        if (alts.some((a) => a.length === 0))
+          throw new PhraseError("empty alternative: write '(a)?' for an optional word");
         out.push({ kind: 'alts', alts, optional });
       } else if (t.startsWith('..')) {
         const max = t.length > 2 ? Number(t.slice(2)) : DEFAULT_GAP;
@@ -59,9 +63,11 @@ export function parsePhrase(source: string): PhraseNode[] {
         throw new PhraseError(`'${t}' must follow a word or a group`);
       } else {
         if (!WORD_RE.test(t)) {
-          throw new PhraseError(REGEX_HINT.test(t)
-            ? `'${t}' looks like a regular expression; phrases are plain words with (a|b), (a)?, word~ and .. gaps, which keeps matching linear-time`
-            : `'${t}' is not a word`);
+          throw new PhraseError(
+            REGEX_HINT.test(t)
+              ? `'${t}' looks like a regular expression; phrases are plain words with (a|b), (a)?, word~ and .. gaps, which keeps matching linear-time`
+              : `'${t}' is not a word`,
+          );
         }
         const inflect = toks[i] === '~';
         if (inflect) i++;

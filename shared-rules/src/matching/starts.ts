@@ -80,7 +80,10 @@ export class StartIndex {
         pending = -1;
       } else {
         const c = text.charCodeAt(i);
-        if ((c < 128 ? ASCII[c] : charClass(c)) !== CharClass.Word) { i++; continue; }
+        if ((c < 128 ? ASCII[c] : charClass(c)) !== CharClass.Word) {
+          i++;
+          continue;
+        }
         start = i;
         i = asciiWordEnd(text, start, end);
         if (i < 0) {
@@ -92,7 +95,10 @@ export class StartIndex {
       }
       const first = this.spellings.find(text, start, i);
       if (!first) continue;
-      if (!first.following) { out.push(start); continue; }
+      if (!first.following) {
+        out.push(start);
+        continue;
+      }
       // a word every phrase continues: a candidate only if a word that can follow it comes next
       let j = i;
       while (j < end && ASCII[text.charCodeAt(j)] === CharClass.Space) j++;
@@ -101,7 +107,8 @@ export class StartIndex {
         const d = text.charCodeAt(j);
         if (d < 128 && (ASCII[d] === CharClass.Punct || ASCII[d] === CharClass.Inner)) continue;
       }
-      const nextEnd = j < end && j > i && ASCII[text.charCodeAt(j)] === CharClass.Word ? asciiWordEnd(text, j, end) : -1;
+      const nextEnd =
+        j < end && j > i && ASCII[text.charCodeAt(j)] === CharClass.Word ? asciiWordEnd(text, j, end) : -1;
       if (nextEnd >= 0 && !first.following.hasHash(lastWordHash())) {
         pending = j;
         i = nextEnd;

@@ -3,8 +3,14 @@ import type { Token } from '../text/tokenize';
 import { normalizeWord } from '../text/tokenize';
 import { work } from '../work';
 
-interface Edge { node: TrieNode; form: FormName | null }
-interface GapEdge { max: number; node: TrieNode }
+interface Edge {
+  node: TrieNode;
+  form: FormName | null;
+}
+interface GapEdge {
+  max: number;
+  node: TrieNode;
+}
 
 /**
  * A word graph: each phrase is added as its own path of fresh nodes, so alternatives cost the sum of
@@ -26,7 +32,10 @@ export class TrieNode {
   gapTo(max: number): TrieNode {
     this.gaps ??= [];
     let g = this.gaps.find((x) => x.max === max);
-    if (!g) { g = { max, node: new TrieNode() }; this.gaps.push(g); }
+    if (!g) {
+      g = { max, node: new TrieNode() };
+      this.gaps.push(g);
+    }
     return g.node;
   }
 }
@@ -51,10 +60,49 @@ export interface SerializedTrie {
   nodes: Array<[number[], number[], number[]]>;
 }
 
-const NO_JOIN = new Set(['the', 'and', 'for', 'her', 'his', 'she', 'they', 'was', 'are', 'has', 'had', 'not', 'with', 'from', 'will', 'who', 'him', 'them', 'their', 'our', 'any', 'can', 'may', 'been', 'being', 'this', 'that', 'you', 'your', 'its', 'into', 'onto', 'does', 'did', "don't", "doesn't"]);
+const NO_JOIN = new Set([
+  'the',
+  'and',
+  'for',
+  'her',
+  'his',
+  'she',
+  'they',
+  'was',
+  'are',
+  'has',
+  'had',
+  'not',
+  'with',
+  'from',
+  'will',
+  'who',
+  'him',
+  'them',
+  'their',
+  'our',
+  'any',
+  'can',
+  'may',
+  'been',
+  'being',
+  'this',
+  'that',
+  'you',
+  'your',
+  'its',
+  'into',
+  'onto',
+  'does',
+  'did',
+  "don't",
+  "doesn't",
+]);
 const MAX_EDGES_PER_PHRASE = 20000;
 
-interface WordChoice { words: Array<{ word: string; form: FormName | null }> }
+interface WordChoice {
+  words: Array<{ word: string; form: FormName | null }>;
+}
 
 export class PhraseTrie {
   readonly root = new TrieNode();
@@ -68,10 +116,17 @@ export class PhraseTrie {
     this.wordList = undefined;
     const nodes = parsePhrase(source);
     const gapWords = longestGapWords(nodes);
-    if (gapWords > MAX_GAP) throw new PhraseError(`gaps allow ${gapWords} words in all; at most ${MAX_GAP} per phrase keeps matching fast, so split it into several phrases`);
+    if (gapWords > MAX_GAP)
+      throw new PhraseError(
+        `gaps allow ${gapWords} words in all; at most ${MAX_GAP} per phrase keeps matching fast, so split it into several phrases`,
+      );
     const { ends, length } = this.attachSeq(nodes, [this.root], inflect, budget, true);
-    if (length > MAX_PHRASE_TOKENS) throw new PhraseError(`phrase can span ${length} words; at most ${MAX_PHRASE_TOKENS} keeps matching fast, so shorten it or use a 'near' context`);
-    if (ends.includes(this.root)) throw new PhraseError('phrase can match nothing at all; make at least one word required');
+    if (length > MAX_PHRASE_TOKENS)
+      throw new PhraseError(
+        `phrase can span ${length} words; at most ${MAX_PHRASE_TOKENS} keeps matching fast, so shorten it or use a 'near' context`,
+      );
+    if (ends.includes(this.root))
+      throw new PhraseError('phrase can match nothing at all; make at least one word required');
     for (const n of ends) (n.accepts ??= []).includes(owner) || n.accepts!.push(owner);
     this.maxLength = Math.max(this.maxLength, length);
   }
@@ -120,7 +175,8 @@ export class PhraseTrie {
           const word = data.words[edges[k]];
           const edge = { node: nodes[edges[k + 1]], form: edges[k + 2] ? data.forms[edges[k + 2] - 1] : null };
           const list = next.get(word);
-          if (list) list.push(edge); else next.set(word, [edge]);
+          if (list) list.push(edge);
+          else next.set(word, [edge]);
         }
       }
       if (gaps.length) {
@@ -138,15 +194,25 @@ export class PhraseTrie {
     return this.root.next ? [...this.root.next.keys()] : [];
   }
 
-  private attachSeq(nodes: PhraseNode[], from: TrieNode[], inflect: Inflector, budget: { edges: number }, top: boolean): { ends: TrieNode[]; length: number } {
+  private attachSeq(
+    nodes: PhraseNode[],
+    from: TrieNode[],
+    inflect: Inflector,
+    budget: { edges: number },
+    top: boolean,
+  ): { ends: TrieNode[]; length: number } {
     let frontier = from;
     let length = 0;
     // the previous plain word and where it started, for joined spellings ("frequent flyer" → "frequentflyer")
     let prev: { choice: WordChoice; from: TrieNode[] } | null = null;
     nodes.forEach((node, i) => {
       if (node.kind === 'gap') {
-        if (top && (i === 0 || i === nodes.length - 1)) throw new PhraseError('a phrase cannot start or end with a gap');
-        frontier = frontier.map((n) => { if (n === this.root) throw new PhraseError('a phrase cannot start with a gap'); return n.gapTo(node.max); });
+        if (top && (i === 0 || i === nodes.length - 1))
+          throw new PhraseError('a phrase cannot start or end with a gap');
+        frontier = frontier.map((n) => {
+          if (n === this.root) throw new PhraseError('a phrase cannot start with a gap');
+          return n.gapTo(node.max);
+        });
         length += node.max;
         prev = null;
       } else if (node.kind === 'alts') {
@@ -163,15 +229,21 @@ export class PhraseTrie {
       } else {
         const start = frontier;
         // hyphenated words are consecutive tokens, also written joined ("self-harm", "selfharm")
-        const parts = node.parts.map((p, k) => (k === node.parts.length - 1 && node.inflect ? inflectChoices(p, inflect) : { words: [{ word: p, form: null }] }));
+        const parts = node.parts.map((p, k) =>
+          k === node.parts.length - 1 && node.inflect
+            ? inflectChoices(p, inflect)
+            : { words: [{ word: p, form: null }] },
+        );
         for (const choice of parts) frontier = this.attachWord(choice, frontier, budget);
         if (parts.length > 1) this.attachWord(joinChoices(parts), start, budget, frontier[0]);
         const single = parts.length === 1 ? parts[0] : null;
         if (prev && single) {
           const joinable = { words: [] as WordChoice['words'] };
-          for (const a of prev.choice.words) for (const b of single.words) {
-            if (a.word.length >= 3 && b.word.length >= 3 && !NO_JOIN.has(a.word) && !NO_JOIN.has(b.word)) joinable.words.push({ word: a.word + b.word, form: a.form ?? b.form });
-          }
+          for (const a of prev.choice.words)
+            for (const b of single.words) {
+              if (a.word.length >= 3 && b.word.length >= 3 && !NO_JOIN.has(a.word) && !NO_JOIN.has(b.word))
+                joinable.words.push({ word: a.word + b.word, form: a.form ?? b.form });
+            }
           if (joinable.words.length) this.attachWord(joinable, prev.from, budget, frontier[0]);
         }
         prev = single ? { choice: single, from: start } : null;
@@ -181,11 +253,18 @@ export class PhraseTrie {
     return { ends: frontier, length };
   }
 
-  private attachWord(choice: WordChoice, from: TrieNode[], budget: { edges: number }, target = new TrieNode()): TrieNode[] {
-    for (const n of from) for (const w of choice.words) {
-      n.edge(w.word, target, w.form);
-      if (++budget.edges > MAX_EDGES_PER_PHRASE) throw new PhraseError('phrase is too large; split it into several phrases');
-    }
+  private attachWord(
+    choice: WordChoice,
+    from: TrieNode[],
+    budget: { edges: number },
+    target = new TrieNode(),
+  ): TrieNode[] {
+    for (const n of from)
+      for (const w of choice.words) {
+        n.edge(w.word, target, w.form);
+        if (++budget.edges > MAX_EDGES_PER_PHRASE)
+          throw new PhraseError('phrase is too large; split it into several phrases');
+      }
     return [target];
   }
 
@@ -270,7 +349,7 @@ function enterNode(into: WalkStates, node: TrieNode, form: FormName | null): voi
 
 function addState(into: WalkStates, node: TrieNode, gapLeft: number, form: FormName | null): void {
   for (let i = 0; i < into.n; i++) {
-    if (into.nodes[i] === node && (into.gaps[i] < 0) === (gapLeft < 0)) {
+    if (into.nodes[i] === node && into.gaps[i] < 0 === gapLeft < 0) {
       if (gapLeft > into.gaps[i]) into.gaps[i] = gapLeft;
       return;
     }
@@ -289,7 +368,10 @@ function inflectChoices(word: string, inflect: Inflector): WordChoice {
     const f = forms[name];
     if (!f) continue;
     const w = normalizeWord(f);
-    if (!seen.has(w)) { seen.add(w); words.push({ word: w, form: name }); }
+    if (!seen.has(w)) {
+      seen.add(w);
+      words.push({ word: w, form: name });
+    }
   }
   if (!seen.has(word)) words.unshift({ word, form: 'base' });
   return { words };
@@ -297,7 +379,8 @@ function inflectChoices(word: string, inflect: Inflector): WordChoice {
 
 function joinChoices(parts: WordChoice[]): WordChoice {
   let acc: WordChoice['words'] = [{ word: '', form: null }];
-  for (const p of parts) acc = acc.flatMap((a) => p.words.map((b) => ({ word: a.word + b.word, form: a.form ?? b.form })));
+  for (const p of parts)
+    acc = acc.flatMap((a) => p.words.map((b) => ({ word: a.word + b.word, form: a.form ?? b.form })));
   return { words: acc };
 }
 

@@ -14,10 +14,11 @@ export class WalkVocabulary {
   private readonly words = new AsciiWordTable<string>();
 
   constructor(trie: PhraseTrie) {
-    for (const norm of trie.words()) for (const text of surfaceSpellings(norm)) {
-      // other words are read with normalizeWord
-      if (/^[a-z0-9]+(?:['&][a-z0-9]+)*$/.test(text)) this.words.add(text, norm);
-    }
+    for (const norm of trie.words())
+      for (const text of surfaceSpellings(norm)) {
+        // other words are read with normalizeWord
+        if (/^[a-z0-9]+(?:['&][a-z0-9]+)*$/.test(text)) this.words.add(text, norm);
+      }
   }
 
   /** The norm of the ASCII word text[start, end) that asciiWordEnd just read. */
@@ -41,7 +42,11 @@ export class WalkTokens {
     return k < this.count ? this.tokens[k] : undefined;
   };
 
-  constructor(private readonly text: string, private readonly end: number, private readonly vocabulary: WalkVocabulary) {
+  constructor(
+    private readonly text: string,
+    private readonly end: number,
+    private readonly vocabulary: WalkVocabulary,
+  ) {
     this.reader = new TokenReader(text, 0, end);
   }
 
@@ -56,7 +61,10 @@ export class WalkTokens {
     const { text, end, reader } = this;
     const start = reader.seekWord();
     // a phrase never crosses punctuation, so a walk stops at the first word after it
-    if (start < 0 || (this.count > 0 && reader.broke)) { this.done = true; return; }
+    if (start < 0 || (this.count > 0 && reader.broke)) {
+      this.done = true;
+      return;
+    }
     let wordEndAt = asciiWordEnd(text, start, end);
     let norm: string;
     if (wordEndAt >= 0) norm = this.vocabulary.normOf(text, start, wordEndAt);
@@ -66,8 +74,12 @@ export class WalkTokens {
     }
     reader.moveTo(wordEndAt);
     const t = this.tokens[this.count];
-    if (t) { t.start = start; t.end = wordEndAt; t.norm = norm; t.afterBreak = reader.broke; }
-    else this.tokens[this.count] = { start, end: wordEndAt, norm, afterBreak: reader.broke };
+    if (t) {
+      t.start = start;
+      t.end = wordEndAt;
+      t.norm = norm;
+      t.afterBreak = reader.broke;
+    } else this.tokens[this.count] = { start, end: wordEndAt, norm, afterBreak: reader.broke };
     this.count++;
   }
 }

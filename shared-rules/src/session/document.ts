@@ -3,7 +3,10 @@ import { maskNonProse } from '../formats';
 import type { TextFormat } from '../types';
 
 /** A chunk as the linter sees it: masked text for matching, and where it sits in the document. */
-export interface ChunkSlice { start: number; masked: string }
+export interface ChunkSlice {
+  start: number;
+  masked: string;
+}
 
 /**
  * Split a document into lintable chunks. Markdown and HTML are masked as a whole (fences and tags

@@ -20,7 +20,9 @@ const FRONT_MATTER_CLOSER = /^(?:---|\+\+\+|\.\.\.)/m;
 export function reachesBack(before: string, after: string, documentStart: string): boolean {
   if (REACHES_BACK.test(before) || REACHES_BACK.test(after)) return true;
   if (FRONT_MATTER_OPENER.test(before) || FRONT_MATTER_OPENER.test(after)) return true;
-  return FRONT_MATTER_OPENER.test(documentStart) && (FRONT_MATTER_CLOSER.test(before) || FRONT_MATTER_CLOSER.test(after));
+  return (
+    FRONT_MATTER_OPENER.test(documentStart) && (FRONT_MATTER_CLOSER.test(before) || FRONT_MATTER_CLOSER.test(after))
+  );
 }
 
 /** Whether `text` ends with a blank raw line (only spaces or tabs) and its line break: a paragraph ends there. */

@@ -10,7 +10,11 @@ import { builtinRuleSet } from '../matching/builtin';
 import type { Finding, LintOptions, SectionKind } from '../types';
 
 /** An edit in the coordinates of the text as it is before the edit (VS Code's contentChanges shape). */
-export interface TextChange { start: number; end: number; text: string }
+export interface TextChange {
+  start: number;
+  end: number;
+  text: string;
+}
 
 interface SessionChunk {
   start: number;
@@ -109,7 +113,8 @@ export class LintSession {
       }
       for (const f of c.findings) out.push(f);
     }
-    return (this.findingsCache = directives && this.options.directives !== false ? applyDirectives(this.text, out) : out);
+    return (this.findingsCache =
+      directives && this.options.directives !== false ? applyDirectives(this.text, out) : out);
   }
 
   private format() {
@@ -137,9 +142,22 @@ export class LintSession {
       const end = i + 1 < all.length ? all[i + 1].start : text.length;
       const old = reuse.get(slice.masked);
       const raw = text.slice(slice.start, end);
-      const c: SessionChunk = { start: slice.start, raw, masked: slice.masked, entry, exit: null, hits: [], directive: /carelint-/i.test(raw), findings: null, base: slice.start };
+      const c: SessionChunk = {
+        start: slice.start,
+        raw,
+        masked: slice.masked,
+        entry,
+        exit: null,
+        hits: [],
+        directive: /carelint-/i.test(raw),
+        findings: null,
+        base: slice.start,
+      };
       if (old && old.entry === entry && old.raw === c.raw) {
-        c.hits = old.hits; c.exit = old.exit; c.findings = old.findings; c.base = old.base;
+        c.hits = old.hits;
+        c.exit = old.exit;
+        c.findings = old.findings;
+        c.base = old.base;
       } else this.lintInto(c);
       entry = c.exit;
       return c;
@@ -170,10 +188,12 @@ export class LintSession {
   }
 
   private indexAt(pos: number): number {
-    let lo = 0, hi = this.chunks.length - 1;
+    let lo = 0,
+      hi = this.chunks.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.chunks[mid].start <= pos) lo = mid; else hi = mid - 1;
+      if (this.chunks[mid].start <= pos) lo = mid;
+      else hi = mid - 1;
     }
     return lo;
   }
@@ -201,8 +221,15 @@ export class LintSession {
       const end = i + 1 < starts.length ? starts[i + 1] : region.length;
       const raw = region.slice(s, end);
       return {
-        start: regionStart + s, raw, masked: format === 'plaintext' ? maskChunk(raw) : masked.slice(s, end),
-        entry: null, exit: null, hits: [], directive: /carelint-/i.test(raw), findings: null, base: 0,
+        start: regionStart + s,
+        raw,
+        masked: format === 'plaintext' ? maskChunk(raw) : masked.slice(s, end),
+        entry: null,
+        exit: null,
+        hits: [],
+        directive: /carelint-/i.test(raw),
+        findings: null,
+        base: 0,
       };
     });
     chunks.splice(a, b - a + 1, ...fresh);

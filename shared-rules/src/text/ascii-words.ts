@@ -65,7 +65,8 @@ export class AsciiWordTable<T> {
     const h = hashOf(text);
     this.buckets[h & (BUCKETS - 1)] = 1;
     const list = this.byHash.get(h);
-    if (list) list.push({ text, value }); else this.byHash.set(h, [{ text, value }]);
+    if (list) list.push({ text, value });
+    else this.byHash.set(h, [{ text, value }]);
   }
 
   /** The value for text[start, end), in any letter case: the word asciiWordEnd just read (its hash is current). */

@@ -30,10 +30,22 @@ const spaceLike = /\s/u;
 export function charClass(c: number): CharClass {
   if (c < 128) return ascii[c] as CharClass;
   switch (c) {
-    case 0x2019: case 0x2018: case 0x02bc: return CharClass.Inner;
-    case 0x2010: case 0x2011: return CharClass.Hyphen;
-    case 0x200b: case 0x200c: case 0x200d: case 0x2060: case 0x00ad: case 0xfeff: return CharClass.Ignorable;
-    case PLACEHOLDER: return CharClass.Word;
+    case 0x2019:
+    case 0x2018:
+    case 0x02bc:
+      return CharClass.Inner;
+    case 0x2010:
+    case 0x2011:
+      return CharClass.Hyphen;
+    case 0x200b:
+    case 0x200c:
+    case 0x200d:
+    case 0x2060:
+    case 0x00ad:
+    case 0xfeff:
+      return CharClass.Ignorable;
+    case PLACEHOLDER:
+      return CharClass.Word;
   }
   if (c >= 0xd800 && c <= 0xdfff) return CharClass.Punct;
   const s = String.fromCharCode(c);

@@ -11,7 +11,34 @@
 import type { Token } from './tokenize';
 
 const MAX_SCAN = 400;
-const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'sgt', 'insp', 'det', 'supt', 'const', 'pc', 'dc', 'ds', 'st', 'no', 'eg', 'ie', 'e.g', 'i.e', 'etc', 'vs', 'approx', 'prof', 'cllr', 'ch', 'insp.', 'dept']);
+const TITLES = new Set([
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'sgt',
+  'insp',
+  'det',
+  'supt',
+  'const',
+  'pc',
+  'dc',
+  'ds',
+  'st',
+  'no',
+  'eg',
+  'ie',
+  'e.g',
+  'i.e',
+  'etc',
+  'vs',
+  'approx',
+  'prof',
+  'cllr',
+  'ch',
+  'insp.',
+  'dept',
+]);
 const CLAUSE_WORDS = new Set(['but', 'whereas', 'although', 'though', 'however']);
 /** Words after which a colon is part of a label, not the end of a statement. */
 const MAX_LABEL_WORDS = 4;
@@ -69,7 +96,14 @@ export function sentenceBounds(text: string, from: number, to: number, lo: numbe
   return bounds(text, from, to, lo, hi, endsSentence);
 }
 
-function bounds(text: string, from: number, to: number, lo: number, hi: number, ends: (text: string, i: number, hi: number) => boolean): [number, number] {
+function bounds(
+  text: string,
+  from: number,
+  to: number,
+  lo: number,
+  hi: number,
+  ends: (text: string, i: number, hi: number) => boolean,
+): [number, number] {
   let s = from;
   const sMin = Math.max(lo, from - MAX_SCAN);
   while (s > sMin && !ends(text, s - 1, hi)) s--;
@@ -95,7 +129,12 @@ export function clauseStarts(text: string, tokens: readonly Token[]): Int32Array
   const out = new Int32Array(tokens.length);
   let start = 0;
   for (let k = 0; k < tokens.length; k++) {
-    if (k > 0 && (CLAUSE_WORDS.has(tokens[k].norm) || (tokens[k].afterBreak && /[,()\u2013\u2014]|\s-\s/.test(text.slice(tokens[k - 1].end, tokens[k].start))))) start = k;
+    if (
+      k > 0 &&
+      (CLAUSE_WORDS.has(tokens[k].norm) ||
+        (tokens[k].afterBreak && /[,()\u2013\u2014]|\s-\s/.test(text.slice(tokens[k - 1].end, tokens[k].start))))
+    )
+      start = k;
     out[k] = start;
   }
   return out;

@@ -13,10 +13,12 @@ export function lineStarts(text: string): number[] {
 
 /** 0-based index of the line holding `offset`, given the text's lineStarts. */
 export function lineIndexAt(starts: readonly number[], offset: number): number {
-  let lo = 0, hi = starts.length - 1;
+  let lo = 0,
+    hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
   }
   return lo;
 }

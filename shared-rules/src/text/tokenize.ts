@@ -24,8 +24,14 @@ export function wordEnd(text: string, pos: number, end: number): number {
   let i = pos;
   while (i < end) {
     const cls = charClass(text.charCodeAt(i));
-    if (cls === CharClass.Word || cls === CharClass.Ignorable) { i++; continue; }
-    if (cls === CharClass.Inner && i + 1 < end && charClass(text.charCodeAt(i + 1)) === CharClass.Word) { i++; continue; }
+    if (cls === CharClass.Word || cls === CharClass.Ignorable) {
+      i++;
+      continue;
+    }
+    if (cls === CharClass.Inner && i + 1 < end && charClass(text.charCodeAt(i + 1)) === CharClass.Word) {
+      i++;
+      continue;
+    }
     break;
   }
   // trailing invisible characters belong to the gap, not the word
@@ -50,7 +56,11 @@ export class TokenReader {
   /** Whether punctuation came before the word seekWord() last found. */
   broke = false;
 
-  constructor(private readonly text: string, private pos: number, private readonly end: number) {}
+  constructor(
+    private readonly text: string,
+    private pos: number,
+    private readonly end: number,
+  ) {}
 
   next(): Token | null {
     const start = this.seekWord();
@@ -74,7 +84,10 @@ export class TokenReader {
       i++;
     }
     this.broke = broke;
-    if (i >= end) { this.pos = end; return -1; }
+    if (i >= end) {
+      this.pos = end;
+      return -1;
+    }
     this.pos = i;
     return i;
   }

@@ -7,7 +7,9 @@ export async function reportCspViolations(page: Page): Promise<void> {
     const seen: string[] = [];
     (window as unknown as { __carelintCsp: string[] }).__carelintCsp = seen;
     document.addEventListener('securitypolicyviolation', (e) => {
-      seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile || '?'}:${e.lineNumber}: ${e.sample}`);
+      seen.push(
+        `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile || '?'}:${e.lineNumber}: ${e.sample}`,
+      );
     });
   });
 }

@@ -35,7 +35,11 @@ type Op = () => void | Commit;
 
 export class OfficeError extends Error {
   debugInfo: { code: string; errorLocation: string };
-  constructor(public code: string, message: string, errorLocation = '') {
+  constructor(
+    public code: string,
+    message: string,
+    errorLocation = '',
+  ) {
     super(`${code}: ${message}`);
     this.debugInfo = { code, errorLocation };
   }
@@ -68,7 +72,17 @@ export interface FakeAnnotation {
   id: string;
   anchor: Anchor;
   drawn: boolean;
-  critique: { start: number; length: number; colorScheme: string; popupOptions?: { suggestions: string[]; titleResourceId: string; subtitleResourceId: string; brandingTextResourceId: string } };
+  critique: {
+    start: number;
+    length: number;
+    colorScheme: string;
+    popupOptions?: {
+      suggestions: string[];
+      titleResourceId: string;
+      subtitleResourceId: string;
+      brandingTextResourceId: string;
+    };
+  };
 }
 
 export interface FakeEdit {
@@ -110,12 +124,16 @@ export class FakeWord {
   private anchors: Anchor[] = [];
   private nextId = 1;
 
-  constructor(texts: string[], public version = 1.8) {
+  constructor(
+    texts: string[],
+    public version = 1.8,
+  ) {
     this.paragraphs = texts.map((text) => ({ id: this.newId('para'), text, extras: [] }));
   }
 
   /** Office.context.requirements.isSetSupported for this fake. */
-  isSetSupported = (name: string, version: string): boolean => name === 'WordApi' && Number(version.split('.')[1]) <= this.minor;
+  isSetSupported = (name: string, version: string): boolean =>
+    name === 'WordApi' && Number(version.split('.')[1]) <= this.minor;
 
   /** Word.run: a fresh context; whatever is still queued when the batch returns is synced, as Office.js does. */
   run = async <T>(batch: (context: any) => Promise<T>): Promise<T> => {
@@ -157,8 +175,15 @@ export class FakeWord {
     const extras = [...p.extras].sort((a, b) => a.at - b.at);
     let e = 0;
     for (let i = 0; i <= p.text.length; i++) {
-      for (; e < extras.length && extras[e].at === i; e++) for (const ch of extras[e].raw) { raw += ch; visible.push(-1); }
-      if (i < p.text.length) { raw += p.text[i]; visible.push(i); }
+      for (; e < extras.length && extras[e].at === i; e++)
+        for (const ch of extras[e].raw) {
+          raw += ch;
+          visible.push(-1);
+        }
+      if (i < p.text.length) {
+        raw += p.text[i];
+        visible.push(i);
+      }
     }
     return { raw, visible };
   }
@@ -273,13 +298,15 @@ export class FakeWord {
   async flushEvents(): Promise<void> {
     const batch = [...this.pending];
     this.pending.clear();
-    for (const [event, uniqueLocalIds] of batch) await this.fire(event, { uniqueLocalIds, source: 'Local', type: event });
+    for (const [event, uniqueLocalIds] of batch)
+      await this.fire(event, { uniqueLocalIds, source: 'Local', type: event });
   }
 
   // ---- internals used by the proxies ----
 
   need(minor: number, api: string): void {
-    if (this.minor < minor) throw new OfficeError('ApiNotFound', `${api} needs WordApi 1.${minor}; this Word has ${this.version}`);
+    if (this.minor < minor)
+      throw new OfficeError('ApiNotFound', `${api} needs WordApi 1.${minor}; this Word has ${this.version}`);
   }
 
   paragraphById(id: string): FakeParagraph {
@@ -295,7 +322,14 @@ export class FakeWord {
   }
 
   /** An edit through Word (the add-in's insertText, or Word's own popup edit): tracked when tracking is on. */
-  edit(p: FakeParagraph, start: number, end: number, text: string, self: Anchor | undefined, by: 'add-in' | 'Word'): void {
+  edit(
+    p: FakeParagraph,
+    start: number,
+    end: number,
+    text: string,
+    self: Anchor | undefined,
+    by: 'add-in' | 'Word',
+  ): void {
     if (p.locked) throw new OfficeError('AccessDenied', 'the text is in a locked content control', 'Range.insertText');
     const tracked = this.changeTrackingMode !== 'Off';
     const before = p.text.slice(start, end);
@@ -315,8 +349,10 @@ export class FakeWord {
     for (const a of this.anchors) {
       if (a.paragraph !== p || !a.valid) continue;
       if (a === self) a.end = start + text.length;
-      else if (a.start >= end) { a.start += delta; a.end += delta; }
-      else if (a.end > start) a.valid = false;
+      else if (a.start >= end) {
+        a.start += delta;
+        a.end += delta;
+      } else if (a.end > start) a.valid = false;
     }
     // Word drops a critique whose words were edited.
     this.annotations = this.annotations.filter((x) => x.anchor.valid);
@@ -326,7 +362,11 @@ export class FakeWord {
     const list = this.handlers.get(event) ?? [];
     list.push(handler);
     this.handlers.set(event, list);
-    return () => this.handlers.set(event, (this.handlers.get(event) ?? []).filter((h) => h !== handler));
+    return () =>
+      this.handlers.set(
+        event,
+        (this.handlers.get(event) ?? []).filter((h) => h !== handler),
+      );
   }
 
   refuses(event: string): boolean {
@@ -376,20 +416,30 @@ class FakeContext {
 class Loadable {
   protected values = new Map<string, unknown>();
 
-  constructor(protected context: FakeContext, private scalars: Record<string, () => unknown>) {}
+  constructor(
+    protected context: FakeContext,
+    private scalars: Record<string, () => unknown>,
+  ) {}
 
   load(props?: string | string[]): this {
     const names = (Array.isArray(props) ? props : (props ?? '').split(',')).map((s) => s.trim()).filter(Boolean);
-    for (const name of names) if (!(name in this.scalars)) throw new OfficeError('InvalidArgument', `cannot load '${name}' on ${this.constructor.name}`);
+    for (const name of names)
+      if (!(name in this.scalars))
+        throw new OfficeError('InvalidArgument', `cannot load '${name}' on ${this.constructor.name}`);
     this.context.enqueue(() => {
-      const read = (names.length > 0 ? names : Object.keys(this.scalars)).map((name) => [name, this.scalars[name]()] as const);
-      return () => { for (const [name, value] of read) this.values.set(name, value); };
+      const read = (names.length > 0 ? names : Object.keys(this.scalars)).map(
+        (name) => [name, this.scalars[name]()] as const,
+      );
+      return () => {
+        for (const [name, value] of read) this.values.set(name, value);
+      };
     });
     return this;
   }
 
   protected read<T>(name: string): T {
-    if (!this.values.has(name)) throw new OfficeError('PropertyNotLoaded', `${this.constructor.name}.${name} was not loaded and synced`);
+    if (!this.values.has(name))
+      throw new OfficeError('PropertyNotLoaded', `${this.constructor.name}.${name} was not loaded and synced`);
     return this.values.get(name) as T;
   }
 }
@@ -397,7 +447,10 @@ class Loadable {
 class ClientResult<T> {
   private done = false;
   private result!: T;
-  set(v: T) { this.result = v; this.done = true; }
+  set(v: T) {
+    this.result = v;
+    this.done = true;
+  }
   get value(): T {
     if (!this.done) throw new OfficeError('PropertyNotLoaded', 'ClientResult.value read before sync');
     return this.result;
@@ -405,13 +458,17 @@ class ClientResult<T> {
 }
 
 class EventSlot {
-  constructor(private context: FakeContext, private name: string) {}
+  constructor(
+    private context: FakeContext,
+    private name: string,
+  ) {}
 
   add(handler: (args: unknown) => unknown) {
     const word = this.context.word;
     let remove: () => void = () => undefined;
     this.context.enqueue(() => {
-      if (word.refuses(this.name)) throw new OfficeError('GeneralException', `cannot register ${this.name}`, `Document.on${this.name}.add`);
+      if (word.refuses(this.name))
+        throw new OfficeError('GeneralException', `cannot register ${this.name}`, `Document.on${this.name}.add`);
       // Handlers run later, outside the batch (Word calls them asynchronously).
       remove = word.addHandler(this.name, handler);
     });
@@ -446,7 +503,9 @@ class DocumentProxy extends Loadable {
   set changeTrackingMode(mode: string) {
     this.context.word.need(4, 'Document.changeTrackingMode');
     if (!TRACKING_MODES.includes(mode)) throw new OfficeError('InvalidArgument', `changeTrackingMode ${mode}`);
-    this.context.enqueue(() => { this.context.word.changeTrackingMode = mode; });
+    this.context.enqueue(() => {
+      this.context.word.changeTrackingMode = mode;
+    });
   }
 
   getParagraphByUniqueLocalId(id: string): ParagraphProxy {
@@ -465,11 +524,12 @@ class DocumentProxy extends Loadable {
     const context = this.context;
     return {
       paragraphs: {
-        getFirst: () => new ParagraphProxy(context, () => {
-          const p = word.paragraphs.find((x) => x.id === word.selection?.paragraphId) ?? word.paragraphs[0];
-          if (!p) throw new OfficeError('ItemNotFound', 'no paragraph at the selection');
-          return p;
-        }),
+        getFirst: () =>
+          new ParagraphProxy(context, () => {
+            const p = word.paragraphs.find((x) => x.id === word.selection?.paragraphId) ?? word.paragraphs[0];
+            if (!p) throw new OfficeError('ItemNotFound', 'no paragraph at the selection');
+            return p;
+          }),
       },
     };
   }
@@ -481,13 +541,19 @@ class ParagraphCollectionProxy {
   constructor(private context: FakeContext) {}
 
   load(props: string): this {
-    const fields = props.split(',').map((s) => s.trim().replace(/^items\/?/, '')).filter(Boolean);
+    const fields = props
+      .split(',')
+      .map((s) => s.trim().replace(/^items\/?/, ''))
+      .filter(Boolean);
     const word = this.context.word;
     if (fields.includes('uniqueLocalId')) word.need(6, 'Paragraph.uniqueLocalId');
     this.context.enqueue(() => {
       const items = word.paragraphs.map((p) => {
         const proxy = new ParagraphProxy(this.context, () => p);
-        return { proxy, values: proxy.snapshot(fields.length > 0 ? fields : word.minor >= 6 ? ['text', 'uniqueLocalId'] : ['text']) };
+        return {
+          proxy,
+          values: proxy.snapshot(fields.length > 0 ? fields : word.minor >= 6 ? ['text', 'uniqueLocalId'] : ['text']),
+        };
       });
       return () => {
         for (const { proxy, values } of items) proxy.fill(values);
@@ -504,7 +570,10 @@ class ParagraphCollectionProxy {
 }
 
 class ParagraphProxy extends Loadable {
-  constructor(context: FakeContext, private target: () => FakeParagraph) {
+  constructor(
+    context: FakeContext,
+    private target: () => FakeParagraph,
+  ) {
     super(context, { text: () => context.word.rawText(target()), uniqueLocalId: () => target().id });
   }
 
@@ -533,7 +602,11 @@ class ParagraphProxy extends Loadable {
     const result = new ClientResult<string>();
     this.context.enqueue(() => {
       const p = this.target();
-      const keep = p.extras.filter((x) => (x.kind === 'deleted' && options.IncludeTextMarkedAsDeleted) || (x.kind === 'hidden' && options.IncludeHiddenText));
+      const keep = p.extras.filter(
+        (x) =>
+          (x.kind === 'deleted' && options.IncludeTextMarkedAsDeleted) ||
+          (x.kind === 'hidden' && options.IncludeHiddenText),
+      );
       const text = keep.length === 0 ? p.text : this.context.word.rawText({ ...p, extras: keep });
       return () => result.set(text);
     });
@@ -545,7 +618,8 @@ class ParagraphProxy extends Loadable {
     const ranges = new RangeCollectionProxy(this.context);
     this.context.enqueue(() => {
       // Checked when the batch runs, not when the call is queued.
-      if (query.length > 255) throw new OfficeError('SearchStringInvalidOrTooLong', 'search text over 255 characters', 'Paragraph.search');
+      if (query.length > 255)
+        throw new OfficeError('SearchStringInvalidOrTooLong', 'search text over 255 characters', 'Paragraph.search');
       const p = this.target();
       const needle = decodeSearch(query);
       const found: RangeProxy[] = [];
@@ -560,7 +634,9 @@ class ParagraphProxy extends Loadable {
           found.push(RangeProxy.of(this.context, this.context.word.anchor(p, span[0], span[span.length - 1] + 1)));
         }
       }
-      return () => { ranges.found = found; };
+      return () => {
+        ranges.found = found;
+      };
     });
     return ranges;
   }
@@ -574,9 +650,16 @@ class ParagraphProxy extends Loadable {
       if (word.perpetual) throw new OfficeError('GeneralException', 'GeneralException', 'Paragraph.insertAnnotations');
       const p = this.target();
       const ids = set.critiques.map((c) => {
-        if (!COLOR_SCHEMES.includes(c.colorScheme)) throw new OfficeError('InvalidArgument', `colorScheme ${c.colorScheme}`);
-        if (c.start < 0 || c.length <= 0 || c.start + c.length > p.text.length) throw new OfficeError('InvalidArgument', `critique ${c.start}+${c.length} outside "${p.text}"`);
-        const ann = { id: word.newId('ann'), anchor: word.anchor(p, c.start, c.start + c.length), drawn: word.drawCritiques, critique: structuredClone(c) };
+        if (!COLOR_SCHEMES.includes(c.colorScheme))
+          throw new OfficeError('InvalidArgument', `colorScheme ${c.colorScheme}`);
+        if (c.start < 0 || c.length <= 0 || c.start + c.length > p.text.length)
+          throw new OfficeError('InvalidArgument', `critique ${c.start}+${c.length} outside "${p.text}"`);
+        const ann = {
+          id: word.newId('ann'),
+          anchor: word.anchor(p, c.start, c.start + c.length),
+          drawn: word.drawCritiques,
+          critique: structuredClone(c),
+        };
         word.annotations.push(ann);
         return ann.id;
       });
@@ -598,7 +681,10 @@ function decodeSearch(query: string): string | null {
   const codes: Record<string, string> = { '^': '^', t: '\t', l: '\v', s: '\u00a0' };
   let out = '';
   for (let i = 0; i < query.length; i++) {
-    if (query[i] !== '^') { out += query[i]; continue; }
+    if (query[i] !== '^') {
+      out += query[i];
+      continue;
+    }
     const code = codes[query[i + 1]];
     if (code === undefined) throw new OfficeError('InvalidArgument', `the fake does not know ^${query[i + 1]}`);
     out += code;
@@ -623,14 +709,23 @@ class RangeCollectionProxy {
   }
 
   get items(): RangeProxy[] {
-    if (!this.loadedItems || !this.found) throw new OfficeError('PropertyNotLoaded', 'RangeCollection.items was not loaded and synced');
+    if (!this.loadedItems || !this.found)
+      throw new OfficeError('PropertyNotLoaded', 'RangeCollection.items was not loaded and synced');
     return this.found;
   }
 }
 
 class RangeProxy extends Loadable {
-  constructor(context: FakeContext, private anchorRef: () => Anchor) {
-    super(context, { text: () => { const a = this.live(); return a.paragraph.text.slice(a.start, a.end); } });
+  constructor(
+    context: FakeContext,
+    private anchorRef: () => Anchor,
+  ) {
+    super(context, {
+      text: () => {
+        const a = this.live();
+        return a.paragraph.text.slice(a.start, a.end);
+      },
+    });
   }
 
   static of(context: FakeContext, anchor: Anchor): RangeProxy {
@@ -657,7 +752,12 @@ class RangeProxy extends Loadable {
   select(): void {
     this.context.enqueue(() => {
       const a = this.live();
-      this.context.word.selection = { paragraphId: a.paragraph.id, start: a.start, end: a.end, text: a.paragraph.text.slice(a.start, a.end) };
+      this.context.word.selection = {
+        paragraphId: a.paragraph.id,
+        start: a.start,
+        end: a.end,
+        text: a.paragraph.text.slice(a.start, a.end),
+      };
     });
   }
 
@@ -671,20 +771,29 @@ class RangeProxy extends Loadable {
 class AnnotationCollectionProxy {
   private loaded: AnnotationProxy[] | null = null;
 
-  constructor(private context: FakeContext, private target: () => FakeParagraph) {}
+  constructor(
+    private context: FakeContext,
+    private target: () => FakeParagraph,
+  ) {}
 
   load(props: string): this {
-    if (props.trim() !== 'items/id') throw new OfficeError('InvalidArgument', `the fake loads annotations as items/id (got ${props})`);
+    if (props.trim() !== 'items/id')
+      throw new OfficeError('InvalidArgument', `the fake loads annotations as items/id (got ${props})`);
     this.context.enqueue(() => {
       const p = this.target();
-      const items = this.context.word.annotations.filter((a) => a.anchor.paragraph === p).map((a) => new AnnotationProxy(this.context, a.id));
-      return () => { this.loaded = items; };
+      const items = this.context.word.annotations
+        .filter((a) => a.anchor.paragraph === p)
+        .map((a) => new AnnotationProxy(this.context, a.id));
+      return () => {
+        this.loaded = items;
+      };
     });
     return this;
   }
 
   get items(): AnnotationProxy[] {
-    if (!this.loaded) throw new OfficeError('PropertyNotLoaded', 'AnnotationCollection.items was not loaded and synced');
+    if (!this.loaded)
+      throw new OfficeError('PropertyNotLoaded', 'AnnotationCollection.items was not loaded and synced');
     return this.loaded;
   }
 }
@@ -693,7 +802,10 @@ class AnnotationProxy {
   /** Word.CritiqueAnnotation: the annotated range (https://learn.microsoft.com/javascript/api/word/word.critiqueannotation). */
   readonly critiqueAnnotation: { range: RangeProxy };
 
-  constructor(private context: FakeContext, readonly id: string) {
+  constructor(
+    private context: FakeContext,
+    readonly id: string,
+  ) {
     const find = () => {
       const ann = this.context.word.annotations.find((a) => a.id === this.id);
       if (!ann) throw new OfficeError('ItemNotFound', `no annotation ${this.id}`, 'Document.getAnnotationById');
@@ -705,7 +817,8 @@ class AnnotationProxy {
   delete(): void {
     this.context.enqueue(() => {
       const word = this.context.word;
-      if (!word.annotations.some((a) => a.id === this.id)) throw new OfficeError('ItemNotFound', `no annotation ${this.id}`, 'Annotation.delete');
+      if (!word.annotations.some((a) => a.id === this.id))
+        throw new OfficeError('ItemNotFound', `no annotation ${this.id}`, 'Annotation.delete');
       word.annotations = word.annotations.filter((a) => a.id !== this.id);
     });
   }
@@ -718,7 +831,9 @@ export class ManualScheduler {
   after(ms: number, tick: () => void): () => void {
     const timer = { ms, tick };
     this.timers.push(timer);
-    return () => { this.timers = this.timers.filter((t) => t !== timer); };
+    return () => {
+      this.timers = this.timers.filter((t) => t !== timer);
+    };
   }
 
   /** Delays of the timers waiting now. */

@@ -11,11 +11,21 @@ export class RecordingView implements CheckerView {
   revealed: Array<{ item: Located; how: string }> = [];
   statuses: Array<{ message: string; kind: string }> = [];
   underlinesOffMessages: string[] = [];
-  underlinesOff(message: string): void { this.underlinesOffMessages.push(message); }
-  show(items: Located[]): void { this.shown.push(items); }
-  reveal(item: Located, how: 'click' | 'hover'): void { this.revealed.push({ item, how }); }
-  status(message: string, kind = 'info'): void { this.statuses.push({ message, kind }); }
-  get last(): Located[] { return this.shown[this.shown.length - 1] ?? []; }
+  underlinesOff(message: string): void {
+    this.underlinesOffMessages.push(message);
+  }
+  show(items: Located[]): void {
+    this.shown.push(items);
+  }
+  reveal(item: Located, how: 'click' | 'hover'): void {
+    this.revealed.push({ item, how });
+  }
+  status(message: string, kind = 'info'): void {
+    this.statuses.push({ message, kind });
+  }
+  get last(): Located[] {
+    return this.shown[this.shown.length - 1] ?? [];
+  }
 }
 
 export interface Harness {
@@ -28,7 +38,11 @@ export interface Harness {
   mode: 'events' | 'polling';
 }
 
-export async function startChecker(texts: string[], version: number, setup?: (word: FakeWord) => void): Promise<Harness> {
+export async function startChecker(
+  texts: string[],
+  version: number,
+  setup?: (word: FakeWord) => void,
+): Promise<Harness> {
   const word = new FakeWord(texts, version);
   setup?.(word);
   const view = new RecordingView();
@@ -38,9 +52,17 @@ export async function startChecker(texts: string[], version: number, setup?: (wo
     linted.push(text);
     return lintPiece(text, {}, section);
   };
-  const checker = new WordChecker({
-    run: word.run, caps: detectCapabilities(word.isSetSupported), scheduler, visibility: word.visibility, onSelectionChanged: word.onSelectionChanged,
-  }, view, counting);
+  const checker = new WordChecker(
+    {
+      run: word.run,
+      caps: detectCapabilities(word.isSetSupported),
+      scheduler,
+      visibility: word.visibility,
+      onSelectionChanged: word.onSelectionChanged,
+    },
+    view,
+    counting,
+  );
   const mode = await checker.start();
   return { word, view, checker, scheduler, linted, mode };
 }

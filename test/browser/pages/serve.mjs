@@ -9,13 +9,24 @@ import { build } from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.map': 'application/json',
+};
 const VENDOR = { '/vendor/quill/': join(root, 'node_modules', 'quill', 'dist') };
 
 let prosemirror = null;
 async function prosemirrorBundle() {
-  prosemirror ??= build({ entryPoints: [join(here, 'prosemirror-editor.mjs')], bundle: true, write: false, format: 'iife', logLevel: 'silent', absWorkingDir: root })
-    .then((r) => r.outputFiles[0].text);
+  prosemirror ??= build({
+    entryPoints: [join(here, 'prosemirror-editor.mjs')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    logLevel: 'silent',
+    absWorkingDir: root,
+  }).then((r) => r.outputFiles[0].text);
   return prosemirror;
 }
 
@@ -27,10 +38,14 @@ export async function startPageServer({ port = 0 } = {}) {
     try {
       let body;
       let type;
-      if (path === '/vendor/prosemirror.js') { body = await prosemirrorBundle(); type = TYPES['.js']; }
-      else {
+      if (path === '/vendor/prosemirror.js') {
+        body = await prosemirrorBundle();
+        type = TYPES['.js'];
+      } else {
         const prefix = Object.keys(VENDOR).find((p) => path.startsWith(p));
-        const file = prefix ? join(VENDOR[prefix], normalize(path.slice(prefix.length))) : join(here, normalize(path === '/' ? '/note.html' : path));
+        const file = prefix
+          ? join(VENDOR[prefix], normalize(path.slice(prefix.length)))
+          : join(here, normalize(path === '/' ? '/note.html' : path));
         if (!file.startsWith(prefix ? VENDOR[prefix] : here)) throw new Error('outside');
         body = await readFile(file);
         type = TYPES[extname(file)] ?? 'application/octet-stream';
@@ -44,5 +59,13 @@ export async function startPageServer({ port = 0 } = {}) {
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}`;
-  return { url, requests, close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }) };
+  return {
+    url,
+    requests,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(resolve);
+      }),
+  };
 }

@@ -3,7 +3,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 export class Position {
-  constructor(readonly line: number, readonly character: number) {
+  constructor(
+    readonly line: number,
+    readonly character: number,
+  ) {
     if (line < 0 || character < 0) throw new Error(`invalid position ${line}:${character}`);
   }
   compareTo(o: Position): number {
@@ -46,18 +49,50 @@ export class Range {
 
 export class Selection extends Range {}
 
-export enum DiagnosticSeverity { Error = 0, Warning = 1, Information = 2, Hint = 3 }
-export enum EndOfLine { LF = 1, CRLF = 2 }
-export enum StatusBarAlignment { Left = 1, Right = 2 }
-export enum ProgressLocation { SourceControl = 1, Window = 10, Notification = 15 }
-export enum FileType { Unknown = 0, File = 1, Directory = 2, SymbolicLink = 64 }
-export enum ViewColumn { Active = -1, Beside = -2, One = 1 }
-export enum ConfigurationTarget { Global = 1, Workspace = 2, WorkspaceFolder = 3 }
+export enum DiagnosticSeverity {
+  Error = 0,
+  Warning = 1,
+  Information = 2,
+  Hint = 3,
+}
+export enum EndOfLine {
+  LF = 1,
+  CRLF = 2,
+}
+export enum StatusBarAlignment {
+  Left = 1,
+  Right = 2,
+}
+export enum ProgressLocation {
+  SourceControl = 1,
+  Window = 10,
+  Notification = 15,
+}
+export enum FileType {
+  Unknown = 0,
+  File = 1,
+  Directory = 2,
+  SymbolicLink = 64,
+}
+export enum ViewColumn {
+  Active = -1,
+  Beside = -2,
+  One = 1,
+}
+export enum ConfigurationTarget {
+  Global = 1,
+  Workspace = 2,
+  WorkspaceFolder = 3,
+}
 
 export class Diagnostic {
   source?: string;
   code?: string | number | { value: string | number; target: Uri };
-  constructor(public range: Range, public message: string, public severity: DiagnosticSeverity = DiagnosticSeverity.Error) {}
+  constructor(
+    public range: Range,
+    public message: string,
+    public severity: DiagnosticSeverity = DiagnosticSeverity.Error,
+  ) {}
 }
 
 export class CodeActionKind {
@@ -82,7 +117,10 @@ export class CodeAction {
   command?: { command: string; title: string; arguments?: unknown[] };
   diagnostics?: Diagnostic[];
   isPreferred?: boolean;
-  constructor(public title: string, public kind?: CodeActionKind) {}
+  constructor(
+    public title: string,
+    public kind?: CodeActionKind,
+  ) {}
 }
 
 export class SnippetString {
@@ -99,7 +137,10 @@ export class SnippetString {
 }
 
 export class SnippetTextEdit {
-  constructor(public range: Range, public snippet: SnippetString) {}
+  constructor(
+    public range: Range,
+    public snippet: SnippetString,
+  ) {}
 }
 
 export type Edit = { uri: Uri; range: Range; text: string; snippet?: boolean };
@@ -127,7 +168,10 @@ export class WorkspaceEdit {
 export class MarkdownString {
   isTrusted?: boolean;
   supportHtml?: boolean;
-  constructor(public value = '', public supportThemeIcons = false) {}
+  constructor(
+    public value = '',
+    public supportThemeIcons = false,
+  ) {}
   appendMarkdown(s: string): this {
     this.value += s;
     return this;
@@ -135,11 +179,17 @@ export class MarkdownString {
 }
 
 export class Hover {
-  constructor(public contents: MarkdownString[], public range?: Range) {}
+  constructor(
+    public contents: MarkdownString[],
+    public range?: Range,
+  ) {}
 }
 
 export class Uri {
-  private constructor(readonly scheme: string, readonly path: string) {}
+  private constructor(
+    readonly scheme: string,
+    readonly path: string,
+  ) {}
   static from(c: { scheme: string; path?: string }): Uri {
     return new Uri(c.scheme, c.path ?? '');
   }
@@ -164,7 +214,9 @@ export class Uri {
     return this.path;
   }
   toString(): string {
-    return this.scheme === 'file' || this.scheme === 'untitled' || this.scheme === 'carelint-rule' ? `${this.scheme}:${this.scheme === 'file' ? '//' : ''}${this.path}` : `${this.scheme}://${this.path}`;
+    return this.scheme === 'file' || this.scheme === 'untitled' || this.scheme === 'carelint-rule'
+      ? `${this.scheme}:${this.scheme === 'file' ? '//' : ''}${this.path}`
+      : `${this.scheme}://${this.path}`;
   }
 }
 
@@ -197,7 +249,11 @@ export class FakeDocument {
   version = 1;
   isDirty = false;
   saved = 0;
-  constructor(readonly uri: Uri, public languageId: string, private text: string) {}
+  constructor(
+    readonly uri: Uri,
+    public languageId: string,
+    private text: string,
+  ) {}
   get fileName(): string {
     return this.uri.path;
   }
@@ -238,7 +294,10 @@ export class FakeDocument {
     const s = this.starts();
     if (p.line >= s.length) return this.text.length;
     const next = s[p.line + 1];
-    const lineEnd = p.line + 1 < s.length ? next - (this.text[next - 1] === '\n' && this.text[next - 2] === '\r' ? 2 : 1) : this.text.length;
+    const lineEnd =
+      p.line + 1 < s.length
+        ? next - (this.text[next - 1] === '\n' && this.text[next - 2] === '\r' ? 2 : 1)
+        : this.text.length;
     return Math.min(s[p.line] + p.character, lineEnd);
   }
   lineAt(line: number): { text: string; range: Range; firstNonWhitespaceCharacterIndex: number } {
@@ -246,10 +305,16 @@ export class FakeDocument {
     const start = s[line];
     const next = line + 1 < s.length ? s[line + 1] : this.text.length;
     const text = this.text.slice(start, next).replace(/\r?\n$|\r$/, '');
-    return { text, range: new Range(new Position(line, 0), new Position(line, text.length)), firstNonWhitespaceCharacterIndex: /^\s*/.exec(text)![0].length };
+    return {
+      text,
+      range: new Range(new Position(line, 0), new Position(line, text.length)),
+      firstNonWhitespaceCharacterIndex: /^\s*/.exec(text)![0].length,
+    };
   }
   /** Apply edits as VS Code reports them: each change in the coordinates left by the previous one. */
-  applyChanges(changes: Array<{ offset: number; length: number; text: string }>): Array<{ range: Range; rangeOffset: number; rangeLength: number; text: string }> {
+  applyChanges(
+    changes: Array<{ offset: number; length: number; text: string }>,
+  ): Array<{ range: Range; rangeOffset: number; rangeLength: number; text: string }> {
     const events = [];
     for (const c of changes) {
       const range = new Range(this.positionAt(c.offset), this.positionAt(c.offset + c.length));
@@ -270,7 +335,10 @@ export class FakeDocument {
 
 // ---- module state, reset between tests --------------------------------------------------------------------------
 
-export interface WarningShown { message: string; items: string[] }
+export interface WarningShown {
+  message: string;
+  items: string[];
+}
 
 export const state = {
   documents: [] as FakeDocument[],
@@ -365,7 +433,9 @@ export const workspace = {
     return state.folders.length ? state.folders : undefined;
   },
   getWorkspaceFolder(uri: Uri) {
-    return state.folders.find((f) => uri.scheme === f.uri.scheme && (uri.path === f.uri.path || uri.path.startsWith(`${f.uri.path}/`)));
+    return state.folders.find(
+      (f) => uri.scheme === f.uri.scheme && (uri.path === f.uri.path || uri.path.startsWith(`${f.uri.path}/`)),
+    );
   },
   asRelativePath(uri: Uri) {
     const f = workspace.getWorkspaceFolder(uri);
@@ -414,21 +484,30 @@ export const workspace = {
     if (open) return open;
     const bytes = state.files.get(uri.toString());
     if (!bytes) throw fileNotFound(uri);
-    const doc = new FakeDocument(uri, uri.path.endsWith('.json') ? 'jsonc' : 'plaintext', new TextDecoder().decode(bytes));
+    const doc = new FakeDocument(
+      uri,
+      uri.path.endsWith('.json') ? 'jsonc' : 'plaintext',
+      new TextDecoder().decode(bytes),
+    );
     state.documents.push(doc);
     state.events.open.fire(doc);
     return doc;
   },
   /** Applies text edits to open (or newly opened) documents, last edit first per document so offsets stay valid. */
   async applyEdit(edit: WorkspaceEdit) {
-    for (const uri of edit.created) if (!state.files.has(uri.toString())) state.files.set(uri.toString(), new Uint8Array());
+    for (const uri of edit.created)
+      if (!state.files.has(uri.toString())) state.files.set(uri.toString(), new Uint8Array());
     const byDoc = new Map<string, Edit[]>();
     for (const e of edit.edits) byDoc.set(e.uri.toString(), [...(byDoc.get(e.uri.toString()) ?? []), e]);
     for (const [key, edits] of byDoc) {
       const doc = await workspace.openTextDocument(edits[0].uri);
       if (!doc) throw new Error(`no document ${key}`);
       const sorted = [...edits].sort((a, b) => b.range.start.compareTo(a.range.start));
-      const changes = sorted.map((e) => ({ offset: doc.offsetAt(e.range.start), length: doc.offsetAt(e.range.end) - doc.offsetAt(e.range.start), text: e.text }));
+      const changes = sorted.map((e) => ({
+        offset: doc.offsetAt(e.range.start),
+        length: doc.offsetAt(e.range.end) - doc.offsetAt(e.range.start),
+        text: e.text,
+      }));
       fireChange(doc, changes);
     }
     return true;
@@ -466,7 +545,9 @@ export function closeDocument(doc: FakeDocument): void {
 
 export function changeSettings(values: Record<string, unknown>): void {
   Object.assign(state.settings, values);
-  state.events.configuration.fire({ affectsConfiguration: (s: string) => Object.keys(values).some((k) => k === s || k.startsWith(`${s}.`)) });
+  state.events.configuration.fire({
+    affectsConfiguration: (s: string) => Object.keys(values).some((k) => k === s || k.startsWith(`${s}.`)),
+  });
 }
 
 export const window = {
@@ -475,7 +556,24 @@ export const window = {
   },
   onDidChangeActiveTextEditor: (l: any) => state.events.activeEditor.event(l),
   createStatusBarItem(id: string, alignment: StatusBarAlignment, priority: number) {
-    const item = { id, alignment, priority, text: '', tooltip: '', command: undefined as unknown, name: '', visible: false, accessibilityInformation: undefined as unknown, show() { item.visible = true; }, hide() { item.visible = false; }, dispose() {} };
+    const item = {
+      id,
+      alignment,
+      priority,
+      text: '',
+      tooltip: '',
+      command: undefined as unknown,
+      name: '',
+      visible: false,
+      accessibilityInformation: undefined as unknown,
+      show() {
+        item.visible = true;
+      },
+      hide() {
+        item.visible = false;
+      },
+      dispose() {},
+    };
     state.statusItems.push(item);
     return item;
   },
@@ -497,7 +595,10 @@ export const window = {
     if (answer !== undefined && options.validateInput?.(answer)) return undefined; // VS Code keeps the box open
     return answer;
   },
-  async withProgress(_options: any, task: (progress: { report(v: unknown): void }, token: { isCancellationRequested: boolean }) => Promise<unknown>) {
+  async withProgress(
+    _options: any,
+    task: (progress: { report(v: unknown): void }, token: { isCancellationRequested: boolean }) => Promise<unknown>,
+  ) {
     return task({ report() {} }, progressToken);
   },
   createOutputChannel() {

@@ -2,7 +2,10 @@
 // wrapper registers with VS Code's AMD loader, and a finished mocha run leaves VS Code for the Web unable to exit.
 type Body = () => unknown;
 
-interface Case { title: string; fn: Body }
+interface Case {
+  title: string;
+  fn: Body;
+}
 
 const cases: Case[] = [];
 const hooks = { before: [] as Body[], after: [] as Body[], afterEach: [] as Body[] };
@@ -25,7 +28,9 @@ export const afterEach = (fn: Body) => void hooks.afterEach.push(fn);
 
 async function within<T>(ms: number, work: () => T): Promise<Awaited<T>> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)),
+  );
   try {
     return await Promise.race([Promise.resolve().then(work), timeout]);
   } finally {
@@ -38,7 +43,7 @@ export async function runAll(timeoutMs = 30_000): Promise<void> {
   const failures: string[] = [];
   let passes = 0;
   const fail = (title: string, e: unknown) => {
-    failures.push(`${title}\n    ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    failures.push(`${title}\n    ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     console.log(`  ✘ ${title}`);
   };
   try {

@@ -4,7 +4,11 @@ import { lint } from '../../../shared-rules/src/index';
 import { equal, ok, waitFor } from './expect';
 import { after, afterEach, before, describe, it } from './runner';
 
-const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, information: vscode.DiagnosticSeverity.Information };
+const SEVERITY = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+};
 
 function root(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -17,7 +21,9 @@ function file(path: string): vscode.Uri {
 }
 
 function careLint(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'CareLint')
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === 'CareLint')
     .sort((a, b) => a.range.start.compareTo(b.range.start));
 }
 
@@ -38,7 +44,10 @@ async function untitled(content: string, language = 'plaintext'): Promise<vscode
 }
 
 async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+  return (
+    (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ??
+    []
+  );
 }
 
 /** The diagnostics the engine's own findings for this text should become (a check of the translation). */
@@ -74,17 +83,38 @@ describe('CareLint in VS Code for the Web (API level)', () => {
 
   afterEach(async () => {
     await writeConfig(originalConfig);
-    await vscode.workspace.getConfiguration('carelint').update('categories', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('carelint')
+      .update('categories', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it('underlines each finding: range, rule code with its explanation link, mapped severity, source', async () => {
     const { document } = await show(file('notes/ward-round.txt'));
-    const ds = await waitFor(() => careLint(document.uri).length === 3 && careLint(document.uri), 'three CareLint diagnostics');
+    const ds = await waitFor(
+      () => careLint(document.uri).length === 3 && careLint(document.uri),
+      'three CareLint diagnostics',
+    );
     equal(ds.map(code), ['refused', 'manipulative', 'committed-suicide'], 'rule codes');
-    equal(ranges(ds), [[2, 11, 2, 18], [2, 73, 2, 85], [3, 11, 3, 28]], 'ranges');
-    equal(ds.map((d) => document.getText(d.range)), ['refused', 'manipulative', 'committed suicide'], 'underlined text');
+    equal(
+      ranges(ds),
+      [
+        [2, 11, 2, 18],
+        [2, 73, 2, 85],
+        [3, 11, 3, 28],
+      ],
+      'ranges',
+    );
+    equal(
+      ds.map((d) => document.getText(d.range)),
+      ['refused', 'manipulative', 'committed suicide'],
+      'underlined text',
+    );
     // committed-suicide is a warning by default; the fixture's .carelintrc.json raises it to error.
-    equal(ds.map((d) => d.severity), [vscode.DiagnosticSeverity.Warning, vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Error], 'severities');
+    equal(
+      ds.map((d) => d.severity),
+      [vscode.DiagnosticSeverity.Warning, vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Error],
+      'severities',
+    );
     for (const d of ds) {
       const target = typeof d.code === 'object' ? d.code.target : undefined;
       equal(target?.toString(), `carelint-rule:/${code(d)}`, 'code link');
@@ -94,9 +124,19 @@ describe('CareLint in VS Code for the Web (API level)', () => {
 
   it('reads Markdown as prose: fenced code is not checked', async () => {
     const { document } = await show(file('notes/discharge.md'));
-    const ds = await waitFor(() => careLint(document.uri).length >= 2 && careLint(document.uri), 'Markdown diagnostics');
+    const ds = await waitFor(
+      () => careLint(document.uri).length >= 2 && careLint(document.uri),
+      'Markdown diagnostics',
+    );
     equal(ds.map(code), ['addict', 'non-compliant'], 'only the prose is flagged');
-    equal(ranges(ds), [[2, 7, 2, 16], [2, 25, 2, 42]], 'ranges (the article is part of the finding: "an addict" → "a person …")');
+    equal(
+      ranges(ds),
+      [
+        [2, 7, 2, 16],
+        [2, 25, 2, 42],
+      ],
+      'ranges (the article is part of the finding: "an addict" → "a person …")',
+    );
   });
 
   it('the code link opens the rule explanation inside VS Code, as plain text', async () => {
@@ -104,13 +144,22 @@ describe('CareLint in VS Code for the Web (API level)', () => {
     ok(explained.getText().includes('CareLint rule: refused'), 'the explanation names the rule');
     ok(explained.getText().includes('Why:') && explained.getText().includes('Sources:'), 'rationale and sources');
     await vscode.commands.executeCommand('carelint.explainRule', 'committed-suicide');
-    const editor = await waitFor(() => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'carelint-rule' && e.document.uri.path === '/committed-suicide'), 'the explanation editor');
+    const editor = await waitFor(
+      () =>
+        vscode.window.visibleTextEditors.find(
+          (e) => e.document.uri.scheme === 'carelint-rule' && e.document.uri.path === '/committed-suicide',
+        ),
+      'the explanation editor',
+    );
     ok(editor.document.getText().includes('died by suicide'), 'the rewrites are listed');
   });
 
   it('offers one quick fix per rewrite (the best preferred), Ignore here and Allow in this workspace', async () => {
     const { document } = await show(file('notes/ward-round.txt'));
-    const refused = await waitFor(() => careLint(document.uri).find((d) => code(d) === 'refused'), 'the refused diagnostic');
+    const refused = await waitFor(
+      () => careLint(document.uri).find((d) => code(d) === 'refused'),
+      'the refused diagnostic',
+    );
     // The file was open in an earlier test, and the config reset after each test re-checks it: VS Code may still be
     // re-opening it when we ask, and then asks again itself (it re-requests code actions on every cursor move).
     const actions = await waitFor(async () => {
@@ -118,14 +167,26 @@ describe('CareLint in VS Code for the Web (API level)', () => {
       return list.length > 0 && list;
     }, 'quick fixes for "refused"');
     const titles = actions.map((a) => a.title);
-    equal(titles.slice(0, 4), [
-      'Replace "refused" with "declined"',
-      'Rewrite "refused" as "[describe what was offered and the reasons the person gave]" (fill in the bracketed part)',
-      'Ignore "refused" here (refused)',
-      'Allow "refused" in this workspace…',
-    ], 'quick fix titles');
-    equal(actions.slice(0, 4).map((a) => a.kind?.value), ['quickfix', 'quickfix', 'quickfix', 'quickfix'], 'kinds');
-    equal(actions.slice(0, 4).map((a) => Boolean(a.isPreferred)), [true, false, false, false], 'preferred');
+    equal(
+      titles.slice(0, 4),
+      [
+        'Replace "refused" with "declined"',
+        'Rewrite "refused" as "[describe what was offered and the reasons the person gave]" (fill in the bracketed part)',
+        'Ignore "refused" here (refused)',
+        'Allow "refused" in this workspace…',
+      ],
+      'quick fix titles',
+    );
+    equal(
+      actions.slice(0, 4).map((a) => a.kind?.value),
+      ['quickfix', 'quickfix', 'quickfix', 'quickfix'],
+      'kinds',
+    );
+    equal(
+      actions.slice(0, 4).map((a) => Boolean(a.isPreferred)),
+      [true, false, false, false],
+      'preferred',
+    );
     equal(actions[3].command?.command, 'carelint.allowInWorkspace', 'allow runs the command that asks for a reason');
   });
 
@@ -148,8 +209,16 @@ describe('CareLint in VS Code for the Web (API level)', () => {
     const d = await waitFor(() => careLint(editor.document.uri)[0], 'a diagnostic');
     const slot = (await codeActions(editor.document.uri, d.range)).find((a) => a.title.startsWith('Rewrite'));
     ok(slot?.edit && (await vscode.workspace.applyEdit(slot.edit)), 'the snippet edit applies');
-    equal(editor.document.getText(), 'Mr Example [describe what was offered and the reasons the person gave] the ward round.\n', 'text with the slot');
-    equal(editor.document.getText(editor.selection), '[describe what was offered and the reasons the person gave]', 'the slot is selected');
+    equal(
+      editor.document.getText(),
+      'Mr Example [describe what was offered and the reasons the person gave] the ward round.\n',
+      'text with the slot',
+    );
+    equal(
+      editor.document.getText(editor.selection),
+      '[describe what was offered and the reasons the person gave]',
+      'the slot is selected',
+    );
   });
 
   it('fixes every finding with source.fixAll.carelint (what editor.codeActionsOnSave runs)', async () => {
@@ -159,22 +228,39 @@ describe('CareLint in VS Code for the Web (API level)', () => {
     await waitFor(() => careLint(uri).length === 3, 'three diagnostics');
     const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
     const actions = await codeActions(uri, whole, 'source.fixAll.carelint');
-    equal(actions.map((a) => [a.title, a.kind?.value]), [['Fix all CareLint rewrites in this file', 'source.fixAll.carelint']], 'the fix-all action');
+    equal(
+      actions.map((a) => [a.title, a.kind?.value]),
+      [['Fix all CareLint rewrites in this file', 'source.fixAll.carelint']],
+      'the fix-all action',
+    );
     ok(actions[0].edit && (await vscode.workspace.applyEdit(actions[0].edit)), 'fix-all applies');
-    equal(editor.document.getText(), 'She declined lunch.\n\nHer uncle died by suicide.\nHe reports he slept well.\n', 'all fixed');
+    equal(
+      editor.document.getText(),
+      'She declined lunch.\n\nHer uncle died by suicide.\nHe reports he slept well.\n',
+      'all fixed',
+    );
     await waitFor(() => careLint(uri).length === 0, 'no diagnostics left');
   });
 
   it('"Ignore here" inserts carelint-disable-next-line in the file\'s comment syntax (Handlebars)', async () => {
     const { document } = await show(file('notes/template.hbs'));
     equal(document.languageId, 'handlebars', 'language');
-    const seeking = await waitFor(() => careLint(document.uri).find((d) => document.getText(d.range) === 'attention seeking'), 'the attention-seeking diagnostic');
-    await waitFor(() => careLint(document.uri).some((d) => code(d) === 'refused'), 'refused after a placeholder is flagged too');
+    const seeking = await waitFor(
+      () => careLint(document.uri).find((d) => document.getText(d.range) === 'attention seeking'),
+      'the attention-seeking diagnostic',
+    );
+    await waitFor(
+      () => careLint(document.uri).some((d) => code(d) === 'refused'),
+      'refused after a placeholder is flagged too',
+    );
     const ignore = (await codeActions(document.uri, seeking.range)).find((a) => a.title.startsWith('Ignore'));
     ok(ignore?.edit && (await vscode.workspace.applyEdit(ignore.edit)), 'the ignore edit applies');
     equal(document.lineAt(0).text, `{{!-- carelint-disable-next-line ${code(seeking)} --}}`, 'the directive line');
     await waitFor(() => !careLint(document.uri).some((d) => code(d) === code(seeking)), 'the ignored finding is gone');
-    ok(careLint(document.uri).some((d) => code(d) === 'refused'), 'other findings stay');
+    ok(
+      careLint(document.uri).some((d) => code(d) === 'refused'),
+      'other findings stay',
+    );
     await vscode.commands.executeCommand('undo');
   });
 
@@ -183,8 +269,14 @@ describe('CareLint in VS Code for the Web (API level)', () => {
     const d = await waitFor(() => careLint(editor.document.uri)[0], 'the custom rule from .carelintrc.json');
     equal(code(d), 'team-sectioned-off', 'custom rule');
     equal(d.severity, vscode.DiagnosticSeverity.Information, 'information severity');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, d.range.start.translate(0, 2));
-    const mds = hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => typeof c === 'object' && 'value' in c && c.value.includes('CareLint'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      d.range.start.translate(0, 2),
+    );
+    const mds = hovers
+      .flatMap((h) => h.contents)
+      .filter((c): c is vscode.MarkdownString => typeof c === 'object' && 'value' in c && c.value.includes('CareLint'));
     ok(mds.length === 1, 'one CareLint hover');
     const md = mds[0];
     ok(!md.isTrusted, 'not trusted');
@@ -200,8 +292,15 @@ describe('CareLint in VS Code for the Web (API level)', () => {
     await editor.edit((e) => e.insert(new vscode.Position(3, 0), '\nHe is an addict.\n'));
     const expected = expectedFor(editor.document);
     ok(expected.length === 2, 'the engine finds two');
-    const ds = await waitFor(() => careLint(editor.document.uri).length === 2 && careLint(editor.document.uri), 'two diagnostics after typing');
-    equal(ds.map((d) => [code(d), ranges([d])[0], d.severity]), expected, 'diagnostics equal the engine findings');
+    const ds = await waitFor(
+      () => careLint(editor.document.uri).length === 2 && careLint(editor.document.uri),
+      'two diagnostics after typing',
+    );
+    equal(
+      ds.map((d) => [code(d), ranges([d])[0], d.severity]),
+      expected,
+      'diagnostics equal the engine findings',
+    );
     await editor.edit((e) => e.delete(ds[0].range));
     await waitFor(() => careLint(editor.document.uri).length === 1, 'one diagnostic after deleting a word');
   });
@@ -209,24 +308,40 @@ describe('CareLint in VS Code for the Web (API level)', () => {
   it('settings: turning a category off re-lints open documents', async () => {
     const { document } = await show(file('notes/ward-round.txt'));
     await waitFor(() => careLint(document.uri).length === 3, 'all findings');
-    await vscode.workspace.getConfiguration('carelint').update('categories', { 'stigmatizing-language': false }, vscode.ConfigurationTarget.Global);
-    await waitFor(() => careLint(document.uri).map(code).join() === 'manipulative', 'only the discriminatory-attitude finding');
+    await vscode.workspace
+      .getConfiguration('carelint')
+      .update('categories', { 'stigmatizing-language': false }, vscode.ConfigurationTarget.Global);
+    await waitFor(
+      () => careLint(document.uri).map(code).join() === 'manipulative',
+      'only the discriminatory-attitude finding',
+    );
   });
 
   it('.carelintrc.json: a change silences a rule; a mistake is reported at its line and column', async () => {
     const { document } = await show(file('notes/ward-round.txt'));
     await waitFor(() => careLint(document.uri).some((d) => code(d) === 'refused'), 'refused flagged');
     await writeConfig('{ "rules": { "refused": false } }\n');
-    await waitFor(() => careLint(document.uri).length === 2 && !careLint(document.uri).some((d) => code(d) === 'refused'), 'refused silenced');
+    await waitFor(
+      () => careLint(document.uri).length === 2 && !careLint(document.uri).some((d) => code(d) === 'refused'),
+      'refused silenced',
+    );
     await writeConfig('{\n  "rules": { "refussed": false }\n}\n');
-    const problem = await waitFor(() => vscode.languages.getDiagnostics(file('.carelintrc.json')).find((d) => d.message.includes("unknown rule id 'refussed'")), 'the config problem');
+    const problem = await waitFor(
+      () =>
+        vscode.languages
+          .getDiagnostics(file('.carelintrc.json'))
+          .find((d) => d.message.includes("unknown rule id 'refussed'")),
+      'the config problem',
+    );
     equal([problem.range.start.line, problem.range.start.character], [1, 13], 'problem position');
     ok(problem.message.includes("Did you mean 'refused'?"), 'what to do');
     await waitFor(() => careLint(document.uri).length === 3, 'built-in rules keep working');
   });
 
   it('"Check workspace" lints files that are not open into the Problems view', async () => {
-    const summary = await vscode.commands.executeCommand<{ files: number; findings: number; cancelled: boolean }>('carelint.checkWorkspace');
+    const summary = await vscode.commands.executeCommand<{ files: number; findings: number; cancelled: boolean }>(
+      'carelint.checkWorkspace',
+    );
     ok(summary && summary.files >= 4 && !summary.cancelled, `files checked: ${JSON.stringify(summary)}`);
     const ds = careLint(file('notes/unopened.txt'));
     equal(ds.map(code), ['drug-seeking'], 'the unopened file has its finding');

@@ -3,17 +3,46 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 export const SERVER = join(ROOT, 'bin', 'carelint-ls.js');
 export const GUARD = join(ROOT, 'test', 'support', 'no-network.cjs');
 
-export interface Position { line: number; character: number }
-export interface Range { start: Position; end: Position }
-export interface Diagnostic { range: Range; severity?: number; code?: string | number; codeDescription?: { href: string }; source?: string; message: string; data?: { ruleId: string; category: string; text: string; suggestions: string[]; suggestionKinds: string[] } }
-export interface TextEdit { range: Range; newText: string }
-export interface CodeAction { title: string; kind?: string; isPreferred?: boolean; diagnostics?: Diagnostic[]; edit?: { changes?: Record<string, TextEdit[]> }; command?: { command: string; arguments?: unknown[] } }
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
+export interface Diagnostic {
+  range: Range;
+  severity?: number;
+  code?: string | number;
+  codeDescription?: { href: string };
+  source?: string;
+  message: string;
+  data?: { ruleId: string; category: string; text: string; suggestions: string[]; suggestionKinds: string[] };
+}
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+export interface CodeAction {
+  title: string;
+  kind?: string;
+  isPreferred?: boolean;
+  diagnostics?: Diagnostic[];
+  edit?: { changes?: Record<string, TextEdit[]> };
+  command?: { command: string; arguments?: unknown[] };
+}
 
 export interface ClientOptions {
   capabilities?: Record<string, unknown>;
@@ -36,12 +65,19 @@ export class TestClient {
   private waiters: Array<() => void> = [];
   readonly exited: Promise<number | null>;
 
-  constructor(readonly connection: MessageConnection, readonly child: ChildProcess) {
-    child.stderr!.on('data', (d) => { this.stderr += d; });
+  constructor(
+    readonly connection: MessageConnection,
+    readonly child: ChildProcess,
+  ) {
+    child.stderr!.on('data', (d) => {
+      this.stderr += d;
+    });
     this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
   }
 
-  get errors(): string { return this.stderr; }
+  get errors(): string {
+    return this.stderr;
+  }
 
   notifyWaiters(): void {
     for (const w of this.waiters) w();
@@ -59,7 +95,10 @@ export class TestClient {
         return true;
       };
       const listener = () => void tryIt();
-      void this.exited.then((code) => { clearTimeout(timer); reject(new Error(`the server exited (${code}) while waiting for ${what}; stderr: ${this.stderr}`)); });
+      void this.exited.then((code) => {
+        clearTimeout(timer);
+        reject(new Error(`the server exited (${code}) while waiting for ${what}; stderr: ${this.stderr}`));
+      });
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== listener);
         reject(new Error(`timed out waiting for ${what}; stderr: ${this.stderr}`));
@@ -103,10 +142,18 @@ export class TestClient {
   }
 }
 
-export async function startClient(options: ClientOptions = {}): Promise<{ client: TestClient; result: { capabilities: Record<string, any>; serverInfo?: { name: string } } }> {
-  if (!existsSync(join(ROOT, 'dist', 'language-server.js'))) throw new Error('dist/language-server.js is missing: run `npm run build` first');
-  const child = spawn(process.execPath, [...(options.guarded ? ['--require', GUARD] : []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+export async function startClient(
+  options: ClientOptions = {},
+): Promise<{ client: TestClient; result: { capabilities: Record<string, any>; serverInfo?: { name: string } } }> {
+  if (!existsSync(join(ROOT, 'dist', 'language-server.js')))
+    throw new Error('dist/language-server.js is missing: run `npm run build` first');
+  const child = spawn(process.execPath, [...(options.guarded ? ['--require', GUARD] : []), SERVER, '--stdio'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const connection = createMessageConnection(
+    new StreamMessageReader(child.stdout!),
+    new StreamMessageWriter(child.stdin!),
+  );
   const client = new TestClient(connection, child);
   connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
     const list = client.published.get(p.uri) ?? [];
@@ -119,14 +166,19 @@ export async function startClient(options: ClientOptions = {}): Promise<{ client
     client.notifyWaiters();
   });
   connection.onNotification('window/logMessage', () => undefined);
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.configuration?.() ?? null));
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) =>
+    p.items.map(() => options.configuration?.() ?? null),
+  );
   connection.onRequest('client/registerCapability', (p: { registrations: Array<{ method: string }> }) => {
     client.registrations.push(...p.registrations);
     client.notifyWaiters();
     return null;
   });
   connection.onRequest('window/showMessageRequest', (p: { message: string; actions?: Array<{ title: string }> }) => {
-    const title = options.pick?.(p.message, (p.actions ?? []).map((a) => a.title));
+    const title = options.pick?.(
+      p.message,
+      (p.actions ?? []).map((a) => a.title),
+    );
     return title === undefined ? null : { title };
   });
   connection.onRequest('workspace/applyEdit', (p: unknown) => {
@@ -136,13 +188,13 @@ export async function startClient(options: ClientOptions = {}): Promise<{ client
   connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.listen();
   const folder = options.folder;
-  const result = await connection.sendRequest('initialize', {
+  const result = (await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: folder ? pathToFileURL(folder).href : null,
     workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'ws' }] : null,
     capabilities: options.capabilities ?? {},
     initializationOptions: options.initializationOptions,
-  }) as { capabilities: Record<string, any> };
+  })) as { capabilities: Record<string, any> };
   void connection.sendNotification('initialized', {});
   return { client, result };
 }

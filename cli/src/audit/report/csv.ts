@@ -26,7 +26,16 @@ export function csvCell(value: string): string {
 }
 
 export function csvRow(r: CsvFindingRow, redact: boolean): string {
-  const cells = [csvCell(r.id), r.date ?? '', r.ruleId, r.category, r.severity, String(r.weight), csvCell(r.file), String(r.line)];
+  const cells = [
+    csvCell(r.id),
+    r.date ?? '',
+    r.ruleId,
+    r.category,
+    r.severity,
+    String(r.weight),
+    csvCell(r.file),
+    String(r.line),
+  ];
   if (!redact) cells.push(csvCell(r.excerpt ?? ''));
   return cells.join(',') + '\r\n';
 }

@@ -11,7 +11,8 @@ import { CATEGORY_WEIGHT, SEVERITY_WEIGHT } from '../weights';
 import { CATEGORY_COLOUR, LETTER_MONTH, monthChart } from './chart';
 import { escapeHtml as e } from './escape';
 
-export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+export const REPORT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 export interface HtmlMeta {
   files: string[];
@@ -60,18 +61,25 @@ const n = (v: number) => v.toLocaleString('en-GB');
 
 export async function writeHtml(sink: Sink, people: PersonAggregate[], totals: Totals, meta: HtmlMeta): Promise<void> {
   const shown = Math.min(meta.top, people.length);
-  let before = 0, after = 0;
+  let before = 0,
+    after = 0;
   for (const [month, counts] of Object.entries(totals.months)) {
     const sum = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
     if (month < LETTER_MONTH) before += sum;
     else after += sum;
   }
-  const bad = Object.entries(totals.badRows).filter(([, v]) => v > 0).map(([k, v]) => `${n(v)} ${k.replace(/-/g, ' ')}`).join(', ') || 'none';
+  const bad =
+    Object.entries(totals.badRows)
+      .filter(([, v]) => v > 0)
+      .map(([k, v]) => `${n(v)} ${k.replace(/-/g, ' ')}`)
+      .join(', ') || 'none';
   const filters = [
     totals.filters.since ? `since ${totals.filters.since}` : '',
     totals.filters.until ? `until ${totals.filters.until}` : '',
     totals.filters.categories.length < CATEGORIES.length ? `categories: ${totals.filters.categories.join(', ')}` : '',
-  ].filter(Boolean).join('; ');
+  ]
+    .filter(Boolean)
+    .join('; ');
 
   await sink.write(`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -107,7 +115,13 @@ ${CATEGORIES.map((c) => `<tr><td><code>${c}</code></td><td>${e(LABEL[c])}</td><t
 </section>
 <section id="by-rule"><h2>Findings by rule</h2>
 <table id="rule-table"><thead><tr><th>Rule</th><th>What it flags</th><th class="n">Findings</th></tr></thead><tbody>
-${Object.entries(totals.rules).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id, count]) => `<tr><td><code>${e(id)}</code></td><td>${e(meta.ruleMessages.get(id) ?? '')}</td><td class="n" data-label="Findings">${n(count)}</td></tr>`).join('\n')}
+${Object.entries(totals.rules)
+  .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+  .map(
+    ([id, count]) =>
+      `<tr><td><code>${e(id)}</code></td><td>${e(meta.ruleMessages.get(id) ?? '')}</td><td class="n" data-label="Findings">${n(count)}</td></tr>`,
+  )
+  .join('\n')}
 </tbody></table></section>
 <section id="people"><h2>People ranked by score</h2>
 <p class="meta">${shown < people.length ? `${shown === 1 ? 'The highest score' : `The ${n(shown)} highest scores`} of ${plural(people.length, 'person', 'people', n)} ${shown === 1 ? 'is' : 'are'} shown; --format json or csv lists everyone, or raise --top.` : `${plural(people.length, 'person', 'people', n)}.`} Up to ${plural(totals.itemsPerPersonCap, 'finding', 'findings', n)} ${totals.itemsPerPersonCap === 1 ? 'is' : 'are'} kept per person (the heaviest); counts and dates cover all of them.</p>
@@ -118,7 +132,15 @@ ${Object.entries(totals.rules).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 :
 }
 
 function personRow(p: PersonAggregate, rank: number): string {
-  const items = p.items.map((it) => `<li><time>${e(it.date ?? 'undated')}</time> <code>${e(it.ruleId)}</code> ${e(it.category)}${it.excerpt === undefined ? '' : ` <span class="excerpt">${e(it.excerpt)}</span>`}</li>`).join('');
-  const summary = p.items.length < p.findings ? `${p.findings} findings (${p.items.length} kept)` : `${p.findings} finding${p.findings === 1 ? '' : 's'}`;
+  const items = p.items
+    .map(
+      (it) =>
+        `<li><time>${e(it.date ?? 'undated')}</time> <code>${e(it.ruleId)}</code> ${e(it.category)}${it.excerpt === undefined ? '' : ` <span class="excerpt">${e(it.excerpt)}</span>`}</li>`,
+    )
+    .join('');
+  const summary =
+    p.items.length < p.findings
+      ? `${p.findings} findings (${p.items.length} kept)`
+      : `${p.findings} finding${p.findings === 1 ? '' : 's'}`;
   return `<tr><td class="n" data-label="Rank">${rank}</td><td class="person" data-label="Person">${e(p.id)}</td><td class="n" data-label="Score">${p.score}</td><td class="n" data-label="Findings">${p.findings}</td>${CATEGORIES.map((c) => `<td class="n" data-label="${e(c.split('-')[0])}">${p.categories[c]}</td>`).join('')}<td class="date" data-label="First">${e(p.first ?? '')}</td><td class="date" data-label="Last">${e(p.last ?? '')}</td><td class="items"><details><summary>${summary}</summary><ol class="items">${items}</ol></details></td></tr>\n`;
 }

@@ -15,9 +15,11 @@ export function personJson(p: PersonAggregate) {
     categories: p.categories,
     first: p.first,
     last: p.last,
-    items: p.items.map((i) => (i.excerpt === undefined
-      ? { date: i.date, ruleId: i.ruleId, category: i.category }
-      : { date: i.date, ruleId: i.ruleId, category: i.category, excerpt: i.excerpt })),
+    items: p.items.map((i) =>
+      i.excerpt === undefined
+        ? { date: i.date, ruleId: i.ruleId, category: i.category }
+        : { date: i.date, ruleId: i.ruleId, category: i.category, excerpt: i.excerpt },
+    ),
   };
 }
 
