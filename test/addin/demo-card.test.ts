@@ -109,6 +109,7 @@ describe('shared finding card: what comes first, guidance, prompts, sources', ()
   const withGuidance = {
     ...base,
     guidance: GUIDANCE,
+    suggestions: ['not taking', 'not on', '[describe which treatment was not taken and why]'],
     suggestionKinds: ['rewrite', 'rewrite', 'prompt'],
     sources: [...base.sources, ...base.sources],
   } as Finding;

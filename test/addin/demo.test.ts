@@ -41,7 +41,19 @@ async function noteText(page: Page): Promise<string> {
 }
 
 async function hoverMark(page: Page, text: string): Promise<void> {
-  const box = await page.locator('.cl-editor__layer mark', { hasText: text }).first().boundingBox();
+  // The layer redraws a line whose underlines changed, so the mark is read when it is laid out, not before.
+  const box = await page
+    .waitForFunction(
+      (t) => {
+        const mark = [...document.querySelectorAll('.cl-editor__layer mark')].find((n) => n.textContent?.includes(t));
+        const r = mark?.getBoundingClientRect();
+        return r && r.width > 0 ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+      },
+      text,
+      { timeout: 10_000 },
+    )
+    .then((handle) => handle.jsonValue())
+    .catch(() => null);
   assert.ok(box, `no underline for ${text}`);
   // The layer lets the pointer through to the textarea, so move the mouse rather than hover the element.
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);

@@ -332,7 +332,7 @@ describe('Word: suggestion kinds (prompts and guidance are never applied by Repl
     await h.checker.replaceAll(nonCompliant);
     assert.equal(
       h.word.paragraphs[0].text,
-      'He was not taking the plan; later he was noncompliant again.',
+      'He was not following the plan; later he was noncompliant again.',
       'the other rule there offers only prompts',
     );
     const timeWaster = h.checker.items().find((i) => i.text === texts[1])!;

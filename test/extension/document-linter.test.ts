@@ -36,7 +36,7 @@ describe('extension: live checking of open documents', () => {
     await waitFor(() => codes(run.live, early) && codes(run.live, md) && codes(run.live, untitled), 'diagnostics');
     assert.deepEqual(codes(run.live, early), ['refused']);
     assert.deepEqual(codes(run.live, md), ['addict']);
-    assert.deepEqual(codes(run.live, untitled), ['non-compliant']);
+    assert.deepEqual(codes(run.live, untitled), ['non-compliant-with-medication']);
     assert.equal(run.live.get(ts.uri), undefined);
     assert.equal(run.linter.isTracked(ts.uri as never), false);
   });
