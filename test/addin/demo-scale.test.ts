@@ -188,7 +188,9 @@ describe('demo page at clinical scale (chromium)', function () {
     for (const label of await police.locator('button').allTextContents())
       assert.ok(!advice.some((a) => label.includes(a)), `guidance on a button: ${label}`);
     // a prompt goes in only when chosen, and is then selected so typing replaces it
-    await page.locator('#cl-explain .cl-card[data-rule="non-compliant-with-medication"] .cl-card__rewrite[data-kind="prompt"]').click();
+    await page
+      .locator('#cl-explain .cl-card[data-rule="non-compliant-with-medication"] .cl-card__rewrite[data-kind="prompt"]')
+      .click();
     const selected = await page.$eval('#cl-note', (t) => {
       const a = t as HTMLTextAreaElement;
       return a.value.slice(a.selectionStart, a.selectionEnd);
