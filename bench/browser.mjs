@@ -5,11 +5,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CHROMIUM_PATH, extensionFlags } from '../test/support/chromium-flags.mjs';
 import { median } from './lib/stats.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const emit = (e) => process.stdout.write(JSON.stringify({ event: 'browser', ...e }) + '\n');
-const chromiumPath = process.env.CARELINT_CHROMIUM ?? '/usr/bin/chromium';
 const extension = join(root, 'dist', 'browser-test');
 const KEYSTROKES = 41;
 
@@ -17,8 +17,8 @@ if (!existsSync(join(extension, 'manifest.json'))) {
   emit({ status: 'not available', reason: 'dist/browser-test is not built (npm run build)' });
   process.exit(0);
 }
-if (!existsSync(chromiumPath)) {
-  emit({ status: 'not available', reason: `no Chromium at ${chromiumPath} (run scripts/setup.sh)` });
+if (!existsSync(CHROMIUM_PATH)) {
+  emit({ status: 'not available', reason: `no Chromium at ${CHROMIUM_PATH} (run scripts/setup.sh)` });
   process.exit(0);
 }
 
@@ -29,22 +29,10 @@ const { startPageServer } = await import(pathToFileURL(join(root, 'test', 'brows
 const server = await startPageServer();
 const userDataDir = mkdtempSync(join(tmpdir(), 'carelint-bench-chromium-'));
 const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: chromiumPath,
+  executablePath: CHROMIUM_PATH,
   headless: true,
   viewport: { width: 1200, height: 800 },
-  args: [
-    `--disable-extensions-except=${extension}`,
-    `--load-extension=${extension}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
-    '--disable-quic',
-    '--disable-dev-shm-usage',
-    '--disable-default-apps',
-  ],
+  args: extensionFlags(extension),
 });
 const foreign = [];
 context.on('request', (r) => {

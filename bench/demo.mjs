@@ -7,26 +7,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { clinicalNote } from './lib/clinical-note.mjs';
+import { CHROMIUM_PATH, PAGE_FLAGS } from '../test/support/chromium-flags.mjs';
 import { median } from './lib/stats.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const emit = (e) => process.stdout.write(JSON.stringify({ event: 'demo', ...e }) + '\n');
 const serve = join(root, 'addin', 'serve.mjs');
-const chromiumPath = process.env.CARELINT_CHROMIUM ?? '/usr/bin/chromium';
-// the same flags as test/support/browser.ts: nothing may reach out to Google's services
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-  '--disable-default-apps',
-  '--disable-extensions',
-];
 const KEY_INTERVAL_MS = 83; // 12 keys a second
 const TYPED = 'She was noncompliant with the plan and staff felt he was manipulative today. ';
 
@@ -34,8 +20,8 @@ if (!existsSync(serve)) {
   emit({ status: 'not available', reason: 'addin/serve.mjs is not on this branch' });
   process.exit(0);
 }
-if (!existsSync(chromiumPath)) {
-  emit({ status: 'not available', reason: `no Chromium at ${chromiumPath} (run scripts/setup.sh)` });
+if (!existsSync(CHROMIUM_PATH)) {
+  emit({ status: 'not available', reason: `no Chromium at ${CHROMIUM_PATH} (run scripts/setup.sh)` });
   process.exit(0);
 }
 
@@ -45,7 +31,7 @@ const note = process.env.CARELINT_BENCH_DEMO_NOTE
 const { chromium } = await import('playwright-core');
 const { startServer } = await import(pathToFileURL(serve).href);
 const server = await startServer({ port: 0, https: false });
-const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ARGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: PAGE_FLAGS });
 const foreign = [];
 const p99 = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -2,10 +2,15 @@
 // use it, so hostile text in any field must come out as text.
 import assert from 'node:assert/strict';
 import { Window } from 'happy-dom';
-import { lint, type Finding } from '../../shared-rules/src/index';
+import {
+  lint,
+  type Finding,
+  categoryLabel,
+  CATEGORY_ORDER,
+  autoRewrite,
+  severityLabel,
+} from '../../shared-rules/src/index';
 import { renderFindingCard, type CardActions } from '../../addin/src/ui/card';
-import { CATEGORY_LABELS, CATEGORY_ORDER } from '../../addin/src/ui/categories';
-import { autoRewrite, severityLabel } from '../../shared-rules/src/index';
 import { CATEGORIES } from '../../shared-rules/src/types';
 
 function blankDocument(): Document {
@@ -98,8 +103,8 @@ describe('shared finding card', () => {
     assert.ok(finding);
     const card = renderFindingCard(blankDocument(), finding, {});
     assert.equal(card.getAttribute('data-category'), finding.category);
-    assert.equal(card.querySelector('.cl-card__category')?.textContent, CATEGORY_LABELS[finding.category]);
-    assert.equal(card.getAttribute('aria-label'), `${CATEGORY_LABELS[finding.category]}: ${finding.message}`);
+    assert.equal(card.querySelector('.cl-card__category')?.textContent, categoryLabel(finding.category));
+    assert.equal(card.getAttribute('aria-label'), `${categoryLabel(finding.category)}: ${finding.message}`);
   });
 });
 

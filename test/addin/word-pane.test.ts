@@ -6,8 +6,7 @@ import { Window } from 'happy-dom';
 import { OfficeMockObject } from 'office-addin-mock';
 import { createWordPane, startWordPane, type WordPane } from '../../addin/src/word/pane';
 import { WORD_PANE_CSS } from '../../addin/src/word/styles';
-import { CATEGORY_LABELS, CATEGORY_ORDER } from '../../addin/src/ui/categories';
-import { lint } from '../../shared-rules/src/index';
+import { categoryLabel, CATEGORY_ORDER, lint } from '../../shared-rules/src/index';
 import { FakeWord, ManualScheduler } from './support/fake-word';
 
 const NOTE = [
@@ -77,7 +76,7 @@ describe('Word task pane (fallback list, no WordApi 1.7)', () => {
       (c) => [c, NOTE.flatMap((t) => lint(t)).filter((f) => f.category === c).length] as const,
     )
       .filter(([, n]) => n > 0)
-      .map(([c, n]) => `${CATEGORY_LABELS[c]} (${n})`);
+      .map(([c, n]) => `${categoryLabel(c)} (${n})`);
     assert.equal(expected.length, 4, 'the fixture shows every category');
     assert.deepEqual(
       [...m.root.querySelectorAll('.clw-group h3')].map((h) => h.textContent),

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 import { CHROMIUM_PATH, isLocalUrl, requireChromium } from '../support/browser';
+import { extensionFlags } from '../support/chromium-flags.mjs';
 import { ROOT } from '../support/cli';
 import { startPageServer } from './pages/serve.mjs';
 
@@ -34,19 +35,7 @@ export async function launchExtension(dir = EXTENSION): Promise<ExtensionSession
     // Playwright's headless is Chromium's new headless mode, which runs extensions (checked with Chromium 156)
     headless: true,
     viewport: { width: 1200, height: 800 },
-    args: [
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-      '--disable-dev-shm-usage',
-      '--disable-default-apps',
-    ],
+    args: extensionFlags(dir),
   });
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));

@@ -3,22 +3,10 @@
 // request left localhost.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_PATH, PAGE_FLAGS } from './chromium-flags.mjs';
 
-export const CHROMIUM_PATH = process.env.CARELINT_CHROMIUM ?? '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-  '--disable-default-apps',
-  '--disable-extensions',
-];
+export { CHROMIUM_PATH } from './chromium-flags.mjs';
+export const CHROMIUM_ARGS = PAGE_FLAGS;
 
 export function requireChromium(): void {
   if (!existsSync(CHROMIUM_PATH)) {

@@ -5,9 +5,9 @@ import {
   planFixes,
   type Finding,
   type TextChange,
+  categoryLabel,
 } from '../../../shared-rules/src/index';
 import { renderFindingCard } from '../ui/card';
-import { CATEGORY_LABELS } from '../ui/categories';
 import { shiftFindings, textChange } from './diff';
 import { MarkLayer } from './overlay';
 import { PauseOrMaxWait } from './schedule';
@@ -384,7 +384,7 @@ export class DemoEditor {
     this.place(anchor ? { first: anchor, last: anchor } : this.anchorFor(finding));
     if (source === 'caret')
       this.events.announce(
-        `${CATEGORY_LABELS[finding.category]}: "${finding.text}". ${finding.message} Press Tab for rewrites.`,
+        `${categoryLabel(finding.category)}: "${finding.text}". ${finding.message} Press Tab for rewrites.`,
       );
   }
 

@@ -1,6 +1,5 @@
-import type { Category, Finding } from '../../../shared-rules/src/index';
+import { type Category, type Finding, categoryLabel, CATEGORY_ORDER } from '../../../shared-rules/src/index';
 import { renderFindingCard, type CardActions } from '../ui/card';
-import { CATEGORY_LABELS, CATEGORY_ORDER } from '../ui/categories';
 
 /** Cards drawn per category when Explain all opens, and added by each "Show more". */
 const FIRST_PAGE = 10;
@@ -27,7 +26,7 @@ export function renderCounts(list: HTMLElement, findings: readonly Finding[]): v
       sample.textContent = 'abc';
       const label = doc.createElement('span');
       label.className = 'cl-count__label';
-      label.textContent = CATEGORY_LABELS[category];
+      label.textContent = categoryLabel(category);
       const value = doc.createElement('span');
       value.className = 'cl-count__value';
       row.append(sample, label, value);
@@ -125,7 +124,7 @@ export class ExplainAll {
       const mine = byCategory.get(category)!;
       const group = this.groups.get(category)!;
       group.section.hidden = mine.length === 0;
-      const title = `${CATEGORY_LABELS[category]} (${mine.length})`;
+      const title = `${categoryLabel(category)} (${mine.length})`;
       if (group.heading.textContent !== title) group.heading.textContent = title;
       const shown = mine.slice(0, this.limits.get(category) ?? FIRST_PAGE);
       const items: HTMLElement[] = [];

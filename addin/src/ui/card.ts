@@ -1,11 +1,10 @@
 import {
-  isSlotRewrite,
   severityLabel,
   type Finding,
   type SourceRef,
   type SuggestionKind,
+  categoryLabel,
 } from '../../../shared-rules/src/index';
-import { CATEGORY_LABELS } from './categories';
 
 /** What a card can do; a button is shown only for the actions the host supplies. */
 export interface CardActions {
@@ -36,11 +35,11 @@ export function renderFindingCard(doc: Document, finding: Finding, actions: Card
   card.dataset.category = finding.category;
   card.dataset.severity = finding.severity;
   card.dataset.rule = finding.ruleId;
-  card.setAttribute('aria-label', `${CATEGORY_LABELS[finding.category]}: ${finding.message}`);
+  card.setAttribute('aria-label', `${categoryLabel(finding.category)}: ${finding.message}`);
 
   const head = el('header', 'cl-card__head');
   head.append(
-    el('span', 'cl-card__category', CATEGORY_LABELS[finding.category]),
+    el('span', 'cl-card__category', categoryLabel(finding.category)),
     el('span', 'cl-card__severity', severityLabel(finding.severity)),
   );
   const flagged = el('p', 'cl-card__flagged');
@@ -122,7 +121,7 @@ export function renderFindingCard(doc: Document, finding: Finding, actions: Card
 function suggestionsOf(finding: Finding): Array<{ text: string; kind: SuggestionKind }> {
   return finding.suggestions.map((text, i) => ({
     text,
-    kind: finding.suggestionKinds?.[i] ?? (isSlotRewrite(text) ? 'prompt' : 'rewrite'),
+    kind: finding.suggestionKinds[i],
   }));
 }
 

@@ -1,5 +1,4 @@
-import type { Category } from '../../../shared-rules/src/index';
-import { CATEGORY_LABELS, CATEGORY_ORDER } from '../ui/categories';
+import { type Category, categoryLabel, CATEGORY_ORDER } from '../../../shared-rules/src/index';
 import type { Located } from './located';
 
 export interface CategoryGroup {
@@ -12,7 +11,7 @@ export interface CategoryGroup {
 export function groupByCategory(items: Located[]): CategoryGroup[] {
   return CATEGORY_ORDER.map((category) => ({
     category,
-    label: CATEGORY_LABELS[category],
+    label: categoryLabel(category),
     items: items.filter((i) => i.finding.category === category),
   })).filter((g) => g.items.length > 0);
 }

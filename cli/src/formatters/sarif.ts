@@ -1,6 +1,12 @@
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { autoRewrite, sourceText, suggestionKind, type RuleData, type Severity } from '../../../shared-rules/src/index';
+import {
+  autoRewrite,
+  describeRuleData,
+  sourceText,
+  type RuleData,
+  type Severity,
+} from '../../../shared-rules/src/index';
 import type { CheckedFile, LocatedFinding } from '../types';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
@@ -81,8 +87,9 @@ export function formatSarif(files: CheckedFile[], cwd: string, version: string):
 function describeRule(f: LocatedFinding, rule: RuleData | undefined): object {
   const rationale = rule?.rationale ?? f.rationale;
   const sources = f.sources.map(sourceText);
-  const suggestions = rule ? rule.suggestions.map((s) => s.replace(/~/g, '')) : f.suggestions;
-  const rewrites = suggestions.filter((s) => suggestionKind(s) === 'rewrite');
+  const rewrites = rule
+    ? describeRuleData(rule, f.sources).rewrites
+    : f.suggestions.filter((_, i) => f.suggestionKinds[i] === 'rewrite');
   const guidance = rule?.guidance ?? f.guidance ?? [];
   const help = [
     rationale,

@@ -11,8 +11,7 @@ export function isSlotRewrite(suggestion: string): boolean {
 
 /** The rewrite a host may apply on its own (fix all, Replace all, --fix, a preferred quick fix), if the finding has one. */
 export function autoRewrite(finding: Finding): string | undefined {
-  const kinds = finding.suggestionKinds;
-  return finding.suggestions.find((s, i) => (kinds ? kinds[i] === 'rewrite' : !isSlotRewrite(s)));
+  return finding.suggestions.find((_, i) => finding.suggestionKinds[i] === 'rewrite');
 }
 
 export interface FixEdit {
