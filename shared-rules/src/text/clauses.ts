@@ -52,9 +52,15 @@ function isLetterOrDot(c: number): boolean {
   return c === 46 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-function lineStartOf(text: string, i: number, lo: number): number {
-  const nl = text.lastIndexOf('\n', i - 1);
-  return Math.max(lo, nl + 1);
+/**
+ * Start of the line holding text[i], looking back at most MAX_SCAN characters: callers only ask whether the line
+ * so far is short, and an unbounded lastIndexOf made each colon in a run-on text cost the whole text.
+ */
+function lineStartOf(text: string, i: number): number {
+  const lo = Math.max(0, i - MAX_SCAN);
+  let j = i;
+  while (j > lo && text.charCodeAt(j - 1) !== 10) j--;
+  return j;
 }
 
 /** Is text[i] the end of a statement (the character itself)? */
@@ -68,10 +74,10 @@ function endsSentence(text: string, i: number, hi: number): boolean {
     const n = text.charCodeAt(j);
     const lower = n >= 97 && n <= 122;
     // wrapped prose: a long line running on into a lower-case word
-    return !(lower && i - lineStartOf(text, i, 0) > 40);
+    return !(lower && i - lineStartOf(text, i) > 40);
   }
   if (c === 58) {
-    const start = lineStartOf(text, i, 0);
+    const start = lineStartOf(text, i);
     const label = text.slice(start, i).replace(/^[\s>*#_\-\d.)]+/, '');
     return !(label.length <= 32 && label.split(/\s+/).filter(Boolean).length <= MAX_LABEL_WORDS);
   }
