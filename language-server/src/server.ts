@@ -17,6 +17,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, type ConfigProblem, type TextFormat } from '../../shared-rules/src/index';
+import { noConfig } from '../../editor-common/config-loader';
 import { isConfigPath, problemDiagnostic, problemNotice } from '../../editor-common/config-lookup';
 import { explanationText } from '../../editor-common/explanation';
 import { formatFor } from '../../editor-common/format';
@@ -135,6 +136,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       });
     if (configRegistration)
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'carelint' });
+    // Build the rules now, while the first document's settings and config file are still being fetched.
+    setImmediate(noConfig);
   });
 
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
