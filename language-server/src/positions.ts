@@ -27,12 +27,14 @@ export class Positions {
     if (p.line < 0) return 0;
     if (p.line >= this.text.lineCount) return this.text.length;
     const start = this.text.lineStart(p.line);
-    const content = this.text.lineContent(p.line);
-    if (this.encoding === 'utf-16') return start + Math.max(0, Math.min(p.character, content.length));
+    const length = this.text.lineLength(p.line);
+    if (this.encoding === 'utf-16') return start + Math.max(0, Math.min(p.character, length));
+    // The line as stored (no copy of it: a 1 MB document may be one line), read up to its break.
+    const line = this.text.lineWithBreak(p.line);
     let bytes = 0;
     let i = 0;
-    while (i < content.length && bytes < p.character) {
-      const { units, size } = utf8At(content, i);
+    while (i < length && bytes < p.character) {
+      const { units, size } = utf8At(line, i);
       bytes += size;
       i += units;
     }
@@ -42,9 +44,9 @@ export class Positions {
   positionAt(offset: number): Position {
     const line = this.text.lineAt(offset);
     const start = this.text.lineStart(line);
-    const content = this.text.lineContent(line);
-    const character = Math.min(Math.max(0, Math.min(offset, this.text.length)) - start, content.length);
+    const character = Math.min(Math.max(0, Math.min(offset, this.text.length)) - start, this.text.lineLength(line));
     if (this.encoding === 'utf-16') return { line, character };
+    const content = this.text.lineWithBreak(line);
     let bytes = 0;
     for (let i = 0; i < character; ) {
       const { units, size } = utf8At(content, i);

@@ -31,10 +31,15 @@ export class LineText {
     return this.joined;
   }
 
-  /** The line's text without its line break (a line past the end is empty). */
-  lineContent(line: number): string {
+  /** The line's text with its line break (a line past the end is empty). */
+  lineWithBreak(line: number): string {
+    return this.lines[line] ?? '';
+  }
+
+  /** The line's length without its line break. */
+  lineLength(line: number): number {
     const s = this.lines[line] ?? '';
-    return s.slice(0, s.length - breakLength(s));
+    return s.length - breakLength(s);
   }
 
   /** The offset where a line starts (0 before the first, the text's length past the last). */
