@@ -4,7 +4,7 @@
 // hand with vm.Script's cachedData. The cache holds compiled code only, never text; it lives in the user's own cache
 // folder, and is read only from a folder that nobody else can write. Set CARELINT_CODE_CACHE=off to load without it.
 const { createHash } = require('node:crypto');
-const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { homedir } = require('node:os');
 const { basename, dirname, join } = require('node:path');
@@ -69,6 +69,11 @@ function saveLater(script, cacheFile) {
       const partial = `${cacheFile}.${process.pid}`;
       writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
       renameSync(partial, cacheFile);
+      // Caches of earlier builds of the same bundle are never read again.
+      const prefix = `${basename(cacheFile).split('-').slice(0, -1).join('-')}-`;
+      for (const name of readdirSync(dirname(cacheFile)))
+        if (name.startsWith(prefix) && name.endsWith('.bin') && name !== basename(cacheFile))
+          rmSync(join(dirname(cacheFile), name), { force: true });
     } catch {
       // only a speed-up: a start without it works the same
     }

@@ -1,7 +1,7 @@
 // carelint-ls loads its bundle with V8's code cache (bin/code-cache.js): a start writes the cache, a later start
 // reads it, a damaged cache is replaced, and a folder others could write into is never used. Speed is for the bench.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -46,6 +46,17 @@ describe('language server: V8 code cache of the bundle', function () {
     assert.deepEqual(await run(folder), ['addict']);
     assert.deepEqual(entries(folder), [file]);
     assert.ok(readFileSync(join(folder, file)).equals(first), 'an accepted cache is left as it is');
+  });
+
+  it("removes an earlier build's cache of the bundle when it writes one, and leaves other files alone", async () => {
+    const folder = join(scratch(), 'cache');
+    mkdirSync(folder, { mode: 0o700 });
+    writeFileSync(join(folder, `language-server.js-${'0'.repeat(32)}.bin`), 'stale');
+    writeFileSync(join(folder, 'cli.js-0.bin'), 'another bundle');
+    await run(folder);
+    assert.equal(entries(folder).length, 2);
+    assert.ok(entries(folder).includes('cli.js-0.bin'));
+    assert.ok(!entries(folder).includes(`language-server.js-${'0'.repeat(32)}.bin`));
   });
 
   it('replaces a damaged cache and still checks the text', async () => {
