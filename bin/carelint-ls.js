@@ -8,4 +8,4 @@ if (!existsSync(server)) {
   process.stderr.write(`carelint-ls: ${server} is missing; run \`npm run build\` in ${join(__dirname, '..')}\n`);
   process.exit(2);
 }
-require(server);
+require('./code-cache').requireWithCodeCache(server);

@@ -78,7 +78,7 @@ export function targets(results) {
     row(
       'language server cold start → first diagnostics ≤ 150 ms',
       ls?.status === 'measured'
-        ? `${fmtMs(ls.coldStartMedianMs)} median of ${ls.coldRuns.length}${ls.coldStartCpuMs != null ? ` (server CPU ${fmtMs(ls.coldStartCpuMs)})` : ''}, spawn to the first diagnostics of a ${(ls.noteChars / 1000).toFixed(0)}k-character note`
+        ? `${fmtMs(ls.coldStartMedianMs)} median of ${ls.coldRuns.length - (ls.coldStartNoCacheMs != null ? 1 : 0)}${ls.coldStartCpuMs != null ? ` (server CPU ${fmtMs(ls.coldStartCpuMs)})` : ''}, spawn to the first diagnostics of a ${(ls.noteChars / 1000).toFixed(0)}k-character note${ls.coldStartNoCacheMs != null ? `; the very first start, before the code cache exists, ${fmtMs(ls.coldStartNoCacheMs)}${ls.coldStartNoCacheCpuMs != null ? ` (CPU ${fmtMs(ls.coldStartNoCacheCpuMs)})` : ''}` : ''}`
         : 'not measured',
       ls?.status === 'measured' ? ls.coldStartMedianMs <= 150 : null,
     ),

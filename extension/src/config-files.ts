@@ -1,43 +1,28 @@
 import * as vscode from 'vscode';
-import {
-  builtinRuleSet,
-  CONFIG_FILE_NAME,
-  loadConfig,
-  type ConfigProblem,
-  type LintOptions,
-  type RuleSet,
-} from '../../shared-rules/src/index';
-import {
-  ConfigLookup,
-  isConfigPath,
-  problemDiagnostic,
-  problemLines,
-  problemNotice,
-} from '../../editor-common/config-lookup';
+import { CONFIG_FILE_NAME, type ConfigProblem, type RuleSet } from '../../shared-rules/src/index';
+import { ConfigLoader, noConfig, type LoadedConfig } from '../../editor-common/config-loader';
+import { isConfigPath, problemDiagnostic, problemNotice } from '../../editor-common/config-lookup';
 
 /** What a `.carelintrc.json` contributes to a document's options (nothing, when there is none). */
-export interface FileConfig {
-  uri?: vscode.Uri;
-  options: LintOptions;
-  ruleSet: RuleSet;
-}
-
-const NONE: FileConfig = { options: {}, ruleSet: builtinRuleSet() };
+export type FileConfig = LoadedConfig<vscode.Uri>;
 
 /**
- * Finds each document's `.carelintrc.json` (the nearest one upward from its folder, not above its workspace folder),
- * loads it through the engine's config loader, and reports its problems as diagnostics on the file and as one
- * warning per change of the file. Reads go through vscode.workspace.fs, so this works in VS Code for the Web.
+ * Finds each document's `.carelintrc.json` (the nearest one upward from its folder, not above its workspace folder)
+ * through the shared loader (editor-common), and shows its problems as diagnostics on the file and as one warning
+ * per change of the file. Reads go through vscode.workspace.fs, so this works in VS Code for the Web.
  */
 export class ConfigFiles implements vscode.Disposable {
-  private readonly lookup = new ConfigLookup<vscode.Uri>({
-    key: (uri) => uri.toString(),
-    parent: (uri) => vscode.Uri.joinPath(uri, '..'),
-    join: (folder, name) => vscode.Uri.joinPath(folder, name),
-    isFile,
-  });
-  private readonly loaded = new Map<string, Promise<FileConfig>>();
-  private readonly shownProblems = new Map<string, string>();
+  private readonly loader = new ConfigLoader<vscode.Uri>(
+    {
+      key: (uri) => uri.toString(),
+      parent: (uri) => vscode.Uri.joinPath(uri, '..'),
+      join: (folder, name) => vscode.Uri.joinPath(folder, name),
+      isFile,
+      read: async (uri) => new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)),
+      displayName: (uri) => vscode.workspace.asRelativePath(uri),
+    },
+    (file, _text, problems, changed) => this.report(file, problems, changed),
+  );
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
   /** Fires when a config file was created, changed or deleted. */
@@ -59,36 +44,31 @@ export class ConfigFiles implements vscode.Disposable {
 
   /** Forget a changed config file (or, without one, every lookup), then tell the listeners. */
   invalidate(uri?: vscode.Uri): void {
-    if (uri) this.loaded.delete(uri.toString());
-    else {
-      this.loaded.clear();
-      this.lookup.forget();
-    }
+    this.loader.forget(uri);
     this.changed.fire();
   }
 
   async forDocument(uri: vscode.Uri): Promise<FileConfig> {
     const file = await this.locate(uri);
-    return file ? this.load(file) : NONE;
+    return file ? this.loader.load(file) : noConfig();
   }
 
   /** Every rule set loaded so far (for explanations of custom rules). */
-  async ruleSets(): Promise<RuleSet[]> {
-    const all = await Promise.all([...this.loaded.values()]);
-    return [...all.map((c) => c.ruleSet), NONE.ruleSet];
+  ruleSets(): Promise<RuleSet[]> {
+    return this.loader.ruleSets();
   }
 
   /** The config file that applies to a document, if there is one. */
   async locate(uri: vscode.Uri): Promise<vscode.Uri | undefined> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (folder) return this.search(parent(uri), folder.uri);
+    if (folder) return this.loader.nearest(parent(uri), folder.uri);
     // Untitled documents use the first workspace folder's config; other files outside the workspace search
     // upward from their own folder, as the CLI does.
     if (uri.scheme === 'untitled') {
       const first = vscode.workspace.workspaceFolders?.[0]?.uri;
-      return first ? this.search(first, first) : undefined;
+      return first ? this.loader.nearest(first, first) : undefined;
     }
-    return this.search(parent(uri), undefined);
+    return this.loader.nearest(parent(uri), undefined);
   }
 
   /** Where "Allow in this workspace…" creates a config file when none applies yet. */
@@ -97,43 +77,7 @@ export class ConfigFiles implements vscode.Disposable {
     return folder ? vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME) : undefined;
   }
 
-  private search(dir: vscode.Uri, top: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
-    return this.lookup.nearest(dir, top);
-  }
-
-  private load(file: vscode.Uri): Promise<FileConfig> {
-    const key = file.toString();
-    let result = this.loaded.get(key);
-    if (!result) {
-      result = this.read(file);
-      this.loaded.set(key, result);
-    }
-    return result;
-  }
-
-  private async read(file: vscode.Uri): Promise<FileConfig> {
-    const name = vscode.workspace.asRelativePath(file);
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
-    } catch (e) {
-      this.report(file, [
-        {
-          file: name,
-          line: 1,
-          column: 1,
-          message: `could not be read (${(e as Error).message})`,
-          fix: 'Check the file exists and can be read.',
-        },
-      ]);
-      return NONE;
-    }
-    const { options, ruleSet, problems } = loadConfig(text, name);
-    this.report(file, problems);
-    return { uri: file, options, ruleSet };
-  }
-
-  private report(file: vscode.Uri, problems: ConfigProblem[]): void {
+  private report(file: vscode.Uri, problems: ConfigProblem[], changed: boolean): void {
     this.problems.set(
       file,
       problems.map((p) => {
@@ -145,10 +89,7 @@ export class ConfigFiles implements vscode.Disposable {
       }),
     );
     // One notification per distinct set of problems, so re-linting does not repeat it.
-    const summary = problemLines(problems).join('\n');
-    if (summary === (this.shownProblems.get(file.toString()) ?? '')) return;
-    this.shownProblems.set(file.toString(), summary);
-    const message = problemNotice(problems);
+    const message = changed ? problemNotice(problems) : undefined;
     if (message === undefined) return;
     void vscode.window.showWarningMessage(message, 'Open').then((choice) => {
       if (choice === 'Open') {

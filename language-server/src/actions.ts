@@ -39,7 +39,7 @@ export function codeActions(
 ): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
-  const text = open.doc.getText();
+  const text = open.text.getText();
   const from = open.positions.offsetAt(params.range.start);
   const to = open.positions.offsetAt(params.range.end);
   const actions: CodeAction[] = [];
@@ -104,7 +104,7 @@ function snippetEdit(open: OpenDocument, range: Range, prompt: string): CodeActi
   return {
     documentChanges: [
       {
-        textDocument: { uri: open.uri, version: open.doc.version },
+        textDocument: { uri: open.uri, version: open.version },
         edits: [{ range, snippet: { kind: 'snippet', value: promptSnippet(prompt) } }],
       },
     ],

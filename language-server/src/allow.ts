@@ -53,7 +53,7 @@ export async function allowInWorkspace(
   const entry: AllowEntry = { text, rule, reason };
   const open = openDoc(fileUri(target));
   if (open) {
-    const current = open.doc.getText();
+    const current = open.text.getText();
     const changes =
       current.trim() === ''
         ? [{ range: open.positions.rangeAt(0, current.length), newText: withAllowEntry('', entry) }]

@@ -1,13 +1,14 @@
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextChange } from '../../shared-rules/src/index';
 import { Positions, type Encoding } from './positions';
+import { LineText } from './text';
 
-/** An open document as the client last sent it. */
+/** An open document as the client last sent it: one text, edited in place. */
 export interface OpenDocument {
   uri: string;
   languageId: string;
-  doc: TextDocument;
+  version: number;
+  text: LineText;
   positions: Positions;
 }
 
@@ -18,8 +19,8 @@ export function openDocument(
   text: string,
   encoding: Encoding,
 ): OpenDocument {
-  const doc = TextDocument.create(uri, languageId, version, text);
-  return { uri, languageId, doc, positions: new Positions(doc, encoding) };
+  const lines = new LineText(text);
+  return { uri, languageId, version, text: lines, positions: new Positions(lines, encoding) };
 }
 
 /**
@@ -31,23 +32,14 @@ export function applyChanges(
   open: OpenDocument,
   changes: readonly TextDocumentContentChangeEvent[],
   version: number,
-  encoding: Encoding,
 ): TextChange[] {
   const out: TextChange[] = [];
   for (const c of changes) {
-    if ('range' in c) {
-      const start = open.positions.offsetAt(c.range.start);
-      const end = Math.max(start, open.positions.offsetAt(c.range.end));
-      const doc = open.doc;
-      // The library counts UTF-16: a UTF-8 range is handed over as UTF-16 positions.
-      const range = encoding === 'utf-16' ? c.range : { start: doc.positionAt(start), end: doc.positionAt(end) };
-      TextDocument.update(doc, [{ range, text: c.text }], version);
-      out.push({ start, end, text: c.text });
-    } else {
-      const length = open.doc.getText().length;
-      TextDocument.update(open.doc, [{ text: c.text }], version);
-      out.push({ start: 0, end: length, text: c.text });
-    }
+    const start = 'range' in c ? open.positions.offsetAt(c.range.start) : 0;
+    const end = 'range' in c ? Math.max(start, open.positions.offsetAt(c.range.end)) : open.text.length;
+    open.text.replace(start, end, c.text);
+    out.push({ start, end, text: c.text });
   }
+  open.version = version;
   return out;
 }

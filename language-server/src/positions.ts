@@ -1,5 +1,5 @@
 import type { Position, Range } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LineText } from './text';
 
 /** The position encodings this server speaks: LSP's default, and UTF-8 when the client offers it. */
 export type Encoding = 'utf-16' | 'utf-8';
@@ -14,43 +14,46 @@ export function negotiate(offered: readonly string[] | undefined): Encoding {
 
 /**
  * LSP positions ↔ the engine's UTF-16 offsets in one document. In UTF-8 mode, `character` counts the line's bytes,
- * so an emoji (one code point, two UTF-16 units) is four; lines end at '\n', '\r\n' or '\r' as the document counts them.
+ * so an emoji (one code point, two UTF-16 units) is four; lines end at '\n', '\r\n' or '\r'. A position past the
+ * end of its line, or inside its CRLF, is taken as before the line break, as vscode-languageserver-textdocument does.
  */
 export class Positions {
   constructor(
-    private readonly doc: TextDocument,
+    private readonly text: LineText,
     private readonly encoding: Encoding,
   ) {}
 
   offsetAt(p: Position): number {
-    if (this.encoding === 'utf-16') return this.doc.offsetAt(p);
-    const lineStart = this.doc.offsetAt({ line: p.line, character: 0 });
-    const lineEnd = this.doc.offsetAt({ line: p.line + 1, character: 0 });
-    const text = this.doc.getText().slice(lineStart, lineEnd);
+    if (p.line < 0) return 0;
+    if (p.line >= this.text.lineCount) return this.text.length;
+    const start = this.text.lineStart(p.line);
+    const length = this.text.lineLength(p.line);
+    if (this.encoding === 'utf-16') return start + Math.max(0, Math.min(p.character, length));
+    // The line as stored (no copy of it: a 1 MB document may be one line), read up to its break.
+    const line = this.text.lineWithBreak(p.line);
     let bytes = 0;
     let i = 0;
-    while (i < text.length && bytes < p.character) {
-      const c = text.charCodeAt(i);
-      if (c === 0x0a || c === 0x0d) break; // a position past the end of the line stays on the line
-      const { units, size } = utf8At(text, i);
+    while (i < length && bytes < p.character) {
+      const { units, size } = utf8At(line, i);
       bytes += size;
       i += units;
     }
-    return lineStart + i;
+    return start + i;
   }
 
   positionAt(offset: number): Position {
-    const p = this.doc.positionAt(offset);
-    if (this.encoding === 'utf-16') return p;
-    const lineStart = offset - p.character;
-    const text = this.doc.getText();
+    const line = this.text.lineAt(offset);
+    const start = this.text.lineStart(line);
+    const character = Math.min(Math.max(0, Math.min(offset, this.text.length)) - start, this.text.lineLength(line));
+    if (this.encoding === 'utf-16') return { line, character };
+    const content = this.text.lineWithBreak(line);
     let bytes = 0;
-    for (let i = lineStart; i < lineStart + p.character; ) {
-      const { units, size } = utf8At(text, i);
+    for (let i = 0; i < character; ) {
+      const { units, size } = utf8At(content, i);
       bytes += size;
       i += units;
     }
-    return { line: p.line, character: bytes };
+    return { line, character: bytes };
   }
 
   rangeAt(start: number, end: number): Range {

@@ -16,8 +16,8 @@ import {
   type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, type ConfigProblem, type TextFormat } from '../../shared-rules/src/index';
+import { noConfig } from '../../editor-common/config-loader';
 import { isConfigPath, problemDiagnostic, problemNotice } from '../../editor-common/config-lookup';
 import { explanationText } from '../../editor-common/explanation';
 import { formatFor } from '../../editor-common/format';
@@ -29,6 +29,7 @@ import { ConfigFiles, filePath, fileUri } from './configs';
 import { applyChanges, openDocument, type OpenDocument } from './documents';
 import { Linter } from './linter';
 import { negotiate, Positions, type Encoding } from './positions';
+import { LineText } from './text';
 import { ServerSettings } from './settings';
 
 export interface ServerOptions {
@@ -59,7 +60,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         return { ...mergeOptions(s, config.options), format: formatOf(open), ruleSet: config.ruleSet };
       },
       publish(open, diagnostics) {
-        void connection.sendDiagnostics({ uri: open.uri, version: open.doc.version, diagnostics });
+        void connection.sendDiagnostics({ uri: open.uri, version: open.version, diagnostics });
       },
       log: (message) => connection.console.error(message),
     },
@@ -68,11 +69,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 
   function reportConfig(path: string, text: string, problems: ConfigProblem[], changed: boolean): void {
-    const doc = TextDocument.create(fileUri(path), 'json', 0, text);
-    const positions = new Positions(doc, encoding);
+    const lines = new LineText(text);
+    const positions = new Positions(lines, encoding);
     const diagnostics: Diagnostic[] = problems.map((p) => {
       const at = problemDiagnostic(p);
-      const start = positions.positionAt(doc.offsetAt({ line: at.line, character: at.character }));
+      const start = positions.positionAt(new Positions(lines, 'utf-16').offsetAt(at));
       return {
         range: { start, end: start },
         severity: DiagnosticSeverity.Warning,
@@ -135,6 +136,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       });
     if (configRegistration)
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'carelint' });
+    // Build the rules now, while the first document's settings and config file are still being fetched.
+    setImmediate(noConfig);
   });
 
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
@@ -147,7 +150,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeTextDocument(({ textDocument: t, contentChanges }) => {
     const open = documents.get(t.uri);
     if (!open) return;
-    linter.change(t.uri, applyChanges(open, contentChanges, t.version, encoding));
+    linter.change(t.uri, applyChanges(open, contentChanges, t.version));
   });
   connection.onDidCloseTextDocument(({ textDocument: t }) => {
     documents.delete(t.uri);
@@ -175,10 +178,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     configs.invalidate();
   });
 
-  connection.languages.diagnostics.on(async ({ textDocument }) => ({
-    kind: 'full',
-    items: (await linter.diagnostics(textDocument.uri)) ?? [],
-  }));
+  connection.languages.diagnostics.on(async ({ textDocument }) => {
+    const open = documents.get(textDocument.uri);
+    return { kind: 'full', items: (open && (await linter.diagnostics(open))) ?? [] };
+  });
 
   connection.onHover(async ({ textDocument, position }) => {
     const open = documents.get(textDocument.uri);

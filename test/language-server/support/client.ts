@@ -54,6 +54,8 @@ export interface ClientOptions {
   pick?: (message: string, titles: string[]) => string | undefined;
   /** Preload the network guard. */
   guarded?: boolean;
+  /** Extra environment for the server process. */
+  env?: Record<string, string>;
 }
 
 export class TestClient {
@@ -149,6 +151,7 @@ export async function startClient(
     throw new Error('dist/language-server.js is missing: run `npm run build` first');
   const child = spawn(process.execPath, [...(options.guarded ? ['--require', GUARD] : []), SERVER, '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
   });
   const connection = createMessageConnection(
     new StreamMessageReader(child.stdout!),
