@@ -39,7 +39,10 @@ function json(text: string): any {
 /** Start the server as the editor would (the snippet's command and arguments) and complete the LSP handshake. */
 async function handshake(command: string, args: string[]): Promise<string | undefined> {
   assert.deepEqual([command], BIN, "the command is the package's language-server bin");
-  const child = spawn(process.execPath, [SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER, ...args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, CARELINT_CODE_CACHE: 'off' }, // tests leave the user's cache folder alone
+  });
   let stderr = '';
   child.stderr.on('data', (d) => {
     stderr += d;

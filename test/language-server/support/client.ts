@@ -1,6 +1,7 @@
 /** A real LSP client for the tests: vscode-jsonrpc over the server's stdin/stdout, with the server as it ships. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -13,6 +14,9 @@ import {
 export const ROOT = join(__dirname, '..', '..', '..');
 export const SERVER = join(ROOT, 'bin', 'carelint-ls.js');
 export const GUARD = join(ROOT, 'test', 'support', 'no-network.cjs');
+/** The server keeps a code cache in the user's cache folder; tests keep theirs in a folder of this run's. */
+let codeCacheFolder: string | undefined;
+const testCodeCache = () => (codeCacheFolder ??= mkdtempSync(join(tmpdir(), 'carelint-ls-code-cache-')));
 
 export interface Position {
   line: number;
@@ -151,7 +155,7 @@ export async function startClient(
     throw new Error('dist/language-server.js is missing: run `npm run build` first');
   const child = spawn(process.execPath, [...(options.guarded ? ['--require', GUARD] : []), SERVER, '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, CARELINT_CODE_CACHE_DIR: testCodeCache(), ...options.env },
   });
   const connection = createMessageConnection(
     new StreamMessageReader(child.stdout!),
