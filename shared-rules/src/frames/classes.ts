@@ -5,7 +5,7 @@
  * so a frame never enumerates the spellings of its slots.
  */
 import type { Inflector } from '../matching/phrase';
-import { PhraseTrie, type SerializedTrie } from '../matching/trie';
+import { PhraseTrie, type SerializedTrie, type TrieNode } from '../matching/trie';
 import type { Token } from '../text/tokenize';
 import { work } from '../work';
 
@@ -184,6 +184,46 @@ export class ClassMatcher {
       this.followers.set(first, found);
     }
     return found;
+  }
+
+  /** Per word that can begin an entry, the classes whose entries it begins (exceptions left out); made on first use. */
+  private beginnings: Map<string, number[]> | undefined;
+
+  /**
+   * Which classes have an entry beginning at some token of tokens[lo, hi): 1 at their index. Every entry a class
+   * table holds begins with one of these words, so a class absent here has no span in the range, and a frame whose
+   * required slots are absent cannot match there (judge.ts reads the table only when they are present).
+   */
+  present(tokens: readonly Token[], lo: number, hi: number): Uint8Array {
+    const begins = (this.beginnings ??= this.entryBeginnings());
+    const out = new Uint8Array(this.names.length);
+    for (let k = lo; k < hi; k++) {
+      const classes = begins.get(tokens[k].norm);
+      if (classes) for (let i = 0; i < classes.length; i++) out[classes[i]] = 1;
+    }
+    return out;
+  }
+
+  private entryBeginnings(): Map<string, number[]> {
+    // the classes whose entries each node can still complete; the graph is acyclic (every phrase has fresh nodes)
+    const memo = new Map<TrieNode, number[]>();
+    const reach = (node: TrieNode): number[] => {
+      let found = memo.get(node);
+      if (found) return found;
+      const set = new Set<number>();
+      for (const owner of node.accepts ?? []) if (!this.info[owner].except) set.add(this.info[owner].cls);
+      for (const edges of node.next?.values() ?? []) for (const e of edges) for (const c of reach(e.node)) set.add(c);
+      for (const g of node.gaps ?? []) for (const c of reach(g.node)) set.add(c);
+      memo.set(node, (found = [...set]));
+      return found;
+    };
+    const out = new Map<string, number[]>();
+    for (const [word, edges] of this.trie.root.next ?? []) {
+      const set = new Set<number>();
+      for (const e of edges) for (const c of reach(e.node)) set.add(c);
+      if (set.size) out.set(word, [...set]);
+    }
+    return out;
   }
 
   /**
