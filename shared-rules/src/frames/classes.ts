@@ -177,7 +177,7 @@ export class ClassMatcher {
   private followersOf(first: string): ReadonlySet<string> | null {
     let found = this.followers.get(first);
     if (found === undefined) {
-      const targets = (this.trie.root.next?.get(first) ?? []).map((e) => e.node);
+      const targets = (this.trie.root.next?.get(first) ?? []).map((e) => e.node.ready());
       found = targets.some((n) => n.accepts || n.gaps || !n.next)
         ? null
         : new Set(targets.flatMap((n) => [...n.next!.keys()]));
@@ -186,8 +186,11 @@ export class ClassMatcher {
     return found;
   }
 
-  /** Per word that can begin an entry, the classes whose entries it begins (exceptions left out); made on first use. */
-  private beginnings: Map<string, number[]> | undefined;
+  /**
+   * Per word that can begin an entry, the classes whose entries it begins (exceptions left out), worked out the first
+   * time a statement has the word: the first lint is part of every host's start-up, and most words never come up.
+   */
+  private readonly beginnings = new Map<string, Uint16Array>();
 
   /**
    * Which classes have an entry beginning at some token of tokens[lo, hi): 1 at their index. Every entry a class
@@ -195,35 +198,36 @@ export class ClassMatcher {
    * required slots are absent cannot match there (judge.ts reads the table only when they are present).
    */
   present(tokens: readonly Token[], lo: number, hi: number): Uint8Array {
-    const begins = (this.beginnings ??= this.entryBeginnings());
     const out = new Uint8Array(this.names.length);
     for (let k = lo; k < hi; k++) {
-      const classes = begins.get(tokens[k].norm);
-      if (classes) for (let i = 0; i < classes.length; i++) out[classes[i]] = 1;
+      const classes = this.beginningsOf(tokens[k].norm);
+      for (let i = 0; i < classes.length; i++) out[classes[i]] = 1;
     }
     return out;
   }
 
-  private entryBeginnings(): Map<string, number[]> {
-    // the classes whose entries each node can still complete; the graph is acyclic (every phrase has fresh nodes)
-    const memo = new Map<TrieNode, number[]>();
-    const reach = (node: TrieNode): number[] => {
-      let found = memo.get(node);
-      if (found) return found;
-      const set = new Set<number>();
-      for (const owner of node.accepts ?? []) if (!this.info[owner].except) set.add(this.info[owner].cls);
-      for (const edges of node.next?.values() ?? []) for (const e of edges) for (const c of reach(e.node)) set.add(c);
-      for (const g of node.gaps ?? []) for (const c of reach(g.node)) set.add(c);
-      memo.set(node, (found = [...set]));
-      return found;
-    };
-    const out = new Map<string, number[]>();
-    for (const [word, edges] of this.trie.root.next ?? []) {
-      const set = new Set<number>();
-      for (const e of edges) for (const c of reach(e.node)) set.add(c);
-      if (set.size) out.set(word, [...set]);
+  private beginningsOf(norm: string): Uint16Array {
+    let found = this.beginnings.get(norm);
+    if (found) return found;
+    const edges = this.trie.root.next?.get(norm);
+    if (!edges) found = NO_CLASSES;
+    else {
+      // every node an entry starting with this word passes through (the graph is acyclic: phrases get fresh nodes)
+      const classes = new Set<number>();
+      const seen = new Set<TrieNode>();
+      const stack = edges.map((e) => e.node);
+      while (stack.length) {
+        const node = stack.pop()!.ready();
+        if (seen.has(node)) continue;
+        seen.add(node);
+        for (const owner of node.accepts ?? []) if (!this.info[owner].except) classes.add(this.info[owner].cls);
+        for (const list of node.next?.values() ?? []) for (const e of list) stack.push(e.node);
+        for (const g of node.gaps ?? []) stack.push(g.node);
+      }
+      found = Uint16Array.from(classes);
     }
-    return out;
+    this.beginnings.set(norm, found);
+    return found;
   }
 
   /**
@@ -273,6 +277,7 @@ export class ClassMatcher {
 }
 
 const NONE: ClassSpan[] = [];
+const NO_CLASSES = new Uint16Array(0);
 
 /** A capitalised word that can be a surname or initial ("Morgan", "O'Neill", "J", "HARRIS"). */
 function isName(text: string, tok: Token): boolean {

@@ -21,8 +21,21 @@ export class TrieNode {
   next: Map<string, Edge[]> | null = null;
   gaps: GapEdge[] | null = null;
   accepts: number[] | null = null;
+  /**
+   * A node of a graph read from build-time data whose edges are not read yet, and its index there; null once read.
+   * Code outside this file reads a node's fields after `ready()`.
+   */
+  pending: SerializedNodes | null = null;
+  index = -1;
+
+  /** The node with its edges, gaps and accepts read (a prebuilt graph reads each node the first time it is used). */
+  ready(): this {
+    if (this.pending !== null) this.pending.read(this);
+    return this;
+  }
 
   edge(word: string, node: TrieNode, form: FormName | null): void {
+    this.ready();
     this.next ??= new Map();
     const list = this.next.get(word);
     if (!list) this.next.set(word, [{ node, form }]);
@@ -30,6 +43,7 @@ export class TrieNode {
   }
 
   gapTo(max: number): TrieNode {
+    this.ready();
     this.gaps ??= [];
     let g = this.gaps.find((x) => x.max === max);
     if (!g) {
@@ -37,6 +51,55 @@ export class TrieNode {
       this.gaps.push(g);
     }
     return g.node;
+  }
+}
+
+/**
+ * The nodes of a serialized graph, each made and read on first use: a phrase walk visits a few nodes of the thousands
+ * in the built-in graphs, and reading all of them was most of building the rule set at start-up.
+ */
+class SerializedNodes {
+  private readonly nodes: Array<TrieNode | undefined>;
+
+  constructor(
+    private readonly data: SerializedTrie,
+    root: TrieNode,
+  ) {
+    this.nodes = new Array(data.nodes.length);
+    this.nodes[0] = root;
+    root.index = 0;
+    this.read(root);
+  }
+
+  private node(i: number): TrieNode {
+    let n = this.nodes[i];
+    if (!n) {
+      n = this.nodes[i] = new TrieNode();
+      n.pending = this;
+      n.index = i;
+    }
+    return n;
+  }
+
+  read(n: TrieNode): void {
+    n.pending = null;
+    const { words, forms } = this.data;
+    const [edges, gaps, accepts] = this.data.nodes[n.index];
+    if (edges.length) {
+      const next = (n.next = new Map<string, Edge[]>());
+      for (let k = 0; k < edges.length; k += 3) {
+        const word = words[edges[k]];
+        const edge = { node: this.node(edges[k + 1]), form: edges[k + 2] ? forms[edges[k + 2] - 1] : null };
+        const list = next.get(word);
+        if (list) list.push(edge);
+        else next.set(word, [edge]);
+      }
+    }
+    if (gaps.length) {
+      n.gaps = [];
+      for (let k = 0; k < gaps.length; k += 2) n.gaps.push({ max: gaps[k], node: this.node(gaps[k + 1]) });
+    }
+    if (accepts.length) n.accepts = accepts.slice();
   }
 }
 
@@ -141,6 +204,7 @@ export class PhraseTrie {
     const order: TrieNode[] = [];
     const visit = (n: TrieNode) => {
       if (index.has(n)) return;
+      n.ready();
       index.set(n, order.length);
       order.push(n);
       for (const edges of n.next?.values() ?? []) for (const e of edges) visit(e.node);
@@ -164,27 +228,10 @@ export class PhraseTrie {
     return { maxLength: this.maxLength, words: [...words.keys()], forms, nodes };
   }
 
+  /** The graph of `serialize()`; its nodes are read as walks first reach them. */
   static deserialize(data: SerializedTrie): PhraseTrie {
     const trie = new PhraseTrie();
-    const nodes = data.nodes.map((_, i) => (i === 0 ? trie.root : new TrieNode()));
-    data.nodes.forEach(([edges, gaps, accepts], i) => {
-      const n = nodes[i];
-      if (edges.length) {
-        const next = (n.next = new Map<string, Edge[]>());
-        for (let k = 0; k < edges.length; k += 3) {
-          const word = data.words[edges[k]];
-          const edge = { node: nodes[edges[k + 1]], form: edges[k + 2] ? data.forms[edges[k + 2] - 1] : null };
-          const list = next.get(word);
-          if (list) list.push(edge);
-          else next.set(word, [edge]);
-        }
-      }
-      if (gaps.length) {
-        n.gaps = [];
-        for (let k = 0; k < gaps.length; k += 2) n.gaps.push({ max: gaps[k], node: nodes[gaps[k + 1]] });
-      }
-      if (accepts.length) n.accepts = accepts.slice();
-    });
+    new SerializedNodes(data, trie.root);
     trie.maxLength = data.maxLength;
     trie.wordList = data.words;
     return trie;
@@ -342,12 +389,14 @@ function longestGapWords(nodes: PhraseNode[]): number {
  * others can, so it is the one kept.
  */
 function enterNode(into: WalkStates, node: TrieNode, form: FormName | null): void {
+  // addState reads a prebuilt node's edges, gaps included
   addState(into, node, -1, form);
   // entering a gap consumes no token: the gap node then waits for up to `max` words
   if (node.gaps) for (const g of node.gaps) addState(into, g.node, g.max, form);
 }
 
 function addState(into: WalkStates, node: TrieNode, gapLeft: number, form: FormName | null): void {
+  if (node.pending !== null) node.pending.read(node);
   for (let i = 0; i < into.n; i++) {
     if (into.nodes[i] === node && into.gaps[i] < 0 === gapLeft < 0) {
       if (gapLeft > into.gaps[i]) into.gaps[i] = gapLeft;
