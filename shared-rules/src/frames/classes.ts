@@ -5,7 +5,7 @@
  * so a frame never enumerates the spellings of its slots.
  */
 import type { Inflector } from '../matching/phrase';
-import { PhraseTrie, type SerializedTrie, type TrieNode } from '../matching/trie';
+import { PhraseTrie, type EncodedTrie, type SerializedTrie, type TrieNode } from '../matching/trie';
 import type { Token } from '../text/tokenize';
 import { work } from '../work';
 
@@ -106,7 +106,7 @@ export class ClassMatcher {
     readonly classes: WordClasses,
     private readonly inflect: Inflector,
     lazy = false,
-    private readonly prebuilt?: SerializedTrie,
+    private readonly prebuilt?: SerializedTrie | EncodedTrie,
   ) {
     this.names = Object.keys(classes);
     this.names.forEach((n, i) => this.index.set(n, i));

@@ -11,7 +11,7 @@ import {
 } from '../types';
 import { suggestionKind } from '../text/prompts';
 import { PhraseError, type FormName, type Inflector, type WordForms } from './phrase';
-import { PhraseTrie, type SerializedTrie } from './trie';
+import { encodeTrie, PhraseTrie, type EncodedTrie, type SerializedTrie } from './trie';
 import { StartIndex } from './starts';
 import { WalkVocabulary } from './walk-tokens';
 import { ClassIssue, ClassMatcher, type WordClasses } from '../frames/classes';
@@ -87,9 +87,9 @@ export interface SourceRegistry {
 
 /** The match graph of a rule set, as data (see `prebuilt` in compileRuleSet). */
 export interface PrebuiltMatcher {
-  trie: SerializedTrie;
+  trie: SerializedTrie | EncodedTrie;
   /** The word-class graph frames read (frames/classes.ts). */
-  classes?: SerializedTrie;
+  classes?: SerializedTrie | EncodedTrie;
 }
 
 export class RuleSet {
@@ -115,7 +115,10 @@ export class RuleSet {
 
   /** The compiled matcher as data, for compileRuleSet's `prebuilt` option. */
   matcher(): PrebuiltMatcher {
-    return { trie: this.trie.serialize(), ...(this.classes ? { classes: this.classes.serialize() } : {}) };
+    return {
+      trie: encodeTrie(this.trie.serialize()),
+      ...(this.classes ? { classes: encodeTrie(this.classes.serialize()) } : {}),
+    };
   }
 
   /** The word classes frames use (literal pattern words left out), by name. */
@@ -378,7 +381,7 @@ function compileClasses(
   inflect: Inflector,
   issues: RuleIssue[],
   lazy: boolean,
-  prebuilt?: SerializedTrie,
+  prebuilt?: SerializedTrie | EncodedTrie,
 ): ClassMatcher | null {
   try {
     return new ClassMatcher({ ...classes, ...literalClasses(parsed.flatMap((p) => p ?? [])) }, inflect, lazy, prebuilt);
