@@ -16,7 +16,7 @@ import {
 import { ChunkContext } from '../shared-rules/src/context/context';
 import { sentenceAround, sentenceAroundIn, sentenceEnds } from '../shared-rules/src/context/sentence';
 import { tokenize } from '../shared-rules/src/text/tokenize';
-import { PhraseTrie } from '../shared-rules/src/matching/trie';
+import { encodeTrie, PhraseTrie } from '../shared-rules/src/matching/trie';
 import { UNUSED_WORD, WalkTokens, WalkVocabulary } from '../shared-rules/src/matching/walk-tokens';
 
 // frames need the word classes they name (shared-rules/lexicon)
@@ -38,6 +38,15 @@ describe('engine speed: build-time match graph', () => {
     const data = trie.serialize();
     assert.deepEqual(PhraseTrie.deserialize(data).serialize(), data);
     assert.equal(PhraseTrie.deserialize(data).maxLength, trie.maxLength);
+    // the bundle's form: one varint string, targets relative to their node
+    assert.deepEqual(PhraseTrie.deserialize(encodeTrie(data)).serialize(), data);
+  });
+
+  it('the bundled (encoded) graphs read back to the graphs the rules compile to', () => {
+    const shipped = builtinRuleSet().matcher();
+    assert.ok('code' in shipped.trie, 'the build writes the encoded form');
+    assert.deepEqual(PhraseTrie.deserialize(shipped.trie).serialize(), fresh.trie.serialize());
+    assert.deepEqual(PhraseTrie.deserialize(shipped.classes!).serialize(), fresh.classes!.serialize());
   });
 
   it('the prebuilt rule set finds what a freshly compiled one finds', () => {

@@ -10,7 +10,9 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function floorTerms(ruleSet, maxWords = DEFAULT_MAX_WORDS) {
   const terms = new Set();
   let full = 0;
+  // a prebuilt graph reads its nodes on first use (PhraseTrie.deserialize): ready() reads each before it is walked
   const walk = (node, words) => {
+    node.ready?.();
     const stop = node.accepts || node.gaps || words.length === maxWords;
     if (stop && words.length) terms.add(words.join(' '));
     if (words.length === maxWords || !node.next) return;
@@ -19,6 +21,7 @@ export function floorTerms(ruleSet, maxWords = DEFAULT_MAX_WORDS) {
   walk(ruleSet.trie.root, []);
   // count the untruncated sequences too, to say how much was cut
   const count = (node, depth) => {
+    node.ready?.();
     let n = depth > 0 && (node.accepts || node.gaps) ? 1 : 0;
     if (node.next) for (const edges of node.next.values()) for (const e of edges) n += count(e.node, depth + 1);
     return n;

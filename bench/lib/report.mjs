@@ -36,13 +36,15 @@ export function targets(results) {
   const demo = results.demo;
   const ls = results.languageServer;
   const row = (target, measured, met) => ({ target, measured, met });
+  // issue 11's bars: the 1 MB lint at most 1.5x its time relative to the floor when the issue was filed (0.67x),
+  // cold start 60 ms and peak RSS 120 MB (word classes and frames added work and rule data)
   return [
     row(
-      '1 MB lint ≤ 5× floor',
+      '1 MB lint ≤ 1.0× floor (1.5 × 0.67×, issue 11)',
       lint1 != null && floor1 != null
         ? `${fmtMs(lint1)} = ${ratio(lint1, floor1)} floor (${fmtMs(floor1)})${cpuNote(t.carelint.full['1 MB'], t.floor.full['1 MB'])}`
         : 'not measured',
-      lint1 != null && floor1 != null ? lint1 <= 5 * floor1 : null,
+      lint1 != null && floor1 != null ? lint1 <= 1.5 * 0.67 * floor1 : null,
     ),
     row(
       'edit re-lint in a 1 MB document ≤ 0.5 ms median',
@@ -50,18 +52,18 @@ export function targets(results) {
       edit?.medianMs != null ? edit.medianMs <= 0.5 : null,
     ),
     row(
-      'cold start (import + first lint) ≤ 50 ms',
+      'cold start (import + first lint) ≤ 60 ms',
       cold?.medianMs != null
         ? `${fmtMs(cold.medianMs)} median of ${cold.runs.length}${cold.medianCpuMs != null ? ` (CPU time ${fmtMs(cold.medianCpuMs)}, all threads)` : ''}`
         : 'not measured',
-      cold?.medianMs != null ? cold.medianMs <= 50 : null,
+      cold?.medianMs != null ? cold.medianMs <= 60 : null,
     ),
     row(
-      'peak RSS ≤ 100 MB linting 10 MB',
+      'peak RSS ≤ 120 MB linting 10 MB',
       rss?.peakMB != null
         ? `${rss.peakMB.toFixed(0)} MB (${rss.loadedMB.toFixed(0)} MB with the text read, before linting${rssContext(results)})`
         : 'not measured',
-      rss?.peakMB != null ? rss.peakMB <= 100 : null,
+      rss?.peakMB != null ? rss.peakMB <= 120 : null,
     ),
     row(
       'extension bundle ≤ 1 MB',

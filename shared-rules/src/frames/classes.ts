@@ -5,7 +5,7 @@
  * so a frame never enumerates the spellings of its slots.
  */
 import type { Inflector } from '../matching/phrase';
-import { PhraseTrie, type SerializedTrie } from '../matching/trie';
+import { PhraseTrie, type EncodedTrie, type SerializedTrie, type TrieNode } from '../matching/trie';
 import type { Token } from '../text/tokenize';
 import { work } from '../work';
 
@@ -106,7 +106,7 @@ export class ClassMatcher {
     readonly classes: WordClasses,
     private readonly inflect: Inflector,
     lazy = false,
-    private readonly prebuilt?: SerializedTrie,
+    private readonly prebuilt?: SerializedTrie | EncodedTrie,
   ) {
     this.names = Object.keys(classes);
     this.names.forEach((n, i) => this.index.set(n, i));
@@ -177,12 +177,56 @@ export class ClassMatcher {
   private followersOf(first: string): ReadonlySet<string> | null {
     let found = this.followers.get(first);
     if (found === undefined) {
-      const targets = (this.trie.root.next?.get(first) ?? []).map((e) => e.node);
+      const targets = (this.trie.root.next?.get(first) ?? []).map((e) => e.node.ready());
       found = targets.some((n) => n.accepts || n.gaps || !n.next)
         ? null
         : new Set(targets.flatMap((n) => [...n.next!.keys()]));
       this.followers.set(first, found);
     }
+    return found;
+  }
+
+  /**
+   * Per word that can begin an entry, the classes whose entries it begins (exceptions left out), worked out the first
+   * time a statement has the word: the first lint is part of every host's start-up, and most words never come up.
+   */
+  private readonly beginnings = new Map<string, Uint16Array>();
+
+  /**
+   * Which classes have an entry beginning at some token of tokens[lo, hi): 1 at their index. Every entry a class
+   * table holds begins with one of these words, so a class absent here has no span in the range, and a frame whose
+   * required slots are absent cannot match there (judge.ts reads the table only when they are present).
+   */
+  present(tokens: readonly Token[], lo: number, hi: number): Uint8Array {
+    const out = new Uint8Array(this.names.length);
+    for (let k = lo; k < hi; k++) {
+      const classes = this.beginningsOf(tokens[k].norm);
+      for (let i = 0; i < classes.length; i++) out[classes[i]] = 1;
+    }
+    return out;
+  }
+
+  private beginningsOf(norm: string): Uint16Array {
+    let found = this.beginnings.get(norm);
+    if (found) return found;
+    const edges = this.trie.root.next?.get(norm);
+    if (!edges) found = NO_CLASSES;
+    else {
+      // every node an entry starting with this word passes through (the graph is acyclic: phrases get fresh nodes)
+      const classes = new Set<number>();
+      const seen = new Set<TrieNode>();
+      const stack = edges.map((e) => e.node);
+      while (stack.length) {
+        const node = stack.pop()!.ready();
+        if (seen.has(node)) continue;
+        seen.add(node);
+        for (const owner of node.accepts ?? []) if (!this.info[owner].except) classes.add(this.info[owner].cls);
+        for (const list of node.next?.values() ?? []) for (const e of list) stack.push(e.node);
+        for (const g of node.gaps ?? []) stack.push(g.node);
+      }
+      found = Uint16Array.from(classes);
+    }
+    this.beginnings.set(norm, found);
     return found;
   }
 
@@ -233,6 +277,7 @@ export class ClassMatcher {
 }
 
 const NONE: ClassSpan[] = [];
+const NO_CLASSES = new Uint16Array(0);
 
 /** A capitalised word that can be a surname or initial ("Morgan", "O'Neill", "J", "HARRIS"). */
 function isName(text: string, tok: Token): boolean {

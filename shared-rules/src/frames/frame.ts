@@ -21,6 +21,11 @@ export interface CompiledFrame {
   require: CompiledGroup[];
   /** Phrases the rule graph starts candidates on: the anchor slots' entries. */
   anchors: string[];
+  /**
+   * Per sequence of every pattern, its required slots as lists of class indexes: a sequence can match only where
+   * each of them has a class present (ClassMatcher.present), which judge.ts checks before reading the class table.
+   */
+  needs: number[][][];
 }
 
 export interface FrameIssue {
@@ -89,9 +94,13 @@ export function compileFrame(
       classes: resolve(g.any ?? [], [...path, key, i, 'any']),
       in: g.in ?? 'sentence',
     }));
+  const needs = sequences.flatMap((pattern) =>
+    pattern.map((seq) => seq.flatMap((el) => (el.kind === 'slot' && !el.optional ? [[...el.classes]] : []))),
+  );
   return {
     data: frame,
     sequences,
+    needs,
     scope: frame.scope ?? 'clause',
     quiet: groups(frame.quiet, 'quiet'),
     require: groups(frame.require, 'require'),
@@ -107,6 +116,23 @@ export function literalClasses(parsed: ParsedPattern[]): Record<string, { entrie
 }
 
 export type { TokenRange };
+
+/** Whether some sequence of the frame has every required slot among the classes present (a 1 in `present`). */
+export function frameMayMatch(frame: CompiledFrame, present: Uint8Array): boolean {
+  for (const seq of frame.needs) {
+    let all = true;
+    for (const slot of seq) {
+      let any = false;
+      for (const c of slot) if (present[c]) any = true;
+      if (!any) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
+}
 
 /** Every match of a frame's patterns in tokens [lo, hi) of a class table. */
 export function frameMatches(

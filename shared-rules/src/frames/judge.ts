@@ -5,17 +5,33 @@ import { tokenize, type Token } from '../text/tokenize';
 import type { Severity } from '../types';
 import type { ClassMatcher, ClassSpan } from './classes';
 import type { CompiledFrame, CompiledGroup, FrameWindow } from './frame';
-import { frameMatches, type TokenRange } from './frame';
+import { frameMatches, frameMayMatch, type TokenRange } from './frame';
 import { clauseEnd, clauseStarts, lineBounds, sentenceBounds } from '../text/clauses';
 
-interface Scope {
-  start: number;
-  end: number;
-  tokens: Token[];
-  table: ClassSpan[][];
-  clauses: Int32Array | null;
+/** A statement or line read for frames. */
+class Scope {
+  private spans: ClassSpan[][] | undefined;
   /** Frame matches by rule and window, so the candidates of one statement share one run. */
-  matches: Map<string, TokenRange[]>;
+  readonly matches = new Map<string, TokenRange[]>();
+  /** Classes present in a window, by its token range `lo:hi` (ClassMatcher.present). */
+  readonly present = new Map<string, Uint8Array>();
+
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly tokens: Token[],
+    readonly clauses: Int32Array | null,
+    private readonly text: string,
+    private readonly classes: ClassMatcher,
+  ) {}
+
+  /**
+   * The token-class table, read on first use: most frame candidates sit in statements where a required slot has no
+   * class at all, and the table is most of the cost of reading a statement.
+   */
+  get table(): ClassSpan[][] {
+    return (this.spans ??= this.classes.spans(this.text, this.tokens));
+  }
 }
 
 const MAX_CACHED = 64;
@@ -29,7 +45,7 @@ export class FrameScopes {
 
   constructor(
     readonly text: string,
-    private readonly classes: ClassMatcher,
+    readonly classes: ClassMatcher,
   ) {}
 
   sentence(from: number, to: number): Scope {
@@ -52,14 +68,7 @@ export class FrameScopes {
     let scope = cache.get(key);
     if (!scope) {
       const tokens = tokenize(this.text, s, e);
-      scope = {
-        start: s,
-        end: e,
-        tokens,
-        table: this.classes.spans(this.text, tokens),
-        clauses: clauses ? clauseStarts(this.text, tokens) : null,
-        matches: new Map(),
-      };
+      scope = new Scope(s, e, tokens, clauses ? clauseStarts(this.text, tokens) : null, this.text, this.classes);
       if (cache.size >= MAX_CACHED) cache.clear();
       cache.set(key, scope);
     }
@@ -117,7 +126,13 @@ export function judgeFrame(
     frame.scope === 'clause' ? [clauses[anchor], clauseEnd(clauses, anchor) + 1] : [0, sent.tokens.length];
   const key = `${rule.index}:${lo}`;
   let all = sent.matches.get(key);
-  if (!all) sent.matches.set(key, (all = frameMatches(frame, sent.table, lo, hi)));
+  if (!all) {
+    const range = `${lo}:${hi}`;
+    let present = sent.present.get(range);
+    if (!present) sent.present.set(range, (present = scopes.classes.present(sent.tokens, lo, hi)));
+    all = frameMayMatch(frame, present) ? frameMatches(frame, sent.table, lo, hi) : [];
+    sent.matches.set(key, all);
+  }
   // the widest match that covers the anchor
   let m: TokenRange | null = null;
   for (const r of all) if (r[0] <= anchor && anchor <= r[1] && (!m || r[1] - r[0] > m[1] - m[0])) m = r;

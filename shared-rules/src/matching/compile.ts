@@ -11,7 +11,7 @@ import {
 } from '../types';
 import { suggestionKind } from '../text/prompts';
 import { PhraseError, type FormName, type Inflector, type WordForms } from './phrase';
-import { PhraseTrie, type SerializedTrie } from './trie';
+import { encodeTrie, PhraseTrie, type EncodedTrie, type SerializedTrie } from './trie';
 import { StartIndex } from './starts';
 import { WalkVocabulary } from './walk-tokens';
 import { ClassIssue, ClassMatcher, type WordClasses } from '../frames/classes';
@@ -87,9 +87,9 @@ export interface SourceRegistry {
 
 /** The match graph of a rule set, as data (see `prebuilt` in compileRuleSet). */
 export interface PrebuiltMatcher {
-  trie: SerializedTrie;
+  trie: SerializedTrie | EncodedTrie;
   /** The word-class graph frames read (frames/classes.ts). */
-  classes?: SerializedTrie;
+  classes?: SerializedTrie | EncodedTrie;
 }
 
 export class RuleSet {
@@ -115,7 +115,10 @@ export class RuleSet {
 
   /** The compiled matcher as data, for compileRuleSet's `prebuilt` option. */
   matcher(): PrebuiltMatcher {
-    return { trie: this.trie.serialize(), ...(this.classes ? { classes: this.classes.serialize() } : {}) };
+    return {
+      trie: encodeTrie(this.trie.serialize()),
+      ...(this.classes ? { classes: encodeTrie(this.classes.serialize()) } : {}),
+    };
   }
 
   /** The word classes frames use (literal pattern words left out), by name. */
@@ -199,6 +202,13 @@ function compileSuggestion(template: string, inflect: Inflector): CompiledSugges
     forms: inflect(m[1]) ?? { base: m[1] },
   }));
   return { template, kind: suggestionKind(template), inflected };
+}
+
+/** A rule's suggestions, rewrites before prompts, so a host showing the first suggestion shows one it may apply. */
+function compileSuggestions(data: RuleData, inflect: Inflector): CompiledSuggestion[] {
+  return (Array.isArray(data.suggestions) ? data.suggestions : [])
+    .map((s) => compileSuggestion(s, inflect))
+    .sort((a, b) => Number(a.kind === 'prompt') - Number(b.kind === 'prompt'));
 }
 
 function resolveSources(keys: string[], registry: SourceRegistry): SourceRef[] {
@@ -338,6 +348,7 @@ export function compileRuleSet(
     const near = nears(ctx.near, 'near');
     const notNear = nears(ctx.notNear, 'notNear');
     const widths = [...near, ...notNear].map((n) => n.within);
+    let suggestions: CompiledSuggestion[] | undefined;
     compiled.push({
       data,
       index: ruleIndex,
@@ -351,10 +362,10 @@ export function compileRuleSet(
       sections: { ...CATEGORY_SECTIONS[data.category], ...(ctx.sections ?? {}) },
       extendToNear: ctx.extendToNear ?? false,
       window: widths.length ? Math.max(...widths) : 0,
-      // rewrites before prompts, so a host showing the first suggestion shows one it may apply
-      suggestions: (Array.isArray(data.suggestions) ? data.suggestions : [])
-        .map((s) => compileSuggestion(s, inflect))
-        .sort((a, b) => Number(a.kind === 'prompt') - Number(b.kind === 'prompt')),
+      // compiled when a finding first needs them: inflecting every rule's rewrites was a tenth of the start-up
+      get suggestions() {
+        return (suggestions ??= compileSuggestions(data, inflect));
+      },
       sources: resolveSources(data.sources ?? [], registry),
       frame,
     });
@@ -370,7 +381,7 @@ function compileClasses(
   inflect: Inflector,
   issues: RuleIssue[],
   lazy: boolean,
-  prebuilt?: SerializedTrie,
+  prebuilt?: SerializedTrie | EncodedTrie,
 ): ClassMatcher | null {
   try {
     return new ClassMatcher({ ...classes, ...literalClasses(parsed.flatMap((p) => p ?? [])) }, inflect, lazy, prebuilt);

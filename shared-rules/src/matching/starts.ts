@@ -4,10 +4,25 @@ import { surfaceSpellings } from '../text/spelling';
 import { normalizeWord, TokenReader, wordEnd } from '../text/tokenize';
 import type { PhraseTrie, TrieNode } from './trie';
 
-interface FirstWord {
-  canonical: string;
-  /** Null when the word starts a candidate on its own; otherwise the words that must come next. */
-  following: FollowingWords | null;
+class FirstWord {
+  /** Null when the word starts a candidate on its own; otherwise the words that must come next. Worked out on first use. */
+  private resolved: FollowingWords | null | undefined;
+
+  constructor(
+    readonly canonical: string,
+    private readonly targets: readonly TrieNode[],
+  ) {}
+
+  get following(): FollowingWords | null {
+    if (this.resolved === undefined) {
+      const targets = this.targets.map((n) => n.ready());
+      // a word that is a phrase on its own, or before a gap, is a candidate wherever it stands; any other first word
+      // only when a word that can follow it comes next ("patient" is common, "patient refused" is not)
+      const standsAlone = targets.some((n) => n.accepts || n.gaps || !n.next);
+      this.resolved = standsAlone ? null : new FollowingWords(targets);
+    }
+    return this.resolved;
+  }
 }
 
 /**
@@ -31,7 +46,7 @@ class FollowingWords {
   }
 
   private all(): Set<string> {
-    return (this.words ??= new Set(this.targets.flatMap((n) => [...n.next!.keys()])));
+    return (this.words ??= new Set(this.targets.flatMap((n) => [...n.ready().next!.keys()])));
   }
 }
 
@@ -42,23 +57,19 @@ class FollowingWords {
  * exactly as the tokenizer reads them.
  */
 export class StartIndex {
-  /** First words that start a candidate on their own. */
-  private readonly alone = new Set<string>();
-  /** First words that only start a candidate together with one of the words that may follow them. */
-  private readonly pairs = new Map<string, FollowingWords>();
+  /** Every first word by its normal form. */
+  private readonly firsts = new Map<string, FirstWord>();
   /** Every spelling of every first word: most words are rejected without slicing or case folding. */
   private readonly spellings = new AsciiWordTable<FirstWord>();
 
   constructor(trie: PhraseTrie) {
+    // whether a first word stands alone is worked out the first time a text has it: the graph's nodes are read lazily
     for (const [first, edges] of trie.root.next ?? []) {
-      const targets = edges.map((e) => e.node);
-      // a word that is a phrase on its own, or before a gap, is a candidate wherever it stands; any other first word
-      // only when a word that can follow it comes next ("patient" is common, "patient refused" is not)
-      const standsAlone = targets.some((n) => n.accepts || n.gaps || !n.next);
-      let following: FollowingWords | null = null;
-      if (standsAlone) this.alone.add(first);
-      else this.pairs.set(first, (following = new FollowingWords(targets)));
-      const word = { canonical: first, following };
+      const word = new FirstWord(
+        first,
+        edges.map((e) => e.node),
+      );
+      this.firsts.set(first, word);
       for (const text of surfaceSpellings(first)) this.spellings.add(text, word);
     }
   }
@@ -95,7 +106,8 @@ export class StartIndex {
       }
       const first = this.spellings.find(text, start, i);
       if (!first) continue;
-      if (!first.following) {
+      const following = first.following;
+      if (!following) {
         out.push(start);
         continue;
       }
@@ -109,7 +121,7 @@ export class StartIndex {
       }
       const nextEnd =
         j < end && j > i && ASCII[text.charCodeAt(j)] === CharClass.Word ? asciiWordEnd(text, j, end) : -1;
-      if (nextEnd >= 0 && !first.following.hasHash(lastWordHash())) {
+      if (nextEnd >= 0 && !following.hasHash(lastWordHash())) {
         pending = j;
         i = nextEnd;
         continue;
@@ -121,9 +133,10 @@ export class StartIndex {
 
   /** Whether a word with this normal form, ending at wordEndAt, starts a candidate. */
   private checkExact(norm: string, text: string, wordEndAt: number, end: number): boolean {
-    if (this.alone.has(norm)) return true;
-    const following = this.pairs.get(norm);
-    if (!following) return false;
+    const first = this.firsts.get(norm);
+    if (!first) return false;
+    const following = first.following;
+    if (!following) return true;
     const next = new TokenReader(text, wordEndAt, end).next();
     return next !== null && !next.afterBreak && following.has(next.norm);
   }

@@ -21,8 +21,21 @@ export class TrieNode {
   next: Map<string, Edge[]> | null = null;
   gaps: GapEdge[] | null = null;
   accepts: number[] | null = null;
+  /**
+   * A node of a graph read from build-time data whose edges are not read yet, and its index there; null once read.
+   * Code outside this file reads a node's fields after `ready()`.
+   */
+  pending: SerializedNodes | null = null;
+  index = -1;
+
+  /** The node with its edges, gaps and accepts read (a prebuilt graph reads each node the first time it is used). */
+  ready(): this {
+    if (this.pending !== null) this.pending.read(this);
+    return this;
+  }
 
   edge(word: string, node: TrieNode, form: FormName | null): void {
+    this.ready();
     this.next ??= new Map();
     const list = this.next.get(word);
     if (!list) this.next.set(word, [{ node, form }]);
@@ -30,6 +43,7 @@ export class TrieNode {
   }
 
   gapTo(max: number): TrieNode {
+    this.ready();
     this.gaps ??= [];
     let g = this.gaps.find((x) => x.max === max);
     if (!g) {
@@ -37,6 +51,97 @@ export class TrieNode {
       this.gaps.push(g);
     }
     return g.node;
+  }
+}
+
+/**
+ * The nodes of a serialized graph, each made and read on first use: a phrase walk visits a few nodes of the thousands
+ * in the built-in graphs, and reading all of them was most of building the rule set at start-up.
+ */
+class SerializedNodes {
+  private readonly nodes: Array<TrieNode | undefined>;
+  /** For an encoded graph: where each node's numbers start in its code. */
+  private readonly offsets: Int32Array | null = null;
+  private readonly reader: VarintReader | null = null;
+
+  constructor(
+    private readonly data: SerializedTrie | EncodedTrie,
+    root: TrieNode,
+  ) {
+    if ('code' in data) {
+      const r = (this.reader = new VarintReader(data.code));
+      const offsets = (this.offsets = new Int32Array(data.nodeCount));
+      for (let i = 0; i < data.nodeCount; i++) {
+        offsets[i] = r.pos;
+        r.skip(r.next() * 3);
+        r.skip(r.next() * 2);
+        r.skip(r.next());
+      }
+      this.nodes = new Array(data.nodeCount);
+    } else this.nodes = new Array(data.nodes.length);
+    this.nodes[0] = root;
+    root.index = 0;
+    this.read(root);
+  }
+
+  private node(i: number): TrieNode {
+    let n = this.nodes[i];
+    if (!n) {
+      if (!(i >= 0 && i < this.nodes.length)) throw new Error('corrupt prebuilt graph: rebuild with npm run build');
+      n = this.nodes[i] = new TrieNode();
+      n.pending = this;
+      n.index = i;
+    }
+    return n;
+  }
+
+  read(n: TrieNode): void {
+    n.pending = null;
+    const { words, forms } = this.data;
+    const i = n.index;
+    const addEdge = (next: Map<string, Edge[]>, word: string, target: number, form: number) => {
+      const edge = { node: this.node(target), form: form ? forms[form - 1] : null };
+      const list = next.get(word);
+      if (list) list.push(edge);
+      else next.set(word, [edge]);
+    };
+    if (this.reader) {
+      const r = this.reader;
+      r.pos = this.offsets![i];
+      const edgeCount = r.next();
+      if (edgeCount) {
+        const next = (n.next = new Map<string, Edge[]>());
+        for (let k = 0; k < edgeCount; k++) {
+          const word = words[r.next()];
+          const target = i + unzigzag(r.next());
+          addEdge(next, word, target, r.next());
+        }
+      }
+      const gapCount = r.next();
+      if (gapCount) {
+        n.gaps = [];
+        for (let k = 0; k < gapCount; k++) {
+          const max = r.next();
+          n.gaps.push({ max, node: this.node(i + unzigzag(r.next())) });
+        }
+      }
+      const acceptCount = r.next();
+      if (acceptCount) {
+        n.accepts = [];
+        for (let k = 0; k < acceptCount; k++) n.accepts.push(r.next());
+      }
+      return;
+    }
+    const [edges, gaps, accepts] = (this.data as SerializedTrie).nodes[i];
+    if (edges.length) {
+      const next = (n.next = new Map<string, Edge[]>());
+      for (let k = 0; k < edges.length; k += 3) addEdge(next, words[edges[k]], edges[k + 1], edges[k + 2]);
+    }
+    if (gaps.length) {
+      n.gaps = [];
+      for (let k = 0; k < gaps.length; k += 2) n.gaps.push({ max: gaps[k], node: this.node(gaps[k + 1]) });
+    }
+    if (accepts.length) n.accepts = accepts.slice();
   }
 }
 
@@ -58,6 +163,86 @@ export interface SerializedTrie {
   words: string[];
   forms: FormName[];
   nodes: Array<[number[], number[], number[]]>;
+}
+
+/**
+ * A serialized graph as it ships in the bundle: the nodes' numbers written as one string, each number a varint of
+ * base-32 digits (a digit from the second half of VARINT_DIGITS means more follow), edge and gap targets relative to
+ * their node. About a third of the JSON arrays' size, and JSON.parse copies one string instead of making 30,000 arrays.
+ * Per node: edge count, (word, target, form) per edge, gap count, (max, target) per gap, accept count, accepts.
+ */
+export interface EncodedTrie {
+  maxLength: number;
+  words: string[];
+  forms: FormName[];
+  nodeCount: number;
+  code: string;
+}
+
+const VARINT_DIGITS = '0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_';
+const VARINT_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < VARINT_DIGITS.length; i++) VARINT_VALUE[VARINT_DIGITS.charCodeAt(i)] = i;
+
+function writeVarint(out: string[], n: number): void {
+  let v = n;
+  while (v >= 32) {
+    out.push(VARINT_DIGITS[32 + (v & 31)]);
+    v = Math.floor(v / 32);
+  }
+  out.push(VARINT_DIGITS[v]);
+}
+
+/** Signed to unsigned: 0, -1, 1, -2 … → 0, 1, 2, 3 … */
+const zigzag = (n: number) => (n < 0 ? -2 * n - 1 : 2 * n);
+const unzigzag = (n: number) => (n & 1 ? -(n + 1) / 2 : n / 2);
+
+/** The build-time form of `serialize()`'s graph (PhraseTrie.deserialize reads either). */
+export function encodeTrie(data: SerializedTrie): EncodedTrie {
+  const out: string[] = [];
+  data.nodes.forEach(([edges, gaps, accepts], i) => {
+    writeVarint(out, edges.length / 3);
+    for (let k = 0; k < edges.length; k += 3) {
+      writeVarint(out, edges[k]);
+      writeVarint(out, zigzag(edges[k + 1] - i));
+      writeVarint(out, edges[k + 2]);
+    }
+    writeVarint(out, gaps.length / 2);
+    for (let k = 0; k < gaps.length; k += 2) {
+      writeVarint(out, gaps[k]);
+      writeVarint(out, zigzag(gaps[k + 1] - i));
+    }
+    writeVarint(out, accepts.length);
+    for (const a of accepts) writeVarint(out, a);
+  });
+  return {
+    maxLength: data.maxLength,
+    words: data.words,
+    forms: data.forms,
+    nodeCount: data.nodes.length,
+    code: out.join(''),
+  };
+}
+
+/** Reads the varints of an EncodedTrie's code in order. */
+class VarintReader {
+  pos = 0;
+  constructor(private readonly code: string) {}
+
+  next(): number {
+    let v = 0;
+    let scale = 1;
+    for (;;) {
+      const d = VARINT_VALUE[this.code.charCodeAt(this.pos++)];
+      if (d < 0) throw new Error('corrupt prebuilt graph: rebuild with npm run build');
+      if (d < 32) return v + d * scale;
+      v += (d - 32) * scale;
+      scale *= 32;
+    }
+  }
+
+  skip(count: number): void {
+    for (let i = 0; i < count; i++) this.next();
+  }
 }
 
 const NO_JOIN = new Set([
@@ -141,6 +326,7 @@ export class PhraseTrie {
     const order: TrieNode[] = [];
     const visit = (n: TrieNode) => {
       if (index.has(n)) return;
+      n.ready();
       index.set(n, order.length);
       order.push(n);
       for (const edges of n.next?.values() ?? []) for (const e of edges) visit(e.node);
@@ -164,27 +350,10 @@ export class PhraseTrie {
     return { maxLength: this.maxLength, words: [...words.keys()], forms, nodes };
   }
 
-  static deserialize(data: SerializedTrie): PhraseTrie {
+  /** The graph of `serialize()` or `encodeTrie()`; its nodes are read as walks first reach them. */
+  static deserialize(data: SerializedTrie | EncodedTrie): PhraseTrie {
     const trie = new PhraseTrie();
-    const nodes = data.nodes.map((_, i) => (i === 0 ? trie.root : new TrieNode()));
-    data.nodes.forEach(([edges, gaps, accepts], i) => {
-      const n = nodes[i];
-      if (edges.length) {
-        const next = (n.next = new Map<string, Edge[]>());
-        for (let k = 0; k < edges.length; k += 3) {
-          const word = data.words[edges[k]];
-          const edge = { node: nodes[edges[k + 1]], form: edges[k + 2] ? data.forms[edges[k + 2] - 1] : null };
-          const list = next.get(word);
-          if (list) list.push(edge);
-          else next.set(word, [edge]);
-        }
-      }
-      if (gaps.length) {
-        n.gaps = [];
-        for (let k = 0; k < gaps.length; k += 2) n.gaps.push({ max: gaps[k], node: nodes[gaps[k + 1]] });
-      }
-      if (accepts.length) n.accepts = accepts.slice();
-    });
+    new SerializedNodes(data, trie.root);
     trie.maxLength = data.maxLength;
     trie.wordList = data.words;
     return trie;
@@ -342,12 +511,14 @@ function longestGapWords(nodes: PhraseNode[]): number {
  * others can, so it is the one kept.
  */
 function enterNode(into: WalkStates, node: TrieNode, form: FormName | null): void {
+  // addState reads a prebuilt node's edges, gaps included
   addState(into, node, -1, form);
   // entering a gap consumes no token: the gap node then waits for up to `max` words
   if (node.gaps) for (const g of node.gaps) addState(into, g.node, g.max, form);
 }
 
 function addState(into: WalkStates, node: TrieNode, gapLeft: number, form: FormName | null): void {
+  if (node.pending !== null) node.pending.read(node);
   for (let i = 0; i < into.n; i++) {
     if (into.nodes[i] === node && into.gaps[i] < 0 === gapLeft < 0) {
       if (gapLeft > into.gaps[i]) into.gaps[i] = gapLeft;
