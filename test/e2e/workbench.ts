@@ -66,6 +66,47 @@ const SCAN_SQUIGGLES = `({ text, context, editorSelector }) => {
   return { squiggles };
 }`;
 
+/** How the editor draws the first character of `text` (in `context`): the computed CSS of the span holding it. */
+const TEXT_STYLE = `({ text, context, editorSelector }) => {
+  const root = document.querySelector(editorSelector + ' .monaco-editor');
+  if (!root) return undefined;
+  for (const line of root.querySelectorAll('.view-lines .view-line')) {
+    const shown = line.textContent.replace(/\u00a0/g, ' ');
+    const around = shown.indexOf(context);
+    if (around < 0) continue;
+    const at = around + context.indexOf(text);
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    let offset = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (at < offset + node.textContent.length) {
+        const style = getComputedStyle(node.parentElement);
+        return {
+          line: style.textDecorationLine,
+          style: style.textDecorationStyle,
+          color: style.textDecorationColor,
+          background: style.backgroundColor,
+        };
+      }
+      offset += node.textContent.length;
+    }
+  }
+  return undefined;
+}`;
+
+export interface TextStyle {
+  line: string;
+  style: string;
+  /** As the browser computes it: `rgb(r, g, b)`. */
+  color: string;
+  background: string;
+}
+
+export function textStyle(page: Page, text: string, context = text): Promise<TextStyle | undefined> {
+  return page.evaluate(`(${TEXT_STYLE})(${JSON.stringify({ text, context, editorSelector: EDITOR })})`) as Promise<
+    TextStyle | undefined
+  >;
+}
+
 /** `context` (which holds `text`) picks the right occurrence when `text` appears more than once. */
 export function scanSquiggles(page: Page, text: string, context = text): Promise<SquiggleScan> {
   if (!context.includes(text)) throw new Error(`"${context}" does not contain "${text}"`);
