@@ -36,6 +36,7 @@ import {
   problemsRow,
   scanSquiggles,
   textStyle,
+  waitForMarkdownServer,
   waitForNoSquiggle,
   waitForSquiggle,
   waitForWorkbench,
@@ -234,8 +235,11 @@ describe('VS Code extension in real VS Code (code-server + chromium)', function 
         });
       }
       await page().keyboard.press('Escape');
-      // An edit, so the save is a real one, then an explicit save.
+      // An edit, so the save is a real one, then an explicit save, once the built-in Markdown server is up (a save
+      // while it registers its providers is cancelled by VS Code: see waitForMarkdownServer).
       await placeCursorIn(page(), text);
+      await waitForMarkdownServer(page(), 'Discharge summary (fictional)');
+      mark('markdown server');
       await page().keyboard.press('Control+End');
       await page().keyboard.type('Reviewed by the ward team.');
       mark('typed');
@@ -271,6 +275,7 @@ describe('VS Code extension in real VS Code (code-server + chromium)', function 
       await waitForSquiggle(page(), 'noncompliant with');
       // an edit, so the save is a real one and codeActionsOnSave runs source.fixAll.carelint
       await placeCursorIn(page(), text);
+      await waitForMarkdownServer(page(), 'Crisis plan');
       await page().keyboard.press('Control+End');
       await page().keyboard.type('Reviewed.');
       await page().keyboard.press('Control+S');

@@ -180,6 +180,25 @@ export async function openFile(page: Page, name: string, firstText: string): Pro
   await waitUntil(async () => (await scanSquiggles(page, firstText)).text, `"${firstText}" to be shown in ${name}`);
 }
 
+/**
+ * Waits until VS Code's own Markdown language server has started for the open Markdown file: its breadcrumbs show
+ * `heading` (document symbols come from that server, whose client registers all its providers at once). Until then,
+ * Ctrl+S can do nothing: when the server comes up (2-6 s after the first Markdown file opens, later under load), the
+ * Markdown extension registers its code-action provider; VS Code's getCodeActions cancels a request in flight when
+ * the providers for the document change (vs/editor/contrib/codeAction/browser/codeAction.ts, `registry.onDidChange`),
+ * the editor.codeActionsOnSave participant fails with that cancellation, and VS Code then cancels the whole save
+ * (textFileSaveParticipant.ts): the file stays dirty and unsaved.
+ */
+export async function waitForMarkdownServer(page: Page, heading: string, timeoutMs = 60_000): Promise<void> {
+  const crumbs = page.locator(`${EDITOR} .breadcrumbs-control .monaco-breadcrumb-item`).filter({ visible: true });
+  await waitUntil(
+    async () => (await crumbs.allInnerTexts()).some((t) => t.includes(heading)),
+    `the Markdown heading "${heading}" in the breadcrumbs (VS Code's Markdown language server started)`,
+    timeoutMs,
+    async () => `Breadcrumbs: ${JSON.stringify(await crumbs.allInnerTexts())}`,
+  );
+}
+
 /** Puts the cursor inside `word`, moves the mouse out of the way (no hover over the menu), focuses the editor. */
 export async function placeCursorIn(page: Page, word: Box): Promise<void> {
   const { x, y } = center(word);
