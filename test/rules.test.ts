@@ -56,4 +56,17 @@ describe('rule catalogue', () => {
     const { renderCatalogue } = await import('../shared-rules/scripts/build-docs.ts');
     assert.equal(readFileSync('docs/rules.md', 'utf8'), renderCatalogue());
   });
+
+  it("shows rewrites as a writer sees them (the engine's describeRuleData), never a raw template such as `die~`", async () => {
+    const { renderCatalogue } = await import('../shared-rules/scripts/build-docs.ts');
+    const docs = renderCatalogue();
+    const rewriteLines = docs.split('\n').filter((l) => l.startsWith('**Rewrites.**'));
+    assert.ok(rewriteLines.length > 50, `rewrite lines: ${rewriteLines.length}`);
+    assert.deepEqual(
+      rewriteLines.filter((l) => l.includes('~')),
+      [],
+    );
+    assert.match(docs, /“die by suicide”/);
+    assert.match(docs, /\| warning \(Review\) \|/);
+  });
 });

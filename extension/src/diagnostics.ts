@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { lineIndexAt, lineStarts, type Finding, type Severity } from '../../shared-rules/src/index';
+import { diagnosticMessage } from '../../editor-common/diagnostic-message';
 import { findingFields } from '../../editor-common/finding-fields';
 
 export { SOURCE } from '../../editor-common/finding-fields';
@@ -21,7 +22,7 @@ export type PositionAt = (offset: number) => vscode.Position;
 export function toDiagnostic(finding: Finding, positionAt: PositionAt): vscode.Diagnostic {
   const fields = findingFields(finding);
   const range = new vscode.Range(positionAt(fields.start), positionAt(fields.end));
-  const d = new vscode.Diagnostic(range, fields.message, SEVERITY[fields.severity]);
+  const d = new vscode.Diagnostic(range, diagnosticMessage(fields), SEVERITY[fields.severity]);
   d.source = fields.source;
   d.code = { value: fields.code, target: explainUri(fields.code) };
   return d;

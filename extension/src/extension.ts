@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { allowInWorkspace } from './allow';
+import { CategoryDecorations } from './category-decorations';
 import { checkWorkspace } from './check-workspace';
 import { ALLOW_COMMAND, CareLintCodeActions } from './code-actions';
 import { ConfigFiles } from './config-files';
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): CareLintApi {
     configs,
     linter,
     new FindingCount(live, linter),
+    new CategoryDecorations(linter),
     vscode.languages.registerCodeActionsProvider(
       selector,
       new CareLintCodeActions(linter),

@@ -9,8 +9,8 @@ import {
   builtinRules,
   builtinSources,
   describeFrame,
+  describeRuleData,
   ruleFamily,
-  suggestionKind,
   CATEGORIES,
   type RuleData,
 } from '../src/index';
@@ -46,16 +46,19 @@ export function renderCatalogue(rules: RuleData[] = builtinRules()): string {
       const matches = r.frame
         ? `frame: ${r.frame.patterns.map((p) => `\`${p}\``).join(', ')}`
         : r.match.map((m) => `\`${m}\``).join(', ');
+      // The engine's description shows suggestions as a writer sees them (`die~ by suicide` is "die by suicide").
+      const d = describeRuleData(r, []);
       out.push(
-        `| [\`${r.id}\`](#${r.id}) | ${r.severity}${off} | ${cell(matches)} | ${cell([...r.suggestions, ...(r.guidance ?? [])].join('; '))} | ${r.sources.join(', ')} |`,
+        `| [\`${r.id}\`](#${r.id}) | ${r.severity} (${d.severityLabel})${off} | ${cell(matches)} | ${cell([...d.rewrites, ...d.prompts, ...d.guidance].join('; '))} | ${r.sources.join(', ')} |`,
       );
     }
     out.push('');
     for (const r of inCat) {
+      const d = describeRuleData(r, []);
       out.push(
         `### ${r.id}`,
         '',
-        `*${ruleFamily(r.id) ?? 'custom'} · ${r.category} · ${r.severity}${r.enabled === false ? ' · off by default' : ''}*`,
+        `*${ruleFamily(r.id) ?? 'custom'} · ${r.category} · ${r.severity} (${d.severityLabel})${r.enabled === false ? ' · off by default' : ''}*`,
         '',
       );
       out.push(`**Message.** ${r.message}`, '', `**Why.** ${r.rationale}`, '');
@@ -67,21 +70,14 @@ export function renderCatalogue(rules: RuleData[] = builtinRules()): string {
         );
       }
       const quoted = (list: string[]) => list.map((s) => `“${s}”`).join(' · ');
-      const rewrites = r.suggestions.filter((s) => suggestionKind(s) === 'rewrite');
-      const prompts = r.suggestions.filter((s) => suggestionKind(s) === 'prompt');
-      if (rewrites.length) out.push(`**Rewrites.** ${quoted(rewrites)}`, '');
-      if (prompts.length) out.push(`**Prompts** (inserted only when chosen). ${quoted(prompts)}`, '');
-      if (r.guidance?.length) out.push(`**Guidance** (change the plan, not the words). ${r.guidance.join(' ')}`, '');
-      const ex = r.examples.match.slice(0, 2).map((m) => (typeof m === 'string' ? m : m.text));
-      out.push(
-        `**Flags.** ${ex.map((e) => `“${e}”`).join(' · ')}`,
-        '',
-        `**Stays quiet.** ${r.examples.noMatch
-          .slice(0, 2)
-          .map((e) => `“${e}”`)
-          .join(' · ')}`,
-        '',
-      );
+      if (d.rewrites.length) out.push(`**Rewrites.** ${quoted(d.rewrites)}`, '');
+      if (d.prompts.length) out.push(`**Prompts** (inserted only when chosen). ${quoted(d.prompts)}`, '');
+      if (d.guidance.length) out.push(`**Guidance** (change the plan, not the words). ${d.guidance.join(' ')}`, '');
+      // An example's fixed text, where the rule data gives one, is the rewrite as the engine applies it.
+      const flagged = d.examples.flagged
+        .slice(0, 2)
+        .map((e) => (e.fixed ? `“${e.text}” → “${e.fixed}”` : `“${e.text}”`));
+      out.push(`**Flags.** ${flagged.join(' · ')}`, '', `**Stays quiet.** ${quoted(d.examples.fine.slice(0, 2))}`, '');
     }
   }
   out.push(

@@ -19,7 +19,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { lint, offsetToLineColumn } from '../../shared-rules/src/index';
+import { lint, offsetToLineColumn, severityLabel } from '../../shared-rules/src/index';
+import { CATEGORY_PALETTE } from '../../editor-common/category-palette';
 import type { Finding, TextFormat } from '../../shared-rules/src/types';
 import { openBrowser, type BrowserSession } from '../support/browser';
 import { CodeServer, installExtension, makeDirs, requireCodeServer } from './code-server';
@@ -34,6 +35,8 @@ import {
   placeCursorIn,
   problemsRow,
   scanSquiggles,
+  textStyle,
+  waitForMarkdownServer,
   waitForNoSquiggle,
   waitForSquiggle,
   waitForWorkbench,
@@ -47,6 +50,8 @@ const ARTIFACTS = join(ROOT, 'test-artifacts');
 /** The extension's "Ignore here" action (extension/src/code-actions.ts titles it `Ignore "<text>" here (<rule>)`). */
 const IGNORE_HERE = /\bIgnore\b.*\bhere\b/;
 const FIX_ALL = 'Fix all CareLint rewrites in this file';
+const mark = (what: string) =>
+  process.env.CARELINT_E2E_TIMINGS && console.log(`      [${new Date().toISOString()}] ${what}`);
 
 /** What the engine finds in a fixture: the host must show exactly this. Line and column are 1-based. */
 function finding(file: string, format: TextFormat, ruleId: string): Finding & { line: number; column: number } {
@@ -155,7 +160,24 @@ describe('VS Code extension in real VS Code (code-server + chromium)', function 
     assert.match(squiggle.kind, /squiggly-(warning|error|info)/);
     const scan = await scanSquiggles(page(), 'refused');
     assert.equal(scan.squiggles.length, 1, `one finding, one squiggle: ${JSON.stringify(scan)}`);
-    const row = await problemsRow(page(), [refused.message, `[Ln ${refused.line}, Col ${refused.column}]`]);
+    // Besides the severity squiggle, the word is underlined in its category's colour and line style (the demo's).
+    const look = CATEGORY_PALETTE[refused.category];
+    const rgb = `rgb(${[1, 3, 5].map((i) => Number.parseInt(look.color.slice(i, i + 2), 16)).join(', ')})`;
+    const drawn = await waitUntil(
+      async () => {
+        const style = await textStyle(page(), 'refused');
+        return style?.line.includes('underline') && style;
+      },
+      'the category underline under "refused"',
+      30_000,
+      async () => `Style: ${JSON.stringify(await textStyle(page(), 'refused'))}`,
+    );
+    assert.deepEqual([drawn.color, drawn.style], [rgb, look.line], `the ${refused.category} underline`);
+    // Problems names the severity in the domain's words, as the hover does.
+    const row = await problemsRow(page(), [
+      `${severityLabel(refused.severity)}: ${refused.message}`,
+      `[Ln ${refused.line}, Col ${refused.column}]`,
+    ]);
     assert.match(row, /CareLint/, `the Problems row should name the source CareLint: ${row}`);
     assert.match(row, new RegExp(refused.ruleId), `the Problems row should name the rule: ${row}`);
     await closePanel(page());
@@ -166,7 +188,7 @@ describe('VS Code extension in real VS Code (code-server + chromium)', function 
     await openFile(page(), 'care-plan.txt', 'Care plan for Sam');
     const { text } = await waitForSquiggle(page(), 'refused');
     const rationaleStart = refused.rationale.split(/(?<=\.)\s/)[0];
-    const shown = await hoverText(page(), text, [refused.message, rationaleStart]);
+    const shown = await hoverText(page(), text, [refused.message, severityLabel(refused.severity), rationaleStart]);
     assert.match(shown, new RegExp(refused.ruleId), `the hover should name the rule: ${shown}`);
     await page().mouse.move(5, 5);
   });
@@ -194,13 +216,17 @@ describe('VS Code extension in real VS Code (code-server + chromium)', function 
   step(
     'fix-all runs on save (editor.codeActionsOnSave source.fixAll.carelint) and rewrites every finding',
     async () => {
+      mark('open');
       await openFile(page(), 'discharge-summary.md', 'Discharge summary');
+      mark('opened');
       const { text } = await waitForSquiggle(page(), 'committed suicide');
       await waitForSquiggle(page(), 'noncompliant with');
       const refused = await waitForSquiggle(page(), 'refused', 'refused lunch');
       // With several findings the quick-fix menu also offers fix-all; the other squiggles stay visible beside it,
       // which makes this the README's picture (docs/images/vscode-quickfix.png is a copy of a good one).
+      mark('squiggles');
       await openCodeActionMenu(page(), refused.text, FIX_ALL);
+      mark('menu');
       const editorBox = await page().locator(EDITOR).boundingBox();
       if (editorBox) {
         await page().screenshot({
@@ -209,11 +235,16 @@ describe('VS Code extension in real VS Code (code-server + chromium)', function 
         });
       }
       await page().keyboard.press('Escape');
-      // An edit, so the save is a real one, then an explicit save.
+      // An edit, so the save is a real one, then an explicit save, once the built-in Markdown server is up (a save
+      // while it registers its providers is cancelled by VS Code: see waitForMarkdownServer).
       await placeCursorIn(page(), text);
+      await waitForMarkdownServer(page(), 'Discharge summary (fictional)');
+      mark('markdown server');
       await page().keyboard.press('Control+End');
       await page().keyboard.type('Reviewed by the ward team.');
+      mark('typed');
       await page().keyboard.press('Control+S');
+      mark('saved');
       const expected = [
         '# Discharge summary (fictional)',
         '',
@@ -229,6 +260,7 @@ describe('VS Code extension in real VS Code (code-server + chromium)', function 
         45_000,
         async () => `On disk: ${JSON.stringify(onDisk('discharge-summary.md'))}`,
       );
+      mark('on disk');
       await waitForNoSquiggle(page(), 'died by suicide');
     },
   );
@@ -243,6 +275,7 @@ describe('VS Code extension in real VS Code (code-server + chromium)', function 
       await waitForSquiggle(page(), 'noncompliant with');
       // an edit, so the save is a real one and codeActionsOnSave runs source.fixAll.carelint
       await placeCursorIn(page(), text);
+      await waitForMarkdownServer(page(), 'Crisis plan');
       await page().keyboard.press('Control+End');
       await page().keyboard.type('Reviewed.');
       await page().keyboard.press('Control+S');

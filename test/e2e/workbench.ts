@@ -66,6 +66,47 @@ const SCAN_SQUIGGLES = `({ text, context, editorSelector }) => {
   return { squiggles };
 }`;
 
+/** How the editor draws the first character of `text` (in `context`): the computed CSS of the span holding it. */
+const TEXT_STYLE = `({ text, context, editorSelector }) => {
+  const root = document.querySelector(editorSelector + ' .monaco-editor');
+  if (!root) return undefined;
+  for (const line of root.querySelectorAll('.view-lines .view-line')) {
+    const shown = line.textContent.replace(/\u00a0/g, ' ');
+    const around = shown.indexOf(context);
+    if (around < 0) continue;
+    const at = around + context.indexOf(text);
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    let offset = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (at < offset + node.textContent.length) {
+        const style = getComputedStyle(node.parentElement);
+        return {
+          line: style.textDecorationLine,
+          style: style.textDecorationStyle,
+          color: style.textDecorationColor,
+          background: style.backgroundColor,
+        };
+      }
+      offset += node.textContent.length;
+    }
+  }
+  return undefined;
+}`;
+
+export interface TextStyle {
+  line: string;
+  style: string;
+  /** As the browser computes it: `rgb(r, g, b)`. */
+  color: string;
+  background: string;
+}
+
+export function textStyle(page: Page, text: string, context = text): Promise<TextStyle | undefined> {
+  return page.evaluate(`(${TEXT_STYLE})(${JSON.stringify({ text, context, editorSelector: EDITOR })})`) as Promise<
+    TextStyle | undefined
+  >;
+}
+
 /** `context` (which holds `text`) picks the right occurrence when `text` appears more than once. */
 export function scanSquiggles(page: Page, text: string, context = text): Promise<SquiggleScan> {
   if (!context.includes(text)) throw new Error(`"${context}" does not contain "${text}"`);
@@ -137,6 +178,25 @@ export async function openFile(page: Page, name: string, firstText: string): Pro
   await row.first().click();
   await page.locator(`${EDITOR} .tab.active`, { hasText: name }).waitFor({ timeout: 60_000 });
   await waitUntil(async () => (await scanSquiggles(page, firstText)).text, `"${firstText}" to be shown in ${name}`);
+}
+
+/**
+ * Waits until VS Code's own Markdown language server has started for the open Markdown file: its breadcrumbs show
+ * `heading` (document symbols come from that server, whose client registers all its providers at once). Until then,
+ * Ctrl+S can do nothing: when the server comes up (2-6 s after the first Markdown file opens, later under load), the
+ * Markdown extension registers its code-action provider; VS Code's getCodeActions cancels a request in flight when
+ * the providers for the document change (vs/editor/contrib/codeAction/browser/codeAction.ts, `registry.onDidChange`),
+ * the editor.codeActionsOnSave participant fails with that cancellation, and VS Code then cancels the whole save
+ * (textFileSaveParticipant.ts): the file stays dirty and unsaved.
+ */
+export async function waitForMarkdownServer(page: Page, heading: string, timeoutMs = 60_000): Promise<void> {
+  const crumbs = page.locator(`${EDITOR} .breadcrumbs-control .monaco-breadcrumb-item`).filter({ visible: true });
+  await waitUntil(
+    async () => (await crumbs.allInnerTexts()).some((t) => t.includes(heading)),
+    `the Markdown heading "${heading}" in the breadcrumbs (VS Code's Markdown language server started)`,
+    timeoutMs,
+    async () => `Breadcrumbs: ${JSON.stringify(await crumbs.allInnerTexts())}`,
+  );
 }
 
 /** Puts the cursor inside `word`, moves the mouse out of the way (no hover over the menu), focuses the editor. */

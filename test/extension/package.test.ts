@@ -31,11 +31,13 @@ describe('VS Code extension: manifest, bundles and .vsix', function () {
       assert.ok(existsSync(resolve(DIR, entry)), entry);
     assert.deepEqual(Object.keys(m.contributes.configuration.properties).sort(), [
       'carelint.categories',
+      'carelint.categoryColors',
       'carelint.enable',
       'carelint.languages',
       'carelint.locale',
       'carelint.severity',
     ]);
+    assert.equal(m.contributes.configuration.properties['carelint.categoryColors'].default, true);
     assert.deepEqual(m.contributes.configuration.properties['carelint.languages'].default, [
       'plaintext',
       'markdown',

@@ -37,7 +37,8 @@ describe('extension: findings → diagnostics', () => {
       [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character],
       [1, 4, 1, 11],
     );
-    assert.equal(d.message, f.message);
+    // The severity in the domain's words, as the hover and the other hosts name it, then the engine's message.
+    assert.equal(d.message, `Review: ${f.message}`);
     assert.equal(d.source, 'CareLint');
     assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
     const code = d.code as { value: string; target: vscode.Uri };
@@ -53,6 +54,12 @@ describe('extension: findings → diagnostics', () => {
     assert.deepEqual(
       [sev('error'), sev('warning'), sev('information')],
       [vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Warning, vscode.DiagnosticSeverity.Information],
+    );
+    const message = (severity: Finding['severity']) =>
+      (toDiagnostic(finding({ severity }), pos) as unknown as vscode.Diagnostic).message;
+    assert.deepEqual(
+      [message('error'), message('warning'), message('information')],
+      ['Change needed: m', 'Review: m', 'Consider: m'],
     );
   });
 

@@ -68,6 +68,20 @@ export enum ProgressLocation {
   Window = 10,
   Notification = 15,
 }
+export enum OverviewRulerLane {
+  Left = 1,
+  Center = 2,
+  Right = 4,
+  Full = 7,
+}
+
+export enum DecorationRangeBehavior {
+  OpenOpen = 0,
+  ClosedClosed = 1,
+  OpenClosed = 2,
+  ClosedOpen = 3,
+}
+
 export enum FileType {
   Unknown = 0,
   File = 1,
@@ -355,6 +369,8 @@ export const state = {
   executed: [] as Array<{ command: string; args: unknown[] }>,
   statusItems: [] as any[],
   activeTextEditor: undefined as { document: FakeDocument } | undefined,
+  visibleTextEditors: [] as FakeEditor[],
+  decorationTypes: [] as FakeDecorationType[],
   events: {
     open: new EventEmitter<FakeDocument>(),
     change: new EventEmitter<any>(),
@@ -363,6 +379,7 @@ export const state = {
     configuration: new EventEmitter<any>(),
     folders: new EventEmitter<any>(),
     activeEditor: new EventEmitter<any>(),
+    visibleEditors: new EventEmitter<any>(),
     diagnostics: new EventEmitter<{ uris: Uri[] }>(),
     watcherCreate: new EventEmitter<Uri>(),
     watcherChange: new EventEmitter<Uri>(),
@@ -385,6 +402,8 @@ export function reset(): void {
   state.executed = [];
   state.statusItems = [];
   state.activeTextEditor = undefined;
+  state.visibleTextEditors = [];
+  state.decorationTypes = [];
   for (const e of Object.values(state.events)) e.dispose();
 }
 
@@ -550,9 +569,43 @@ export function changeSettings(values: Record<string, unknown>): void {
   });
 }
 
+export class FakeDecorationType {
+  disposed = false;
+  constructor(readonly options: any) {}
+  dispose(): void {
+    this.disposed = true;
+  }
+}
+
+/** An editor showing a document; remembers the last ranges set per decoration type, as VS Code draws them. */
+export class FakeEditor {
+  readonly decorations = new Map<FakeDecorationType, Range[]>();
+  constructor(readonly document: FakeDocument) {}
+  setDecorations(type: FakeDecorationType, ranges: Range[]): void {
+    if (type.disposed) throw new Error('setDecorations with a disposed decoration type');
+    this.decorations.set(type, [...ranges]);
+  }
+}
+
+/** Shows `docs` as the visible editors (replacing the ones shown) and fires onDidChangeVisibleTextEditors. */
+export function showEditors(...docs: FakeDocument[]): FakeEditor[] {
+  state.visibleTextEditors = docs.map((d) => new FakeEditor(d));
+  state.events.visibleEditors.fire(state.visibleTextEditors);
+  return state.visibleTextEditors;
+}
+
 export const window = {
   get activeTextEditor() {
     return state.activeTextEditor;
+  },
+  get visibleTextEditors() {
+    return state.visibleTextEditors;
+  },
+  onDidChangeVisibleTextEditors: (l: any) => state.events.visibleEditors.event(l),
+  createTextEditorDecorationType(options: any) {
+    const type = new FakeDecorationType(options);
+    state.decorationTypes.push(type);
+    return type;
   },
   onDidChangeActiveTextEditor: (l: any) => state.events.activeEditor.event(l),
   createStatusBarItem(id: string, alignment: StatusBarAlignment, priority: number) {
