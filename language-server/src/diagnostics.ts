@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, Severity } from '../../shared-rules/src/index';
+import { diagnosticMessage } from '../../editor-common/diagnostic-message';
 import { findingFields, hasRulePage } from '../../editor-common/finding-fields';
 import type { Positions } from './positions';
 
@@ -28,7 +29,7 @@ export function toDiagnostic(f: Finding, positions: Positions): Diagnostic {
     severity: SEVERITY[fields.severity],
     source: fields.source,
     code: fields.code,
-    message: fields.message,
+    message: diagnosticMessage(fields),
     data: fields.data,
   };
   if (CATALOGUE_URL && hasRulePage(fields.code)) d.codeDescription = { href: `${CATALOGUE_URL}#${fields.code}` };

@@ -83,6 +83,9 @@ describe('language server (carelint-ls over stdio)', function () {
     assert.deepEqual(ds.find((d) => d.code === 'manipulative')!.data!.suggestionKinds, ['rewrite', 'prompt']);
     assert.match(suicide.codeDescription!.href, /^file:\/\/.*\/docs\/rules\.md#committed-suicide$/);
     assert.equal(ds.find((d) => d.code === 'police-in-care-plan')!.severity, 1);
+    // the severity in the domain's words, as VS Code's Problems panel, the demo and the Word pane name it
+    assert.match(suicide.message, /^Review: \S/);
+    assert.match(ds.find((d) => d.code === 'police-in-care-plan')!.message, /^Change needed: \S/);
   });
 
   it('follows incremental edits (several in one notification, and across notifications) to what lint() gives for the final text', async () => {
