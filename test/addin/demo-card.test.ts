@@ -10,7 +10,7 @@ import {
   autoRewrite,
   severityLabel,
 } from '../../shared-rules/src/index';
-import { renderFindingCard, type CardActions } from '../../addin/src/ui/card';
+import { renderFindingCard, type CardActions } from '../../web-ui/card';
 import { CATEGORIES } from '../../shared-rules/src/types';
 
 function blankDocument(): Document {

@@ -7,7 +7,7 @@ import {
   type TextChange,
   categoryLabel,
 } from '../../../shared-rules/src/index';
-import { renderFindingCard } from '../ui/card';
+import { renderFindingCard } from '../../../web-ui/card';
 import { shiftFindings, textChange } from './diff';
 import { MarkLayer } from './overlay';
 import { PauseOrMaxWait } from './schedule';
