@@ -192,4 +192,19 @@ describe('shared finding card: what comes first, guidance, prompts, sources', ()
       'a colour or font the shared stylesheets use but do not define',
     );
   });
+
+  it("hosts take every category's colour from web-ui/base.css, none of their own", () => {
+    const read = (file: string) => readFileSync(join(__dirname, '../..', file), 'utf8');
+    const base = read('web-ui/base.css');
+    const defined = new Set([...base.matchAll(/(--cl-[\w-]+)\s*:/g)].map((m) => m[1]));
+    for (const file of ['addin/taskpane.css', 'browser/src/content/overlay.css', 'web-ui/card.css']) {
+      const css = read(file);
+      const undefinedVars = [...css.matchAll(/var\((--cl-[\w-]+)\)/g)].map((m) => m[1]).filter((v) => !defined.has(v));
+      assert.deepEqual(undefinedVars, [], `${file} uses colours web-ui/base.css does not define`);
+      const ownColours = css
+        .split('\n')
+        .filter((line) => /data-category=/.test(line) && /#[0-9a-f]{3,8}\b|rgba?\(/i.test(line));
+      assert.deepEqual(ownColours, [], `${file} colours a category itself`);
+    }
+  });
 });
