@@ -2,7 +2,7 @@ import type { Finding } from '../../../shared-rules/src/index';
 
 /** Characters of new lines drawn in one task; a large paste draws the rest in the tasks after, top down. */
 const CHARS_PER_TASK = 16_384;
-/** Lines per chunk of the layer: each chunk is laid out and painted only while on screen (content-visibility). */
+/** Lines per chunk of the layer: a chunk away from the window is parked (out of layout and paint) as a whole. */
 const LINES_PER_CHUNK = 32;
 
 /** One line of the note (up to and including its '\n') as drawn in the layer. */
