@@ -1,4 +1,5 @@
-// The add-in page: one browser bundle, plus the page, its stylesheet and assets copied next to it in dist/addin/.
+// The add-in page: one browser bundle, plus the page, its stylesheets (web-ui/'s shared ones too) and assets copied
+// next to it in dist/addin/.
 // Imported by esbuild.config.mjs, which builds every host's bundles.
 import { copyFileSync, cpSync, existsSync, mkdirSync } from 'node:fs';
 
@@ -14,6 +15,8 @@ const copyStatic = {
       for (const file of ['taskpane.html', 'taskpane.css', 'manifest.xml', 'loader.js', 'support.html']) {
         if (existsSync(`addin/${file}`)) copyFileSync(`addin/${file}`, `${OUT}/${file}`);
       }
+      // what every CareLint page shares (palette, buttons, counts, the finding card), from below the hosts
+      for (const file of ['base.css', 'card.css']) copyFileSync(`web-ui/${file}`, `${OUT}/${file}`);
       if (existsSync('addin/assets')) cpSync('addin/assets', `${OUT}/assets`, { recursive: true });
     });
   },

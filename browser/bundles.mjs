@@ -25,7 +25,7 @@ function copyStatic(out, hosts) {
         mkdirSync(`${out}/icons`, { recursive: true });
         for (const file of ['managed_schema.json', 'popup.html', 'options.html', 'pages.css'])
           copyFileSync(`browser/${file}`, `${out}/${file}`);
-        copyFileSync('addin/taskpane.css', `${out}/taskpane.css`);
+        copyFileSync('web-ui/base.css', `${out}/base.css`);
         for (const size of [16, 32, 128])
           copyFileSync(`addin/assets/icon-${size}.png`, `${out}/icons/icon-${size}.png`);
         writeFileSync(`${out}/manifest.json`, JSON.stringify(manifestFor({ hosts }), null, 2) + '\n');

@@ -92,6 +92,77 @@ describe('demo page at clinical scale (chromium)', function () {
     assert.ok(text.includes(`\n${TYPED}`));
   });
 
+  it('underlines a long paste from the top first, and typing while the rest is checked loses nothing', async () => {
+    // the first task after the paste: underlines at the top already, the rest of the note still being checked
+    const first = await page.evaluate((t) => {
+      const note = document.querySelector<HTMLTextAreaElement>('#cl-note')!;
+      note.focus();
+      note.value = t;
+      note.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+      return {
+        marks: document.querySelectorAll('.cl-editor__layer mark').length,
+        checking: document.querySelector('.cl-editor')!.hasAttribute('data-checking'),
+        counted: Number(document.querySelector('.cl-count--total')?.getAttribute('data-count')),
+      };
+    }, RECORD);
+    assert.ok(first.marks > 0, 'no underline in the task of the paste');
+    assert.ok(first.checking, 'the whole note was checked in the task of the paste');
+    assert.ok(first.counted < lint(RECORD).length, `${first.counted} findings counted at once`);
+    // an edit at the top before the rest is checked
+    await page.evaluate(() => document.querySelector<HTMLTextAreaElement>('#cl-note')!.setSelectionRange(0, 0));
+    await page.keyboard.type('He was noncompliant with the plan. ');
+    await page.waitForSelector('.cl-editor:not([data-checking])');
+    const text = await page.$eval('#cl-note', (t) => (t as HTMLTextAreaElement).value);
+    assert.equal(text, `He was noncompliant with the plan. ${RECORD}`);
+    const expected = lint(text).length;
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('.cl-count--total')?.getAttribute('data-count')) === n,
+      expected,
+      { timeout: 30_000 },
+    );
+    // every underline drawn, the last ones too
+    await page.waitForFunction(
+      ([t, n]) =>
+        [...document.querySelectorAll('.cl-editor__layer mark')].filter((m) => m.textContent === t).length === n,
+      [FLAG, lint(text).filter((f) => f.text === FLAG).length] as const,
+      { timeout: 30_000 },
+    );
+  });
+
+  it('keeps underlines over their words far down a long record when the width changes or words change out of view', async () => {
+    await paste(page, RECORD);
+    await page.waitForSelector('.cl-editor:not([data-checking])', { timeout: 30_000 });
+    // the layer's lines end where the note's text ends (its box less border and padding): a chunk of lines kept
+    // at a wrong height while away from the window would move every line after it
+    const settled = async (what: string) => {
+      await page.waitForFunction(() => document.querySelectorAll('.cl-chunk--parked').length > 10, undefined, {
+        timeout: 30_000,
+      });
+      const ends = await page.evaluate(() => {
+        const note = document.querySelector('#cl-note')!;
+        const style = getComputedStyle(note);
+        return {
+          text:
+            note.getBoundingClientRect().bottom - parseFloat(style.borderBottomWidth) - parseFloat(style.paddingBottom),
+          lines: document.querySelector('.cl-editor__layer')!.lastElementChild!.getBoundingClientRect().bottom,
+        };
+      });
+      assert.ok(Math.abs(ends.text - ends.lines) < 2, `${what}: ${JSON.stringify(ends)}`);
+    };
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+    await settled('pasted');
+    await page.setViewportSize({ width: 700, height: 800 });
+    await settled('narrowed');
+    // a Replace all from Explain all rewrites lines far from the window
+    await page.click('#cl-explain-toggle');
+    await page.locator('#cl-explain .cl-card[data-rule="manipulative"] [data-action="replace-all"]').first().click();
+    await page.waitForFunction(
+      () => ![...document.querySelectorAll('.cl-editor__layer mark')].some((m) => m.textContent === 'manipulative'),
+    );
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 3));
+    await settled('rewritten');
+  });
+
   it('keeps the findings panel in view on a long record, and Explain all draws a page of cards with more on request', async () => {
     await paste(page, RECORD);
     await page.waitForFunction(

@@ -1,5 +1,6 @@
 // The layering the project relies on: hosts reach the engine only through its public barrel, the barrel's names are
-// pinned (a change to them is a change to every host), and no module imports itself round a circle.
+// pinned (a change to them is a change to every host), no host imports another host's files (what two hosts share
+// lives below them), and no module imports itself round a circle.
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -7,8 +8,10 @@ import * as engine from '../../shared-rules/src/index';
 
 const ROOT = path.resolve(__dirname, '../..');
 const HOSTS = ['cli', 'extension', 'addin', 'language-server', 'browser'];
-/** What the hosts share below them (the editor-neutral translation): held to the same rule as a host. */
-const HOST_DIRS = [...HOSTS.map((h) => `${h}/src`), 'editor-common'];
+/** What the hosts share below them (the editor-neutral translation; the web pages' card and styles): held to the same
+ * rules as a host, and importing no host. */
+const SHARED_BELOW_HOSTS = ['editor-common', 'web-ui'];
+const HOST_DIRS = [...HOSTS.map((h) => `${h}/src`), ...SHARED_BELOW_HOSTS];
 const SOURCE_DIRS = ['shared-rules/src', ...HOST_DIRS];
 
 function sourceFiles(dir: string): string[] {
@@ -25,6 +28,12 @@ function sourceFiles(dir: string): string[] {
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   return [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"](\.{1,2}\/[^'"]+)['"]/gm)].map((m) => m[1]);
+}
+
+/** The host (or shared folder) a repository path belongs to, by its top folder; undefined for anything else. */
+function ownerOf(file: string): string | undefined {
+  const top = path.relative(ROOT, file).split(path.sep)[0];
+  return [...HOSTS, ...SHARED_BELOW_HOSTS].includes(top) ? top : undefined;
 }
 
 function resolveModule(from: string, spec: string): string | undefined {
@@ -46,6 +55,23 @@ describe('architecture', () => {
           const target = resolveModule(file, spec);
           if (target?.startsWith(engineDir) && target !== barrel)
             offenders.push(`${path.relative(ROOT, file)} → ${spec}`);
+        }
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
+
+  it("no host imports another host's files, and nothing shared below the hosts imports a host", () => {
+    const offenders: string[] = [];
+    for (const dir of HOST_DIRS) {
+      for (const file of sourceFiles(dir)) {
+        const from = ownerOf(file)!;
+        for (const spec of importsOf(file)) {
+          // stylesheets and other assets count too, so the target need not be a module
+          const to = ownerOf(path.resolve(path.dirname(file), spec));
+          const allowed =
+            to === undefined || to === from || (SHARED_BELOW_HOSTS.includes(to) && !SHARED_BELOW_HOSTS.includes(from));
+          if (!allowed) offenders.push(`${path.relative(ROOT, file)} → ${spec}`);
         }
       }
     }

@@ -64,14 +64,7 @@ describe('browser extension manifest and package', () => {
     const zip = await JSZip.loadAsync(readFileSync(join(ROOT, out)));
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
     assert.deepEqual(manifest.host_permissions, ['https://epr.example.nhs.uk/*']);
-    for (const file of [
-      'background.js',
-      'content.js',
-      'popup.html',
-      'options.html',
-      'managed_schema.json',
-      'taskpane.css',
-    ])
+    for (const file of ['background.js', 'content.js', 'popup.html', 'options.html', 'managed_schema.json', 'base.css'])
       assert.ok(zip.file(file), file);
     const plain = execFileSync(process.execPath, ['browser/scripts/package.mjs'], {
       cwd: ROOT,

@@ -2,6 +2,8 @@ import type { Finding } from '../../../shared-rules/src/index';
 
 /** Characters of new lines drawn in one task; a large paste draws the rest in the tasks after, top down. */
 const CHARS_PER_TASK = 16_384;
+/** Lines per chunk of the layer: a chunk away from the window is parked (out of layout and paint) as a whole. */
+const LINES_PER_CHUNK = 32;
 
 /** One line of the note (up to and including its '\n') as drawn in the layer. */
 interface Line {
@@ -13,6 +15,8 @@ interface Line {
   segments: Segment[];
   /** Null until drawn (a large paste is drawn over several tasks). */
   el: HTMLElement | null;
+  /** The chunk element holding `el`. */
+  chunk: HTMLElement | null;
 }
 
 interface Segment {
@@ -27,13 +31,49 @@ interface Segment {
  * that differ, so a keystroke costs one line of DOM, not the note. The layer's text is exactly the textarea's
  * (with transparent glyphs), so it wraps the same. New lines are drawn top down, about 16 KB a task, so a pasted
  * note is underlined from the top at once and the rest follows without one long task.
+ *
+ * Lines sit in chunks of about 32, and a chunk well away from the window is parked: its lines leave the layout
+ * (display: none) and it keeps only the height it had, so a keystroke's frame lays out and paints the few chunks
+ * near the window, not 1,300 lines. A parked chunk's height is only right while its lines and the width are as
+ * they were: a chunk whose lines change is brought back first, and every chunk when the width changes; once a frame
+ * has laid it out, it is parked again if it is still away from the window. (content-visibility: auto was tried
+ * first: skipped chunks still cost each frame as much as drawn ones.)
  */
 export class MarkLayer {
   private lines: Line[] = [];
   private readonly owner = new WeakMap<Element, Line>();
   private continuation: ReturnType<typeof setTimeout> | undefined;
+  /** Chunks whose lines or width changed: laid out in full in the next frame, then parked if away from the window. */
+  private readonly changed = new Set<HTMLElement>();
+  private settling = false;
+  private readonly nearWindow: IntersectionObserver | undefined;
+  private width = -1;
 
-  constructor(readonly layer: HTMLElement) {}
+  constructor(readonly layer: HTMLElement) {
+    const view = layer.ownerDocument.defaultView;
+    if (view?.IntersectionObserver) {
+      // a window's height of margin either side: a chunk is back before it scrolls into view
+      this.nearWindow = new view.IntersectionObserver(
+        (entries) => {
+          // an entry may have been computed before lines changed: it says when to look, the box now says what to do
+          for (const e of entries) {
+            const chunk = e.target as HTMLElement;
+            if (chunk.isConnected && !this.changed.has(chunk)) this.placeInOrOut(chunk);
+          }
+        },
+        { rootMargin: '100% 0px' },
+      );
+    }
+    if (view?.ResizeObserver) {
+      new view.ResizeObserver((entries) => {
+        const width = entries[entries.length - 1].contentRect.width;
+        if (width === this.width) return;
+        // new width, new wrapping: no parked height is right any more
+        this.width = width;
+        for (const chunk of this.layer.children) this.touch(chunk as HTMLElement);
+      }).observe(layer);
+    }
+  }
 
   /** Whether some lines are still waiting to be drawn. */
   get drawing(): boolean {
@@ -50,16 +90,16 @@ export class MarkLayer {
       const nl = text.indexOf('\n', start);
       const end = nl < 0 ? text.length : nl + 1;
       const lineText = text.slice(start, end);
-      const here = carried.filter((f) => f.end > start);
+      const here = carried.length > 0 ? carried.filter((f) => f.end > start) : [];
       while (fi < findings.length && findings[fi].start < end) {
         const f = findings[fi++];
         if (f.end > f.start && f.end > start) here.push(f);
       }
-      carried = here.filter((f) => f.end > end);
+      carried = here.length > 0 ? here.filter((f) => f.end > end) : here;
       const segments = segmentsOf(here, start, end);
       let sig = '';
       for (const s of segments) sig += `${s.from},${s.to},${s.category};`;
-      next.push({ start, text: lineText, segments, sig, el: null });
+      next.push({ start, text: lineText, segments, sig, el: null, chunk: null });
       if (nl < 0) break;
       start = end;
     }
@@ -76,8 +116,21 @@ export class MarkLayer {
     )
       tail++;
     const removed = old.slice(head, old.length - tail);
-    if (removed.length === old.length && old.length > 0) this.layer.replaceChildren();
-    else for (const line of removed) line.el?.remove();
+    if (removed.length === old.length && old.length > 0) {
+      for (const chunk of this.layer.children) this.nearWindow?.unobserve(chunk);
+      this.layer.replaceChildren();
+      this.changed.clear();
+    } else
+      for (const line of removed) {
+        if (!line.el || !line.chunk) continue;
+        line.el.remove();
+        if (line.chunk.firstChild) this.touch(line.chunk);
+        else {
+          line.chunk.remove();
+          this.nearWindow?.unobserve(line.chunk);
+          this.changed.delete(line.chunk);
+        }
+      }
     this.lines = [...old.slice(0, head), ...next.slice(head, next.length - tail), ...old.slice(old.length - tail)];
     for (let i = 0; i < next.length; i++) this.lines[i].start = next[i].start;
     this.drawSome();
@@ -93,10 +146,11 @@ export class MarkLayer {
       if (this.lines[i].el) continue;
       if (budget <= 0) {
         this.continuation = setTimeout(() => this.drawSome(), 0);
-        return;
+        break;
       }
-      // a run of undrawn lines goes in as one fragment, before the next drawn line
+      // a run of undrawn lines goes in as one fragment, after the drawn line before it (or before the one after)
       const frag = doc.createDocumentFragment();
+      const run: Line[] = [];
       let j = i;
       for (; j < this.lines.length && !this.lines[j].el && budget > 0; j++) {
         const line = this.lines[j];
@@ -106,13 +160,77 @@ export class MarkLayer {
         line.el = el;
         this.owner.set(el, line);
         frag.append(el);
+        run.push(line);
         budget -= line.text.length + 1;
       }
-      let after: HTMLElement | null = null;
-      for (let k = j; k < this.lines.length && !after; k++) after = this.lines[k].el;
-      this.layer.insertBefore(frag, after);
+      const before = i > 0 ? this.lines[i - 1] : undefined;
+      let after: Line | undefined;
+      for (let k = j; k < this.lines.length && !after; k++) if (this.lines[k].el) after = this.lines[k];
+      let chunk: HTMLElement;
+      if (before?.el && before.chunk) {
+        chunk = before.chunk;
+        before.el.after(frag);
+      } else if (after?.el && after.chunk) {
+        chunk = after.chunk;
+        after.el.before(frag);
+      } else {
+        chunk = doc.createElement('div');
+        chunk.className = 'cl-chunk';
+        chunk.append(frag);
+        this.layer.append(chunk);
+        this.nearWindow?.observe(chunk);
+      }
+      for (const line of run) line.chunk = chunk;
+      this.touch(chunk);
+      this.split(chunk);
       i = j - 1;
     }
+  }
+
+  /** Keep chunks near LINES_PER_CHUNK lines: an overfull one is cut into pieces, later pieces after it. */
+  private split(chunk: HTMLElement): void {
+    if (chunk.childElementCount <= 2 * LINES_PER_CHUNK) return;
+    const doc = this.layer.ownerDocument;
+    const rest = [...chunk.children].slice(LINES_PER_CHUNK);
+    let at: HTMLElement = chunk;
+    for (let k = 0; k < rest.length; k += LINES_PER_CHUNK) {
+      const piece = doc.createElement('div');
+      piece.className = 'cl-chunk';
+      const group = rest.slice(k, k + LINES_PER_CHUNK);
+      piece.append(...group);
+      for (const el of group) this.owner.get(el)!.chunk = piece;
+      at.after(piece);
+      this.nearWindow?.observe(piece);
+      this.touch(piece);
+      at = piece;
+    }
+  }
+
+  /** A chunk whose lines changed: back in the layout now, and parked again after the next frame if away. */
+  private touch(chunk: HTMLElement): void {
+    unpark(chunk);
+    this.changed.add(chunk);
+    const view = this.layer.ownerDocument.defaultView;
+    if (this.settling || !view || !this.nearWindow) return;
+    this.settling = true;
+    // after the frame has laid the changed chunks out, their boxes are their real ones
+    view.requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.settling = false;
+        for (const chunk of this.changed) if (chunk.isConnected) this.placeInOrOut(chunk);
+        this.changed.clear();
+      }, 0),
+    );
+  }
+
+  /** Park a chunk away from the window (at the height it has now), bring back one near it. */
+  private placeInOrOut(chunk: HTMLElement): void {
+    const view = this.layer.ownerDocument.defaultView;
+    if (!view) return;
+    const box = chunk.getBoundingClientRect();
+    const margin = view.innerHeight;
+    if (box.bottom < -margin || box.top > view.innerHeight + margin) park(chunk, box.height);
+    else unpark(chunk);
   }
 
   /** The text offset a <mark> starts at, or -1 for anything else. */
@@ -121,7 +239,7 @@ export class MarkLayer {
     return line ? line.start + Number((mark as HTMLElement).dataset.at) : -1;
   }
 
-  /** The line block holding `offset`. */
+  /** The line block holding `offset`, laid out (its chunk is brought back if parked) so its boxes can be read. */
   lineAt(offset: number): HTMLElement | undefined {
     let lo = 0,
       hi = this.lines.length - 1;
@@ -130,24 +248,45 @@ export class MarkLayer {
       if (this.lines[mid].start <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return this.lines[lo]?.el ?? undefined;
+    const line = this.lines[lo];
+    if (line?.chunk) unpark(line.chunk);
+    return line?.el ?? undefined;
   }
 
-  /** The line block under a viewport y coordinate (a binary search on the blocks' boxes), if any. */
+  /**
+   * The line block under a viewport y coordinate, if any: a binary search on the chunks' boxes, then on the lines
+   * of the chunk found (near the window, so never parked).
+   */
   lineAtY(y: number): HTMLElement | undefined {
-    let lo = 0,
-      hi = this.lines.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const el = this.lines[mid].el;
-      if (!el) return undefined;
-      const box = el.getBoundingClientRect();
-      if (y < box.top) hi = mid - 1;
-      else if (y > box.bottom) lo = mid + 1;
-      else return el;
-    }
-    return undefined;
+    const chunk = boxAtY(this.layer.children, y);
+    return chunk ? boxAtY(chunk.children, y) : undefined;
   }
+}
+
+/** Out of the layout: the chunk keeps its height, its lines leave (CSS: .cl-chunk--parked > * { display: none }). */
+function park(chunk: HTMLElement, height: number): void {
+  if (chunk.classList.contains('cl-chunk--parked')) return;
+  chunk.style.height = `${height}px`;
+  chunk.classList.add('cl-chunk--parked');
+}
+
+function unpark(chunk: HTMLElement): void {
+  if (!chunk.classList.contains('cl-chunk--parked')) return;
+  chunk.classList.remove('cl-chunk--parked');
+  chunk.style.height = '';
+}
+
+function boxAtY(elements: HTMLCollection, y: number): HTMLElement | undefined {
+  let lo = 0,
+    hi = elements.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const box = elements[mid].getBoundingClientRect();
+    if (y < box.top) hi = mid - 1;
+    else if (y > box.bottom) lo = mid + 1;
+    else return elements[mid] as HTMLElement;
+  }
+  return undefined;
 }
 
 function same(a: Line, b: Line): boolean {

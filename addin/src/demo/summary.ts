@@ -1,5 +1,5 @@
 import { type Category, type Finding, categoryLabel, CATEGORY_ORDER } from '../../../shared-rules/src/index';
-import { renderFindingCard, type CardActions } from '../ui/card';
+import { renderFindingCard, type CardActions } from '../../../web-ui/card';
 
 /** Cards drawn per category when Explain all opens, and added by each "Show more". */
 const FIRST_PAGE = 10;

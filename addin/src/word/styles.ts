@@ -1,4 +1,4 @@
-// The Word pane's own layout, on top of the shared page stylesheet (addin/taskpane.css: colours, cards, buttons,
+// The Word pane's own layout, on top of the shared stylesheets (web-ui/base.css and card.css: colours, cards, buttons,
 // focus ring, forced colours). Fallback values keep the pane readable if it is shown without that stylesheet.
 export const WORD_PANE_CSS = `
 .clw { max-width: 640px; }

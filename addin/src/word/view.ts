@@ -1,6 +1,6 @@
 // The Word task pane: status, settings, and the findings grouped by category, each as the shared finding card.
 // Every text from the document or the rules is set with textContent (through the card), never as markup.
-import { renderFindingCard } from '../ui/card';
+import { renderFindingCard } from '../../../web-ui/card';
 import type { Capabilities } from './capabilities';
 import type { CheckerView } from './checker';
 import { groupByCategory } from './list-model';

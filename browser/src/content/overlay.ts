@@ -1,4 +1,5 @@
-import paneCss from '../../../addin/taskpane.css';
+import baseCss from '../../../web-ui/base.css';
+import cardCss from '../../../web-ui/card.css';
 import overlayCss from './overlay.css';
 
 /**
@@ -22,8 +23,8 @@ export class OverlayRoot {
     // open, so tests and assistive tools can read it; it holds nothing the page cannot already read from its own field
     this.shadow = this.host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
-    // the card is the Word pane's card: its stylesheet, with the page-level rules scoped to this shadow root
-    style.textContent = paneCss.replace(/:root\b/g, ':host') + '\n' + overlayCss;
+    // the card is the demo's and the Word pane's card, with their shared styles; page-level rules scoped to this root
+    style.textContent = `${baseCss.replace(/:root\b/g, ':host')}\n${cardCss}\n${overlayCss}`;
     this.mirrors = doc.createElement('div');
     this.popover = doc.createElement('div');
     this.popover.className = 'cl-popover';

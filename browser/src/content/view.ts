@@ -1,5 +1,5 @@
 import type { Finding, SessionOptions } from '../../../shared-rules/src/index';
-import { renderFindingCard } from '../../../addin/src/ui/card';
+import { renderFindingCard } from '../../../web-ui/card';
 import { FieldChecker } from './checker';
 import type { Field } from './field';
 import { insertAsTyping, selectSlot } from './insert';

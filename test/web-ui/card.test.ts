@@ -1,6 +1,9 @@
-// The shared finding card (addin/src/ui/card.ts), rendered into a happy-dom document. Both the demo and the Word pane
-// use it, so hostile text in any field must come out as text.
+// The shared finding card (web-ui/card.ts), rendered into a happy-dom document. The demo, the Word pane and the
+// browser extension all use it, so hostile text in any field must come out as text, and the shared stylesheets
+// beside it (web-ui/base.css, card.css) must style every part of it: a host that loads them gets the whole card.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import {
   lint,
@@ -10,7 +13,7 @@ import {
   autoRewrite,
   severityLabel,
 } from '../../shared-rules/src/index';
-import { renderFindingCard, type CardActions } from '../../addin/src/ui/card';
+import { renderFindingCard, type CardActions } from '../../web-ui/card';
 import { CATEGORIES } from '../../shared-rules/src/types';
 
 function blankDocument(): Document {
@@ -164,5 +167,44 @@ describe('shared finding card: what comes first, guidance, prompts, sources', ()
       autoRewrite(base),
       base.suggestions.find((s) => !s.includes('[')),
     );
+  });
+
+  it('is styled entirely by the shared stylesheets beside it, whose colours they define themselves', () => {
+    const css = (name: string) => readFileSync(join(__dirname, '../../web-ui', name), 'utf8');
+    const shared = css('base.css') + css('card.css');
+    const card = renderFindingCard(blankDocument(), withGuidance, {
+      onSelect() {},
+      onRewrite() {},
+      onIgnore() {},
+      onReplaceAll() {},
+    });
+    const classes = new Set([card, ...card.querySelectorAll('*')].flatMap((e) => [...e.classList]));
+    assert.ok(classes.size > 10, `${classes.size} classes`);
+    // names that only mark a part for hosts and tests, inheriting the card's look
+    const hooks = new Set(['cl-card__category', 'cl-card__text']);
+    const unstyled = [...classes].filter((c) => !hooks.has(c) && !new RegExp(`\\.${c}(?![\\w-])`).test(shared));
+    assert.deepEqual(unstyled, [], 'classes of the card with no rule in web-ui/base.css or card.css');
+    const defined = new Set([...shared.matchAll(/(--cl-[\w-]+)\s*:/g)].map((m) => m[1]));
+    const used = new Set([...shared.matchAll(/var\((--cl-[\w-]+)\)/g)].map((m) => m[1]));
+    assert.deepEqual(
+      [...used].filter((v) => !defined.has(v)),
+      [],
+      'a colour or font the shared stylesheets use but do not define',
+    );
+  });
+
+  it("hosts take every category's colour from web-ui/base.css, none of their own", () => {
+    const read = (file: string) => readFileSync(join(__dirname, '../..', file), 'utf8');
+    const base = read('web-ui/base.css');
+    const defined = new Set([...base.matchAll(/(--cl-[\w-]+)\s*:/g)].map((m) => m[1]));
+    for (const file of ['addin/taskpane.css', 'browser/src/content/overlay.css', 'web-ui/card.css']) {
+      const css = read(file);
+      const undefinedVars = [...css.matchAll(/var\((--cl-[\w-]+)\)/g)].map((m) => m[1]).filter((v) => !defined.has(v));
+      assert.deepEqual(undefinedVars, [], `${file} uses colours web-ui/base.css does not define`);
+      const ownColours = css
+        .split('\n')
+        .filter((line) => /data-category=/.test(line) && /#[0-9a-f]{3,8}\b|rgba?\(/i.test(line));
+      assert.deepEqual(ownColours, [], `${file} colours a category itself`);
+    }
   });
 });

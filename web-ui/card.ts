@@ -4,7 +4,7 @@ import {
   type SourceRef,
   type SuggestionKind,
   categoryLabel,
-} from '../../../shared-rules/src/index';
+} from '../shared-rules/src/index';
 
 /** What a card can do; a button is shown only for the actions the host supplies. */
 export interface CardActions {
