@@ -16,7 +16,7 @@ export interface CategoryLook {
 
 /**
  * One palette for every host, so a trainer sees a category in the same colour in the demo, Word and VS Code.
- * The demo and Word pane's stylesheet (addin/taskpane.css) cannot import TypeScript: test/extension/category-palette.test.ts
+ * The demo and Word pane stylesheets (web-ui/base.css, web-ui/card.css) cannot import TypeScript: test/extension/category-palette.test.ts
  * holds its colours, line styles and tints, and Word's colour schemes, equal to these.
  */
 export const CATEGORY_PALETTE: Readonly<Record<Category, CategoryLook>> = {

@@ -1,6 +1,7 @@
 // The category palette is defined once (editor-common/category-palette.ts) and VS Code draws from it. The demo and
-// Word pane's stylesheet cannot import TypeScript, so this test holds addin/taskpane.css, and Word's critique colour
-// schemes, equal to it: a colour changed in one place and not the other fails here.
+// Word pane's stylesheets (web-ui/*.css, shared with the browser extension, then addin/taskpane.css) cannot import
+// TypeScript, so this test holds them, and Word's critique colour schemes, equal to it: a colour changed in one place
+// and not the other fails here.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -8,7 +9,11 @@ import { CATEGORY_ORDER } from '../../shared-rules/src/index';
 import { CATEGORY_PALETTE, underlineCss, withAlpha } from '../../editor-common/category-palette';
 import { CATEGORY_COLORS as WORD_COLORS } from '../../addin/src/word/annotations';
 
-const CSS = readFileSync(resolve(__dirname, '..', '..', 'addin', 'taskpane.css'), 'utf8');
+const ROOT = resolve(__dirname, '..', '..');
+// in the order taskpane.html loads them, so a later rule wins as it does in the page
+const CSS = ['web-ui/base.css', 'web-ui/card.css', 'addin/taskpane.css']
+  .map((file) => readFileSync(resolve(ROOT, file), 'utf8'))
+  .join('\n');
 
 /** Every declaration of the rules whose selector list names `selector`, later rules winning, var() resolved. */
 function declarations(css: string, selector: string): Record<string, string> {
