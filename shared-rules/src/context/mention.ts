@@ -64,6 +64,11 @@ const MENTION_CUES = [
   "(avoid|avoiding|stop using|do not use|don't use|never use|do not write|don't write|never write) (the)? (term|word|words|phrase|label|labels|language)",
   'NHS England',
   'NICE (guidance|guideline|says|states|calls|recommends)',
+  // a guideline named by its number: "NICE NG225 says not to use criminal behaviour orders"
+  'NICE ..2 (says|states|advises|recommends|warns)',
+  // a complaint reply or apology reports what someone was told; it is not the plan
+  '(we|I) (apologise|apologize|are sorry|am sorry|regret) (that|for)',
+  '(complaint|complaints) (response|reply|investigation|outcome)',
   'Annex A',
   'position statement',
   '(training|teaching|guidance|policy|leaflet) (on|about) (language|wording|terminology|stigma)',
