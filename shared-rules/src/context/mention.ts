@@ -69,6 +69,9 @@ const MENTION_CUES = [
   // a complaint reply or apology reports what someone was told; it is not the plan
   '(we|I) (apologise|apologize|are sorry|am sorry|regret) (that|for)',
   '(complaint|complaints) (response|reply|investigation|outcome)',
+  // an audit's finding, or wording taken out of a plan, quotes the practice rather than prescribing it
+  '(audit|audits|inquiry|investigation|CQC|report) (found|identified|highlighted)',
+  '(removed|deleted|took out|taken out|struck out|rewrote|rewritten|reworded) (the)? (section|wording|line|sentence|paragraph|clause|statement|phrase)',
   'Annex A',
   'position statement',
   '(training|teaching|guidance|policy|leaflet) (on|about) (language|wording|terminology|stigma)',
