@@ -64,6 +64,14 @@ const MENTION_CUES = [
   "(avoid|avoiding|stop using|do not use|don't use|never use|do not write|don't write|never write) (the)? (term|word|words|phrase|label|labels|language)",
   'NHS England',
   'NICE (guidance|guideline|says|states|calls|recommends)',
+  // a guideline named by its number: "NICE NG225 says not to use criminal behaviour orders"
+  'NICE ..2 (says|states|advises|recommends|warns)',
+  // a complaint reply or apology reports what someone was told; it is not the plan
+  '(we|I) (apologise|apologize|are sorry|am sorry|regret) (that|for)',
+  '(complaint|complaints) (response|reply|investigation|outcome)',
+  // an audit's finding, or wording taken out of a plan, quotes the practice rather than prescribing it
+  '(audit|audits|inquiry|investigation|CQC|report) (found|identified|highlighted)',
+  '(removed|deleted|took out|taken out|struck out|rewrote|rewritten|reworded) (the)? (section|wording|line|sentence|paragraph|clause|statement|phrase)',
   'Annex A',
   'position statement',
   '(training|teaching|guidance|policy|leaflet) (on|about) (language|wording|terminology|stigma)',
@@ -71,7 +79,9 @@ const MENTION_CUES = [
   // "the campaign opposed police-led mentoring", "trust policy now bans warning letters"
   '(advise~|advising|recommend~|recommending|warn~|warning|caution~|cautioning|argue~|arguing|campaign~|campaigning|lobby~|lobbied|lobbying|speak~ out|spoke out|spoken out) against',
   // subjects are words rare in clinical notes ("review", "report" and "letter" are everywhere), so the cue stays cheap
-  '(campaign|campaigns|campaigner~|coalition|charity|charities|college|RCPsych|StopSIM|service users|survivors|researchers|inquiry|CQC|ombudsman|advocates|experts|critics|petition) ..2 (oppose~|opposed|opposing|objected to|object~ to|criticise~|criticised|criticize~|criticized|condemn~|condemned|denounce~|denounced|questioned|rejected|called for an end to|calls for an end to)',
+  '(campaign|campaigns|campaigner~|coalition|charity|charities|college|RCPsych|StopSIM|service users|survivors|researchers|inquiry|CQC|ombudsman|advocates|experts|critics|petition) ..2 (oppose~|opposed|opposing|objected to|object~ to|criticise~|criticised|criticize~|criticized|condemn~|condemned|denounce~|denounced|questioned|rejected|called for an end to|calls for an end to|describe~|described|warn~|warned)',
+  // a judgement on an action in the infinitive: "it is not acceptable to tell callers not to ring again"
+  "(it is|it's|it was|it would be) (not|never|no longer) (acceptable|appropriate|okay|ok|good practice|safe) to",
   '(criticis~|criticiz~|condemn~|oppos~|object~ to) the (use|practice|practise|introduction|roll out|spread) of',
   '(policy|policies|guidance|protocol|protocols|the law|legislation|charter|standard~) (now)? (bans|banned|prohibits|prohibited|forbids|forbade|outlaws|outlawed|rules out|no longer allows|no longer permits)',
 ];
