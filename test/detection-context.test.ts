@@ -120,6 +120,15 @@ describe('advice against or criticism of a practice is a mention', () => {
       );
   });
 
+  it('hears labelling or describing people as a word is a mention, in the present tense too', () => {
+    for (const text of [
+      'Notes should not describe people as combative.',
+      'Staff described patients as combative in the audit.',
+      'We label people as attention seeking too readily.',
+    ])
+      assert.deepEqual(found(text), [], text);
+  });
+
   it('still flags the practice itself', () => {
     assert.deepEqual(found('A behavioural contract was agreed with her.'), ['contract:behavioural contract']);
     assert.deepEqual(found('She opposed the behavioural contract the team wrote.'), ['contract:behavioural contract']);

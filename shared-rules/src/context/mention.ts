@@ -60,7 +60,7 @@ const MENTION_CUES = [
   // owner 1: "the term" is also a school term or a full-term pregnancy, checked in termIsWording
   TERM_CUE,
   '(terms|words|labels|phrases|language|wording|descriptors) (such as|like|including)',
-  '(label~|describ~|call~|refer~ to) (people|patients|someone|service users|anyone|a person|individuals|clients) as',
+  '(label~|describe~|call~|refer~ to) (people|patients|someone|service users|anyone|a person|individuals|clients) as',
   "(avoid|avoiding|stop using|do not use|don't use|never use|do not write|don't write|never write) (the)? (term|word|words|phrase|label|labels|language)",
   'NHS England',
   'NICE (guidance|guideline|says|states|calls|recommends)',
