@@ -118,11 +118,11 @@ describe('frames: prohibitions of care, crossed over their slots', () => {
 });
 
 describe('word classes in .carelintrc.json', () => {
-  const text = 'The constabulary liaison will co-facilitate her DBT group.';
+  const text = 'The HIN liaison will co-facilitate her DBT group.';
   it('a trust extends a class without writing a rule', () => {
     assert.equal(lint(text).filter((f) => f.ruleId === 'police-in-planned-care').length, 0);
     const { ruleSet, problems } = loadConfig(
-      '{ "classes": { "police-actor": ["constabulary liaison"] } }',
+      '{ "classes": { "police-actor": ["HIN liaison"] } }',
       '.carelintrc.json',
     );
     assert.deepEqual(problems, []);
@@ -195,7 +195,7 @@ describe('a frame explained', () => {
   it('carelint explain and every host show its slots, scope, quieting classes and the classes it uses', () => {
     const text = describeRuleAsText(describeRule(builtinRuleSet(), 'police-in-planned-care')!);
     assert.match(text, /How it matches \(a frame: word classes in order, in one sentence\)/);
-    assert.match(text, /police actor then within 10 words planned care \(either order\)/);
+    assert.match(text, /police actor then within 10 words planned care or planned work \(either order\)/);
     assert.match(text, /Quiet when the line \(list item or table row\) has: emergency context/);
     assert.match(text, /- police-actor: a police officer by role, rank and surname/);
   });
