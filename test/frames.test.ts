@@ -223,3 +223,16 @@ describe('a frame and a phrase rule on one practice', () => {
     }
   });
 });
+
+describe('a label after a statement on the same line', () => {
+  it('keeps its list in one statement, as a label at the start of a line does', () => {
+    const text = 'CPA review held 10:00 today. Attendees: Dr Ray, CPN, Sgt Ann Holt (Kent Police), mother.';
+    assert.deepEqual(
+      lint(text).map((f) => f.ruleId),
+      ['police-runs-planned-care'],
+    );
+    // the list word is what ties the officer to the meeting: without it the line is two unrelated statements
+    const cut = 'CPA review held 10:00 today. She met Dr Ray, then Sgt Ann Holt (Kent Police) about the theft.';
+    assert.deepEqual(lint(cut), []);
+  });
+});
