@@ -121,10 +121,7 @@ describe('word classes in .carelintrc.json', () => {
   const text = 'The HIN liaison will co-facilitate her DBT group.';
   it('a trust extends a class without writing a rule', () => {
     assert.equal(lint(text).filter((f) => f.ruleId === 'police-in-planned-care').length, 0);
-    const { ruleSet, problems } = loadConfig(
-      '{ "classes": { "police-actor": ["HIN liaison"] } }',
-      '.carelintrc.json',
-    );
+    const { ruleSet, problems } = loadConfig('{ "classes": { "police-actor": ["HIN liaison"] } }', '.carelintrc.json');
     assert.deepEqual(problems, []);
     assert.equal(lint(text, { ruleSet }).filter((f) => f.ruleId === 'police-in-planned-care').length, 1);
   });
