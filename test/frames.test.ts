@@ -233,3 +233,14 @@ describe('a label after a statement on the same line', () => {
     assert.deepEqual(lint(cut), []);
   });
 });
+
+describe('a colon inside a number', () => {
+  it('ends no statement ("1:1 sessions", "at 10:00 with")', () => {
+    for (const text of ['Inspector Lane will continue 1:1 sessions with Kyle.', 'At 10:00 PC Day joins her DBT group.'])
+      assert.deepEqual(
+        lint(text).map((f) => f.category),
+        ['police-involvement'],
+        text,
+      );
+  });
+});

@@ -91,6 +91,8 @@ function endsSentence(text: string, i: number, hi: number): boolean {
     return !(lower && i - lineStartOf(text, i) > 40);
   }
   if (c === 58) {
+    // a colon inside a word or number ("1:1 sessions", "at 10:00 with") ends nothing, as in the context windows
+    if (i + 1 < hi && !isSpaceCode(text.charCodeAt(i + 1)) && text.charCodeAt(i + 1) !== 10) return false;
     const start = labelStartOf(text, i);
     const label = text.slice(start, i).replace(/^[\s>*#_\-\d.)]+/, '');
     return !(label.length <= 32 && label.split(/\s+/).filter(Boolean).length <= MAX_LABEL_WORDS);
