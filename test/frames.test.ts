@@ -118,13 +118,10 @@ describe('frames: prohibitions of care, crossed over their slots', () => {
 });
 
 describe('word classes in .carelintrc.json', () => {
-  const text = 'The constabulary liaison will co-facilitate her DBT group.';
+  const text = 'The HIN liaison will co-facilitate her DBT group.';
   it('a trust extends a class without writing a rule', () => {
     assert.equal(lint(text).filter((f) => f.ruleId === 'police-in-planned-care').length, 0);
-    const { ruleSet, problems } = loadConfig(
-      '{ "classes": { "police-actor": ["constabulary liaison"] } }',
-      '.carelintrc.json',
-    );
+    const { ruleSet, problems } = loadConfig('{ "classes": { "police-actor": ["HIN liaison"] } }', '.carelintrc.json');
     assert.deepEqual(problems, []);
     assert.equal(lint(text, { ruleSet }).filter((f) => f.ruleId === 'police-in-planned-care').length, 1);
   });
@@ -195,7 +192,7 @@ describe('a frame explained', () => {
   it('carelint explain and every host show its slots, scope, quieting classes and the classes it uses', () => {
     const text = describeRuleAsText(describeRule(builtinRuleSet(), 'police-in-planned-care')!);
     assert.match(text, /How it matches \(a frame: word classes in order, in one sentence\)/);
-    assert.match(text, /police actor then within 10 words planned care \(either order\)/);
+    assert.match(text, /police actor then within 10 words planned care or planned work \(either order\)/);
     assert.match(text, /Quiet when the line \(list item or table row\) has: emergency context/);
     assert.match(text, /- police-actor: a police officer by role, rank and surname/);
   });
@@ -221,5 +218,29 @@ describe('a frame and a phrase rule on one practice', () => {
         [[ruleId, span]],
       );
     }
+  });
+});
+
+describe('a label after a statement on the same line', () => {
+  it('keeps its list in one statement, as a label at the start of a line does', () => {
+    const text = 'CPA review held 10:00 today. Attendees: Dr Ray, CPN, Sgt Ann Holt (Kent Police), mother.';
+    assert.deepEqual(
+      lint(text).map((f) => f.ruleId),
+      ['police-runs-planned-care'],
+    );
+    // the list word is what ties the officer to the meeting: without it the line is two unrelated statements
+    const cut = 'CPA review held 10:00 today. She met Dr Ray, then Sgt Ann Holt (Kent Police) about the theft.';
+    assert.deepEqual(lint(cut), []);
+  });
+});
+
+describe('a colon inside a number', () => {
+  it('ends no statement ("1:1 sessions", "at 10:00 with")', () => {
+    for (const text of ['Inspector Lane will continue 1:1 sessions with Kyle.', 'At 10:00 PC Day joins her DBT group.'])
+      assert.deepEqual(
+        lint(text).map((f) => f.category),
+        ['police-involvement'],
+        text,
+      );
   });
 });

@@ -80,7 +80,7 @@ export interface RuleExamples {
 
 /** Frames: see shared-rules/README.md (Frames) and src/frames/. */
 export type FrameScope = 'clause' | 'sentence';
-export type FrameWindow = 'clause' | 'sentence' | 'line';
+export type FrameWindow = 'match' | 'clause' | 'sentence' | 'line';
 
 /** A group of classes looked for around a frame match. */
 export interface FrameClassGroup {

@@ -15,7 +15,12 @@ export interface FrameDescription {
   classes: Array<{ name: string; description: string; entries: string[]; count: number }>;
 }
 
-const WHERE = { clause: 'clause', sentence: 'sentence', line: 'line (list item or table row)' } as const;
+const WHERE = {
+  match: 'match (from its clause start to two words after it)',
+  clause: 'clause',
+  sentence: 'sentence',
+  line: 'line (list item or table row)',
+} as const;
 
 function slotWords(item: string, used: Set<string>): string {
   let body = item.replace(/[?!]+$/, '');

@@ -96,6 +96,9 @@ function hasClass(table: readonly ClassSpan[][], lo: number, hi: number, classes
 
 /** Token range [lo, hi] of a window around the match [a, b] of a sentence. */
 function windowIn(sent: Scope, a: number, b: number, where: FrameWindow): [number, number] {
+  // 'match': the negation of the practice itself ("will no longer visit weekly", "visits weekly have stopped"), not a
+  // "not" later in a reason or purpose clause ("will phone weekly so she does not feel alone")
+  if (where === 'match' && sent.clauses) return [sent.clauses[a], Math.min(clauseEnd(sent.clauses, b), b + 2)];
   if (where === 'clause' && sent.clauses) return [sent.clauses[a], clauseEnd(sent.clauses, b)];
   return [0, sent.tokens.length - 1];
 }

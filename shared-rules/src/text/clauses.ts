@@ -4,7 +4,8 @@
  * or line, so "In an emergency call 999; police may attend" is read as one emergency line.
  *
  * Sentences end at . ! ? followed by a space (not after an initial or a title such as "Sgt."), at ; and |, at a colon
- * unless it closes a short label ("Key worker: PC Smith" is one statement), at a list item, and at a line break unless
+ * unless it closes a short label ("Key worker: PC Smith" is one statement, also after an earlier statement on the
+ * line), at a list item, and at a line break unless
  * the next line carries on in lower case (wrapped prose). Clauses also end at , ( ) dashes and before but, whereas,
  * although, though, however. Scans are capped, so a text with no boundary costs O(1) per position.
  */
@@ -63,6 +64,19 @@ function lineStartOf(text: string, i: number): number {
   return j;
 }
 
+/**
+ * Start of the words a colon at text[i] may close as a label: the line's start, or the end of a statement earlier on
+ * the line, so "CPA review 10:00. Attendees: Dr Singh, Sgt Holt" reads "Attendees" as a label like a heading would.
+ */
+function labelStartOf(text: string, i: number): number {
+  const start = lineStartOf(text, i);
+  for (let j = i - 1; j > start; j--) {
+    const c = text.charCodeAt(j - 1);
+    if ((c === 46 || c === 33 || c === 63 || c === 59) && isSpaceCode(text.charCodeAt(j))) return j;
+  }
+  return start;
+}
+
 /** Is text[i] the end of a statement (the character itself)? */
 function endsSentence(text: string, i: number, hi: number): boolean {
   const c = text.charCodeAt(i);
@@ -77,7 +91,9 @@ function endsSentence(text: string, i: number, hi: number): boolean {
     return !(lower && i - lineStartOf(text, i) > 40);
   }
   if (c === 58) {
-    const start = lineStartOf(text, i);
+    // a colon inside a word or number ("1:1 sessions", "at 10:00 with") ends nothing, as in the context windows
+    if (i + 1 < hi && !isSpaceCode(text.charCodeAt(i + 1)) && text.charCodeAt(i + 1) !== 10) return false;
+    const start = labelStartOf(text, i);
     const label = text.slice(start, i).replace(/^[\s>*#_\-\d.)]+/, '');
     return !(label.length <= 32 && label.split(/\s+/).filter(Boolean).length <= MAX_LABEL_WORDS);
   }
