@@ -14,6 +14,8 @@ import { compileRuleSet, RuleCompileError, type RuleSet } from '../src/matching/
 import { inflectedWords, type WordForms } from '../src/matching/phrase';
 import { lexiconInflector } from '../src/matching/inflect';
 import type { RuleData, WordClasses } from '../src/types';
+import { compileCueTrie, mentionCueList, type PrebuiltCues } from '../src/context/mention';
+import { encodeTrie } from '../src/matching/trie';
 
 const root = join(__dirname, '..');
 const rulesDir = join(root, 'rules');
@@ -198,9 +200,14 @@ for (const r of rules) {
   for (const list of [c.after, c.before, c.notAfter, c.notBefore]) list?.forEach(collect);
 }
 
-let matcher: ReturnType<RuleSet['matcher']> | undefined;
+let matcher: (ReturnType<RuleSet['matcher']> & { mention: PrebuiltCues }) | undefined;
 try {
-  matcher = compileRuleSet(rules, lexiconInflector(lexicon), sources, { classes }).matcher();
+  const inflect = lexiconInflector(lexicon);
+  matcher = {
+    ...compileRuleSet(rules, inflect, sources, { classes }).matcher(),
+    // the mention cues, with the inflector the built-in rules use at run time (builtinInflector)
+    mention: { cues: [...mentionCueList()], trie: encodeTrie(compileCueTrie(inflect).serialize()) },
+  };
 } catch (e) {
   if (!(e instanceof RuleCompileError)) throw e;
   for (const issue of e.issues) {
