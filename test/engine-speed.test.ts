@@ -91,6 +91,12 @@ describe('engine speed: build-time match graph', () => {
     assert.ok(lists > 100);
   });
 
+  it('the prebuilt class beginnings are the ones the class graph gives', () => {
+    const shipped = JSON.parse(MATCHER_JSON).classBeginnings;
+    assert.equal(shipped, fresh.classes!.beginningsCode());
+    assert.equal(builtinRuleSet().classes!.beginningsCode(), shipped);
+  });
+
   it('the prebuilt mention cue graph is the one the cue list compiles to', () => {
     const shipped = JSON.parse(MATCHER_JSON).mention;
     assert.deepEqual(PhraseTrie.deserialize(shipped.trie).serialize(), compileCueTrie(builtinInflector).serialize());

@@ -5,7 +5,14 @@
  * so a frame never enumerates the spellings of its slots.
  */
 import type { Inflector } from '../matching/phrase';
-import { PhraseTrie, type EncodedTrie, type SerializedTrie, type TrieNode } from '../matching/trie';
+import {
+  PhraseTrie,
+  VarintReader,
+  writeVarint,
+  type EncodedTrie,
+  type SerializedTrie,
+  type TrieNode,
+} from '../matching/trie';
 import type { Token } from '../text/tokenize';
 import { work } from '../work';
 
@@ -107,6 +114,8 @@ export class ClassMatcher {
     private readonly inflect: Inflector,
     lazy = false,
     private readonly prebuilt?: SerializedTrie | EncodedTrie,
+    /** beginningsCode() of exactly this prebuilt graph. */
+    private prebuiltBeginnings?: string,
   ) {
     this.names = Object.keys(classes);
     this.names.forEach((n, i) => this.index.set(n, i));
@@ -206,9 +215,34 @@ export class ClassMatcher {
     return out;
   }
 
+  /**
+   * Every first word's classes (beginningsOf), written at build time: per word on the graph root's edges, in their
+   * order, the count and the class indexes (varints). Working them out at run time read most of the class graph.
+   */
+  beginningsCode(): string {
+    const out: string[] = [];
+    for (const word of this.trie.root.next?.keys() ?? []) {
+      const classes = [...this.beginningsOf(word)].sort((a, b) => a - b);
+      writeVarint(out, classes.length);
+      for (const c of classes) writeVarint(out, c);
+    }
+    return out.join('');
+  }
+
   private beginningsOf(norm: string): Uint16Array {
     let found = this.beginnings.get(norm);
     if (found) return found;
+    if (this.prebuiltBeginnings !== undefined) {
+      const r = new VarintReader(this.prebuiltBeginnings);
+      this.prebuiltBeginnings = undefined;
+      for (const word of this.trie.root.next?.keys() ?? []) {
+        const count = r.next();
+        const classes = count ? new Uint16Array(count) : NO_CLASSES;
+        for (let k = 0; k < count; k++) classes[k] = r.next();
+        this.beginnings.set(word, classes);
+      }
+      return this.beginningsOf(norm);
+    }
     const edges = this.trie.root.next?.get(norm);
     if (!edges) found = NO_CLASSES;
     else {

@@ -90,6 +90,8 @@ export interface PrebuiltMatcher {
   trie: SerializedTrie | EncodedTrie;
   /** The word-class graph frames read (frames/classes.ts). */
   classes?: SerializedTrie | EncodedTrie;
+  /** For each word that begins a class entry, the classes it begins (ClassMatcher.beginningsCode()). */
+  classBeginnings?: string;
   /** The rules' context phrase lists (near, notNear, after, before …), each distinct list one graph of a forest. */
   context?: SerializedTrie | EncodedTrie;
   /** For each context list in the order compileRuleSet meets them, its graph in `context`. */
@@ -134,7 +136,12 @@ export class RuleSet {
     return {
       trie: encodeTrie(this.trie.serialize()),
       // the other graphs' word tables are their own: most used words first, for shorter codes
-      ...(this.classes ? { classes: encodeTrie(wordsByUse(this.classes.serialize())) } : {}),
+      ...(this.classes
+        ? {
+            classes: encodeTrie(wordsByUse(this.classes.serialize())),
+            classBeginnings: this.classes.beginningsCode(),
+          }
+        : {}),
       context: encodeTrie(wordsByUse(serializeForest([...distinct.keys()]))),
       contextRefs,
     };
@@ -301,6 +308,7 @@ export function compileRuleSet(
     issues,
     options.lazyContext ?? false,
     prebuilt?.classes,
+    prebuilt?.classBeginnings,
   );
   const seen = new Map<string, number>();
   const compiled: CompiledRule[] = [];
@@ -419,9 +427,16 @@ function compileClasses(
   issues: RuleIssue[],
   lazy: boolean,
   prebuilt?: SerializedTrie | EncodedTrie,
+  prebuiltBeginnings?: string,
 ): ClassMatcher | null {
   try {
-    return new ClassMatcher({ ...classes, ...literalClasses(parsed.flatMap((p) => p ?? [])) }, inflect, lazy, prebuilt);
+    return new ClassMatcher(
+      { ...classes, ...literalClasses(parsed.flatMap((p) => p ?? [])) },
+      inflect,
+      lazy,
+      prebuilt,
+      prebuilt && prebuiltBeginnings,
+    );
   } catch (e) {
     if (!(e instanceof ClassIssue)) throw e;
     issues.push({ path: ['classes', e.className, e.field, e.entry], message: e.message });

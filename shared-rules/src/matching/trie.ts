@@ -212,7 +212,7 @@ const VARINT_DIGITS = '0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXY
 const VARINT_VALUE = new Int8Array(128).fill(-1);
 for (let i = 0; i < VARINT_DIGITS.length; i++) VARINT_VALUE[VARINT_DIGITS.charCodeAt(i)] = i;
 
-function writeVarint(out: string[], n: number): void {
+export function writeVarint(out: string[], n: number): void {
   let v = n;
   while (v >= 32) {
     out.push(VARINT_DIGITS[32 + (v & 31)]);
@@ -263,7 +263,7 @@ export function encodeTrie(data: SerializedTrie): EncodedTrie {
 }
 
 /** Reads the varints of an EncodedTrie's code in order. */
-class VarintReader {
+export class VarintReader {
   pos = 0;
   constructor(private readonly code: string) {}
 
