@@ -115,7 +115,7 @@ export class ClassMatcher {
     lazy = false,
     private readonly prebuilt?: SerializedTrie | EncodedTrie,
     /** beginningsCode() of exactly this prebuilt graph. */
-    private prebuiltBeginnings?: string,
+    private readonly prebuiltBeginnings?: string,
   ) {
     this.names = Object.keys(classes);
     this.names.forEach((n, i) => this.index.set(n, i));
@@ -200,6 +200,8 @@ export class ClassMatcher {
    * time a statement has the word: the first lint is part of every host's start-up, and most words never come up.
    */
   private readonly beginnings = new Map<string, Uint16Array>();
+  /** Where each first word's classes start in the prebuilt beginnings code. */
+  private beginningAt: Map<string, number> | undefined;
 
   /**
    * Which classes have an entry beginning at some token of tokens[lo, hi): 1 at their index. Every entry a class
@@ -233,15 +235,26 @@ export class ClassMatcher {
     let found = this.beginnings.get(norm);
     if (found) return found;
     if (this.prebuiltBeginnings !== undefined) {
-      const r = new VarintReader(this.prebuiltBeginnings);
-      this.prebuiltBeginnings = undefined;
-      for (const word of this.trie.root.next?.keys() ?? []) {
-        const count = r.next();
-        const classes = count ? new Uint16Array(count) : NO_CLASSES;
-        for (let k = 0; k < count; k++) classes[k] = r.next();
-        this.beginnings.set(word, classes);
+      // where each word's list starts, found once; a list is read the first time a statement has its word
+      if (!this.beginningAt) {
+        const r = new VarintReader(this.prebuiltBeginnings);
+        this.beginningAt = new Map();
+        for (const word of this.trie.root.next?.keys() ?? []) {
+          this.beginningAt.set(word, r.pos);
+          r.skip(r.next());
+        }
       }
-      return this.beginningsOf(norm);
+      const at = this.beginningAt.get(norm);
+      if (at === undefined) found = NO_CLASSES;
+      else {
+        const r = new VarintReader(this.prebuiltBeginnings);
+        r.pos = at;
+        const count = r.next();
+        found = count ? new Uint16Array(count) : NO_CLASSES;
+        for (let k = 0; k < count; k++) found[k] = r.next();
+      }
+      this.beginnings.set(norm, found);
+      return found;
     }
     const edges = this.trie.root.next?.get(norm);
     if (!edges) found = NO_CLASSES;
