@@ -16,7 +16,10 @@ import {
 import { ChunkContext } from '../shared-rules/src/context/context';
 import { sentenceAround, sentenceAroundIn, sentenceEnds } from '../shared-rules/src/context/sentence';
 import { tokenize } from '../shared-rules/src/text/tokenize';
-import { encodeTrie, PhraseTrie } from '../shared-rules/src/matching/trie';
+import { encodeTrie, PhraseTrie, serializeForest } from '../shared-rules/src/matching/trie';
+import { compileCueTrie } from '../shared-rules/src/context/mention';
+import { MATCHER_JSON } from '../shared-rules/generated/builtin-data';
+import type { CompiledRule } from '../shared-rules/src/matching/compile';
 import { UNUSED_WORD, WalkTokens, WalkVocabulary } from '../shared-rules/src/matching/walk-tokens';
 
 // frames need the word classes they name (shared-rules/lexicon)
@@ -47,6 +50,56 @@ describe('engine speed: build-time match graph', () => {
     assert.ok('code' in shipped.trie, 'the build writes the encoded form');
     assert.deepEqual(PhraseTrie.deserialize(shipped.trie).serialize(), fresh.trie.serialize());
     assert.deepEqual(PhraseTrie.deserialize(shipped.classes!).serialize(), fresh.classes!.serialize());
+  });
+
+  it('encoded graphs with checkpoints read back node by node, wherever a walk starts', () => {
+    const trie = new PhraseTrie();
+    // enough phrases for many checkpoints (one node in 16 has its place written down)
+    for (let i = 0; i < 60; i++) trie.addPhrase(`word${i} (then|and)? other${i % 7}~ ..2 end${i}`, i, regularInflect);
+    const data = trie.serialize();
+    const encoded = encodeTrie(data);
+    assert.ok(encoded.checkpoints, 'the build writes checkpoints');
+    assert.deepEqual(PhraseTrie.deserialize(encoded).serialize(), data);
+    // without checkpoints (an older build) the places are found at load
+    const { checkpoints: _, ...plain } = encoded;
+    assert.deepEqual(PhraseTrie.deserialize(plain).serialize(), data);
+  });
+
+  it('a forest reads back to each of its graphs', () => {
+    const tries = [['a b', 'c ..2 d'], ['refuse~ (to)? engage'], ['x', 'y z']].map((list) => {
+      const t = new PhraseTrie();
+      list.forEach((p) => t.addPhrase(p, 0, regularInflect));
+      return t;
+    });
+    const forest = PhraseTrie.forest(encodeTrie(serializeForest(tries)));
+    tries.forEach((t, i) => {
+      assert.deepEqual(forest(i).serialize(), t.serialize());
+      assert.equal(forest(i), forest(i), 'one graph object per root');
+    });
+  });
+
+  it("the prebuilt context graphs are the graphs each rule's context lists compile to", () => {
+    const prebuilt = builtinRuleSet();
+    const graphs = (r: CompiledRule) =>
+      [...r.near, ...r.notNear, r.after, r.before, r.notAfter, r.notBefore].map((c) => c?.trie?.serialize() ?? null);
+    let lists = 0;
+    for (const r of fresh.compiled) {
+      const built = prebuilt.compiledById(r.data.id)!;
+      assert.deepEqual(graphs(built), graphs(r), r.data.id);
+      lists += graphs(r).filter(Boolean).length;
+    }
+    assert.ok(lists > 100);
+  });
+
+  it('the prebuilt class beginnings are the ones the class graph gives', () => {
+    const shipped = JSON.parse(MATCHER_JSON).classBeginnings;
+    assert.equal(shipped, fresh.classes!.beginningsCode());
+    assert.equal(builtinRuleSet().classes!.beginningsCode(), shipped);
+  });
+
+  it('the prebuilt mention cue graph is the one the cue list compiles to', () => {
+    const shipped = JSON.parse(MATCHER_JSON).mention;
+    assert.deepEqual(PhraseTrie.deserialize(shipped.trie).serialize(), compileCueTrie(builtinInflector).serialize());
   });
 
   it('the prebuilt rule set finds what a freshly compiled one finds', () => {

@@ -51,6 +51,17 @@ describe('shipped bundles', () => {
     assert.deepEqual(offences, []);
   });
 
+  it("the engine bundle and the editor hosts' bundles are plain ASCII (start-up: one byte per character to parse)", () => {
+    // one character outside ASCII anywhere makes V8 decode and scan the whole file, rule data included, as UTF-16
+    for (const rel of ['engine.mjs', 'extension/out/node.js', 'extension/out/web.js', 'language-server.js']) {
+      const file = join(DIST, rel);
+      if (!existsSync(file)) continue;
+      const code = readFileSync(file, 'utf8');
+      const at = code.search(/[^\x00-\x7f]/);
+      assert.equal(at, -1, `${rel}: ${JSON.stringify(code.slice(Math.max(0, at - 60), at + 20))}`);
+    }
+  });
+
   it('the scan finds what it looks for (so the test above can fail)', () => {
     const hits = FORBIDDEN.filter(([, p]) =>
       p.test(

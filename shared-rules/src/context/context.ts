@@ -80,7 +80,7 @@ export class ChunkContext {
 
   /**
    * Tokens of [s, e). Long windows (text with no sentence end, such as thousands of one-word lines) are cut
-   * from the chunk's tokens, read once, once re-tokenizing windows has cost as much: linear, not hits × window.
+   * from the chunk's tokens, read once, once re-tokenizing windows has cost as much: linear, not hits x window.
    */
   private tokensIn(s: number, e: number): Token[] {
     if (!this.chunkTokens) {

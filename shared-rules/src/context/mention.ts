@@ -3,7 +3,7 @@
  * "NHS England says behavioural contracts must no longer be used"). Findings in them stay quiet.
  */
 import type { Inflector } from '../matching/phrase';
-import { PhraseTrie } from '../matching/trie';
+import { PhraseTrie, type EncodedTrie, type SerializedTrie } from '../matching/trie';
 import type { Token } from '../text/tokenize';
 
 const TERM_CUE = '(the|this|that|a) term';
@@ -86,12 +86,41 @@ const MENTION_CUES = [
   '(policy|policies|guidance|protocol|protocols|the law|legislation|charter|standard~) (now)? (bans|banned|prohibits|prohibited|forbids|forbade|outlaws|outlawed|rules out|no longer allows|no longer permits)',
 ];
 
+/** The cue list, for the build to compile (shared-rules/scripts/build-rules.ts). */
+export function mentionCueList(): readonly string[] {
+  return MENTION_CUES;
+}
+
+/** The cues' graph, compiled afresh with `inflect`. */
+export function compileCueTrie(inflect: Inflector): PhraseTrie {
+  const t = new PhraseTrie();
+  for (const cue of MENTION_CUES) t.addPhrase(cue, cue === TERM_CUE ? 1 : 0, inflect);
+  return t;
+}
+
+/** The cues' graph compiled at build time: the cue list it was compiled from, and the graph. */
+export interface PrebuiltCues {
+  cues: string[];
+  trie: SerializedTrie | EncodedTrie;
+}
+
+let prebuilt: { inflect: Inflector; load: () => PrebuiltCues | undefined } | undefined;
+
+/** The built-in rules' inflector and their build-time cue graph (matching/builtin.ts), read only if first used. */
+export function usePrebuiltCues(inflect: Inflector, load: () => PrebuiltCues | undefined): void {
+  prebuilt = { inflect, load };
+}
+
 let trie: PhraseTrie | undefined;
 
 function cueTrie(inflect: Inflector): PhraseTrie {
   if (!trie) {
-    trie = new PhraseTrie();
-    for (const cue of MENTION_CUES) trie.addPhrase(cue, cue === TERM_CUE ? 1 : 0, inflect);
+    // the build-time graph, unless the cue list changed since the build or another inflector asks first
+    const built = prebuilt?.inflect === inflect ? prebuilt.load() : undefined;
+    trie =
+      built && built.cues.length === MENTION_CUES.length && built.cues.every((c, i) => c === MENTION_CUES[i])
+        ? PhraseTrie.deserialize(built.trie)
+        : compileCueTrie(inflect);
   }
   return trie;
 }

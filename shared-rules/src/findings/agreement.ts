@@ -9,17 +9,17 @@ export interface Offered {
 }
 
 /** The text before a finding ends a sentence: nothing, a line break, or . ! ? (and a closing quote) then space. */
-const SENTENCE_END = /(?:^|\n|[.!?]["'”’)\]]*\s)\s*$/u;
-const ARTICLE_BEFORE = /(?:^|[^\p{L}\p{N}'’-])(?:a|an|the)\s+$/iu;
+const SENTENCE_END = /(?:^|\n|[.!?]["'\u201d\u2019)\]]*\s)\s*$/u;
+const ARTICLE_BEFORE = /(?:^|[^\p{L}\p{N}'\u2019-])(?:a|an|the)\s+$/iu;
 /** A rewrite that opens with a bare -ing word is a verb phrase ("requesting pain relief"), not a noun phrase. */
 const VERB_PHRASE = /^\p{L}+ing\b(?!-)/iu;
 
 function firstWord(text: string): string | undefined {
-  return /^[\p{L}\p{N}'’-]+/u.exec(text)?.[0]?.toLowerCase();
+  return /^[\p{L}\p{N}'\u2019-]+/u.exec(text)?.[0]?.toLowerCase();
 }
 
 function lastWord(text: string): string | undefined {
-  return /[\p{L}\p{N}'’-]+$/u.exec(text)?.[0]?.toLowerCase();
+  return /[\p{L}\p{N}'\u2019-]+$/u.exec(text)?.[0]?.toLowerCase();
 }
 
 /** `before` and `after`: the text of the sentence just before and just after the finding. */

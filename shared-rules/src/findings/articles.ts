@@ -3,7 +3,7 @@
  * needs the other indefinite article. The finding then takes in the article, so that the fix stays inside
  * the finding's span.
  */
-const ARTICLE_BEFORE = /(?:^|[^\p{L}\p{N}'’-])(a|an)(\s+)$/iu;
+const ARTICLE_BEFORE = /(?:^|[^\p{L}\p{N}'\u2019-])(a|an)(\s+)$/iu;
 /** Words whose spelling misleads: a vowel letter with a consonant sound, or a silent h. */
 const A_BEFORE_VOWEL_LETTER = /^(one|once|use|used|user|usual|uni|euro|ewe|u[bcfgklmnrst][aeiou])/i;
 const AN_BEFORE_CONSONANT_LETTER = /^(hour|honest|honou?r|heir|[fhlmnrsx]$|[fhlmnrsx][^a-z])/i;

@@ -5,7 +5,14 @@
  * so a frame never enumerates the spellings of its slots.
  */
 import type { Inflector } from '../matching/phrase';
-import { PhraseTrie, type EncodedTrie, type SerializedTrie, type TrieNode } from '../matching/trie';
+import {
+  PhraseTrie,
+  VarintReader,
+  writeVarint,
+  type EncodedTrie,
+  type SerializedTrie,
+  type TrieNode,
+} from '../matching/trie';
 import type { Token } from '../text/tokenize';
 import { work } from '../work';
 
@@ -107,6 +114,8 @@ export class ClassMatcher {
     private readonly inflect: Inflector,
     lazy = false,
     private readonly prebuilt?: SerializedTrie | EncodedTrie,
+    /** beginningsCode() of exactly this prebuilt graph. */
+    private readonly prebuiltBeginnings?: string,
   ) {
     this.names = Object.keys(classes);
     this.names.forEach((n, i) => this.index.set(n, i));
@@ -191,6 +200,8 @@ export class ClassMatcher {
    * time a statement has the word: the first lint is part of every host's start-up, and most words never come up.
    */
   private readonly beginnings = new Map<string, Uint16Array>();
+  /** Where each first word's classes start in the prebuilt beginnings code. */
+  private beginningAt: Map<string, number> | undefined;
 
   /**
    * Which classes have an entry beginning at some token of tokens[lo, hi): 1 at their index. Every entry a class
@@ -206,9 +217,45 @@ export class ClassMatcher {
     return out;
   }
 
+  /**
+   * Every first word's classes (beginningsOf), written at build time: per word on the graph root's edges, in their
+   * order, the count and the class indexes (varints). Working them out at run time read most of the class graph.
+   */
+  beginningsCode(): string {
+    const out: string[] = [];
+    for (const word of this.trie.root.next?.keys() ?? []) {
+      const classes = [...this.beginningsOf(word)].sort((a, b) => a - b);
+      writeVarint(out, classes.length);
+      for (const c of classes) writeVarint(out, c);
+    }
+    return out.join('');
+  }
+
   private beginningsOf(norm: string): Uint16Array {
     let found = this.beginnings.get(norm);
     if (found) return found;
+    if (this.prebuiltBeginnings !== undefined) {
+      // where each word's list starts, found once; a list is read the first time a statement has its word
+      if (!this.beginningAt) {
+        const r = new VarintReader(this.prebuiltBeginnings);
+        this.beginningAt = new Map();
+        for (const word of this.trie.root.next?.keys() ?? []) {
+          this.beginningAt.set(word, r.pos);
+          r.skip(r.next());
+        }
+      }
+      const at = this.beginningAt.get(norm);
+      if (at === undefined) found = NO_CLASSES;
+      else {
+        const r = new VarintReader(this.prebuiltBeginnings);
+        r.pos = at;
+        const count = r.next();
+        found = count ? new Uint16Array(count) : NO_CLASSES;
+        for (let k = 0; k < count; k++) found[k] = r.next();
+      }
+      this.beginnings.set(norm, found);
+      return found;
+    }
     const edges = this.trie.root.next?.get(norm);
     if (!edges) found = NO_CLASSES;
     else {

@@ -5,6 +5,7 @@ import { compileRuleSet, type PrebuiltMatcher, type RuleSet, type SourceRegistry
 import { lexiconInflector } from './inflect';
 import type { Inflector, WordForms } from './phrase';
 import type { RuleData, WordClasses } from '../types';
+import { usePrebuiltCues, type PrebuiltCues } from '../context/mention';
 
 /** The rule packs, validated and with inflections expanded at build time (shared-rules/scripts/build-rules.ts). */
 interface GeneratedRules {
@@ -16,19 +17,27 @@ interface GeneratedRules {
   classes: WordClasses;
 }
 
+/** The match graphs compiled at build time: the rules' (RuleSet.matcher()) and the mention cues'. */
+type GeneratedMatcher = PrebuiltMatcher & { mention?: PrebuiltCues };
+
 let parsed: GeneratedRules | undefined;
 const data = (): GeneratedRules => (parsed ??= JSON.parse(RULES_JSON) as GeneratedRules);
+let parsedMatcher: GeneratedMatcher | undefined;
+const matcherData = (): GeneratedMatcher => (parsedMatcher ??= JSON.parse(MATCHER_JSON) as GeneratedMatcher);
 let builtin: RuleSet | undefined;
 let inflector: Inflector | undefined;
 
 /** Inflections of every `word~` in the built-in rules (from the build-time lexicon), regular inflection otherwise. */
 export const builtinInflector: Inflector = (word) => (inflector ??= lexiconInflector(data().lexicon))(word);
 
+// the mention cues (context/mention.ts) compiled with this inflector at build time
+usePrebuiltCues(builtinInflector, () => matcherData().mention);
+
 /** The built-in rules, compiled once on first use, with the match graph compiled at build time. */
 export function builtinRuleSet(): RuleSet {
   return (builtin ??= compileRuleSet(data().rules, builtinInflector, data().sources, {
     lazyContext: true,
-    prebuilt: JSON.parse(MATCHER_JSON) as PrebuiltMatcher,
+    prebuilt: matcherData(),
     classes: data().classes,
   }));
 }

@@ -11,7 +11,7 @@ import {
 } from '../types';
 import { suggestionKind } from '../text/prompts';
 import { PhraseError, type FormName, type Inflector, type WordForms } from './phrase';
-import { encodeTrie, PhraseTrie, type EncodedTrie, type SerializedTrie } from './trie';
+import { encodeTrie, PhraseTrie, serializeForest, wordsByUse, type EncodedTrie, type SerializedTrie } from './trie';
 import { StartIndex } from './starts';
 import { WalkVocabulary } from './walk-tokens';
 import { ClassIssue, ClassMatcher, type WordClasses } from '../frames/classes';
@@ -90,7 +90,16 @@ export interface PrebuiltMatcher {
   trie: SerializedTrie | EncodedTrie;
   /** The word-class graph frames read (frames/classes.ts). */
   classes?: SerializedTrie | EncodedTrie;
+  /** For each word that begins a class entry, the classes it begins (ClassMatcher.beginningsCode()). */
+  classBeginnings?: string;
+  /** The rules' context phrase lists (near, notNear, after, before …), each distinct list one graph of a forest. */
+  context?: SerializedTrie | EncodedTrie;
+  /** For each context list in the order compileRuleSet meets them, its graph in `context`. */
+  contextRefs?: number[];
 }
+
+/** A context list's graph, compiled now, on first use, or read from the prebuilt forest. */
+type TrieHolder = { readonly trie: PhraseTrie };
 
 export class RuleSet {
   /** Where phrases can start: the only pass over the whole text. */
@@ -103,6 +112,8 @@ export class RuleSet {
     readonly inflect: Inflector,
     readonly trie: PhraseTrie,
     readonly classes: ClassMatcher | null = null,
+    /** Every context list's graph in the order the rules name them (for matcher()). */
+    private readonly contextTries: TrieHolder[] = [],
   ) {
     this.ids = new Map(compiled.map((r) => [r.data.id, r]));
     this.starts = new StartIndex(trie);
@@ -115,9 +126,24 @@ export class RuleSet {
 
   /** The compiled matcher as data, for compileRuleSet's `prebuilt` option. */
   matcher(): PrebuiltMatcher {
+    // lists shared between rules (YAML anchors) compile to one graph, written once
+    const distinct = new Map<PhraseTrie, number>();
+    const contextRefs = this.contextTries.map((h) => {
+      let i = distinct.get(h.trie);
+      if (i === undefined) distinct.set(h.trie, (i = distinct.size));
+      return i;
+    });
     return {
       trie: encodeTrie(this.trie.serialize()),
-      ...(this.classes ? { classes: encodeTrie(this.classes.serialize()) } : {}),
+      // the other graphs' word tables are their own: most used words first, for shorter codes
+      ...(this.classes
+        ? {
+            classes: encodeTrie(wordsByUse(this.classes.serialize())),
+            classBeginnings: this.classes.beginningsCode(),
+          }
+        : {}),
+      context: encodeTrie(wordsByUse(serializeForest([...distinct.keys()]))),
+      contextRefs,
     };
   }
 
@@ -167,7 +193,7 @@ function compileTrie(
   return trie;
 }
 
-type ContextTrie = (phrases: string[], path: Array<string | number>) => { readonly trie: PhraseTrie };
+type ContextTrie = (phrases: string[], path: Array<string | number>) => TrieHolder;
 
 function compileAdjacent(
   phrases: string[] | undefined,
@@ -243,9 +269,26 @@ export function compileRuleSet(
   options: CompileOptions = {},
 ): RuleSet {
   const issues: RuleIssue[] = [];
-  // Rules validated at build time can defer their context phrases until a candidate first needs them (cold start).
-  const contextTrie = (phrases: string[], path: Array<string | number>): { readonly trie: PhraseTrie } => {
+  const prebuilt = options.prebuilt;
+  const contextForest = prebuilt?.context && prebuilt.contextRefs ? PhraseTrie.forest(prebuilt.context) : null;
+  const contextTries: TrieHolder[] = [];
+  const contextTrie = (phrases: string[], path: Array<string | number>): TrieHolder => {
+    const holder = contextHolder(phrases, path, contextTries.length);
+    contextTries.push(holder);
+    return holder;
+  };
+  const contextHolder = (phrases: string[], path: Array<string | number>, k: number): TrieHolder => {
+    if (contextForest) {
+      // compiled at build time from exactly these rules: read when a candidate first needs it
+      const ref = prebuilt!.contextRefs![k];
+      return {
+        get trie() {
+          return contextForest(ref);
+        },
+      };
+    }
     if (!options.lazyContext) return { trie: compileTrie(phrases, inflect, path, issues) };
+    // Rules validated at build time can defer their context phrases until a candidate first needs them (cold start).
     let trie: PhraseTrie | undefined;
     return {
       get trie() {
@@ -253,7 +296,6 @@ export function compileRuleSet(
       },
     };
   };
-  const prebuilt = options.prebuilt;
   const trie = prebuilt ? PhraseTrie.deserialize(prebuilt.trie) : new PhraseTrie();
   const frameIssues: RuleIssue[] = [];
   const parsedFrames = rules.map((r, i) =>
@@ -266,6 +308,7 @@ export function compileRuleSet(
     issues,
     options.lazyContext ?? false,
     prebuilt?.classes,
+    prebuilt?.classBeginnings,
   );
   const seen = new Map<string, number>();
   const compiled: CompiledRule[] = [];
@@ -371,7 +414,9 @@ export function compileRuleSet(
     });
   });
   if (issues.length) throw new RuleCompileError(issues);
-  return new RuleSet(compiled, inflect, trie, classes);
+  if (contextForest && contextTries.length !== prebuilt!.contextRefs!.length)
+    throw new Error('the prebuilt matcher was compiled from other rules: rebuild with npm run build');
+  return new RuleSet(compiled, inflect, trie, classes, contextTries);
 }
 
 /** Word classes plus the literal words frame patterns use, as one matcher; null (with issues) when a class is bad. */
@@ -382,9 +427,16 @@ function compileClasses(
   issues: RuleIssue[],
   lazy: boolean,
   prebuilt?: SerializedTrie | EncodedTrie,
+  prebuiltBeginnings?: string,
 ): ClassMatcher | null {
   try {
-    return new ClassMatcher({ ...classes, ...literalClasses(parsed.flatMap((p) => p ?? [])) }, inflect, lazy, prebuilt);
+    return new ClassMatcher(
+      { ...classes, ...literalClasses(parsed.flatMap((p) => p ?? [])) },
+      inflect,
+      lazy,
+      prebuilt,
+      prebuilt && prebuiltBeginnings,
+    );
   } catch (e) {
     if (!(e instanceof ClassIssue)) throw e;
     issues.push({ path: ['classes', e.className, e.field, e.entry], message: e.message });

@@ -60,31 +60,29 @@ export class TrieNode {
  */
 class SerializedNodes {
   private readonly nodes: Array<TrieNode | undefined>;
-  /** For an encoded graph: where each node's numbers start in its code. */
+  /** For an encoded graph: where every CHECKPOINT-th node's numbers start in its code. */
   private readonly offsets: Int32Array | null = null;
   private readonly reader: VarintReader | null = null;
 
-  constructor(
-    private readonly data: SerializedTrie | EncodedTrie,
-    root: TrieNode,
-  ) {
+  constructor(private readonly data: SerializedTrie | EncodedTrie) {
     if ('code' in data) {
       const r = (this.reader = new VarintReader(data.code));
-      const offsets = (this.offsets = new Int32Array(data.nodeCount));
-      for (let i = 0; i < data.nodeCount; i++) {
-        offsets[i] = r.pos;
-        r.skip(r.next() * 3);
-        r.skip(r.next() * 2);
-        r.skip(r.next());
-      }
+      const offsets = (this.offsets = new Int32Array(Math.ceil(data.nodeCount / CHECKPOINT)));
+      if (data.checkpoints !== undefined) {
+        // written at build time: no pass over the whole code at start-up
+        const c = new VarintReader(data.checkpoints);
+        for (let k = 0, at = 0; k < offsets.length; k++) offsets[k] = at += c.next();
+      } else
+        for (let i = 0; i < data.nodeCount; i++) {
+          if (i % CHECKPOINT === 0) offsets[i / CHECKPOINT] = r.pos;
+          skipNode(r);
+        }
       this.nodes = new Array(data.nodeCount);
     } else this.nodes = new Array(data.nodes.length);
-    this.nodes[0] = root;
-    root.index = 0;
-    this.read(root);
   }
 
-  private node(i: number): TrieNode {
+  /** Node i, made (its edges not yet read) the first time it is asked for. */
+  node(i: number): TrieNode {
     let n = this.nodes[i];
     if (!n) {
       if (!(i >= 0 && i < this.nodes.length)) throw new Error('corrupt prebuilt graph: rebuild with npm run build');
@@ -93,6 +91,14 @@ class SerializedNodes {
       n.index = i;
     }
     return n;
+  }
+
+  /** Where node i's numbers start: from the checkpoint before it, past the nodes in between. */
+  private offsetOf(i: number): number {
+    const r = this.reader!;
+    r.pos = this.offsets![Math.floor(i / CHECKPOINT)];
+    for (let k = i % CHECKPOINT; k > 0; k--) skipNode(r);
+    return r.pos;
   }
 
   read(n: TrieNode): void {
@@ -107,14 +113,16 @@ class SerializedNodes {
     };
     if (this.reader) {
       const r = this.reader;
-      r.pos = this.offsets![i];
+      r.pos = this.offsetOf(i);
       const edgeCount = r.next();
       if (edgeCount) {
         const next = (n.next = new Map<string, Edge[]>());
+        let target = -1;
         for (let k = 0; k < edgeCount; k++) {
-          const word = words[r.next()];
-          const target = i + unzigzag(r.next());
-          addEdge(next, word, target, r.next());
+          const label = r.next();
+          const delta = r.next();
+          if (delta !== 0) target = i + unzigzag(delta);
+          addEdge(next, words[Math.floor(label / FORM_CODES)], target, label % FORM_CODES);
         }
       }
       const gapCount = r.next();
@@ -163,13 +171,17 @@ export interface SerializedTrie {
   words: string[];
   forms: FormName[];
   nodes: Array<[number[], number[], number[]]>;
+  /** A forest (serializeForest): each graph's root node and longest phrase. */
+  roots?: number[];
+  maxLengths?: number[];
 }
 
 /**
  * A serialized graph as it ships in the bundle: the nodes' numbers written as one string, each number a varint of
  * base-32 digits (a digit from the second half of VARINT_DIGITS means more follow), edge and gap targets relative to
  * their node. About a third of the JSON arrays' size, and JSON.parse copies one string instead of making 30,000 arrays.
- * Per node: edge count, (word, target, form) per edge, gap count, (max, target) per gap, accept count, accepts.
+ * Per node: edge count, (word × 8 + form, target) per edge (target 0: the previous edge's), gap count, (max, target)
+ * per gap, accept count, accepts.
  */
 export interface EncodedTrie {
   maxLength: number;
@@ -177,13 +189,30 @@ export interface EncodedTrie {
   forms: FormName[];
   nodeCount: number;
   code: string;
+  /** Where every CHECKPOINT-th node starts in `code`, as varints of the differences (absent: found at load). */
+  checkpoints?: string;
+  /** A forest (several graphs sharing one word table): each graph's root node and longest phrase. */
+  roots?: number[];
+  maxLengths?: number[];
+}
+
+/** One node in this many has its place in the code written down; reading another skips at most this many less one. */
+const CHECKPOINT = 16;
+
+/** An edge's word and form are one number: word index × FORM_CODES + (form index + 1, or 0 for none). */
+const FORM_CODES = 8;
+
+function skipNode(r: VarintReader): void {
+  r.skip(r.next() * 2);
+  r.skip(r.next() * 2);
+  r.skip(r.next());
 }
 
 const VARINT_DIGITS = '0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_';
 const VARINT_VALUE = new Int8Array(128).fill(-1);
 for (let i = 0; i < VARINT_DIGITS.length; i++) VARINT_VALUE[VARINT_DIGITS.charCodeAt(i)] = i;
 
-function writeVarint(out: string[], n: number): void {
+export function writeVarint(out: string[], n: number): void {
   let v = n;
   while (v >= 32) {
     out.push(VARINT_DIGITS[32 + (v & 31)]);
@@ -199,12 +228,20 @@ const unzigzag = (n: number) => (n & 1 ? -(n + 1) / 2 : n / 2);
 /** The build-time form of `serialize()`'s graph (PhraseTrie.deserialize reads either). */
 export function encodeTrie(data: SerializedTrie): EncodedTrie {
   const out: string[] = [];
+  const checkpoints: string[] = [];
+  let last = 0;
   data.nodes.forEach(([edges, gaps, accepts], i) => {
+    // out holds one digit per entry, so its length is the place in the code
+    if (i % CHECKPOINT === 0) {
+      writeVarint(checkpoints, out.length - last);
+      last = out.length;
+    }
     writeVarint(out, edges.length / 3);
     for (let k = 0; k < edges.length; k += 3) {
-      writeVarint(out, edges[k]);
-      writeVarint(out, zigzag(edges[k + 1] - i));
-      writeVarint(out, edges[k + 2]);
+      if (edges[k + 2] >= FORM_CODES) throw new Error('too many word forms to encode');
+      writeVarint(out, edges[k] * FORM_CODES + edges[k + 2]);
+      // a graph has no edge from a node to itself, so 0 is free to mean "the previous edge's target"
+      writeVarint(out, k > 0 && edges[k + 1] === edges[k - 2] ? 0 : zigzag(edges[k + 1] - i));
     }
     writeVarint(out, gaps.length / 2);
     for (let k = 0; k < gaps.length; k += 2) {
@@ -220,11 +257,13 @@ export function encodeTrie(data: SerializedTrie): EncodedTrie {
     forms: data.forms,
     nodeCount: data.nodes.length,
     code: out.join(''),
+    checkpoints: checkpoints.join(''),
+    ...(data.roots ? { roots: data.roots, maxLengths: data.maxLengths } : {}),
   };
 }
 
 /** Reads the varints of an EncodedTrie's code in order. */
-class VarintReader {
+export class VarintReader {
   pos = 0;
   constructor(private readonly code: string) {}
 
@@ -290,10 +329,11 @@ interface WordChoice {
 }
 
 export class PhraseTrie {
-  readonly root = new TrieNode();
   /** Longest phrase, in tokens, with gaps at their maximum. */
   maxLength = 0;
   private wordList: string[] | undefined;
+
+  constructor(readonly root = new TrieNode()) {}
 
   /** Add a phrase in CareLint syntax. Throws PhraseError with a readable reason. */
   addPhrase(source: string, owner: number, inflect: Inflector): void {
@@ -322,41 +362,35 @@ export class PhraseTrie {
   }
 
   serialize(): SerializedTrie {
-    const index = new Map<TrieNode, number>();
-    const order: TrieNode[] = [];
-    const visit = (n: TrieNode) => {
-      if (index.has(n)) return;
-      n.ready();
-      index.set(n, order.length);
-      order.push(n);
-      for (const edges of n.next?.values() ?? []) for (const e of edges) visit(e.node);
-      for (const g of n.gaps ?? []) visit(g.node);
-    };
-    visit(this.root);
-    const words = new Map<string, number>();
-    const forms: FormName[] = [];
-    const nodes = order.map((n): [number[], number[], number[]] => {
-      const edges: number[] = [];
-      for (const [word, list] of n.next ?? []) {
-        if (!words.has(word)) words.set(word, words.size);
-        for (const e of list) {
-          let f = e.form === null ? -1 : forms.indexOf(e.form);
-          if (e.form !== null && f < 0) f = forms.push(e.form) - 1;
-          edges.push(words.get(word)!, index.get(e.node)!, f + 1);
-        }
-      }
-      return [edges, (n.gaps ?? []).flatMap((g) => [g.max, index.get(g.node)!]), n.accepts ?? []];
-    });
-    return { maxLength: this.maxLength, words: [...words.keys()], forms, nodes };
+    const { words, forms, nodes } = serializeGraphs([this.root]);
+    return { maxLength: this.maxLength, words, forms, nodes };
   }
 
   /** The graph of `serialize()` or `encodeTrie()`; its nodes are read as walks first reach them. */
   static deserialize(data: SerializedTrie | EncodedTrie): PhraseTrie {
-    const trie = new PhraseTrie();
-    new SerializedNodes(data, trie.root);
+    const trie = new PhraseTrie(new SerializedNodes(data).node(0).ready());
     trie.maxLength = data.maxLength;
     trie.wordList = data.words;
     return trie;
+  }
+
+  /**
+   * The graphs of a forest (serializeForest, maybe encoded), each made when first asked for; graph i of the
+   * forest is the same PhraseTrie every time.
+   */
+  static forest(data: SerializedTrie | EncodedTrie): (i: number) => PhraseTrie {
+    const nodes = new SerializedNodes(data);
+    const tries: PhraseTrie[] = [];
+    return (i) => {
+      let trie = tries[i];
+      if (!trie) {
+        if (!data.roots || !(i >= 0 && i < data.roots.length))
+          throw new Error('corrupt prebuilt graph: rebuild with npm run build');
+        trie = tries[i] = new PhraseTrie(nodes.node(data.roots[i]).ready());
+        trie.maxLength = data.maxLengths![i];
+      }
+      return trie;
+    };
   }
 
   firstWords(): string[] {
@@ -553,6 +587,78 @@ function joinChoices(parts: WordChoice[]): WordChoice {
   for (const p of parts)
     acc = acc.flatMap((a) => p.words.map((b) => ({ word: a.word + b.word, form: a.form ?? b.form })));
   return { words: acc };
+}
+
+/**
+ * The same graph with its word table reordered, the most used words first, so the encoded indices are shorter. Only
+ * for a graph whose word table nothing else reads (the rules' trie keeps its table: the walk vocabulary is built
+ * from it in order).
+ */
+export function wordsByUse(data: SerializedTrie): SerializedTrie {
+  const uses = data.words.map(() => 0);
+  for (const [edges] of data.nodes) for (let k = 0; k < edges.length; k += 3) uses[edges[k]]++;
+  const order = data.words.map((_, i) => i).sort((a, b) => uses[b] - uses[a] || a - b);
+  const rank: number[] = [];
+  order.forEach((w, r) => {
+    rank[w] = r;
+  });
+  return {
+    ...data,
+    words: order.map((w) => data.words[w]),
+    nodes: data.nodes.map(([edges, gaps, accepts]) => [
+      edges.map((x, k) => (k % 3 === 0 ? rank[x] : x)),
+      gaps,
+      accepts,
+    ]),
+  };
+}
+
+/** Several graphs as one (one word table, one node numbering), for PhraseTrie.forest; graph i starts at roots[i]. */
+export function serializeForest(tries: PhraseTrie[]): SerializedTrie {
+  const { words, forms, nodes, roots } = serializeGraphs(tries.map((t) => t.root));
+  return {
+    maxLength: Math.max(0, ...tries.map((t) => t.maxLength)),
+    words,
+    forms,
+    nodes,
+    roots,
+    maxLengths: tries.map((t) => t.maxLength),
+  };
+}
+
+/** The nodes reachable from `roots`, numbered depth first from each root in turn, edges in the order they were made. */
+function serializeGraphs(rootNodes: TrieNode[]): {
+  words: string[];
+  forms: FormName[];
+  nodes: SerializedTrie['nodes'];
+  roots: number[];
+} {
+  const index = new Map<TrieNode, number>();
+  const order: TrieNode[] = [];
+  const visit = (n: TrieNode) => {
+    if (index.has(n)) return;
+    n.ready();
+    index.set(n, order.length);
+    order.push(n);
+    for (const edges of n.next?.values() ?? []) for (const e of edges) visit(e.node);
+    for (const g of n.gaps ?? []) visit(g.node);
+  };
+  for (const r of rootNodes) visit(r);
+  const words = new Map<string, number>();
+  const forms: FormName[] = [];
+  const nodes = order.map((n): [number[], number[], number[]] => {
+    const edges: number[] = [];
+    for (const [word, list] of n.next ?? []) {
+      if (!words.has(word)) words.set(word, words.size);
+      for (const e of list) {
+        let f = e.form === null ? -1 : forms.indexOf(e.form);
+        if (e.form !== null && f < 0) f = forms.push(e.form) - 1;
+        edges.push(words.get(word)!, index.get(e.node)!, f + 1);
+      }
+    }
+    return [edges, (n.gaps ?? []).flatMap((g) => [g.max, index.get(g.node)!]), n.accepts ?? []];
+  });
+  return { words: [...words.keys()], forms, nodes, roots: rootNodes.map((r) => index.get(r)!) };
 }
 
 /** Token k of a phrase walk, or undefined past its end. */

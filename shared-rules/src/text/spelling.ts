@@ -80,7 +80,10 @@ for (const [us, gb] of toGb) fromGb.set(gb, [...(fromGb.get(gb) ?? []), us]);
 
 /** Every lower-case spelling that canonicalSpelling folds to `canonical`: exactly its inverse. */
 export function surfaceSpellings(canonical: string): string[] {
-  return [canonical, ...(fromGb.get(canonical) ?? [])].filter((s) => canonicalSpelling(s) === canonical);
+  const others = fromGb.get(canonical);
+  // most words have no other spelling: no arrays to spread and filter (start-up reads thousands of words)
+  if (!others) return canonicalSpelling(canonical) === canonical ? [canonical] : [];
+  return [canonical, ...others].filter((s) => canonicalSpelling(s) === canonical);
 }
 
 /** Convert an en-GB rewrite to the requested locale, keeping each word's case. */
