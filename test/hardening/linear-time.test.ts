@@ -39,15 +39,21 @@ const adversarial: Array<[string, string]> = [
   ['threats with no full stop', 'if she calls again her place will be withdrawn and '],
 ];
 
+// The ratio is the proof of linear time. The per-character ceiling is a budget for the built-in rules: a walk keeps
+// one state per open gap of a word class, so it grows with the classes' gapped entries. It was 4 until session 5,
+// when the frames' classes grew about threefold and run-on threats reached 9.3 steps a character (issue 11's note
+// names the classes to make cheaper); it stays a ceiling, so further growth has to be paid for.
+const STEPS_PER_CHARACTER = 10;
+
 describe('linear time: adversarial texts (step counts)', function () {
   this.timeout(120000);
 
   for (const [name, unit] of adversarial) {
-    it(`${name}: 4× the text costs ≤ 4.5× the work, and ≤ 4 steps per character`, () => {
+    it(`${name}: 4× the text costs ≤ 4.5× the work, and ≤ ${STEPS_PER_CHARACTER} steps per character`, () => {
       const small = workOf(repeatTo(unit, UNIT));
       const large = workOf(repeatTo(unit, 4 * UNIT));
       assert.ok(large <= 4.5 * Math.max(small, 1), `${name}: ${small} → ${large} steps`);
-      assert.ok(large <= 4 * 4 * UNIT, `${name}: ${large} steps for ${4 * UNIT} characters`);
+      assert.ok(large <= STEPS_PER_CHARACTER * 4 * UNIT, `${name}: ${large} steps for ${4 * UNIT} characters`);
     });
   }
 
