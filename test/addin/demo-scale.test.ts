@@ -147,25 +147,13 @@ describe('demo page at clinical scale (chromium)', function () {
           lines: document.querySelector('.cl-editor__layer')!.lastElementChild!.getBoundingClientRect().bottom,
         };
       };
-      // the layer follows an edit or a scroll in its next refresh (at most 150 ms after the change), so wait for the
-      // lines to meet the text; a chunk kept at a wrong height never meets it and the measurement below fails
-      await page
-        .waitForFunction(
-          () => {
-            const note = document.querySelector('#cl-note')!;
-            const style = getComputedStyle(note);
-            const text =
-              note.getBoundingClientRect().bottom -
-              parseFloat(style.borderBottomWidth) -
-              parseFloat(style.paddingBottom);
-            const lines = document.querySelector('.cl-editor__layer')!.lastElementChild!.getBoundingClientRect().bottom;
-            return Math.abs(text - lines) < 2;
-          },
-          undefined,
-          { timeout: 5_000 },
-        )
-        .catch(() => undefined);
-      const ends = await page.evaluate(measure);
+      // the layer follows an edit or a scroll in its next refresh (at most 150 ms after the change), so read until
+      // the lines meet the text or 5 s pass; a chunk kept at a wrong height never meets it
+      let ends = await page.evaluate(measure);
+      for (const stop = Date.now() + 5_000; Math.abs(ends.text - ends.lines) >= 2 && Date.now() < stop; ) {
+        await page.waitForTimeout(50);
+        ends = await page.evaluate(measure);
+      }
       assert.ok(Math.abs(ends.text - ends.lines) < 2, `${what}: ${JSON.stringify(ends)}`);
     };
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
