@@ -52,6 +52,24 @@ describe('engine speed: build-time match graph', () => {
     assert.deepEqual(PhraseTrie.deserialize(shipped.classes!).serialize(), fresh.classes!.serialize());
   });
 
+  it("reading a prebuilt node makes no node for its edges' targets until a walk follows one", () => {
+    const trie = new PhraseTrie();
+    for (let i = 0; i < 40; i++) trie.addPhrase(`first${i} second${i % 5}`, i, regularInflect);
+    const prebuilt = PhraseTrie.deserialize(encodeTrie(trie.serialize()));
+    const edges = [...prebuilt.root.next!.values()].flat();
+    assert.equal(edges.length, 80); // each phrase also as one joined word ("first7second2")
+    assert.ok(edges.every((e) => !e.followed));
+    const owners: number[] = [];
+    prebuilt.matchAt(tokenize('first7 second2'), 0, (m) => owners.push(m.owner));
+    assert.deepEqual(owners, [7]);
+    assert.deepEqual(
+      edges.filter((e) => e.followed).map((e) => e.node),
+      [prebuilt.root.next!.get('first7')![0].node],
+    );
+    // the same node however often it is followed
+    assert.equal(prebuilt.root.next!.get('first7')![0].node, edges.filter((e) => e.followed)[0].node);
+  });
+
   it('encoded graphs with checkpoints read back node by node, wherever a walk starts', () => {
     const trie = new PhraseTrie();
     // enough phrases for many checkpoints (one node in 16 has its place written down)

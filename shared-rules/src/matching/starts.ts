@@ -2,7 +2,7 @@ import { ASCII, AsciiWordTable, asciiWordEnd, hashOf, lastWordHash } from '../te
 import { CharClass, charClass } from '../text/chars';
 import { surfaceSpellings } from '../text/spelling';
 import { normalizeWord, TokenReader, wordEnd } from '../text/tokenize';
-import type { PhraseTrie, TrieNode } from './trie';
+import type { Edge, PhraseTrie, TrieNode } from './trie';
 
 class FirstWord {
   /** Null when the word starts a candidate on its own; otherwise the words that must come next. Worked out on first use. */
@@ -10,12 +10,12 @@ class FirstWord {
 
   constructor(
     readonly canonical: string,
-    private readonly targets: readonly TrieNode[],
+    private readonly edges: readonly Edge[],
   ) {}
 
   get following(): FollowingWords | null {
     if (this.resolved === undefined) {
-      const targets = this.targets.map((n) => n.ready());
+      const targets = this.edges.map((e) => e.node.ready());
       // a word that is a phrase on its own, or before a gap, is a candidate wherever it stands; any other first word
       // only when a word that can follow it comes next ("patient" is common, "patient refused" is not)
       const standsAlone = targets.some((n) => n.accepts || n.gaps || !n.next);
@@ -65,10 +65,7 @@ export class StartIndex {
   constructor(trie: PhraseTrie) {
     // whether a first word stands alone is worked out the first time a text has it: the graph's nodes are read lazily
     for (const [first, edges] of trie.root.next ?? []) {
-      const word = new FirstWord(
-        first,
-        edges.map((e) => e.node),
-      );
+      const word = new FirstWord(first, edges);
       this.firsts.set(first, word);
       for (const text of surfaceSpellings(first)) this.spellings.add(text, word);
     }

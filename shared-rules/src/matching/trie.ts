@@ -3,9 +3,31 @@ import type { Token } from '../text/tokenize';
 import { normalizeWord } from '../text/tokenize';
 import { work } from '../work';
 
-interface Edge {
-  node: TrieNode;
-  form: FormName | null;
+/**
+ * An edge of a graph. An edge read from build-time data knows only its target's index until something follows it:
+ * the roots of the built-in graphs have some 7,000 edges each, and making a node for every target was most of reading
+ * them at start-up.
+ */
+export class Edge {
+  private target: TrieNode | null;
+
+  constructor(
+    target: TrieNode | null,
+    readonly form: FormName | null,
+    private readonly nodes: SerializedNodes | null = null,
+    private readonly index = -1,
+  ) {
+    this.target = target;
+  }
+
+  get node(): TrieNode {
+    return (this.target ??= this.nodes!.node(this.index));
+  }
+
+  /** Whether the target node has been made (an edge of a prebuilt graph makes it when first followed). */
+  get followed(): boolean {
+    return this.target !== null;
+  }
 }
 interface GapEdge {
   max: number;
@@ -38,8 +60,8 @@ export class TrieNode {
     this.ready();
     this.next ??= new Map();
     const list = this.next.get(word);
-    if (!list) this.next.set(word, [{ node, form }]);
-    else if (!list.some((e) => e.node === node)) list.push({ node, form });
+    if (!list) this.next.set(word, [new Edge(node, form)]);
+    else if (!list.some((e) => e.node === node)) list.push(new Edge(node, form));
   }
 
   gapTo(max: number): TrieNode {
@@ -106,7 +128,9 @@ class SerializedNodes {
     const { words, forms } = this.data;
     const i = n.index;
     const addEdge = (next: Map<string, Edge[]>, word: string, target: number, form: number) => {
-      const edge = { node: this.node(target), form: form ? forms[form - 1] : null };
+      if (!(target >= 0 && target < this.nodes.length))
+        throw new Error('corrupt prebuilt graph: rebuild with npm run build');
+      const edge = new Edge(this.nodes[target] ?? null, form ? forms[form - 1] : null, this, target);
       const list = next.get(word);
       if (list) list.push(edge);
       else next.set(word, [edge]);
