@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startClient } from './support/client';
 
+const { sourceKey } = require('../../bin/code-cache.js') as { sourceKey: (source: string) => string };
+
 const NOTE = 'Seen today. She is an addict.\n';
 
 /** One start of the server with this cache folder: open a note, get its diagnostics, shut down and exit. */
@@ -77,5 +79,15 @@ describe('language server: V8 code cache of the bundle', function () {
     chmodSync(folder, 0o777);
     assert.deepEqual(await run(folder), ['addict']);
     assert.deepEqual(entries(folder), [], 'nothing written where anyone could swap it');
+  });
+
+  it("names a cache by the bundle's content: one changed character of the same length is another cache", () => {
+    const build = readFileSync(join(__dirname, '..', '..', 'dist', 'language-server.js'), 'utf8');
+    const rebuilt = `${build.slice(0, 1000)}${build[1000] === 'a' ? 'b' : 'a'}${build.slice(1001)}`;
+    assert.equal(rebuilt.length, build.length);
+    assert.match(sourceKey(build), /^[0-9a-f]+$/, 'no hyphen: the name before the last one is the bundle');
+    assert.equal(sourceKey(build), sourceKey(`${build}`));
+    assert.notEqual(sourceKey(rebuilt), sourceKey(build));
+    assert.notEqual(sourceKey(`${build} `), sourceKey(build));
   });
 });
