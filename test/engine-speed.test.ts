@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   builtinClasses,
+  describeRule,
   builtinInflector,
   builtinRules,
   builtinRuleSet,
@@ -18,7 +19,7 @@ import { sentenceAround, sentenceAroundIn, sentenceEnds } from '../shared-rules/
 import { tokenize } from '../shared-rules/src/text/tokenize';
 import { encodeTrie, PhraseTrie, serializeForest } from '../shared-rules/src/matching/trie';
 import { compileCueTrie } from '../shared-rules/src/context/mention';
-import { MATCHER_JSON } from '../shared-rules/generated/builtin-data';
+import { EXAMPLES_JSON, MATCHER_JSON, RULES_JSON } from '../shared-rules/generated/builtin-data';
 import type { CompiledRule } from '../shared-rules/src/matching/compile';
 import { UNUSED_WORD, WalkTokens, WalkVocabulary } from '../shared-rules/src/matching/walk-tokens';
 
@@ -26,6 +27,32 @@ import { UNUSED_WORD, WalkTokens, WalkVocabulary } from '../shared-rules/src/mat
 const fresh = compileRuleSet(builtinRules(), builtinInflector, builtinSources(), {
   lazyContext: true,
   classes: builtinClasses(),
+});
+
+describe('engine speed: rule data the engine parses at start-up', () => {
+  it('carries no examples (they are their own text, parsed when a rule is described)', () => {
+    const runtime = JSON.parse(RULES_JSON).rules as Array<Record<string, unknown>>;
+    assert.equal(runtime.length, builtinRules().length);
+    assert.ok(runtime.every((r) => !('examples' in r)));
+    assert.ok(!RULES_JSON.includes('"noMatch"'));
+    assert.equal(JSON.parse(EXAMPLES_JSON).length, runtime.length);
+  });
+
+  it('every built-in rule still has its own examples, and describing a rule lists them', () => {
+    const rules = builtinRules();
+    const shipped = JSON.parse(EXAMPLES_JSON) as Array<RuleData['examples']>;
+    rules.forEach((r, i) => assert.deepEqual(r.examples, shipped[i], r.id));
+    const rule = rules.find((r) => r.examples.match.length > 0 && r.examples.noMatch.length > 0)!;
+    const described = describeRule(builtinRuleSet(), rule.id)!;
+    assert.deepEqual(
+      described.examples.flagged.map((e) => e.text),
+      rule.examples.match,
+    );
+    assert.deepEqual(described.examples.fine, rule.examples.noMatch);
+    // spread and JSON copies (hosts and workers pass rule data on) keep them
+    assert.deepEqual({ ...rule }.examples, rule.examples);
+    assert.deepEqual(JSON.parse(JSON.stringify(rule)).examples, rule.examples);
+  });
 });
 
 describe('engine speed: build-time match graph', () => {

@@ -1,6 +1,6 @@
 // The rule data and its compiled match graph come as JSON text: JSON.parse reads it several times faster than
 // the engine's JavaScript parser reads the same data as object literals, and only when first needed (cold start).
-import { MATCHER_JSON, RULES_JSON } from '../../generated/builtin-data';
+import { EXAMPLES_JSON, MATCHER_JSON, RULES_JSON } from '../../generated/builtin-data';
 import { compileRuleSet, type PrebuiltMatcher, type RuleSet, type SourceRegistry } from './compile';
 import { lexiconInflector } from './inflect';
 import type { Inflector, WordForms } from './phrase';
@@ -21,7 +21,23 @@ interface GeneratedRules {
 type GeneratedMatcher = PrebuiltMatcher & { mention?: PrebuiltCues };
 
 let parsed: GeneratedRules | undefined;
-const data = (): GeneratedRules => (parsed ??= JSON.parse(RULES_JSON) as GeneratedRules);
+const data = (): GeneratedRules => (parsed ??= withExamples(JSON.parse(RULES_JSON) as GeneratedRules));
+
+let examples: Array<RuleData['examples']> | undefined;
+/**
+ * The rule data ships without its examples (only describing a rule reads them, never linting): each built-in rule
+ * gets them as a property read from their own JSON text the first time any rule's examples are asked for.
+ */
+function withExamples(generated: GeneratedRules): GeneratedRules {
+  generated.rules.forEach((rule, i) =>
+    Object.defineProperty(rule, 'examples', {
+      enumerable: true,
+      configurable: true,
+      get: () => (examples ??= JSON.parse(EXAMPLES_JSON) as Array<RuleData['examples']>)[i],
+    }),
+  );
+  return generated;
+}
 let parsedMatcher: GeneratedMatcher | undefined;
 const matcherData = (): GeneratedMatcher => (parsedMatcher ??= JSON.parse(MATCHER_JSON) as GeneratedMatcher);
 let builtin: RuleSet | undefined;
