@@ -6,16 +6,24 @@ import { readFileSync } from 'node:fs';
 /**
  * The server speaks LSP over stdio only. vscode-jsonrpc's Node entry also carries pipe and socket transports, which
  * require Node's `net`; they are replaced by functions that refuse, so the shipped bundle holds no network API
- * (test/hardening/bundles.test.ts).
+ * (test/hardening/bundles.test.ts). vscode-languageserver's module resolver (Files.resolve*, which forks node and runs
+ * npm or yarn) is never called by the server either: `child_process` is refused too, which also spares every start
+ * the loading of child_process (with the real net and dgram behind it).
  */
+const REFUSED = {
+  net: ['createServer', 'createConnection', 'connect'],
+  child_process: ['fork', 'spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync'],
+};
 const stdioOnly = {
   name: 'stdio-only',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?net$/ }, () => ({ path: 'net', namespace: 'stdio-only' }));
-    b.onLoad({ filter: /.*/, namespace: 'stdio-only' }, () => ({
+    b.onResolve({ filter: /^(node:)?(net|child_process)$/ }, (args) => ({
+      path: args.path.replace(/^node:/, ''),
+      namespace: 'stdio-only',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'stdio-only' }, (args) => ({
       loader: 'js',
-      contents:
-        "const refuse = () => { throw new Error('carelint-ls speaks LSP over stdio only'); };\nmodule.exports = { createServer: refuse, createConnection: refuse, connect: refuse };",
+      contents: `const refuse = () => { throw new Error('carelint-ls speaks LSP over stdio only'); };\nmodule.exports = { ${REFUSED[args.path].map((f) => `${f}: refuse`).join(', ')} };`,
     }));
   },
 };

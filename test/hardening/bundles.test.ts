@@ -62,6 +62,14 @@ describe('shipped bundles', () => {
     }
   });
 
+  it('carelint-ls loads neither net nor child_process (stdio only; its start-up spares loading them)', () => {
+    const file = join(DIST, 'language-server.js');
+    if (!existsSync(file)) return;
+    const code = readFileSync(file, 'utf8');
+    assert.doesNotMatch(code, /require\(\s*["'](node:)?(net|child_process)["']\s*\)/);
+    assert.match(code, /carelint-ls speaks LSP over stdio only/);
+  });
+
   it('the scan finds what it looks for (so the test above can fail)', () => {
     const hits = FORBIDDEN.filter(([, p]) =>
       p.test(
