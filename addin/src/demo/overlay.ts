@@ -218,9 +218,13 @@ export class MarkLayer {
     }
   }
 
-  /** A chunk whose lines changed: back in the layout now, and parked again after the next frame if away. */
+  /**
+   * A chunk whose lines changed: back in the layout now, and parked again after the next frame if away. One already
+   * in the layout (near the window, or new) keeps its real height: the window observer parks it when it is away, so
+   * a keystroke does not ask for a second frame to look at it again.
+   */
   private touch(chunk: HTMLElement): void {
-    unpark(chunk);
+    if (!unpark(chunk)) return;
     this.changed.add(chunk);
     const view = this.layer.ownerDocument.defaultView;
     if (this.settling || !view || !this.nearWindow) return;
@@ -289,10 +293,12 @@ function park(chunk: HTMLElement, height: number): void {
   chunk.classList.add('cl-chunk--parked');
 }
 
-function unpark(chunk: HTMLElement): void {
-  if (!chunk.classList.contains('cl-chunk--parked')) return;
+/** Back in the layout; false if it was not parked. */
+function unpark(chunk: HTMLElement): boolean {
+  if (!chunk.classList.contains('cl-chunk--parked')) return false;
   chunk.classList.remove('cl-chunk--parked');
   chunk.style.height = '';
+  return true;
 }
 
 function boxAtY(elements: HTMLCollection, y: number): HTMLElement | undefined {
