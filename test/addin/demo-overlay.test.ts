@@ -75,16 +75,19 @@ describe('demo underline layer', function () {
     );
   });
 
-  it('a keystroke in a long note rebuilds the line it is in, and keeps every other line element', () => {
+  it('a keystroke in a long note rebuilds the line it is in, and keeps every other line element', async () => {
     const { layer, root, window } = newLayer();
-    const note = Array.from({ length: 200 }, (_, i) => `Entry ${i}: he was noncompliant with the plan.`).join('\n');
+    const note = Array.from({ length: 400 }, (_, i) => `Entry ${i}: he was noncompliant with the plan.`).join('\n');
     const shown = findingsOf(note);
     layer.render(note, shown);
+    // a long note is drawn over several tasks
+    while (layer.drawing) await new Promise((resolve) => setTimeout(resolve, 0));
     const before = [...root.querySelectorAll('.cl-line')];
     const at = note.indexOf('\n', note.length >> 1) + 1;
     const next = `${note.slice(0, at)}x${note.slice(at)}`;
     layer.render(next, shiftFindings(shown, { start: at, end: at, text: 'x' }));
     const after = [...root.querySelectorAll('.cl-line')];
+    assert.equal(before.length, 400);
     assert.equal(after.length, before.length);
     const replaced = after.filter((el, i) => el !== before[i]);
     assert.equal(replaced.length, 1);

@@ -1,7 +1,7 @@
 import type { Finding } from '../../../shared-rules/src/index';
 
 /** Characters of new lines drawn in one task; a large paste draws the rest in the tasks after, top down. */
-const CHARS_PER_TASK = 16_384;
+const CHARS_PER_TASK = 8_192;
 /** Lines per chunk of the layer: a chunk away from the window is parked (out of layout and paint) as a whole. */
 const LINES_PER_CHUNK = 32;
 
@@ -29,7 +29,7 @@ interface Segment {
  * The underline layer over the textarea: one block per line, each holding the line's text with its flagged spans
  * in <mark>s. A redraw compares each line's text and underlines with what is drawn and replaces only the lines
  * that differ, so a keystroke costs one line of DOM, not the note. The layer's text is exactly the textarea's
- * (with transparent glyphs), so it wraps the same. New lines are drawn top down, about 16 KB a task, so a pasted
+ * (with transparent glyphs), so it wraps the same. New lines are drawn top down, about 8 KB a task, so a pasted
  * note is underlined from the top at once and the rest follows without one long task.
  *
  * Lines sit in chunks of about 32, and a chunk well away from the window is parked: its lines leave the layout
