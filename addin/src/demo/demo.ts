@@ -135,6 +135,16 @@ export function startDemo(root: HTMLElement): DemoEditor {
   });
 
   editor.lintNow();
-  warmUpEngine(SAMPLE_NOTES.map((s) => s.text).join('\n\n'));
+  const view = doc.defaultView;
+  if (view) {
+    const warmUp = warmUpEngine(view, SAMPLE_NOTES.map((s) => s.text).join('\n\n'));
+    // checking a long note of the writer's own warms the engine as well, and needs the idle time more
+    const stopOnLongNote = () => {
+      if (editor.textarea.textLength < 4096) return;
+      warmUp.stop();
+      editor.textarea.removeEventListener('input', stopOnLongNote);
+    };
+    editor.textarea.addEventListener('input', stopOnLongNote);
+  }
   return editor;
 }

@@ -25,7 +25,9 @@ const HOVER_GRACE_MS = 350;
  * A large paste is checked from the top, about this much more each task (to a paragraph's end): the first underlines
  * show at once and no task holds the page for the whole note, whose first check in a fresh page is the slowest.
  */
-const PASTE_SLICE_CHARS = 16_384;
+const PASTE_SLICE_CHARS = 8_192;
+/** …and the first slice is about a window's worth, so the paste's first frame comes sooner. */
+const FIRST_SLICE_CHARS = 4_096;
 /** Space kept between an underline and its card. */
 const CARD_GAP_PX = 6;
 /** A card is never squeezed below this height to fit the window (it scrolls inside instead). */
@@ -276,7 +278,7 @@ export class DemoEditor {
     this.catchUp(text);
     this.pending = [];
     const step = (from: number) => {
-      const cut = sliceEnd(text, from + PASTE_SLICE_CHARS);
+      const cut = sliceEnd(text, from + (from === 0 ? FIRST_SLICE_CHARS : PASTE_SLICE_CHARS));
       if (from === 0) this.session.setText(text.slice(0, cut));
       else this.session.update({ start: from, end: from, text: text.slice(from, cut) });
       // scheduled before drawing, so the layer's own continuation finds the next slice's underlines ready

@@ -1,7 +1,7 @@
 import type { Finding } from '../../../shared-rules/src/index';
 
 /** Characters of new lines drawn in one task; a large paste draws the rest in the tasks after, top down. */
-const CHARS_PER_TASK = 16_384;
+const CHARS_PER_TASK = 8_192;
 /** Lines per chunk of the layer: a chunk away from the window is parked (out of layout and paint) as a whole. */
 const LINES_PER_CHUNK = 32;
 
@@ -29,7 +29,7 @@ interface Segment {
  * The underline layer over the textarea: one block per line, each holding the line's text with its flagged spans
  * in <mark>s. A redraw compares each line's text and underlines with what is drawn and replaces only the lines
  * that differ, so a keystroke costs one line of DOM, not the note. The layer's text is exactly the textarea's
- * (with transparent glyphs), so it wraps the same. New lines are drawn top down, about 16 KB a task, so a pasted
+ * (with transparent glyphs), so it wraps the same. New lines are drawn top down, about 8 KB a task, so a pasted
  * note is underlined from the top at once and the rest follows without one long task.
  *
  * Lines sit in chunks of about 32, and a chunk well away from the window is parked: its lines leave the layout
@@ -48,6 +48,9 @@ export class MarkLayer {
   private settling = false;
   private readonly nearWindow: IntersectionObserver | undefined;
   private width = -1;
+  /** The text and findings drawn last: the next render rebuilds only the lines between what changed since. */
+  private text = '';
+  private findings: readonly Finding[] = [];
 
   constructor(readonly layer: HTMLElement) {
     const view = layer.ownerDocument.defaultView;
@@ -56,10 +59,12 @@ export class MarkLayer {
       this.nearWindow = new view.IntersectionObserver(
         (entries) => {
           // an entry may have been computed before lines changed: it says when to look, the box now says what to do
+          const chunks: HTMLElement[] = [];
           for (const e of entries) {
             const chunk = e.target as HTMLElement;
-            if (chunk.isConnected && !this.changed.has(chunk)) this.placeInOrOut(chunk);
+            if (chunk.isConnected && !this.changed.has(chunk)) chunks.push(chunk);
           }
+          this.placeInOrOut(chunks);
         },
         { rootMargin: '100% 0px' },
       );
@@ -82,28 +87,9 @@ export class MarkLayer {
 
   /** Redraw for `text` and its findings (sorted by start, as the engine returns them). */
   render(text: string, findings: readonly Finding[]): void {
-    const next: Line[] = [];
-    let fi = 0;
-    // findings still open from an earlier line (a phrase can run over a line break)
-    let carried: Finding[] = [];
-    for (let start = 0; start <= text.length; ) {
-      const nl = text.indexOf('\n', start);
-      const end = nl < 0 ? text.length : nl + 1;
-      const lineText = text.slice(start, end);
-      const here = carried.length > 0 ? carried.filter((f) => f.end > start) : [];
-      while (fi < findings.length && findings[fi].start < end) {
-        const f = findings[fi++];
-        if (f.end > f.start && f.end > start) here.push(f);
-      }
-      carried = here.length > 0 ? here.filter((f) => f.end > end) : here;
-      const segments = segmentsOf(here, start, end);
-      let sig = '';
-      for (const s of segments) sig += `${s.from},${s.to},${s.category};`;
-      next.push({ start, text: lineText, segments, sig, el: null, chunk: null });
-      if (nl < 0) break;
-      start = end;
-    }
-
+    const next = this.linesFor(text, findings);
+    this.text = text;
+    this.findings = findings;
     // keep the unchanged head and tail, replace the middle
     const old = this.lines;
     let head = 0;
@@ -134,6 +120,32 @@ export class MarkLayer {
     this.lines = [...old.slice(0, head), ...next.slice(head, next.length - tail), ...old.slice(old.length - tail)];
     for (let i = 0; i < next.length; i++) this.lines[i].start = next[i].start;
     this.drawSome();
+  }
+
+  /**
+   * The lines for `text` and `findings`: the lines the text or the findings changed in are built anew, the rest
+   * are the lines drawn now (those after the change moved by its length). A keystroke then costs a line or two, not
+   * the 1,300 lines of a long note, and a re-lint costs the paragraphs whose findings changed.
+   */
+  private linesFor(text: string, findings: readonly Finding[]): Line[] {
+    const old = this.lines;
+    if (old.length === 0) return buildLines(text, findings, 0, text.length);
+    const dirty = changedRange(this.text, text, this.findings, findings);
+    if (!dirty) return old;
+    const from = dirty.from === 0 ? 0 : text.lastIndexOf('\n', dirty.from - 1) + 1;
+    const nl = text.indexOf('\n', dirty.to);
+    // the change reaches the last line: build to the end (the empty line after a final '\n' included)
+    if (nl < 0 || nl + 1 >= text.length) {
+      const head = old.filter((l) => l.start < from);
+      return [...head, ...buildLines(text, findings, from, text.length)];
+    }
+    const to = nl + 1;
+    const oldTo = to - dirty.delta;
+    const next: Line[] = [];
+    for (const line of old) if (line.start < from) next.push(line);
+    next.push(...buildLines(text, findings, from, to));
+    for (const line of old) if (line.start >= oldTo) next.push({ ...line, start: line.start + dirty.delta });
+    return next;
   }
 
   /** Draw undrawn lines from the top, up to a task's worth; schedule the rest. */
@@ -206,9 +218,13 @@ export class MarkLayer {
     }
   }
 
-  /** A chunk whose lines changed: back in the layout now, and parked again after the next frame if away. */
+  /**
+   * A chunk whose lines changed: back in the layout now, and parked again after the next frame if away. One already
+   * in the layout (near the window, or new) keeps its real height: the window observer parks it when it is away, so
+   * a keystroke does not ask for a second frame to look at it again.
+   */
   private touch(chunk: HTMLElement): void {
-    unpark(chunk);
+    if (!unpark(chunk)) return;
     this.changed.add(chunk);
     const view = this.layer.ownerDocument.defaultView;
     if (this.settling || !view || !this.nearWindow) return;
@@ -217,20 +233,27 @@ export class MarkLayer {
     view.requestAnimationFrame(() =>
       setTimeout(() => {
         this.settling = false;
-        for (const chunk of this.changed) if (chunk.isConnected) this.placeInOrOut(chunk);
+        this.placeInOrOut([...this.changed].filter((chunk) => chunk.isConnected));
         this.changed.clear();
       }, 0),
     );
   }
 
-  /** Park a chunk away from the window (at the height it has now), bring back one near it. */
-  private placeInOrOut(chunk: HTMLElement): void {
+  /**
+   * Park the chunks away from the window (at the heights they have now), bring back those near it. Every box is
+   * read before any chunk changes: reading one after parking another would lay the page out again each time.
+   */
+  private placeInOrOut(chunks: readonly HTMLElement[]): void {
     const view = this.layer.ownerDocument.defaultView;
-    if (!view) return;
-    const box = chunk.getBoundingClientRect();
-    const margin = view.innerHeight;
-    if (box.bottom < -margin || box.top > view.innerHeight + margin) park(chunk, box.height);
-    else unpark(chunk);
+    if (!view || chunks.length === 0) return;
+    const boxes = chunks.map((chunk) => chunk.getBoundingClientRect());
+    const height = view.innerHeight;
+    chunks.forEach((chunk, i) => {
+      const box = boxes[i];
+      // a window's height of margin either side
+      if (box.bottom < -height || box.top > 2 * height) park(chunk, box.height);
+      else unpark(chunk);
+    });
   }
 
   /** The text offset a <mark> starts at, or -1 for anything else. */
@@ -270,10 +293,12 @@ function park(chunk: HTMLElement, height: number): void {
   chunk.classList.add('cl-chunk--parked');
 }
 
-function unpark(chunk: HTMLElement): void {
-  if (!chunk.classList.contains('cl-chunk--parked')) return;
+/** Back in the layout; false if it was not parked. */
+function unpark(chunk: HTMLElement): boolean {
+  if (!chunk.classList.contains('cl-chunk--parked')) return false;
   chunk.classList.remove('cl-chunk--parked');
   chunk.style.height = '';
+  return true;
 }
 
 function boxAtY(elements: HTMLCollection, y: number): HTMLElement | undefined {
@@ -290,7 +315,103 @@ function boxAtY(elements: HTMLCollection, y: number): HTMLElement | undefined {
 }
 
 function same(a: Line, b: Line): boolean {
-  return a.sig === b.sig && a.text === b.text;
+  return a === b || (a.sig === b.sig && a.text === b.text);
+}
+
+/** The lines from `from` (a line start) up to `to` (a line start, or the text's end: then the last line too). */
+function buildLines(text: string, findings: readonly Finding[], from: number, to: number): Line[] {
+  const lines: Line[] = [];
+  // only the findings that reach into the stretch (sorted by start, as given)
+  const reaching = from === 0 && to >= text.length ? findings : findings.filter((f) => f.end > from && f.start < to);
+  let fi = 0;
+  // findings still open from an earlier line (a phrase can run over a line break)
+  let carried: Finding[] = [];
+  for (let start = from; to >= text.length || start < to; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl + 1;
+    const here = carried.length > 0 ? carried.filter((f) => f.end > start) : [];
+    while (fi < reaching.length && reaching[fi].start < end) {
+      const f = reaching[fi++];
+      if (f.end > f.start && f.end > start) here.push(f);
+    }
+    carried = here.length > 0 ? here.filter((f) => f.end > end) : here;
+    const segments = segmentsOf(here, start, end);
+    let sig = '';
+    for (const s of segments) sig += `${s.from},${s.to},${s.category};`;
+    lines.push({ start, text: text.slice(start, end), segments, sig, el: null, chunk: null });
+    if (nl < 0) break;
+    start = end;
+  }
+  return lines;
+}
+
+/** Where `after` differs from `before`: the characters or the findings, in `after`'s offsets, or null if nowhere. */
+function changedRange(
+  before: string,
+  after: string,
+  oldFindings: readonly Finding[],
+  newFindings: readonly Finding[],
+): { from: number; to: number; delta: number } | null {
+  const delta = after.length - before.length;
+  // the text: common prefix and suffix
+  const prefix = commonPrefix(before, after);
+  const suffix = prefix === Math.min(before.length, after.length) ? 0 : commonSuffix(before, after, prefix);
+  const textChanged = before !== after;
+  const oldEnd = before.length - suffix;
+  const newEnd = after.length - suffix;
+  const toNew = (at: number) => (at <= prefix ? at : at >= oldEnd ? at + delta : Math.min(at, newEnd));
+  // the findings: the same ones before the change, the same ones moved by its length after it
+  let head = 0;
+  const most = Math.min(oldFindings.length, newFindings.length);
+  while (head < most && sameMark(oldFindings[head], newFindings[head], 0) && newFindings[head].end <= prefix) head++;
+  let tail = 0;
+  while (
+    tail < most - head &&
+    (!textChanged || oldFindings[oldFindings.length - 1 - tail].start >= oldEnd) &&
+    sameMark(oldFindings[oldFindings.length - 1 - tail], newFindings[newFindings.length - 1 - tail], delta)
+  )
+    tail++;
+  let from = textChanged ? prefix : Number.POSITIVE_INFINITY;
+  let to = textChanged ? newEnd : Number.NEGATIVE_INFINITY;
+  for (let i = head; i < newFindings.length - tail; i++) {
+    from = Math.min(from, newFindings[i].start);
+    to = Math.max(to, newFindings[i].end);
+  }
+  for (let i = head; i < oldFindings.length - tail; i++) {
+    from = Math.min(from, toNew(oldFindings[i].start));
+    to = Math.max(to, toNew(oldFindings[i].end));
+  }
+  if (from > to) return null;
+  return { from: Math.max(0, Math.min(from, after.length)), to: Math.max(0, Math.min(to, after.length)), delta };
+}
+
+/** Whether two findings draw the same underline, `delta` characters apart. */
+function sameMark(a: Finding, b: Finding, delta: number): boolean {
+  return a.start + delta === b.start && a.end + delta === b.end && a.category === b.category;
+}
+
+/** Strings compare whole far faster than character by character: narrow down in blocks, then finish by character. */
+const BLOCK = 1024;
+
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let at = 0;
+  while (at + BLOCK <= max && a.slice(at, at + BLOCK) === b.slice(at, at + BLOCK)) at += BLOCK;
+  while (at < max && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  return at;
+}
+
+/** The length of the common suffix, never reaching into the first `prefix` characters of either. */
+function commonSuffix(a: string, b: string, prefix: number): number {
+  const max = Math.min(a.length, b.length) - prefix;
+  let n = 0;
+  while (
+    n + BLOCK <= max &&
+    a.slice(a.length - n - BLOCK, a.length - n) === b.slice(b.length - n - BLOCK, b.length - n)
+  )
+    n += BLOCK;
+  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
 }
 
 /** Cut a line's findings into non-overlapping segments, each styled by the first (earliest) finding covering it. */
