@@ -66,6 +66,12 @@ const MENTION_CUES = [
   'NICE (guidance|guideline|says|states|calls|recommends)',
   // a guideline named by its number: "NICE NG225 says not to use criminal behaviour orders"
   'NICE ..2 (says|states|advises|recommends|warns)',
+  // guidance quoted for its rule: "NICE NG225 is clear that care should not be withheld"
+  '(NICE|guidance|guideline|guidelines|Code of Practice|CQC|RCPsych|Royal College) ..3 (is clear|are clear|makes clear|make clear|makes it clear|is explicit|are explicit|stresses|emphasises|emphasizes)',
+  // teaching material states the practice in order to reject it
+  '(training|teaching|learning|key) (slide|slides|point|points|message|messages|objective|objectives)',
+  // a practice the service has given up
+  '(withdrew|withdrawn|scrapped|abolished|ended|dropped|retired|abandoned|discontinued|rescinded) (its|the|their|our|this|that) (policy|practice|approach|model|scheme|protocol)',
   // a complaint reply or apology reports what someone was told; it is not the plan
   '(we|I) (apologise|apologize|are sorry|am sorry|regret) (that|for)',
   '(complaint|complaints) (response|reply|investigation|outcome)',
