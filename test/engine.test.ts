@@ -122,6 +122,11 @@ describe('engine: matching', () => {
     assert.deepEqual(ids('No fever. Attention seeking.'), ['attention:Attention seeking'], 'but not past a full stop');
     assert.deepEqual(ids('She said: "I refused it."'), []);
     assert.deepEqual(ids('Calling people "attention seeking" must stop.'), []);
+    assert.deepEqual(
+      ids('He must stop attention seeking on the ward.'),
+      ['attention:attention seeking'],
+      'a person who "must stop" is not talk about wording',
+    );
     assert.deepEqual(ids('Staff should avoid the term attention seeking.'), []);
   });
 

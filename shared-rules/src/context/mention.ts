@@ -51,9 +51,14 @@ const TERM_TIME_AFTER = new Set([
   'birth',
 ]);
 
+/** Who "needs to stop" when the sentence is about a person's behaviour, not about wording or a practice. */
+const PERSON_SUBJECT = new Set(['she', 'he', 'they', 'i', 'we', 'you', 'patient', 'pt', 'client', 'man', 'woman']);
+const STOP_CUE = '(must|should|need to|needs to) (stop|end|cease|be eradicated|be challenged|be avoided)';
+
 const MENTION_CUES = [
   '(must|should|will|can|may) (no longer|not|never) be used',
-  '(must|should|need to|needs to) (stop|end|cease|be eradicated|be challenged|be avoided)',
+  // owner 2: "labelling people as manipulative must stop" talks about wording; "she needs to stop ringing" does not
+  STOP_CUE,
   '(is|are|was|were|be) (stigmatising|stigmatizing|discriminatory|pejorative|offensive|outdated|malpractice|unacceptable language)',
   '(stigmatising|stigmatizing|discriminatory|pejorative|offensive|judgemental|punitive) (language|term|terms|label|labels|word|words|wording|phrase|phrases|descriptor|descriptors)',
   '(the|this|that|a) (word|phrase|label|wording|expression|descriptor)',
@@ -66,6 +71,12 @@ const MENTION_CUES = [
   'NICE (guidance|guideline|says|states|calls|recommends)',
   // a guideline named by its number: "NICE NG225 says not to use criminal behaviour orders"
   'NICE ..2 (says|states|advises|recommends|warns)',
+  // guidance quoted for its rule: "NICE NG225 is clear that care should not be withheld"
+  '(NICE|guidance|guideline|guidelines|Code of Practice|CQC|RCPsych|Royal College) ..3 (is clear|are clear|makes clear|make clear|makes it clear|is explicit|are explicit|stresses|emphasises|emphasizes)',
+  // teaching material states the practice in order to reject it
+  '(training|teaching|learning|key) (slide|slides|point|points|message|messages|objective|objectives)',
+  // a practice the service has given up
+  '(withdrew|withdrawn|scrapped|abolished|ended|dropped|retired|abandoned|discontinued|rescinded) (its|the|their|our|this|that) (policy|practice|approach|model|scheme|protocol)',
   // a complaint reply or apology reports what someone was told; it is not the plan
   '(we|I) (apologise|apologize|are sorry|am sorry|regret) (that|for)',
   '(complaint|complaints) (response|reply|investigation|outcome)',
@@ -91,10 +102,16 @@ export function mentionCueList(): readonly string[] {
   return MENTION_CUES;
 }
 
+/** Cues that need a check of their neighbours carry an owner: 1 for "the term", 2 for "must stop". */
+function cueOwner(cue: string): number {
+  if (cue === TERM_CUE) return 1;
+  return cue === STOP_CUE ? 2 : 0;
+}
+
 /** The cues' graph, compiled afresh with `inflect`. */
 export function compileCueTrie(inflect: Inflector): PhraseTrie {
   const t = new PhraseTrie();
-  for (const cue of MENTION_CUES) t.addPhrase(cue, cue === TERM_CUE ? 1 : 0, inflect);
+  for (const cue of MENTION_CUES) t.addPhrase(cue, cueOwner(cue), inflect);
   return t;
 }
 
@@ -131,10 +148,15 @@ export function isMention(tokens: readonly Token[], inflect: Inflector): boolean
   for (let k = 0; k < tokens.length && !found; k++) {
     if (!t.root.next?.has(tokens[k].norm)) continue;
     t.matchAt(tokens, k, (m) => {
-      if (m.owner !== 1 || termIsWording(tokens, k, m.lastToken)) found = true;
+      if (m.owner === 1 ? termIsWording(tokens, k, m.lastToken) : m.owner !== 2 || !personMustStop(tokens, k))
+        found = true;
     });
   }
   return found;
+}
+
+function personMustStop(tokens: readonly Token[], first: number): boolean {
+  return first > 0 && PERSON_SUBJECT.has(tokens[first - 1].norm);
 }
 
 function termIsWording(tokens: readonly Token[], first: number, last: number): boolean {
