@@ -231,7 +231,8 @@ export class ClassMatcher {
     return out.join('');
   }
 
-  private beginningsOf(norm: string): Uint16Array {
+  /** The classes with an entry beginning with this word (index order not guaranteed); shared, not to be changed. */
+  beginningsOf(norm: string): Uint16Array {
     let found = this.beginnings.get(norm);
     if (found) return found;
     if (this.prebuiltBeginnings !== undefined) {
