@@ -18,8 +18,9 @@ export interface ClassRefProblem {
 
 /** The classes with every `@class` reference in their entries replaced (the same object when none has one). */
 export function expandClassRefs(classes: WordClasses, fail: (problem: ClassRefProblem) => never): WordClasses {
-  const names = Object.keys(classes);
-  if (!names.some((n) => classes[n]?.entries?.some?.((e) => typeof e === 'string' && hasReference(e)))) return classes;
+  // only the classes that refer to another are rebuilt: this runs on every host's start-up
+  const referring = Object.keys(classes).filter((n) => classes[n]?.entries?.some?.(hasReference));
+  if (referring.length === 0) return classes;
   const done = new Map<string, string[]>();
   const open: string[] = [];
 
@@ -28,7 +29,7 @@ export function expandClassRefs(classes: WordClasses, fail: (problem: ClassRefPr
     if (found) return found;
     open.push(name);
     const entries = classes[name].entries.map((entry, i) =>
-      typeof entry === 'string' && hasReference(entry) ? expandEntry(name, entry, i) : entry,
+      hasReference(entry) ? expandEntry(name, entry, i) : entry,
     );
     open.pop();
     done.set(name, entries);
@@ -55,13 +56,13 @@ export function expandClassRefs(classes: WordClasses, fail: (problem: ClassRefPr
       return `(${inner.map((e) => e.trim()).join('|')})`;
     });
 
-  const out: WordClasses = {};
-  for (const name of names)
-    out[name] = classes[name]?.entries ? { ...classes[name], entries: entriesOf(name) } : classes[name];
+  const out: WordClasses = { ...classes };
+  for (const name of referring) out[name] = { ...classes[name], entries: entriesOf(name) };
   return out;
 }
 
-function hasReference(entry: string): boolean {
+function hasReference(entry: unknown): entry is string {
+  if (typeof entry !== 'string' || !entry.includes('@')) return false;
   REFERENCE.lastIndex = 0;
   return REFERENCE.test(entry);
 }
