@@ -13,6 +13,8 @@ import {
   lint,
   regularInflect,
   type RuleData,
+  resetWork,
+  work,
 } from '../shared-rules/src/index';
 import { ChunkContext } from '../shared-rules/src/context/context';
 import { sentenceAround, sentenceAroundIn, sentenceEnds } from '../shared-rules/src/context/sentence';
@@ -202,6 +204,44 @@ describe('engine speed: start index', () => {
 
   it('a word inside a longer word is not a start', () => {
     assert.deepEqual(found('unrefused prerefuses refusedly'), []);
+  });
+});
+
+describe('engine speed: phrases that begin alike share walk states', () => {
+  const entries = [
+    '(will|would) not be (seen|admitted)',
+    '(will|may) (withdraw|step back)',
+    'will ..6 (stopped|ended)',
+    'will ..6 (cancelled|closed)',
+    'will ..6 (cancelled|closed)',
+    'would ..3 (refused|declined)',
+  ];
+  const trie = new PhraseTrie();
+  entries.forEach((p, i) => trie.addPhrase(p, i, regularInflect));
+  const walk = (text: string) => {
+    const tokens = tokenize(text, 0, text.length);
+    const found = new Set<number>();
+    resetWork();
+    trie.matchAt(tokens, 0, (m) => found.add(m.owner));
+    return { found: [...found].sort(), steps: work.walkSteps };
+  };
+
+  it('one state after a first word many phrases begin with, and one per gap length after it', () => {
+    // the root; after "will" its one node and its one 6-word gap (entries 2 to 4 each had their own: 8 states, not
+    // 2); then the gap alone for the 5 words left
+    const { found, steps } = walk('will then in the end be ended');
+    assert.deepEqual(found, [2]);
+    assert.equal(steps, 1 + 2 + 5);
+  });
+
+  it('each phrase still matches exactly what it says, twins included', () => {
+    assert.deepEqual(walk('will not be seen').found, [0]);
+    assert.deepEqual(walk('would not be admitted').found, [0]);
+    assert.deepEqual(walk('may withdraw').found, [1]);
+    assert.deepEqual(walk('will soon be closed').found, [3, 4]);
+    assert.deepEqual(walk('would be refused').found, [5]);
+    assert.deepEqual(walk('would soon be cancelled').found, []);
+    assert.deepEqual(walk('may not be seen').found, []);
   });
 });
 

@@ -16,6 +16,8 @@ import {
   type PhraseNode,
   type RuleData,
 } from '../shared-rules/src/index';
+import { ClassIssue, ClassMatcher } from '../shared-rules/src/frames/classes';
+import { expandClassRefs, type ClassRefProblem } from '../shared-rules/src/frames/class-refs';
 
 /** One plain spelling of a class entry: first alternative of each group, optional groups left out, @Name a surname. */
 function spell(entry: string): string {
@@ -138,6 +140,57 @@ describe('word classes in .carelintrc.json', () => {
     );
     assert.match(problems[0].fix, /police-actor/);
     assert.equal(lint('PC Morgan will attend the group.', { ruleSet }).length, 1);
+  });
+});
+
+describe('a word class inside a class entry (@class)', () => {
+  const inflect = builtinInflector;
+  const fail = (p: ClassRefProblem): never => {
+    throw new Error(`${p.className}[${p.entry}]: ${p.message}`);
+  };
+
+  it("stands for the other class's entries, as one alternation; a final @Name is not a reference", () => {
+    const out = expandClassRefs(
+      {
+        care: { entries: ['local anaesthetic', '(sutures|glue)'] },
+        'no-care': { entries: ['(no|without) @care'] },
+        'no-care-ever': { entries: ['never @no-care'] },
+        officer: { entries: ['DC @Name'] },
+      },
+      fail,
+    );
+    assert.deepEqual(out['no-care'].entries, ['(no|without) (local anaesthetic|(sutures|glue))']);
+    assert.deepEqual(out['no-care-ever'].entries, ['never ((no|without) (local anaesthetic|(sutures|glue)))']);
+    assert.deepEqual(out.officer.entries, ['DC @Name']);
+  });
+
+  it('is refused, with the reason, when it loops, is unknown, or would put @Name inside an entry', () => {
+    const refused = (classes: Record<string, { entries: string[] }>) => {
+      try {
+        new ClassMatcher(classes, inflect);
+        return '';
+      } catch (e) {
+        assert.ok(e instanceof ClassIssue);
+        return `${e.className}[${e.entry}]: ${e.message}`;
+      }
+    };
+    assert.equal(
+      refused({ a: { entries: ['x', 'y @b'] }, b: { entries: ['z @a'] } }),
+      'b[0]: word class "@a" refers back to itself (a → b → a)',
+    );
+    assert.equal(refused({ a: { entries: ['no @care'] } }), 'a[0]: unknown word class "@care" in entry "no @care"');
+    assert.match(refused({ a: { entries: ['DC @Name'] }, b: { entries: ['not @a'] } }), /^b\[0\]: .*@Name/);
+  });
+
+  it("a trust's extra wound-care entry reaches the negated class built from it (no-wound-care)", () => {
+    const text = 'No butterfly clips for his self-inflicted wounds.';
+    assert.equal(lint(text).filter((f) => f.ruleId === 'care-withheld-on-self-harm').length, 0);
+    const { ruleSet, problems } = loadConfig(
+      '{ "classes": { "wound-care": ["butterfly clips"] } }',
+      '.carelintrc.json',
+    );
+    assert.deepEqual(problems, []);
+    assert.equal(lint(text, { ruleSet }).filter((f) => f.ruleId === 'care-withheld-on-self-harm').length, 1);
   });
 });
 

@@ -14,6 +14,7 @@ import {
   type TrieNode,
 } from '../matching/trie';
 import type { Token } from '../text/tokenize';
+import { expandClassRefs } from './class-refs';
 import { work } from '../work';
 
 import type { WordClassData, WordClasses } from '../types';
@@ -120,8 +121,11 @@ export class ClassMatcher {
     this.names = Object.keys(classes);
     this.names.forEach((n, i) => this.index.set(n, i));
     this.anchors = this.names.map(() => []);
+    const expanded = expandClassRefs(classes, (p) => {
+      throw new ClassIssue(p.className, p.entry, p.message);
+    });
     this.names.forEach((name, cls) => {
-      const data = classes[name];
+      const data = expanded[name];
       if (!data || !Array.isArray(data.entries) || data.entries.length === 0)
         throw new ClassIssue(name, 0, 'a word class needs at least one entry');
       data.entries.forEach((raw, i) => this.add(name, cls, raw, i, false));
@@ -164,7 +168,7 @@ export class ClassMatcher {
       throw new ClassIssue(
         name,
         i,
-        `'@' is only allowed as a final ${NAME_MARKER} (a capitalised surname)`,
+        `'@' is only allowed before a word class name (@class) or as a final ${NAME_MARKER} (a capitalised surname)`,
         except ? 'except' : 'entries',
       );
     this.info.push({ cls, name: name_, except });
@@ -231,7 +235,8 @@ export class ClassMatcher {
     return out.join('');
   }
 
-  private beginningsOf(norm: string): Uint16Array {
+  /** The classes with an entry beginning with this word (index order not guaranteed); shared, not to be changed. */
+  beginningsOf(norm: string): Uint16Array {
     let found = this.beginnings.get(norm);
     if (found) return found;
     if (this.prebuiltBeginnings !== undefined) {

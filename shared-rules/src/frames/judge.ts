@@ -32,6 +32,24 @@ class Scope {
   get table(): ClassSpan[][] {
     return (this.spans ??= this.classes.spans(this.text, this.tokens));
   }
+
+  /** Per token, the classes with an entry beginning at it, each looked up once a statement for all its windows. */
+  private readonly begins: Array<Uint16Array | undefined> = [];
+
+  /** Which classes begin in tokens [lo, hi) (1 at their index), once per window (ClassMatcher.present). */
+  presentIn(lo: number, hi: number): Uint8Array {
+    const range = `${lo}:${hi}`;
+    let out = this.present.get(range);
+    if (!out) {
+      out = new Uint8Array(this.classes.names.length);
+      for (let k = lo; k < hi; k++) {
+        const classes = (this.begins[k] ??= this.classes.beginningsOf(this.tokens[k].norm));
+        for (let i = 0; i < classes.length; i++) out[classes[i]] = 1;
+      }
+      this.present.set(range, out);
+    }
+    return out;
+  }
 }
 
 const MAX_CACHED = 64;
@@ -130,10 +148,8 @@ export function judgeFrame(
   const key = `${rule.index}:${lo}`;
   let all = sent.matches.get(key);
   if (!all) {
-    const range = `${lo}:${hi}`;
-    let present = sent.present.get(range);
-    if (!present) sent.present.set(range, (present = scopes.classes.present(sent.tokens, lo, hi)));
-    all = frameMayMatch(frame, present) ? frameMatches(frame, sent.table, lo, hi) : [];
+    const present = sent.presentIn(lo, hi);
+    all = frameMayMatch(frame, present) ? frameMatches(frame, sent.table, lo, hi, present) : [];
     sent.matches.set(key, all);
   }
   // the widest match that covers the anchor

@@ -356,11 +356,22 @@ export class PhraseTrie {
   /** Longest phrase, in tokens, with gaps at their maximum. */
   maxLength = 0;
   private wordList: string[] | undefined;
+  /** Where each phrase added so far ends, by its source. */
+  private readonly ends = new Map<string, TrieNode[]>();
+  /** The shared node after each first word (firstNode), by its spellings and forms. */
+  private readonly firstNodes = new Map<string, TrieNode>();
 
   constructor(readonly root = new TrieNode()) {}
 
   /** Add a phrase in CareLint syntax. Throws PhraseError with a readable reason. */
   addPhrase(source: string, owner: number, inflect: Inflector): void {
+    // a phrase added again (an anchor class shared by two frames, an entry in two classes) accepts at the same ends:
+    // a walk keeps one state per node, so a second copy of the graph would double the states, gaps included
+    const twin = this.ends.get(source);
+    if (twin) {
+      for (const n of twin) (n.accepts ??= []).includes(owner) || n.accepts!.push(owner);
+      return;
+    }
     const budget = { edges: 0 };
     this.wordList = undefined;
     const nodes = parsePhrase(source);
@@ -377,6 +388,7 @@ export class PhraseTrie {
     if (ends.includes(this.root))
       throw new PhraseError('phrase can match nothing at all; make at least one word required');
     for (const n of ends) (n.accepts ??= []).includes(owner) || n.accepts!.push(owner);
+    this.ends.set(source, ends);
     this.maxLength = Math.max(this.maxLength, length);
   }
 
@@ -461,7 +473,8 @@ export class PhraseTrie {
             ? inflectChoices(p, inflect)
             : { words: [{ word: p, form: null }] },
         );
-        for (const choice of parts) frontier = this.attachWord(choice, frontier, budget);
+        for (const choice of parts)
+          frontier = this.attachWord(choice, frontier, budget, this.firstNode(choice, frontier));
         if (parts.length > 1) this.attachWord(joinChoices(parts), start, budget, frontier[0]);
         const single = parts.length === 1 ? parts[0] : null;
         if (prev && single) {
@@ -478,6 +491,20 @@ export class PhraseTrie {
       }
     });
     return { ends: frontier, length };
+  }
+
+  /**
+   * The node after a phrase's first word, shared by every phrase whose first word is the same (one word of an
+   * alternation each): a walk keeps one state per node, so "will", which begins dozens of class entries, then costs
+   * one state instead of one per entry, and so does a gap after it. Only the first word from the root is shared:
+   * nothing else leads into that node, so sharing it adds no path. Undefined elsewhere (a fresh node).
+   */
+  private firstNode(choice: WordChoice, from: TrieNode[]): TrieNode | undefined {
+    if (from.length !== 1 || from[0] !== this.root) return undefined;
+    const key = choice.words.map((w) => `${w.word}/${w.form ?? ''}`).join(' ');
+    let node = this.firstNodes.get(key);
+    if (!node) this.firstNodes.set(key, (node = new TrieNode()));
+    return node;
   }
 
   private attachWord(
