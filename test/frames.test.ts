@@ -119,6 +119,17 @@ describe('frames: prohibitions of care, crossed over their slots', () => {
   });
 });
 
+describe('a frame for a label (span: match)', () => {
+  it('covers only the matched words, so its prompt replaces the label and not the clause around it', () => {
+    for (const slur of entries('person-slur')) {
+      const text = `The procedure was explained as he is a ${slur} and lives alone.`;
+      const f = only('person-slur', text)[0];
+      if (f) assert.equal(f.text, slur, text);
+    }
+    assert.equal(only('person-slur', 'He is a vagrant who sleeps at the bus station.')[0]?.text, 'vagrant');
+  });
+});
+
 describe('word classes in .carelintrc.json', () => {
   const text = 'The HIN liaison will co-facilitate her DBT group.';
   it('a trust extends a class without writing a rule', () => {

@@ -95,6 +95,11 @@ export interface FrameData {
   patterns: string[];
   /** The slots must all sit in one clause (default) or may span the clauses of one sentence. */
   scope?: FrameScope;
+  /**
+   * What the finding covers: the whole instruction or threat, from its clause's start (default), or only the words
+   * the pattern matched, for a label whose rewrite replaces the label and not the sentence around it.
+   */
+  span?: 'clause' | 'match';
   /** Any class found keeps the frame quiet (emergency context, negation, a relative's job …). */
   quiet?: FrameClassGroup[];
   /** Every group must have a class present for the frame to fire. */

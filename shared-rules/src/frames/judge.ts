@@ -167,7 +167,8 @@ export function judgeFrame(
   if (effect === 'raise') level = Math.min(2, level + 1);
   if (effect === 'lower') level = Math.max(0, level - 1);
   // the finding covers the whole instruction or threat: from its clause's start to the end of the clause it ends in
-  const first = frame.scope === 'clause' ? lo : clauses[a];
-  const last = Math.min(hi - 1, clauseEnd(clauses, b));
+  const whole = frame.data.span !== 'match';
+  const first = !whole ? a : frame.scope === 'clause' ? lo : clauses[a];
+  const last = whole ? Math.min(hi - 1, clauseEnd(clauses, b)) : b;
   return { severity: STEP[level], start: sent.tokens[first].start, end: sent.tokens[last].end };
 }
