@@ -217,6 +217,29 @@ describe('frame rules as data', () => {
     guidance: ['g'],
     examples: { match: ['x'], noMatch: [] },
   } as const;
+  it('a rewrite on a frame whose finding is its clause is refused (it would replace the clause); a prompt is not', () => {
+    const frame = { patterns: ['@care-verb ..4 @care-noun'] };
+    const withRewrite = {
+      ...base,
+      category: 'stigmatizing-language',
+      frame,
+      suggestions: ['reports'],
+    } as unknown as RuleData;
+    assert.throws(
+      () => compileRuleSet([withRewrite], builtinInflector, {}, { classes: builtinClasses() }),
+      (e: unknown) =>
+        e instanceof RuleCompileError &&
+        e.issues.some((i) => i.path.join('.') === '0.suggestions' && /whole clause/.test(i.message)),
+    );
+    for (const ok of [
+      { ...base, category: 'stigmatizing-language', frame, suggestions: ['[reports ...]'] },
+      { ...base, category: 'stigmatizing-language', frame: { ...frame, span: 'match' }, suggestions: ['reports'] },
+    ])
+      assert.doesNotThrow(() =>
+        compileRuleSet([ok as unknown as RuleData], builtinInflector, {}, { classes: builtinClasses() }),
+      );
+  });
+
   it('an unknown class or a bad pattern is refused with its path', () => {
     const rule = {
       ...base,

@@ -460,7 +460,17 @@ function suggestionIssues(data: RuleData): Array<{ field: 'suggestions' | 'guida
     ];
   if (suggestions.length === 0 && guidance.length === 0)
     return [{ field: 'suggestions', message: 'suggestions needs at least one entry, or the rule needs guidance' }];
-  if (PRACTICE_CATEGORIES.includes(data.category) && suggestions.some((s) => suggestionKind(s) === 'rewrite')) {
+  const rewrites = suggestions.some((s) => suggestionKind(s) === 'rewrite');
+  // a frame's finding is its whole clause: a rewrite would replace the clause with a word
+  if (rewrites && data.frame !== undefined && data.frame?.span !== 'match')
+    return [
+      {
+        field: 'suggestions',
+        message:
+          'a frame finding covers its whole clause, so a rewrite (a text without "[...]") would replace the clause: use a prompt, or "span: match" for a label',
+      },
+    ];
+  if (PRACTICE_CATEGORIES.includes(data.category) && rewrites) {
     return [
       {
         field: 'suggestions',
