@@ -14,6 +14,41 @@ const ARTICLE_BEFORE = /(?:^|[^\p{L}\p{N}'\u2019-])(?:a|an|the)\s+$/iu;
 /** A rewrite that opens with a bare -ing word is a verb phrase ("requesting pain relief"), not a noun phrase. */
 const VERB_PHRASE = /^\p{L}+ing\b(?!-)/iu;
 
+/** Nouns a label is written in front of ("frequent attender plan", "high intensity user meeting"). */
+const MODIFIED_NOUN = new Set(
+  'plan plans meeting meetings list lists team teams behaviour behaviours behavior behaviors protocol protocols pathway policy clinic review reviews case cases caseload register status label flag flags forum panel panels group groups management approach scheme service services patients'.split(
+    ' ',
+  ),
+);
+/** Words before which a rewrite opening with an auxiliary, "with" or "not" cannot stand ("did has not attended"). */
+const AUXILIARY_BEFORE = new Set(
+  'to did does do will would can could should must may might has have had is are was were be been being'.split(' '),
+);
+const DETERMINER_BEFORE = new Set(
+  'a an the another any each every one some no her his their my your our its this that these those'.split(' '),
+);
+const DEGREE_BEFORE = new Set(
+  'very highly extremely quite so too rather really most more less increasingly'.split(' '),
+);
+
+/** Why a rewrite cannot stand between these words, if it cannot. */
+function misfit(text: string, wordBefore: string | undefined, wordAfter: string | undefined): boolean {
+  const first = firstWord(text);
+  const words = text.trim().split(/\s+/).length;
+  // a phrase of several words before the noun it modified: "frequent attender plan" is not "person with frequent
+  // contacts plan"
+  if (words >= 3 && wordAfter && MODIFIED_NOUN.has(wordAfter)) return true;
+  if (!wordBefore || !first) return false;
+  if (/^(a|an|the)$/.test(first) && DETERMINER_BEFORE.has(wordBefore)) return true;
+  if (
+    /^(has|have|had|is|are|was|were|with)$/.test(first) &&
+    (AUXILIARY_BEFORE.has(wordBefore) || DETERMINER_BEFORE.has(wordBefore))
+  )
+    return true;
+  if (first === 'not' && DETERMINER_BEFORE.has(wordBefore)) return true;
+  return VERB_PHRASE.test(text) && DEGREE_BEFORE.has(wordBefore);
+}
+
 function firstWord(text: string): string | undefined {
   return /^[\p{L}\p{N}'\u2019-]+/u.exec(text)?.[0]?.toLowerCase();
 }
@@ -36,6 +71,7 @@ export function fitRewrites(offered: Offered, before: string, after: string): Of
       if (wordBefore && firstWord(text) === wordBefore) return;
       if (wordAfter && lastWord(text) === wordAfter) return;
       if (afterArticle && VERB_PHRASE.test(text)) return;
+      if (misfit(text, wordBefore, wordAfter)) return;
       if (atSentenceStart) text = text.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
     }
     out.suggestions.push(text);

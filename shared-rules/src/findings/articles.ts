@@ -30,9 +30,12 @@ export function fixArticle(before: string, suggestions: string[]): ArticleFix | 
   if (!m) return null;
   const [, article, space] = m;
   const rewrites = suggestions.filter((s) => !s.startsWith('['));
-  if (rewrites.every((s) => indefiniteArticle(s) === article.toLowerCase())) return null;
+  // a rewrite with its own article ("a person with …") replaces the one in the text rather than following it
+  const ownArticle = (s: string) => /^(a|an)\s/i.test(s);
+  if (rewrites.every((s) => !ownArticle(s) && indefiniteArticle(s) === article.toLowerCase())) return null;
   const capital = article[0] === article[0].toUpperCase();
   const withArticle = (s: string) => {
+    if (ownArticle(s)) return capital ? s[0].toUpperCase() + s.slice(1) : s;
     const fit = s.startsWith('[') ? article.toLowerCase() : indefiniteArticle(s);
     return `${capital ? fit[0].toUpperCase() + fit.slice(1) : fit}${space}${s}`;
   };

@@ -108,6 +108,23 @@ export function renderSuggestion(
   return matchCase(localize(text, locale), original);
 }
 
+/**
+ * A rewrite with no inflected word cannot take the form that matched: "bed blockers" is not "person whose discharge is
+ * delayed", "wants attention" is not "to seek help". Prompts always fit; a rewrite fits a base form or a `word~` one.
+ */
+function followsForm(s: CompiledSuggestion, form: FormName | null): boolean {
+  return s.kind !== 'rewrite' || !form || form === 'base' || s.inflected.length > 0;
+}
+
+/** "manic depressives", "borderlines": a label said of many, which "person with ..." would make one. */
+function looksPlural(flagged: string): boolean {
+  return /\p{L}{3,}[^s'\u2019]s$/iu.test(flagged.trim());
+}
+
+function singularPerson(s: CompiledSuggestion): boolean {
+  return s.kind === 'rewrite' && /^(a |an )?person\b/i.test(s.template) && s.inflected.length === 0;
+}
+
 function isAllowed(allow: AllowEntry[], rule: CompiledRule, flagged: string): boolean {
   if (allow.length === 0) return false;
   const text = flagged.toLowerCase().replace(/\s+/g, ' ');
@@ -138,10 +155,10 @@ export function toFinding(
   if (isAllowed(prepared.allow, rule, text)) return null;
   const d = rule.data;
   const before = chunk.slice(Math.max(chunkStart, chunkStart + hit.start - PRONOUN_LOOK_BACK), chunkStart + hit.start);
-  let suggestions = rule.suggestions.map((s) =>
-    resolvePronouns(renderSuggestion(s, hit.form, text, prepared.locale), before),
-  );
-  let suggestionKinds = rule.suggestions.map((s) => s.kind);
+  const plural = looksPlural(text);
+  const offered = rule.suggestions.filter((s) => followsForm(s, hit.form) && (!plural || !singularPerson(s)));
+  let suggestions = offered.map((s) => resolvePronouns(renderSuggestion(s, hit.form, text, prepared.locale), before));
+  let suggestionKinds = offered.map((s) => s.kind);
   const article = fixArticle(before, suggestions);
   if (article) {
     text = chunk.slice(chunkStart + hit.start - article.grow, chunkStart + hit.end);
