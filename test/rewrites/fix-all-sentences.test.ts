@@ -22,6 +22,12 @@ const CASES: Array<[string, string]> = [
     'Her high intensity behaviour places demands on services.',
     'Her high intensity behaviour places demands on services.',
   ],
+  ['Two failed suicide attempts in the past year.', 'Two failed suicide attempts in the past year.'],
+  [
+    'A regular abuser of opiates, on methadone script.',
+    'A regular person with a substance use disorder, on methadone script.',
+  ],
+  ['He made a successful attempt to end his life in 2015.', 'He made a successful attempt to end his life in 2015.'],
   ['He is a known self-mutilator.', 'He is a known self-mutilator.'],
   ['Neighbours say she has been acting crazy.', 'Neighbours say she has been acting crazy.'],
   [

@@ -116,13 +116,19 @@ function followsForm(s: CompiledSuggestion, form: FormName | null): boolean {
   return s.kind !== 'rewrite' || !form || form === 'base' || s.inflected.length > 0;
 }
 
-/** "manic depressives", "borderlines": a label said of many, which "person with ..." would make one. */
+/** "manic depressives", "failed attempts": a label said of many, which a singular rewrite would make one. */
 function looksPlural(flagged: string): boolean {
-  return /\p{L}{3,}[^s'\u2019]s$/iu.test(flagged.trim());
+  // the head noun: "abuser of opiates" is one abuser
+  const head = flagged.trim().split(/\s+of\s+/i)[0];
+  return /\p{L}{3,}[^s'\u2019]s$/iu.test(head);
 }
 
-function singularPerson(s: CompiledSuggestion): boolean {
-  return s.kind === 'rewrite' && /^(a |an )?person\b/i.test(s.template) && s.inflected.length === 0;
+/** A rewrite naming one thing where the text named many: "a person ...", or a last word that is not a plural. */
+function singular(s: CompiledSuggestion): boolean {
+  if (s.kind !== 'rewrite' || s.inflected.length > 0) return false;
+  const t = s.template.trim();
+  if (/^people\b/i.test(t)) return false;
+  return /^(a |an )?person\b/i.test(t) || !/s$/i.test(t);
 }
 
 function isAllowed(allow: AllowEntry[], rule: CompiledRule, flagged: string): boolean {
@@ -156,7 +162,7 @@ export function toFinding(
   const d = rule.data;
   const before = chunk.slice(Math.max(chunkStart, chunkStart + hit.start - PRONOUN_LOOK_BACK), chunkStart + hit.start);
   const plural = looksPlural(text);
-  const offered = rule.suggestions.filter((s) => followsForm(s, hit.form) && (!plural || !singularPerson(s)));
+  const offered = rule.suggestions.filter((s) => followsForm(s, hit.form) && (!plural || !singular(s)));
   let suggestions = offered.map((s) => resolvePronouns(renderSuggestion(s, hit.form, text, prepared.locale), before));
   let suggestionKinds = offered.map((s) => s.kind);
   const article = fixArticle(before, suggestions);
