@@ -177,7 +177,8 @@ describe('Markdown sessions', () => {
           assert.deepEqual(session.findings(), lint(text, { format: 'markdown' }));
         }
       }),
-      { numRuns: RUNS },
+      // found by this property: a heading below a label ("Plan:") once read as the noun the label modified
+      { numRuns: RUNS, examples: [['manipulative\n\nPlan:\nHe refused.', [{ at: 0, del: 0, insert: '' }]]] },
     );
   });
 });

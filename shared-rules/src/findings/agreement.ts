@@ -60,8 +60,10 @@ function lastWord(text: string): string | undefined {
 /** `before` and `after`: the text of the sentence just before and just after the finding. */
 export function fitRewrites(offered: Offered, before: string, after: string): Offered {
   const atSentenceStart = SENTENCE_END.test(before);
-  const wordBefore = lastWord(before.trimEnd());
-  const wordAfter = firstWord(after.trimStart());
+  // the words beside the finding on its own line: a host that lints paragraph by paragraph sees no further, and a
+  // heading below ("Plan:") is not the noun a label modifies
+  const wordBefore = lastWord(before.slice(before.lastIndexOf('\n') + 1).trimEnd());
+  const wordAfter = firstWord(after.split(/[\r\n]/, 1)[0].trimStart());
   const afterArticle = ARTICLE_BEFORE.test(before);
   const out: Offered = { suggestions: [], suggestionKinds: [] };
   offered.suggestions.forEach((s, i) => {
