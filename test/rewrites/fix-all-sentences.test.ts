@@ -29,6 +29,8 @@ const CASES: Array<[string, string]> = [
   ],
   ['He made a successful attempt to end his life in 2015.', 'He made a successful attempt to end his life in 2015.'],
   ['He is a known self-mutilator.', 'He is a known self-mutilator.'],
+  ['Known drug seeker, multiple ED visits this month.', 'Known drug seeker, multiple ED visits this month.'],
+  ['He is resistant to help from the crisis team.', 'He is resistant to help from the crisis team.'],
   ['Neighbours say she has been acting crazy.', 'Neighbours say she has been acting crazy.'],
   [
     'She is a high intensity user and is discussed monthly.',

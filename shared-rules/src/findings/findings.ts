@@ -116,6 +116,11 @@ function followsForm(s: CompiledSuggestion, form: FormName | null): boolean {
   return s.kind !== 'rewrite' || !form || form === 'base' || s.inflected.length > 0;
 }
 
+/** An -ing rewrite ("requesting pain relief") cannot stand for a person ("a known drug seeker"). */
+function doing(s: CompiledSuggestion): boolean {
+  return s.kind === 'rewrite' && /^\p{L}+ing\b/iu.test(s.template);
+}
+
 /** "manic depressives", "failed attempts": a label said of many, which a singular rewrite would make one. */
 function looksPlural(flagged: string): boolean {
   // the head noun: "abuser of opiates" is one abuser
@@ -162,7 +167,10 @@ export function toFinding(
   const d = rule.data;
   const before = chunk.slice(Math.max(chunkStart, chunkStart + hit.start - PRONOUN_LOOK_BACK), chunkStart + hit.start);
   const plural = looksPlural(text);
-  const offered = rule.suggestions.filter((s) => followsForm(s, hit.form) && (!plural || !singular(s)));
+  const agent = /\p{L}{2}ers?$/iu.test(text.trim());
+  const offered = rule.suggestions.filter(
+    (s) => followsForm(s, hit.form) && (!plural || !singular(s)) && (!agent || !doing(s)),
+  );
   let suggestions = offered.map((s) => resolvePronouns(renderSuggestion(s, hit.form, text, prepared.locale), before));
   let suggestionKinds = offered.map((s) => s.kind);
   const article = fixArticle(before, suggestions);
