@@ -57,12 +57,13 @@ const STOP_CUE = '(must|should|need to|needs to) (stop|end|cease|be eradicated|b
 
 const MENTION_CUES = [
   '(must|should|will|can|may) (no longer|not|never) be used',
-  // owner 2: "labelling people as manipulative must stop" talks about wording; "she needs to stop ringing" does not
+  // checked in personMustStop: "labelling people as manipulative must stop" talks about wording; "she needs to stop
+  // ringing" does not
   STOP_CUE,
   '(is|are|was|were|be) (stigmatising|stigmatizing|discriminatory|pejorative|offensive|outdated|malpractice|unacceptable language)',
   '(stigmatising|stigmatizing|discriminatory|pejorative|offensive|judgemental|punitive) (language|term|terms|label|labels|word|words|wording|phrase|phrases|descriptor|descriptors)',
   '(the|this|that|a) (word|phrase|label|wording|expression|descriptor)',
-  // owner 1: "the term" is also a school term or a full-term pregnancy, checked in termIsWording
+  // checked in termIsWording: "the term" is also a school term or a full-term pregnancy
   TERM_CUE,
   '(terms|words|labels|phrases|language|wording|descriptors) (such as|like|including)',
   '(label~|describe~|call~|refer~ to) (people|patients|someone|service users|anyone|a person|individuals|clients) as',
@@ -102,10 +103,21 @@ export function mentionCueList(): readonly string[] {
   return MENTION_CUES;
 }
 
-/** Cues that need a check of their neighbours carry an owner: 1 for "the term", 2 for "must stop". */
+/** Cues whose neighbours decide whether they are talk about wording carry an owner in the graph. */
+const PLAIN = 0;
+const TERM = 1;
+const STOP = 2;
+
 function cueOwner(cue: string): number {
-  if (cue === TERM_CUE) return 1;
-  return cue === STOP_CUE ? 2 : 0;
+  if (cue === TERM_CUE) return TERM;
+  return cue === STOP_CUE ? STOP : PLAIN;
+}
+
+/** Does the cue matched at `first` (graph owner `owner`) make the sentence talk about wording? */
+function cueHolds(owner: number, tokens: readonly Token[], first: number, last: number): boolean {
+  if (owner === TERM) return termIsWording(tokens, first, last);
+  if (owner === STOP) return !personMustStop(tokens, first);
+  return true;
 }
 
 /** The cues' graph, compiled afresh with `inflect`. */
@@ -148,8 +160,7 @@ export function isMention(tokens: readonly Token[], inflect: Inflector): boolean
   for (let k = 0; k < tokens.length && !found; k++) {
     if (!t.root.next?.has(tokens[k].norm)) continue;
     t.matchAt(tokens, k, (m) => {
-      if (m.owner === 1 ? termIsWording(tokens, k, m.lastToken) : m.owner !== 2 || !personMustStop(tokens, k))
-        found = true;
+      if (cueHolds(m.owner, tokens, k, m.lastToken)) found = true;
     });
   }
   return found;

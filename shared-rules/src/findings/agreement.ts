@@ -1,6 +1,7 @@
 // A rewrite must read as part of its sentence: capitalised where the sentence starts, never doubling the word beside
 // it, and never a verb phrase where an article asks for a noun ("a manipulative drug seeker" cannot become "a trying to
 // get her needs met drug seeker"). Rewrites that cannot fit are dropped; prompts are the writer's to fill and stay.
+import { VERB_PHRASE } from '../text/rewrite-shape';
 import type { SuggestionKind } from '../types';
 
 export interface Offered {
@@ -11,8 +12,6 @@ export interface Offered {
 /** The text before a finding ends a sentence: nothing, a line break, or . ! ? (and a closing quote) then space. */
 const SENTENCE_END = /(?:^|\n|[.!?]["'\u201d\u2019)\]]*\s)\s*$/u;
 const ARTICLE_BEFORE = /(?:^|[^\p{L}\p{N}'\u2019-])(?:a|an|the)\s+$/iu;
-/** A rewrite that opens with a bare -ing word is a verb phrase ("requesting pain relief"), not a noun phrase. */
-const VERB_PHRASE = /^\p{L}+ing\b(?!-)/iu;
 
 /** Nouns a label is written in front of ("frequent attender plan", "high intensity user meeting"). */
 const MODIFIED_NOUN = new Set(

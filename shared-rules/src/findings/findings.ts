@@ -109,31 +109,22 @@ export function renderSuggestion(
 }
 
 /**
- * A rewrite with no inflected word cannot take the form that matched: "bed blockers" is not "person whose discharge is
- * delayed", "wants attention" is not "to seek help". Prompts always fit; a rewrite fits a base form or a `word~` one.
+ * Whether a rewrite can take the place of the words that matched. A fixed rewrite (no `word~`) cannot follow another
+ * form ("wants attention" is not "to seek help") or name one of many ("three bed blockers" is not "three person whose
+ * discharge is delayed"), and a verb phrase cannot stand for a person ("a known drug seeker"). Prompts always fit.
  */
-function followsForm(s: CompiledSuggestion, form: FormName | null): boolean {
-  return s.kind !== 'rewrite' || !form || form === 'base' || s.inflected.length > 0;
+function fitsMatch(s: CompiledSuggestion, form: FormName | null, flagged: string): boolean {
+  if (s.kind !== 'rewrite') return true;
+  if (s.opensWithVerb && /\p{L}{2}ers?$/iu.test(flagged.trim())) return false;
+  if (s.inflected.length > 0) return true;
+  if (form && form !== 'base') return false;
+  return !(s.namesOne && looksPlural(flagged));
 }
 
-/** An -ing rewrite ("requesting pain relief") cannot stand for a person ("a known drug seeker"). */
-function doing(s: CompiledSuggestion): boolean {
-  return s.kind === 'rewrite' && /^\p{L}+ing\b/iu.test(s.template);
-}
-
-/** "manic depressives", "failed attempts": a label said of many, which a singular rewrite would make one. */
+/** "manic depressives", "failed attempts": a label said of many; "abuser of opiates" is one abuser. */
 function looksPlural(flagged: string): boolean {
-  // the head noun: "abuser of opiates" is one abuser
   const head = flagged.trim().split(/\s+of\s+/i)[0];
   return /\p{L}{3,}[^s'\u2019]s$/iu.test(head);
-}
-
-/** A rewrite naming one thing where the text named many: "a person ...", or a last word that is not a plural. */
-function singular(s: CompiledSuggestion): boolean {
-  if (s.kind !== 'rewrite' || s.inflected.length > 0) return false;
-  const t = s.template.trim();
-  if (/^people\b/i.test(t)) return false;
-  return /^(a |an )?person\b/i.test(t) || !/s$/i.test(t);
 }
 
 function isAllowed(allow: AllowEntry[], rule: CompiledRule, flagged: string): boolean {
@@ -166,11 +157,7 @@ export function toFinding(
   if (isAllowed(prepared.allow, rule, text)) return null;
   const d = rule.data;
   const before = chunk.slice(Math.max(chunkStart, chunkStart + hit.start - PRONOUN_LOOK_BACK), chunkStart + hit.start);
-  const plural = looksPlural(text);
-  const agent = /\p{L}{2}ers?$/iu.test(text.trim());
-  const offered = rule.suggestions.filter(
-    (s) => followsForm(s, hit.form) && (!plural || !singular(s)) && (!agent || !doing(s)),
-  );
+  const offered = rule.suggestions.filter((s) => fitsMatch(s, hit.form, text));
   let suggestions = offered.map((s) => resolvePronouns(renderSuggestion(s, hit.form, text, prepared.locale), before));
   let suggestionKinds = offered.map((s) => s.kind);
   const article = fixArticle(before, suggestions);

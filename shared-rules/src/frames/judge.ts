@@ -166,9 +166,10 @@ export function judgeFrame(
   let level = STEP.indexOf(rule.data.severity);
   if (effect === 'raise') level = Math.min(2, level + 1);
   if (effect === 'lower') level = Math.max(0, level - 1);
-  // the finding covers the whole instruction or threat: from its clause's start to the end of the clause it ends in
-  const whole = frame.data.span !== 'match';
-  const first = !whole ? a : frame.scope === 'clause' ? lo : clauses[a];
-  const last = whole ? Math.min(hi - 1, clauseEnd(clauses, b)) : b;
+  // a label covers only its words; an instruction or threat, from its clause's start to the end of the clause it ends in
+  if (frame.data.span === 'match')
+    return { severity: STEP[level], start: sent.tokens[a].start, end: sent.tokens[b].end };
+  const first = frame.scope === 'clause' ? lo : clauses[a];
+  const last = Math.min(hi - 1, clauseEnd(clauses, b));
   return { severity: STEP[level], start: sent.tokens[first].start, end: sent.tokens[last].end };
 }

@@ -10,6 +10,7 @@ import {
   type SuggestionKind,
 } from '../types';
 import { suggestionKind } from '../text/prompts';
+import { namesOne, VERB_PHRASE } from '../text/rewrite-shape';
 import { PhraseError, type FormName, type Inflector, type WordForms } from './phrase';
 import { encodeTrie, PhraseTrie, serializeForest, wordsByUse, type EncodedTrie, type SerializedTrie } from './trie';
 import { StartIndex } from './starts';
@@ -38,6 +39,10 @@ export interface CompiledSuggestion {
   kind: SuggestionKind;
   /** Forms of each `word~` in the template, keyed by the literal `word~` text. */
   inflected: Array<{ marker: string; forms: WordForms }>;
+  /** The template opens with a verb phrase ("requesting …"), so it cannot stand for a person (findings.ts). */
+  opensWithVerb: boolean;
+  /** The template names one thing, so it cannot stand for a plural label (findings.ts). */
+  namesOne: boolean;
 }
 
 export interface CompiledRule {
@@ -227,7 +232,13 @@ function compileSuggestion(template: string, inflect: Inflector): CompiledSugges
     marker: m[0],
     forms: inflect(m[1]) ?? { base: m[1] },
   }));
-  return { template, kind: suggestionKind(template), inflected };
+  return {
+    template,
+    kind: suggestionKind(template),
+    inflected,
+    opensWithVerb: VERB_PHRASE.test(template),
+    namesOne: namesOne(template),
+  };
 }
 
 /** A rule's suggestions, rewrites before prompts, so a host showing the first suggestion shows one it may apply. */
@@ -462,7 +473,7 @@ function suggestionIssues(data: RuleData): Array<{ field: 'suggestions' | 'guida
     return [{ field: 'suggestions', message: 'suggestions needs at least one entry, or the rule needs guidance' }];
   const rewrites = suggestions.some((s) => suggestionKind(s) === 'rewrite');
   // a frame's finding is its whole clause: a rewrite would replace the clause with a word
-  if (rewrites && data.frame !== undefined && data.frame?.span !== 'match')
+  if (rewrites && data.frame !== undefined && data.frame.span !== 'match')
     return [
       {
         field: 'suggestions',
