@@ -23,10 +23,42 @@ const CASES: Array<[string, string]> = [
     'Her high intensity behaviour places demands on services.',
   ],
   ['Two failed suicide attempts in the past year.', 'Two failed suicide attempts in the past year.'],
+  // a modifier written for the label ("regular", "heavy", "town", "chronic") cannot go before a rewrite with its own
+  // head; "known" and an age describe the person and can
+  ['A regular abuser of opiates, on methadone script.', 'A regular abuser of opiates, on methadone script.'],
+  ['He is a heavy drug user.', 'He is a heavy drug user.'],
+  ['Staff describe him as the town drunk.', 'Staff describe him as the town drunk.'],
+  ['Chronic alcoholic, last drink this morning.', 'Chronic alcoholic, last drink this morning.'],
+  ['Her brother is a paranoid schizophrenic.', 'Her brother is a paranoid schizophrenic.'],
   [
-    'A regular abuser of opiates, on methadone script.',
-    'A regular person with a substance use disorder, on methadone script.',
+    'A 34-year-old schizophrenic presented with chest pain.',
+    'A 34-year-old person with schizophrenia presented with chest pain.',
   ],
+  ['Known epileptic patient, on levetiracetam.', 'Known person with epilepsy, on levetiracetam.'],
+  // an uncounted noun cannot follow "a"; without the article it can
+  ['Started a cocaine habit at university.', 'Started a cocaine habit at university.'],
+  ['Funds his heroin habit through shoplifting.', 'Funds his heroin use through shoplifting.'],
+  // an adjective's complement needs an adjective; a determiner needs a noun phrase
+  [
+    'She can be manipulative with staff when she wants to be admitted.',
+    'She can be manipulative with staff when she wants to be admitted.',
+  ],
+  [
+    'Staff describe her manipulativeness as the main barrier to discharge.',
+    'Staff describe her manipulativeness as the main barrier to discharge.',
+  ],
+  ['Her alleged overdose was ten tablets.', 'Her alleged overdose was ten tablets.'],
+  ['He is unwilling to take antipsychotic medication.', 'He is not ready to take antipsychotic medication.'],
+  // "to do" needs a verb that takes it; "to the nurse" does not
+  ['He claims to have taken 30 paracetamol.', 'He claims to have taken 30 paracetamol.'],
+  ['He claims to the nurse that he took 30 tablets.', 'He reports to the nurse that he took 30 tablets.'],
+  ['Patient is refusing to have a cannula.', 'Patient is declining to have a cannula.'],
+  // a person stays a person, a thing a thing
+  ['Her cousin was a suicide completer.', 'Her cousin was a suicide completer.'],
+  ['She has a borderline personality and is hard to help.', 'She has a borderline personality and is hard to help.'],
+  ['Hx IVDU, hep C positive.', 'Hx injecting drug use, hep C positive.'],
+  // a clause is not listed among adjectives
+  ['Poorly engaged, lazy and reluctant to get up.', 'Poorly engaged, lazy and reluctant to get up.'],
   ['He made a successful attempt to end his life in 2015.', 'He made a successful attempt to end his life in 2015.'],
   ['He is a known self-mutilator.', 'He is a known self-mutilator.'],
   ['Known drug seeker, multiple ED visits this month.', 'Known drug seeker, multiple ED visits this month.'],

@@ -1,7 +1,8 @@
 // A rewrite must read as part of its sentence: capitalised where the sentence starts, never doubling the word beside
 // it, and never a verb phrase where an article asks for a noun ("a manipulative drug seeker" cannot become "a trying to
 // get her needs met drug seeker"). Rewrites that cannot fit are dropped; prompts are the writer's to fill and stay.
-import { VERB_PHRASE } from '../text/rewrite-shape';
+import { FINITE_OPENING, isMassNoun, OWN_HEAD, VERB_PHRASE } from '../text/rewrite-shape';
+import { DETERMINERS, modifierBefore } from './modifiers';
 import type { SuggestionKind } from '../types';
 
 export interface Offered {
@@ -23,9 +24,11 @@ const MODIFIED_NOUN = new Set(
 const AUXILIARY_BEFORE = new Set(
   'to did does do will would can could should must may might has have had is are was were be been being'.split(' '),
 );
-const DETERMINER_BEFORE = new Set(
-  'a an the another any each every one some no her his their my your our its this that these those'.split(' '),
-);
+const DETERMINER_BEFORE = DETERMINERS;
+/** Prepositions an adjective takes as its complement ("manipulative with staff", "resistant to help"). */
+const COMPLEMENT_AFTER = new Set('with to towards toward about at of'.split(' '));
+/** An indefinite article and up to two modifiers before the finding: "a cocaine habit", "a heavy drug habit". */
+const INDEFINITE_NOUN_PHRASE = /(?:^|[^\p{L}\p{N}'\u2019-])(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 const DEGREE_BEFORE = new Set(
   'very highly extremely quite so too rather really most more less increasingly'.split(' '),
 );
@@ -45,7 +48,26 @@ function misfit(text: string, wordBefore: string | undefined, wordAfter: string 
   )
     return true;
   if (first === 'not' && DETERMINER_BEFORE.has(wordBefore)) return true;
-  return VERB_PHRASE.test(text) && DEGREE_BEFORE.has(wordBefore);
+  if (VERB_PHRASE.test(text) && DEGREE_BEFORE.has(wordBefore)) return true;
+  // after a determiner or a possessive comes a noun phrase: "her manipulativeness" is not "her trying to …", "her
+  // alleged overdose" not "her reportedly"
+  return DETERMINER_BEFORE.has(wordBefore) && (VERB_PHRASE.test(text) || /^\p{L}+ly$/u.test(text.trim()));
+}
+
+/**
+ * Whether the rewrite breaks the phrase around it: a modifier written for the old head ("a heavy cannabis user"), an
+ * adjective's complement left after a verb phrase ("manipulative with staff" is not "trying to get her needs met with
+ * staff"), a clause listed among adjectives ("Poorly engaged, lazy" is not "Has not attended, lazy"), an uncounted
+ * noun after "a" ("a cocaine habit" is not "a cocaine use").
+ */
+function breaksPhrase(text: string, lineBefore: string, after: string, wordAfter: string | undefined): boolean {
+  const modifier = modifierBefore(lineBefore);
+  if (modifier && (OWN_HEAD.test(text) || (modifier.afterDeterminer && VERB_PHRASE.test(text)))) return true;
+  // "not ready to" keeps an adjective before "to"; a verb phrase ends in a verb or its object
+  const verbPhrase = VERB_PHRASE.test(text) || (FINITE_OPENING.test(text) && !/^not\s/i.test(text));
+  if (verbPhrase && /\s/.test(text.trim()) && wordAfter && COMPLEMENT_AFTER.has(wordAfter)) return true;
+  if (FINITE_OPENING.test(text) && /^\s*(?:,|and\b)/i.test(after)) return true;
+  return isMassNoun(text) && INDEFINITE_NOUN_PHRASE.test(lineBefore);
 }
 
 function firstWord(text: string): string | undefined {
@@ -61,7 +83,8 @@ export function fitRewrites(offered: Offered, before: string, after: string): Of
   const atSentenceStart = SENTENCE_END.test(before);
   // the words beside the finding on its own line: a host that lints paragraph by paragraph sees no further, and a
   // heading below ("Plan:") is not the noun a label modifies
-  const wordBefore = lastWord(before.slice(before.lastIndexOf('\n') + 1).trimEnd());
+  const lineBefore = before.slice(before.lastIndexOf('\n') + 1);
+  const wordBefore = lastWord(lineBefore.trimEnd());
   const wordAfter = firstWord(after.split(/[\r\n]/, 1)[0].trimStart());
   const afterArticle = ARTICLE_BEFORE.test(before);
   const out: Offered = { suggestions: [], suggestionKinds: [] };
@@ -73,6 +96,7 @@ export function fitRewrites(offered: Offered, before: string, after: string): Of
       if (wordAfter && lastWord(text) === wordAfter) return;
       if (afterArticle && VERB_PHRASE.test(text)) return;
       if (misfit(text, wordBefore, wordAfter)) return;
+      if (breaksPhrase(text, lineBefore, after.split(/[\r\n]/, 1)[0], wordAfter)) return;
       if (atSentenceStart) text = text.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
     }
     out.suggestions.push(text);

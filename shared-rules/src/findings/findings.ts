@@ -6,6 +6,7 @@ const AFTER_LOOK_AHEAD = 40;
 import { PRONOUN_LOOK_BACK, resolvePronouns } from './pronouns';
 import type { CompiledRule, CompiledSuggestion, RuleSet } from '../matching/compile';
 import type { FormName } from '../matching/phrase';
+import { ABSTRACT_NOUN, flaggedHead, isAgentNoun } from '../text/rewrite-shape';
 import { localize } from '../text/spelling';
 import type { Hit } from '../matching/lint';
 import type { AllowEntry, Finding, Locale, LintOptions, Severity } from '../types';
@@ -111,15 +112,26 @@ export function renderSuggestion(
 /**
  * Whether a rewrite can take the place of the words that matched. A fixed rewrite (no `word~`) cannot follow another
  * form ("wants attention" is not "to seek help") or name one of many ("three bed blockers" is not "three person whose
- * discharge is delayed"), and a verb phrase cannot stand for a person ("a known drug seeker"). Prompts always fit.
+ * discharge is delayed"), and a verb phrase cannot stand for a person ("a known drug seeker"). A person stays a person
+ * and a thing a thing ("a suicide completer" is not "a death by suicide", "a borderline personality" not "a person
+ * with …"), and a verb followed by "to do" needs a verb that takes it ("claims to be" is not "reports to be").
+ * Prompts always fit.
  */
-function fitsMatch(s: CompiledSuggestion, form: FormName | null, flagged: string): boolean {
+function fitsMatch(s: CompiledSuggestion, form: FormName | null, flagged: string, after: string): boolean {
   if (s.kind !== 'rewrite') return true;
   if (s.opensWithVerb && /\p{L}{2}ers?$/iu.test(flagged.trim())) return false;
+  const head = flaggedHead(flagged);
+  if (s.namesPerson && ABSTRACT_NOUN.test(head)) return false;
+  if (!s.namesPerson && !s.opensWithVerb && isAgentNoun(head) && s.inflected.length === 0) return false;
+  if (s.takesToInfinitive === false && TO_INFINITIVE_AFTER.test(after)) return false;
   if (s.inflected.length > 0) return true;
   if (form && form !== 'base') return false;
   return !(s.namesOne && looksPlural(flagged));
 }
+
+/** "to" then a verb, not "to" then a noun phrase ("reports to the team" is English, "reports to be" is not). */
+const TO_INFINITIVE_AFTER =
+  /^\s+to\s+(?!(?:the|a|an|his|her|their|my|our|its|this|that|these|those|him|them|me|us|staff)\b)\p{Ll}/u;
 
 /** "manic depressives", "failed attempts": a label said of many; "abuser of opiates" is one abuser. */
 function looksPlural(flagged: string): boolean {
@@ -157,7 +169,8 @@ export function toFinding(
   if (isAllowed(prepared.allow, rule, text)) return null;
   const d = rule.data;
   const before = chunk.slice(Math.max(chunkStart, chunkStart + hit.start - PRONOUN_LOOK_BACK), chunkStart + hit.start);
-  const offered = rule.suggestions.filter((s) => fitsMatch(s, hit.form, text));
+  const after = chunk.slice(chunkStart + hit.end, chunkStart + hit.end + AFTER_LOOK_AHEAD);
+  const offered = rule.suggestions.filter((s) => fitsMatch(s, hit.form, text, after));
   let suggestions = offered.map((s) => resolvePronouns(renderSuggestion(s, hit.form, text, prepared.locale), before));
   let suggestionKinds = offered.map((s) => s.kind);
   const article = fixArticle(before, suggestions);
@@ -166,7 +179,6 @@ export function toFinding(
     start -= article.grow;
     suggestions = article.suggestions;
   }
-  const after = chunk.slice(chunkStart + hit.end, chunkStart + hit.end + AFTER_LOOK_AHEAD);
   ({ suggestions, suggestionKinds } = fitRewrites(
     { suggestions, suggestionKinds },
     chunk.slice(Math.max(chunkStart, start - offset + chunkStart - PRONOUN_LOOK_BACK), start - offset + chunkStart),

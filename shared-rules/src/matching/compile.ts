@@ -10,7 +10,7 @@ import {
   type SuggestionKind,
 } from '../types';
 import { suggestionKind } from '../text/prompts';
-import { namesOne, VERB_PHRASE } from '../text/rewrite-shape';
+import { namesOne, namesPerson, VERB_PHRASE, verbTakesToInfinitive } from '../text/rewrite-shape';
 import { PhraseError, type FormName, type Inflector, type WordForms } from './phrase';
 import { encodeTrie, PhraseTrie, serializeForest, wordsByUse, type EncodedTrie, type SerializedTrie } from './trie';
 import { StartIndex } from './starts';
@@ -43,6 +43,10 @@ export interface CompiledSuggestion {
   opensWithVerb: boolean;
   /** The template names one thing, so it cannot stand for a plural label (findings.ts). */
   namesOne: boolean;
+  /** The template names a person ("person with …"), so it cannot stand for a thing ("a borderline personality"). */
+  namesPerson: boolean;
+  /** For a template opening with an inflected verb: whether it takes "to do" ("decline~" does, "report~" not). */
+  takesToInfinitive: boolean | undefined;
 }
 
 export interface CompiledRule {
@@ -238,6 +242,8 @@ function compileSuggestion(template: string, inflect: Inflector): CompiledSugges
     inflected,
     opensWithVerb: VERB_PHRASE.test(template),
     namesOne: namesOne(template),
+    namesPerson: namesPerson(template),
+    takesToInfinitive: verbTakesToInfinitive(template),
   };
 }
 
