@@ -116,9 +116,14 @@ export function structureProblems(c: StructureCase): string[] {
       !has(before, 'Value');
     // a participle joined to a noun ("insulin-treated") says what is done to the person
     const personParticiple = /-\p{L}+ed$/u.test(c.text.slice(0, c.start).trim().split(/\s+/).at(-1) ?? '');
-    // a noun before a verb phrase is its subject ("Patient declining"); only inside a noun phrase is it a modifier
+    // a noun before a verb phrase is its subject ("the claimant suffering from"); an adjective inside a noun phrase
+    // is a modifier ("a heavy …")
     const twoBefore = words.filter((t) => t.end <= before.start).at(-1);
-    const inNounPhrase = OWN_HEAD.test(rewrite) || has(twoBefore, 'Determiner') || has(twoBefore, 'Possessive');
+    const inNounPhrase =
+      OWN_HEAD.test(rewrite) ||
+      ((has(twoBefore, 'Determiner') || has(twoBefore, 'Possessive')) &&
+        has(before, 'Adjective') &&
+        !has(before, 'Noun'));
     if (
       modifier &&
       inNounPhrase &&

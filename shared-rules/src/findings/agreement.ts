@@ -61,8 +61,7 @@ function misfit(text: string, wordBefore: string | undefined, wordAfter: string 
  * noun after "a" ("a cocaine habit" is not "a cocaine use").
  */
 function breaksPhrase(text: string, lineBefore: string, after: string, wordAfter: string | undefined): boolean {
-  const modifier = modifierBefore(lineBefore);
-  if (modifier && (OWN_HEAD.test(text) || (modifier.afterDeterminer && VERB_PHRASE.test(text)))) return true;
+  if (OWN_HEAD.test(text) && modifierBefore(lineBefore)) return true;
   // "not ready to" keeps an adjective before "to"; a verb phrase ends in a verb or its object
   const verbPhrase = VERB_PHRASE.test(text) || (FINITE_OPENING.test(text) && !/^not\s/i.test(text));
   if (verbPhrase && /\s/.test(text.trim()) && wordAfter && COMPLEMENT_AFTER.has(wordAfter)) return true;

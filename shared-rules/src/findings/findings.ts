@@ -122,7 +122,7 @@ function fitsMatch(s: CompiledSuggestion, form: FormName | null, flagged: string
   if (s.opensWithVerb && /\p{L}{2}ers?$/iu.test(flagged.trim())) return false;
   const head = flaggedHead(flagged);
   if (s.namesPerson && ABSTRACT_NOUN.test(head)) return false;
-  if (!s.namesPerson && !s.opensWithVerb && isAgentNoun(head) && s.inflected.length === 0) return false;
+  if (s.namesThing && isAgentNoun(head)) return false;
   if (s.takesToInfinitive === false && TO_INFINITIVE_AFTER.test(after)) return false;
   if (s.inflected.length > 0) return true;
   if (form && form !== 'base') return false;

@@ -29,18 +29,14 @@ const OF_THE_PERSON = new Set(
   ),
 );
 
-export interface Modifier {
-  word: string;
-  /** It follows a determiner ("a heavy …"), so the finding sits inside a noun phrase. */
-  afterDeterminer: boolean;
-}
-
 /** The word directly before a finding if it modifies the finding's head in a way a new head cannot take. */
-export function modifierBefore(lineBefore: string): Modifier | undefined {
+export function modifierBefore(lineBefore: string): string | undefined {
   const m = /(^|[^\p{L}\p{N}'\u2019-])([\p{L}][\p{L}'\u2019-]*)\s+$/u.exec(lineBefore);
   if (!m) return undefined;
   const word = m[2].toLowerCase();
   if (FUNCTION_WORDS.has(word) || DETERMINERS.has(word) || OF_THE_PERSON.has(word)) return undefined;
+  // an adverb modifies no noun ("especially diabetics")
+  if (/ly$/.test(word)) return undefined;
   // a participle joined to a noun says what is done to the person ("insulin-treated")
   if (/-\p{L}+ed$/u.test(word)) return undefined;
   const rest = lineBefore.slice(0, m.index + m[1].length);
@@ -51,5 +47,5 @@ export function modifierBefore(lineBefore: string): Modifier | undefined {
   const afterDeterminer = previous !== undefined && DETERMINERS.has(previous) && /[\p{L}]\s+$/u.test(rest);
   // a list item's bullet or a heading's hash opens a clause too
   const clauseStart = /(?:^|[.!?;:,(*•>#-])\s*$/u.test(rest);
-  return afterDeterminer || clauseStart ? { word, afterDeterminer } : undefined;
+  return afterDeterminer || clauseStart ? word : undefined;
 }

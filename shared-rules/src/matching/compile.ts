@@ -10,7 +10,7 @@ import {
   type SuggestionKind,
 } from '../types';
 import { suggestionKind } from '../text/prompts';
-import { namesOne, namesPerson, VERB_PHRASE, verbTakesToInfinitive } from '../text/rewrite-shape';
+import { namesOne, namesPerson, namesThing, VERB_PHRASE, verbTakesToInfinitive } from '../text/rewrite-shape';
 import { PhraseError, type FormName, type Inflector, type WordForms } from './phrase';
 import { encodeTrie, PhraseTrie, serializeForest, wordsByUse, type EncodedTrie, type SerializedTrie } from './trie';
 import { StartIndex } from './starts';
@@ -45,6 +45,8 @@ export interface CompiledSuggestion {
   namesOne: boolean;
   /** The template names a person ("person with …"), so it cannot stand for a thing ("a borderline personality"). */
   namesPerson: boolean;
+  /** The template names a thing ("death by suicide"), so it cannot stand for a person ("a suicide completer"). */
+  namesThing: boolean;
   /** For a template opening with an inflected verb: whether it takes "to do" ("decline~" does, "report~" not). */
   takesToInfinitive: boolean | undefined;
 }
@@ -243,6 +245,7 @@ function compileSuggestion(template: string, inflect: Inflector): CompiledSugges
     opensWithVerb: VERB_PHRASE.test(template),
     namesOne: namesOne(template),
     namesPerson: namesPerson(template),
+    namesThing: namesThing(template),
     takesToInfinitive: verbTakesToInfinitive(template),
   };
 }

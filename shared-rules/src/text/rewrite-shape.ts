@@ -1,7 +1,11 @@
 // What a fixed rewrite can stand for, read from its words once when the rules compile: the fit checks run per finding.
 
-/** A rewrite that opens with a bare -ing word is a verb phrase ("requesting pain relief"), not a noun phrase. */
-export const VERB_PHRASE = /^\p{L}+ing\b(?!-)/iu;
+/**
+ * A rewrite that opens with a bare -ing word is a verb phrase ("requesting pain relief"), not a noun phrase, unless
+ * the -ing word names a kind of condition ("learning disability", "injecting drug use", "eating disorder").
+ */
+export const VERB_PHRASE =
+  /^\p{L}+ing\b(?!-)(?!(?:\s+\p{L}+)?\s+(?:disabilit(?:y|ies)|disorders?|difficult(?:y|ies)|use|loss|impairment)$)/iu;
 
 /** A rewrite that opens with a finite verb or "not" is a clause or a predicate ("has not attended", "not taking"). */
 export const FINITE_OPENING = /^(?:not|has|have|had|is|are|was|were|does|did)\s/i;
@@ -24,6 +28,11 @@ export function namesOne(rewrite: string): boolean {
 export function namesPerson(rewrite: string): boolean {
   const head = rewrite.trim().split(/\s+(?:with|who|whose|of|in|by|experiencing|having|seeking|living)\b/i)[0];
   return /\b(?:person|people|someone)$/i.test(head) || isAgentNoun(head.split(/\s+/).at(-1) ?? '');
+}
+
+/** Does the rewrite name a thing ("death by suicide"), neither a person nor what someone does ("has not attended")? */
+export function namesThing(template: string): boolean {
+  return !namesPerson(template) && !VERB_PHRASE.test(template) && !FINITE_OPENING.test(template) && !/~/.test(template);
 }
 
 /** Nouns in -er/-or that name no one ("disorder", "barrier"): not agent nouns. */
