@@ -57,6 +57,10 @@ const CASES: Array<[string, string]> = [
   ['Her cousin was a suicide completer.', 'Her cousin was a suicide completer.'],
   ['She has a borderline personality and is hard to help.', 'She has a borderline personality and is hard to help.'],
   ['Hx IVDU, hep C positive.', 'Hx injecting drug use, hep C positive.'],
+  // what was done in part is not denied outright; what was not done may be
+  ['Erratic compliance with lithium, level 0.2.', 'Erratic compliance with lithium, level 0.2.'],
+  ['She is poorly compliant with her antihypertensives.', 'She is poorly compliant with her antihypertensives.'],
+  ['Non complient with the diet sheet.', 'Not following the diet sheet.'],
   // a clause is not listed among adjectives
   ['Poorly engaged, lazy and reluctant to get up.', 'Poorly engaged, lazy and reluctant to get up.'],
   ['He made a successful attempt to end his life in 2015.', 'He made a successful attempt to end his life in 2015.'],

@@ -179,6 +179,16 @@ export function structureProblems(c: StructureCase): string[] {
     problems.push(`"${headTerm.text}" is plural and "${rewrite}" names one`);
   if (headTerm && /^(?:a|an)$/i.test(before?.text ?? '') && /^people\b/i.test(rewrite))
     problems.push(`"${before?.text} ${rewrite}": one became many`);
+  // what was done in part is not denied outright: "erratic compliance with lithium" is not "not taking lithium"
+  const [degree, degreeOf] = inside;
+  if (
+    /^not\s/i.test(rewrite) &&
+    degreeOf &&
+    (has(degree, 'Adjective') || has(degree, 'Adverb')) &&
+    !has(degree, 'Negative') &&
+    (has(degreeOf, 'Adjective') || has(degreeOf, 'Noun'))
+  )
+    problems.push(`"${degree.text} ${degreeOf.text}" says how much and "${rewrite}" says none`);
   // a clause cannot be listed among adjectives: "Poorly engaged, lazy and reluctant" is not "Has not attended, lazy …"
   const listed =
     /^\s*(?:,|and\b)/i.test(c.text.slice(c.end)) && after.find((t) => /\p{L}/u.test(t.text) && t.text !== 'and');

@@ -77,3 +77,15 @@ export function isAgentNoun(word: string): boolean {
   return AGENT_NOUN.test(word) && !NOT_AGENT.test(word);
 }
 export const ABSTRACT_NOUN = /\p{L}{3}(?:ity|tion|sion|ment|ness|ism|ance|ence|ship|hood)s?$/iu;
+
+/**
+ * Words that say how much or how often ("poor adherence", "erratic compliance", "partially adherent"): what they
+ * flag was done in part, so a rewrite that says "not" ("not taking") says more than the record did.
+ */
+const PARTIAL_DEGREE =
+  /^(?:poor|poorly|partial|partially|erratic|erratically|variable|variably|inconsistent|inconsistently|intermittent|intermittently|sporadic|sporadically|suboptimal|sub-optimal|limited|patchy|irregular|irregularly|minimal|questionable|selective|selectively|reduced|incomplete|low)$/i;
+export function saysPartly(flagged: string): boolean {
+  return PARTIAL_DEGREE.test(flagged.trim().split(/\s+/)[0] ?? '');
+}
+/** A rewrite that says "not" outright ("not taking", "not following"). */
+export const NEGATES = /^not\s/i;
