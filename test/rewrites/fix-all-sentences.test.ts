@@ -61,6 +61,11 @@ const CASES: Array<[string, string]> = [
   ['Erratic compliance with lithium, level 0.2.', 'Erratic compliance with lithium, level 0.2.'],
   ['She is poorly compliant with her antihypertensives.', 'She is poorly compliant with her antihypertensives.'],
   ['Non complient with the diet sheet.', 'Not following the diet sheet.'],
+  // a named substance is clinical information and stays named
+  ['Known crack user, sleeping rough.', 'Known crack user, sleeping rough.'],
+  ['He is a former heroin addict.', 'He is a former heroin addict.'],
+  ['Known alcohol abuser, CIWA started.', 'Known alcohol abuser, CIWA started.'],
+  ['Known drug addict, last used two days ago.', 'Known person with a substance use disorder, last used two days ago.'],
   // a clause is not listed among adjectives
   ['Poorly engaged, lazy and reluctant to get up.', 'Poorly engaged, lazy and reluctant to get up.'],
   ['He made a successful attempt to end his life in 2015.', 'He made a successful attempt to end his life in 2015.'],

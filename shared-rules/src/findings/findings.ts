@@ -6,7 +6,7 @@ const AFTER_LOOK_AHEAD = 40;
 import { PRONOUN_LOOK_BACK, resolvePronouns } from './pronouns';
 import type { CompiledRule, CompiledSuggestion, RuleSet } from '../matching/compile';
 import type { FormName } from '../matching/phrase';
-import { ABSTRACT_NOUN, flaggedHead, isAgentNoun, NEGATES, saysPartly } from '../text/rewrite-shape';
+import { ABSTRACT_NOUN, dropsSubstance, flaggedHead, isAgentNoun, NEGATES, saysPartly } from '../text/rewrite-shape';
 import { localize } from '../text/spelling';
 import type { Hit } from '../matching/lint';
 import type { AllowEntry, Finding, Locale, LintOptions, Severity } from '../types';
@@ -114,8 +114,9 @@ export function renderSuggestion(
  * form ("wants attention" is not "to seek help") or name one of many ("three bed blockers" is not "three person whose
  * discharge is delayed"), and a verb phrase cannot stand for a person ("a known drug seeker"). A person stays a person
  * and a thing a thing ("a suicide completer" is not "a death by suicide", "a borderline personality" not "a person
- * with …"), a verb followed by "to do" needs a verb that takes it ("claims to be" is not "reports to be"), and what was
- * done in part is not denied outright ("poor adherence" is not "not following").
+ * with …"), a verb followed by "to do" needs a verb that takes it ("claims to be" is not "reports to be"), what was
+ * done in part is not denied outright ("poor adherence" is not "not following"), and a named substance stays named
+ * ("crack user" is not "person who uses drugs").
  * Prompts always fit.
  */
 function fitsMatch(s: CompiledSuggestion, form: FormName | null, flagged: string, after: string): boolean {
@@ -126,6 +127,7 @@ function fitsMatch(s: CompiledSuggestion, form: FormName | null, flagged: string
   if (s.namesThing && isAgentNoun(head)) return false;
   if (s.takesToInfinitive === false && TO_INFINITIVE_AFTER.test(after)) return false;
   if (NEGATES.test(s.template) && saysPartly(flagged)) return false;
+  if (dropsSubstance(flagged, s.template)) return false;
   if (s.inflected.length > 0) return true;
   if (form && form !== 'base') return false;
   return !(s.namesOne && looksPlural(flagged));

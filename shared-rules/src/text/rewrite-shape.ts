@@ -89,3 +89,17 @@ export function saysPartly(flagged: string): boolean {
 }
 /** A rewrite that says "not" outright ("not taking", "not following"). */
 export const NEGATES = /^not\s/i;
+
+/**
+ * Named substances: clinical information a rewrite must keep. "Known crack user" is not "person who uses drugs", "a
+ * former heroin addict" not "a person in recovery"; the rule's prompt ("person who uses [drug]") asks for the name.
+ */
+const SUBSTANCE =
+  /\b(?:heroin|opioids?|opiates?|crack|cocaine|coke|meth|methamphetamine|amphetamines?|speed|alcohol|etoh|ethanol|smack|benzos?|benzodiazepines?|painkillers?|prescription|prescribed|pills?|cannabis|marijuana|weed|ketamine|nicotine|morphine|oxycodone|fentanyl|spice|mdma|codeine|pregabalin|gabapentin|tramadol|diazepam|steroids?|laxatives?|glue|solvents?|inhalants?|stimulants?|narcotics?|meds|medications?|tablets|methadone|zopiclone|hypnotics)\b/gi;
+/** The substances `flagged` names that `rewrite` leaves out. */
+export function dropsSubstance(flagged: string, rewrite: string): boolean {
+  const named = flagged.toLowerCase().match(SUBSTANCE);
+  if (!named) return false;
+  const kept = rewrite.toLowerCase();
+  return named.some((word) => !new RegExp(`\\b${word}\\b`).test(kept));
+}
