@@ -48,6 +48,8 @@ const CASES: Array<[string, string]> = [
     'Staff describe her manipulativeness as the main barrier to discharge.',
   ],
   ['Her alleged overdose was ten tablets.', 'Her alleged overdose was ten tablets.'],
+  ['Her distress is largely manipulative in nature.', 'Her distress is largely manipulative in nature.'],
+  ['He is manipulative.', 'He is trying to get his needs met.'],
   ['He is unwilling to take antipsychotic medication.', 'He is not ready to take antipsychotic medication.'],
   // "to do" needs a verb that takes it; "to the nurse" does not
   ['He claims to have taken 30 paracetamol.', 'He claims to have taken 30 paracetamol.'],

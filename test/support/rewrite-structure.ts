@@ -113,6 +113,7 @@ export function structureProblems(c: StructureCase): string[] {
       !has(before, 'Pronoun') &&
       !has(before, 'Possessive') &&
       !has(before, 'Determiner') &&
+      !/^(?:a|an|the)$/i.test(before.text) &&
       !has(before, 'Value');
     // a participle joined to a noun ("insulin-treated") says what is done to the person
     const personParticiple = /-\p{L}+ed$/u.test(c.text.slice(0, c.start).trim().split(/\s+/).at(-1) ?? '');

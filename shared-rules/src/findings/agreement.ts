@@ -27,10 +27,14 @@ const AUXILIARY_BEFORE = new Set(
 const DETERMINER_BEFORE = DETERMINERS;
 /** Prepositions an adjective takes as its complement ("manipulative with staff", "resistant to help"). */
 const COMPLEMENT_AFTER = new Set('with to towards toward about at of'.split(' '));
+/** "manipulative in nature": a frame only an adjective fills. */
+const ADJECTIVE_FRAME_AFTER = /^\s+in\s+(?:nature|manner|character|tone|intent|style|presentation)\b/i;
 /** An indefinite article and up to two modifiers before the finding: "a cocaine habit", "a heavy drug habit". */
 const INDEFINITE_NOUN_PHRASE = /(?:^|[^\p{L}\p{N}'\u2019-])(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 const DEGREE_BEFORE = new Set(
-  'very highly extremely quite so too rather really most more less increasingly'.split(' '),
+  'very highly extremely quite so too rather really most more less increasingly largely somewhat slightly fairly partly mostly deeply overtly'.split(
+    ' ',
+  ),
 );
 
 /** Why a rewrite cannot stand between these words, if it cannot. */
@@ -65,6 +69,7 @@ function breaksPhrase(text: string, lineBefore: string, after: string, wordAfter
   // "not ready to" keeps an adjective before "to"; a verb phrase ends in a verb or its object
   const verbPhrase = VERB_PHRASE.test(text) || (FINITE_OPENING.test(text) && !/^not\s/i.test(text));
   if (verbPhrase && /\s/.test(text.trim()) && wordAfter && COMPLEMENT_AFTER.has(wordAfter)) return true;
+  if (verbPhrase && ADJECTIVE_FRAME_AFTER.test(after)) return true;
   if (FINITE_OPENING.test(text) && /^\s*(?:,|and\b)/i.test(after)) return true;
   return isMassNoun(text) && INDEFINITE_NOUN_PHRASE.test(lineBefore);
 }
