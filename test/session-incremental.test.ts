@@ -47,7 +47,8 @@ describe('incremental sessions', () => {
     assert.deepEqual(session.findings(), lint(doc));
   });
 
-  it('equals lint() after one-character edits to a document of paragraphs, findings read after some of them', () => {
+  it('equals lint() after one-character edits to a document of paragraphs, findings read after some of them', function () {
+    this.timeout(Math.max(20000, RUNS * 100));
     const sentences = builtinRules()
       .flatMap((r) => [...r.examples.match.map((m) => (typeof m === 'string' ? m : m.text)), ...r.examples.noMatch])
       .slice(0, 400);
