@@ -19,7 +19,7 @@ import {
 import { ChunkContext } from '../shared-rules/src/context/context';
 import { sentenceAround, sentenceAroundIn, sentenceEnds } from '../shared-rules/src/context/sentence';
 import { tokenize } from '../shared-rules/src/text/tokenize';
-import { encodeTrie, PhraseTrie, serializeForest } from '../shared-rules/src/matching/trie';
+import { encodeTrie, PhraseTrie, serializeForest, type TrieNode } from '../shared-rules/src/matching/trie';
 import { compileCueTrie } from '../shared-rules/src/context/mention';
 import { EXAMPLES_JSON, MATCHER_JSON, RULES_JSON } from '../shared-rules/generated/builtin-data';
 import type { CompiledRule } from '../shared-rules/src/matching/compile';
@@ -97,6 +97,61 @@ describe('engine speed: build-time match graph', () => {
     );
     // the same node however often it is followed
     assert.equal(prebuilt.root.next!.get('first7')![0].node, edges.filter((e) => e.followed)[0].node);
+  });
+
+  it('a packed node of an encoded graph answers every word as the node read as a Map does', () => {
+    const trie = new PhraseTrie();
+    // words that sort apart from the order they were added, one word with several targets, inflected forms
+    const phrases = [
+      'zeta (one|two)',
+      'alpha (two|one) three',
+      'zeta two four~',
+      'mid (zeta|alpha)',
+      'alpha one ..2 end',
+    ];
+    phrases.forEach((p, i) => trie.addPhrase(p, i, regularInflect));
+    const data = trie.serialize();
+    const packed = PhraseTrie.deserialize(encodeTrie(data));
+    const mapped = PhraseTrie.deserialize(data);
+    const seen = new Set<unknown>();
+    const compare = (a: TrieNode, b: TrieNode, path: string) => {
+      if (seen.has(a)) return;
+      seen.add(a);
+      a.ready();
+      b.ready();
+      assert.deepEqual(new Set(a.next?.keys() ?? []), new Set(b.next?.keys() ?? []), path);
+      assert.deepEqual(a.accepts, b.accepts, path);
+      for (const word of [...(b.next?.keys() ?? []), 'absent']) {
+        const x = a.next?.get(word);
+        const y = b.next?.get(word);
+        assert.equal(a.next?.has(word) ?? false, y !== undefined, `${path} ${word}`);
+        assert.deepEqual(
+          x?.map((e) => e.form),
+          y?.map((e) => e.form),
+          `${path} ${word}`,
+        );
+        x?.forEach((e, k) => compare(e.node, y![k].node, `${path} ${word}`));
+      }
+    };
+    compare(packed.root, mapped.root, '');
+    assert.ok(seen.size > 10);
+    const matches = (t: PhraseTrie, text: string) => {
+      const found: Array<[number, string | null, number]> = [];
+      t.matchAt(tokenize(text), 0, (m) => found.push([m.owner, m.form, m.lastToken]));
+      return found;
+    };
+    for (const text of [
+      'alpha two three',
+      'alpha one three',
+      'zeta two four',
+      'zeta two fours',
+      'mid alpha',
+      'alpha one x y end',
+    ]) {
+      assert.ok(matches(mapped, text).length > 0, text);
+      assert.deepEqual(matches(packed, text), matches(mapped, text), text);
+    }
+    assert.deepEqual(packed.serialize(), data);
   });
 
   it('encoded graphs with checkpoints read back node by node, wherever a walk starts', () => {

@@ -9,10 +9,13 @@ export const work = {
   contextTokens: 0,
   /** Characters put through Markdown/HTML/template masking. */
   maskedChars: 0,
+  /** Characters of chunks a LintSession linted, when it was made and after edits. */
+  sessionLintedChars: 0,
 };
 
 export function resetWork(): void {
   work.walkSteps = 0;
   work.contextTokens = 0;
   work.maskedChars = 0;
+  work.sessionLintedChars = 0;
 }

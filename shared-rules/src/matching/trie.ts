@@ -40,7 +40,8 @@ interface GapEdge {
  * follows them all.
  */
 export class TrieNode {
-  next: Map<string, Edge[]> | null = null;
+  /** The edges by word: a Map for a graph built here, PackedEdges for most nodes of a prebuilt one. */
+  next: ReadonlyMap<string, Edge[]> | null = null;
   gaps: GapEdge[] | null = null;
   accepts: number[] | null = null;
   /**
@@ -58,9 +59,9 @@ export class TrieNode {
 
   edge(word: string, node: TrieNode, form: FormName | null): void {
     this.ready();
-    this.next ??= new Map();
-    const list = this.next.get(word);
-    if (!list) this.next.set(word, [new Edge(node, form)]);
+    const next: Map<string, Edge[]> = this.next instanceof Map ? this.next : (this.next = new Map(this.next ?? []));
+    const list = next.get(word);
+    if (!list) next.set(word, [new Edge(node, form)]);
     else if (!list.some((e) => e.node === node)) list.push(new Edge(node, form));
   }
 
@@ -85,6 +86,7 @@ class SerializedNodes {
   /** For an encoded graph: where every CHECKPOINT-th node's numbers start in its code. */
   private readonly offsets: Int32Array | null = null;
   private readonly reader: VarintReader | null = null;
+  private wordIndexes: Map<string, number> | undefined;
 
   constructor(private readonly data: SerializedTrie | EncodedTrie) {
     if ('code' in data) {
@@ -123,32 +125,81 @@ class SerializedNodes {
     return r.pos;
   }
 
+  /** An edge to node `target` (made when first followed); `form` is the form's index + 1, or 0 for none. */
+  edgeTo(target: number, form: number): Edge {
+    if (!(target >= 0 && target < this.nodes.length))
+      throw new Error('corrupt prebuilt graph: rebuild with npm run build');
+    return new Edge(this.nodes[target] ?? null, form ? this.data.forms[form - 1] : null, this, target);
+  }
+
+  private addEdge(next: Map<string, Edge[]>, word: string, target: number, form: number): void {
+    const edge = this.edgeTo(target, form);
+    const list = next.get(word);
+    if (list) list.push(edge);
+    else next.set(word, [edge]);
+  }
+
+  get words(): readonly string[] {
+    return this.data.words;
+  }
+
+  /** The index of each word of an encoded graph's table, made when a packed node is first looked up. */
+  wordIndex(): Map<string, number> {
+    return (this.wordIndexes ??= new Map(this.data.words.map((w, k) => [w, k])));
+  }
+
+  /** Node i's edges as a Map, words in the order the graph was built (what serialize() and key walks read). */
+  edgeMap(i: number): Map<string, Edge[]> {
+    const r = this.reader!;
+    r.pos = this.offsetOf(i);
+    const words = this.data.words;
+    const next = new Map<string, Edge[]>();
+    let target = -1;
+    for (let k = r.next(); k > 0; k--) {
+      const label = r.next();
+      const delta = r.next();
+      if (delta !== 0) target = i + unzigzag(delta);
+      this.addEdge(next, words[Math.floor(label / FORM_CODES)], target, label % FORM_CODES);
+    }
+    return next;
+  }
+
+  /** Node i's edges as (word, target, form) numbers sorted by word, edges of one word in the order they were built. */
+  private packEdges(i: number, count: number): number[] {
+    const r = this.reader!;
+    const triples = new Array<number>(3 * count);
+    let target = -1;
+    for (let k = 0; k < count; k++) {
+      const label = r.next();
+      const delta = r.next();
+      if (delta !== 0) target = i + unzigzag(delta);
+      const word = Math.floor(label / FORM_CODES);
+      // insertion sort, stable (edges of one word keep their order): a node's edges are mostly in word order already
+      let at = 3 * k;
+      for (; at > 0 && triples[at - 3] > word; at -= 3) {
+        triples[at] = triples[at - 3];
+        triples[at + 1] = triples[at - 2];
+        triples[at + 2] = triples[at - 1];
+      }
+      triples[at] = word;
+      triples[at + 1] = target;
+      triples[at + 2] = label % FORM_CODES;
+    }
+    return triples;
+  }
+
   read(n: TrieNode): void {
     n.pending = null;
-    const { words, forms } = this.data;
     const i = n.index;
-    const addEdge = (next: Map<string, Edge[]>, word: string, target: number, form: number) => {
-      if (!(target >= 0 && target < this.nodes.length))
-        throw new Error('corrupt prebuilt graph: rebuild with npm run build');
-      const edge = new Edge(this.nodes[target] ?? null, form ? forms[form - 1] : null, this, target);
-      const list = next.get(word);
-      if (list) list.push(edge);
-      else next.set(word, [edge]);
-    };
     if (this.reader) {
       const r = this.reader;
       r.pos = this.offsetOf(i);
       const edgeCount = r.next();
-      if (edgeCount) {
-        const next = (n.next = new Map<string, Edge[]>());
-        let target = -1;
-        for (let k = 0; k < edgeCount; k++) {
-          const label = r.next();
-          const delta = r.next();
-          if (delta !== 0) target = i + unzigzag(delta);
-          addEdge(next, words[Math.floor(label / FORM_CODES)], target, label % FORM_CODES);
-        }
-      }
+      if (edgeCount >= PACK_BELOW) {
+        n.next = this.edgeMap(i);
+        r.pos = this.offsetOf(i);
+        r.skip(1 + 2 * edgeCount);
+      } else if (edgeCount) n.next = new PackedEdges(this, i, this.packEdges(i, edgeCount));
       const gapCount = r.next();
       if (gapCount) {
         n.gaps = [];
@@ -164,16 +215,97 @@ class SerializedNodes {
       }
       return;
     }
+    const { words } = this.data;
     const [edges, gaps, accepts] = (this.data as SerializedTrie).nodes[i];
     if (edges.length) {
       const next = (n.next = new Map<string, Edge[]>());
-      for (let k = 0; k < edges.length; k += 3) addEdge(next, words[edges[k]], edges[k + 1], edges[k + 2]);
+      for (let k = 0; k < edges.length; k += 3) this.addEdge(next, words[edges[k]], edges[k + 1], edges[k + 2]);
     }
     if (gaps.length) {
       n.gaps = [];
       for (let k = 0; k < gaps.length; k += 2) n.gaps.push({ max: gaps[k], node: this.node(gaps[k + 1]) });
     }
     if (accepts.length) n.accepts = accepts.slice();
+  }
+}
+
+/**
+ * Nodes of a prebuilt graph with fewer edges than this keep them packed (PackedEdges); the roots, looked up at every
+ * candidate, keep a Map.
+ */
+const PACK_BELOW = 256;
+
+/**
+ * A prebuilt node's edges as numbers, three an edge, instead of a Map of Edge arrays: a lint reads every node its
+ * walks reach (some 7,000 with 50,000 edges in 10 MB of notes), and as Maps they were most of what lint() kept in
+ * memory, and, surviving young-generation collections, what made V8 grow its young generation to the largest size.
+ * `get` makes the few edges a walk follows and `keys` none; anything else that lists the edges reads them as a Map.
+ */
+class PackedEdges implements ReadonlyMap<string, Edge[]> {
+  private full: Map<string, Edge[]> | null = null;
+
+  constructor(
+    private readonly graph: SerializedNodes,
+    private readonly index: number,
+    /** (word index, target node, form index + 1 or 0) per edge, sorted by word. */
+    private readonly triples: number[],
+  ) {}
+
+  get(word: string): Edge[] | undefined {
+    // once listed, the Map's edges are the node's edges (an edge remembers the node it was followed to)
+    if (this.full) return this.full.get(word);
+    const w = this.graph.wordIndex().get(word);
+    if (w === undefined) return undefined;
+    const t = this.triples;
+    let lo = 0;
+    let hi = t.length / 3;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (t[3 * mid] < w) lo = mid + 1;
+      else hi = mid;
+    }
+    if (3 * lo >= t.length || t[3 * lo] !== w) return undefined;
+    const edges: Edge[] = [];
+    for (let k = 3 * lo; k < t.length && t[k] === w; k += 3) edges.push(this.graph.edgeTo(t[k + 1], t[k + 2]));
+    return edges;
+  }
+
+  has(word: string): boolean {
+    return this.get(word) !== undefined;
+  }
+
+  get size(): number {
+    return this.map().size;
+  }
+
+  forEach(fn: (edges: Edge[], word: string, map: ReadonlyMap<string, Edge[]>) => void, self?: unknown): void {
+    for (const [word, edges] of this.map()) fn.call(self, edges, word, this);
+  }
+
+  entries(): MapIterator<[string, Edge[]]> {
+    return this.map().entries();
+  }
+
+  /**
+   * The words, once each, in the order of the graph's word table rather than the built order (callers gather them
+   * into sets): listing them makes no edges, and the start index lists the words after every first word it meets.
+   */
+  *keys(): MapIterator<string> {
+    const t = this.triples;
+    const words = this.graph.words;
+    for (let k = 0; k < t.length; k += 3) if (k === 0 || t[k] !== t[k - 3]) yield words[t[k]];
+  }
+
+  values(): MapIterator<Edge[]> {
+    return this.map().values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Edge[]]> {
+    return this.map().entries();
+  }
+
+  private map(): Map<string, Edge[]> {
+    return (this.full ??= this.graph.edgeMap(this.index));
   }
 }
 

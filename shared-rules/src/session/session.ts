@@ -8,6 +8,7 @@ import { prepareOptions, toFinding, type Prepared } from '../findings/findings';
 import { lintChunk, type Hit } from '../matching/lint';
 import { builtinRuleSet } from '../matching/builtin';
 import type { Finding, LintOptions, SectionKind } from '../types';
+import { work } from '../work';
 
 /** An edit in the coordinates of the text as it is before the edit (VS Code's contentChanges shape). */
 export interface TextChange {
@@ -128,6 +129,7 @@ export class LintSession {
   }
 
   private lintInto(c: SessionChunk): void {
+    work.sessionLintedChars += c.masked.length;
     const result = lintChunk(this.rs, this.prepared.active, c.masked, c.entry);
     c.hits = result.hits;
     c.exit = result.exit;
@@ -232,20 +234,53 @@ export class LintSession {
         base: 0,
       };
     });
+    const linted = keepUnchanged(chunks.slice(a, b + 1), fresh, change, delta);
     chunks.splice(a, b - a + 1, ...fresh);
     for (let k = a + fresh.length; k < chunks.length; k++) chunks[k].start += delta;
 
+    // the region's neighbours are re-sliced only in case the edit joined or split paragraphs; a neighbour that
+    // came back whole keeps its hits, so a typical keystroke re-lints one paragraph, not three
     let entry = a > 0 ? chunks[a - 1].exit : null;
     for (let k = a; k < chunks.length; k++) {
       const c = chunks[k];
-      const isNew = k < a + fresh.length;
-      if (!isNew && c.entry === entry) break;
-      c.entry = entry;
-      this.lintInto(c);
+      const isNew = k < a + fresh.length && !linted.has(c);
+      if (!isNew && c.entry === entry) {
+        if (k >= a + fresh.length) break;
+      } else {
+        c.entry = entry;
+        this.lintInto(c);
+      }
       entry = c.exit;
     }
     this.textCache = null;
     this.findingsCache = null;
     return true;
   }
+}
+
+/**
+ * Give each fresh chunk that is an old one come back unchanged (same text at the same place, the edit outside it)
+ * that chunk's results; returns the fresh chunks that have results. `delta` is how far the edit moved later text.
+ */
+function keepUnchanged(
+  old: SessionChunk[],
+  fresh: SessionChunk[],
+  change: TextChange,
+  delta: number,
+): Set<SessionChunk> {
+  const kept = new Set<SessionChunk>();
+  for (const f of fresh) {
+    for (const o of old) {
+      const end = o.start + o.raw.length;
+      const moved = end <= change.start ? o.start : o.start >= change.end ? o.start + delta : -1;
+      if (moved !== f.start || o.raw !== f.raw || o.masked !== f.masked) continue;
+      f.entry = o.entry;
+      f.exit = o.exit;
+      f.hits = o.hits;
+      f.findings = o.findings;
+      f.base = o.base;
+      kept.add(f);
+    }
+  }
+  return kept;
 }
