@@ -63,7 +63,7 @@ export class StartIndex {
   private readonly made: Array<FirstWord | undefined>;
   /** Every spelling of every first word: most words are rejected without slicing or case folding. */
   private readonly spellings: AsciiWordTable;
-  /** First word → its index, for words the tokenizer reads (built when a text first has one). */
+  /** Each first word's index by the word, for words the tokenizer reads (made when a text first has one). */
   private byNorm: Map<string, number> | undefined;
 
   constructor(private readonly trie: PhraseTrie) {
