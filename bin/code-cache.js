@@ -7,20 +7,29 @@ const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writ
 const Module = require('node:module');
 const { homedir } = require('node:os');
 const { basename, dirname, join } = require('node:path');
+const { isAscii } = require('node:buffer');
 const vm = require('node:vm');
 const zlib = require('node:zlib');
 
 /**
  * Names the exact source and runtime: V8 checks a cache against the source's length only. CRC-32 (zlib's, where this
- * Node has it) with the length beside it: hashing the 2.4 MB bundle with SHA-256 cost more than reading its cache
- * (about 5% of carelint-ls's start-up); the key only has to tell builds of one bundle apart, in a folder that nobody
- * else can write, so a checksum is enough.
+ * Node has it) of the file's bytes, with their length beside it: hashing the 2.4 MB bundle with SHA-256 cost more than
+ * reading its cache (about 5% of carelint-ls's start-up), and zlib hashing a string first copies it into a buffer; the
+ * key only has to tell builds of one bundle apart, in a folder that nobody else can write, so a checksum is enough.
  */
-function sourceKey(source) {
+function sourceKey(bytes) {
   const runtime = `${process.version} ${process.arch}\n`;
   if (typeof zlib.crc32 === 'function')
-    return `${zlib.crc32(source, zlib.crc32(runtime)).toString(16).padStart(8, '0')}${source.length.toString(16)}`;
-  return require('node:crypto').createHash('sha256').update(runtime).update(source).digest('hex').slice(0, 32);
+    return `${zlib.crc32(bytes, zlib.crc32(runtime)).toString(16).padStart(8, '0')}${bytes.length.toString(16)}`;
+  return require('node:crypto').createHash('sha256').update(runtime).update(bytes).digest('hex').slice(0, 32);
+}
+
+/**
+ * The bundle's text from its bytes. esbuild writes bundles in ASCII (it escapes the rest), and ASCII read as Latin-1
+ * is the same text without UTF-8 decoding: reading the bundle was most of the loading that the cache does not save.
+ */
+function textOf(bytes) {
+  return typeof isAscii === 'function' && isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 function cacheFolder() {
@@ -49,8 +58,9 @@ function requireWithCodeCache(file) {
     Module.enableCompileCache(folder);
     return require(file);
   }
-  const source = readFileSync(file, 'utf8');
-  const cacheFile = join(folder, `${basename(file)}-${sourceKey(source)}.bin`);
+  const bytes = readFileSync(file);
+  const source = textOf(bytes);
+  const cacheFile = join(folder, `${basename(file)}-${sourceKey(bytes)}.bin`);
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);

@@ -70,6 +70,15 @@ describe('shipped bundles', () => {
     assert.match(code, /carelint-ls speaks LSP over stdio only/);
   });
 
+  it('carelint-ls loads crypto only when something first uses it (a registration id), not at every start', () => {
+    const file = join(DIST, 'language-server.js');
+    if (!existsSync(file)) return;
+    const code = readFileSync(file, 'utf8');
+    const requires = code.match(/require\(\s*["'](node:)?crypto["']\s*\)/g) ?? [];
+    assert.deepEqual(requires, ['require("node:crypto")'], "one require of crypto: the lazy proxy's");
+    assert.match(code, /real \?\?= require\("node:crypto"\)/);
+  });
+
   it('the scan finds what it looks for (so the test above can fail)', () => {
     const hits = FORBIDDEN.filter(([, p]) =>
       p.test(

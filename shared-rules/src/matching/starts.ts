@@ -1,6 +1,6 @@
-import { ASCII, AsciiWordTable, asciiWordEnd, hashOf, lastWordHash } from '../text/ascii-words';
+import { ASCII, type AsciiWordTable, asciiWordEnd, hashOf, lastWordHash } from '../text/ascii-words';
 import { CharClass, charClass } from '../text/chars';
-import { surfaceSpellings } from '../text/spelling';
+import { spellingTable, surfaceSpellings } from '../text/spelling';
 import { normalizeWord, TokenReader, wordEnd } from '../text/tokenize';
 import type { Edge, PhraseTrie, TrieNode } from './trie';
 
@@ -57,18 +57,24 @@ class FollowingWords {
  * exactly as the tokenizer reads them.
  */
 export class StartIndex {
-  /** Every first word by its normal form. */
-  private readonly firsts = new Map<string, FirstWord>();
+  /** The graph's first words (its root's edge words), in the root's order. */
+  private readonly words: string[];
+  /** Each first word's FirstWord, made the first time a text has the word. */
+  private readonly made: Array<FirstWord | undefined>;
   /** Every spelling of every first word: most words are rejected without slicing or case folding. */
-  private readonly spellings = new AsciiWordTable<FirstWord>();
+  private readonly spellings: AsciiWordTable;
+  /** Each first word's index by the word, for words the tokenizer reads (made when a text first has one). */
+  private byNorm: Map<string, number> | undefined;
 
-  constructor(trie: PhraseTrie) {
+  constructor(private readonly trie: PhraseTrie) {
     // whether a first word stands alone is worked out the first time a text has it: the graph's nodes are read lazily
-    for (const [first, edges] of trie.root.next ?? []) {
-      const word = new FirstWord(first, edges);
-      this.firsts.set(first, word);
-      for (const text of surfaceSpellings(first)) this.spellings.add(text, word);
-    }
+    this.words = [...(trie.root.next?.keys() ?? [])];
+    this.made = new Array(this.words.length);
+    this.spellings = spellingTable(this.words);
+  }
+
+  private firstWord(i: number): FirstWord {
+    return (this.made[i] ??= new FirstWord(this.words[i], this.trie.root.next!.get(this.words[i])!));
   }
 
   /**
@@ -101,8 +107,9 @@ export class StartIndex {
           continue;
         }
       }
-      const first = this.spellings.find(text, start, i);
-      if (!first) continue;
+      const found = this.spellings.find(text, start, i);
+      if (found < 0) continue;
+      const first = this.firstWord(found);
       const following = first.following;
       if (!following) {
         out.push(start);
@@ -130,8 +137,10 @@ export class StartIndex {
 
   /** Whether a word with this normal form, ending at wordEndAt, starts a candidate. */
   private checkExact(norm: string, text: string, wordEndAt: number, end: number): boolean {
-    const first = this.firsts.get(norm);
-    if (!first) return false;
+    this.byNorm ??= new Map(this.words.map((w, i) => [w, i]));
+    const found = this.byNorm.get(norm);
+    if (found === undefined) return false;
+    const first = this.firstWord(found);
     const following = first.following;
     if (!following) return true;
     const next = new TokenReader(text, wordEndAt, end).next();

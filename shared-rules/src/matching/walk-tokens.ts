@@ -1,29 +1,31 @@
-import { AsciiWordTable, asciiWordEnd } from '../text/ascii-words';
-import { surfaceSpellings } from '../text/spelling';
+import { type AsciiWordTable, asciiWordEnd } from '../text/ascii-words';
+import { spellingTable } from '../text/spelling';
 import { normalizeWord, TokenReader, wordEnd, type Token } from '../text/tokenize';
 import type { PhraseTrie, TokenSource } from './trie';
 
 /** The norm of a word that no edge of the trie uses: a walk only ever compares norms with edge words. */
 export const UNUSED_WORD = '\u0000';
 
+/** A spelling asciiWordEnd can read whole: other words are read with normalizeWord. */
+const PLAIN = /^[a-z0-9]+(?:['&][a-z0-9]+)*$/;
+
 /**
  * Every word on the trie's edges, by the hash of each spelling that folds to it. A phrase walk looks a plain ASCII
  * word up here in place, so the words it passes over (most of them) are never sliced or case-folded.
  */
 export class WalkVocabulary {
-  private readonly words = new AsciiWordTable<string>();
+  private readonly words: readonly string[];
+  private readonly table: AsciiWordTable;
 
   constructor(trie: PhraseTrie) {
-    for (const norm of trie.words())
-      for (const text of surfaceSpellings(norm)) {
-        // other words are read with normalizeWord
-        if (/^[a-z0-9]+(?:['&][a-z0-9]+)*$/.test(text)) this.words.add(text, norm);
-      }
+    this.words = trie.words();
+    this.table = spellingTable(this.words, (text) => PLAIN.test(text));
   }
 
   /** The norm of the ASCII word text[start, end) that asciiWordEnd just read. */
   normOf(text: string, start: number, end: number): string {
-    return this.words.find(text, start, end) ?? UNUSED_WORD;
+    const i = this.table.find(text, start, end);
+    return i < 0 ? UNUSED_WORD : this.words[i];
   }
 }
 

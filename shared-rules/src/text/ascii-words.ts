@@ -53,28 +53,82 @@ function sameWord(text: string, start: number, end: number, word: string): boole
   return true;
 }
 
-const BUCKETS = 1 << 16;
+/**
+ * A word list looked up by the words asciiWordEnd reads: entries (a spelling and the index of its word in the list)
+ * in open addressing over an Int32Array, compared in place. Start-up fills tables of thousands of words (the phrase
+ * graph's first words and its vocabulary) on the first lint: adding an entry is a hash and a few integer writes, with
+ * no object, array or Map entry per word, and most absent words are turned away by one read.
+ */
+export class AsciiWordTable {
+  private readonly texts: string[] = [];
+  private readonly hashes: number[] = [];
+  /** Per entry, the index of its word. */
+  private readonly values: number[] = [];
+  /** Per entry, whether find() and lookup() pass over it (hide). */
+  private readonly hidden: boolean[] = [];
+  /**
+   * Entry index + 1 per slot, 0 for an empty slot. Made a sixteenth full for the words expected (never more than a
+   * quarter): an absent word, most of a text's, is turned away by one read, as a bitmap did before.
+   */
+  private slots: Int32Array;
+  private mask: number;
 
-/** Values keyed by lower-case ASCII words, looked up in place right after asciiWordEnd has read a word. */
-export class AsciiWordTable<T> {
-  private readonly byHash = new Map<number, Array<{ text: string; value: T }>>();
-  /** One bit per hash bucket: most words are turned away by one array read. */
-  private readonly buckets = new Uint8Array(BUCKETS);
-
-  add(text: string, value: T): void {
-    const h = hashOf(text);
-    this.buckets[h & (BUCKETS - 1)] = 1;
-    const list = this.byHash.get(h);
-    if (list) list.push({ text, value });
-    else this.byHash.set(h, [{ text, value }]);
+  constructor(expected = 0) {
+    let size = 64;
+    while (size < expected * 16) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
   }
 
-  /** The value for text[start, end), in any letter case: the word asciiWordEnd just read (its hash is current). */
-  find(text: string, start: number, end: number): T | undefined {
-    if (this.buckets[hashed & (BUCKETS - 1)] === 0) return undefined;
-    const list = this.byHash.get(hashed);
-    // a plain loop, not find(): a closure per word would be garbage on the hottest path
-    if (list) for (let k = 0; k < list.length; k++) if (sameWord(text, start, end, list[k].text)) return list[k].value;
-    return undefined;
+  add(text: string, value: number): void {
+    const entry = this.texts.length;
+    this.texts.push(text);
+    this.hashes.push(hashOf(text));
+    this.values.push(value);
+    this.hidden.push(false);
+    if ((entry + 1) * 4 > this.slots.length) this.resize(this.slots.length * 2);
+    else this.place(entry);
+  }
+
+  /** Hides the entries of `text` that hold `value`: find() and lookup() no longer return them, indexOf() still does. */
+  hide(text: string, value: number): void {
+    const h = hashOf(text);
+    for (let s = h & this.mask, e = this.slots[s]; e !== 0; s = (s + 1) & this.mask, e = this.slots[s])
+      if (this.hashes[e - 1] === h && this.values[e - 1] === value && this.texts[e - 1] === text)
+        this.hidden[e - 1] = true;
+  }
+
+  /** The value of the first entry whose text is `word` (lower-case), or -1; hidden entries too when `all`. */
+  lookup(word: string, all = false): number {
+    const h = hashOf(word);
+    for (let s = h & this.mask, e = this.slots[s]; e !== 0; s = (s + 1) & this.mask, e = this.slots[s]) {
+      const k = e - 1;
+      if (this.hashes[k] === h && (all || !this.hidden[k]) && this.texts[k] === word) return this.values[k];
+    }
+    return -1;
+  }
+
+  /** The value for text[start, end), in any letter case: the word asciiWordEnd just read (its hash is current); -1 if none. */
+  find(text: string, start: number, end: number): number {
+    const h = hashed;
+    const { slots, mask, hashes, hidden, texts } = this;
+    // a plain loop: a closure per word would be garbage on the hottest path
+    for (let s = h & mask, e = slots[s]; e !== 0; s = (s + 1) & mask, e = slots[s]) {
+      const k = e - 1;
+      if (hashes[k] === h && !hidden[k] && sameWord(text, start, end, texts[k])) return this.values[k];
+    }
+    return -1;
+  }
+
+  private place(entry: number): void {
+    let s = this.hashes[entry] & this.mask;
+    while (this.slots[s] !== 0) s = (s + 1) & this.mask;
+    this.slots[s] = entry + 1;
+  }
+
+  private resize(size: number): void {
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    for (let entry = 0; entry < this.texts.length; entry++) this.place(entry);
   }
 }

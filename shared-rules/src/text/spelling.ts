@@ -1,11 +1,12 @@
 import type { Locale } from '../types';
+import { AsciiWordTable } from './ascii-words';
 
 /**
  * en-US spelling → en-GB spelling, for the words CareLint rules and rewrites use.
  * Text tokens are folded to en-GB before matching, so a rule written once matches both spellings;
  * rewrites are written in en-GB and converted back for en-US users.
  */
-const US_TO_GB: Record<string, string> = {
+export const US_TO_GB: Readonly<Record<string, string>> = {
   behavior: 'behaviour',
   behaviors: 'behaviours',
   behavioral: 'behavioural',
@@ -84,6 +85,32 @@ export function surfaceSpellings(canonical: string): string[] {
   // most words have no other spelling: no arrays to spread and filter (start-up reads thousands of words)
   if (!others) return canonicalSpelling(canonical) === canonical ? [canonical] : [];
   return [canonical, ...others].filter((s) => canonicalSpelling(s) === canonical);
+}
+
+/**
+ * Every surfaceSpellings() spelling of every word in `words` (canonical, lower-case, each once) that `plain` accepts,
+ * as a table from spelling to the word's index: the same entries as calling surfaceSpellings per word, without its
+ * arrays and look-ups for the thousands of words that have no other spelling. Those go in as they are; then the few
+ * words of US_TO_GB are put right.
+ */
+export function spellingTable(words: readonly string[], plain: (text: string) => boolean = () => true): AsciiWordTable {
+  const table = new AsciiWordTable(words.length);
+  for (let i = 0; i < words.length; i++) {
+    table.add(words[i], i);
+    if (!plain(words[i])) table.hide(words[i], i);
+  }
+  // a US spelling is no spelling of its own (it folds to the en-GB one) but is one of its en-GB word's
+  const others: Array<[string, number]> = [];
+  for (const [gb, uss] of fromGb) {
+    const i = table.lookup(gb, true);
+    if (i >= 0) for (const us of uss) if (plain(us)) others.push([us, i]);
+  }
+  for (const us of toGb.keys()) {
+    const i = table.lookup(us, true);
+    if (i >= 0) table.hide(us, i);
+  }
+  for (const [us, i] of others) table.add(us, i);
+  return table;
 }
 
 /** Convert an en-GB rewrite to the requested locale, keeping each word's case. */
