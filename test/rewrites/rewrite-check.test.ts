@@ -80,7 +80,7 @@ describe('rewrite check', function () {
     if (process.env.CARELINT_REWRITE_REPORT)
       console.log(`${results.length} rewrites checked, ${results.length - failed.length} pass`);
     // without the shared dev sets beside the project (a clone elsewhere) the rule examples, samples and our own sentences remain
-    assert.ok(results.length > 400, `only ${results.length} rewrites checked`);
+    assert.ok(results.length > 300, `only ${results.length} rewrites checked`);
     assert.deepEqual(
       failed.map(
         (r) => `${r.ruleId}: "${r.before}" → "${r.rewrite}" in "${r.context}" (${r.source}): ${r.problems.join('; ')}`,
