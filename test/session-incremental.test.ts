@@ -48,7 +48,7 @@ describe('incremental sessions', () => {
   });
 
   it('equals lint() after one-character edits to a document of paragraphs, findings read after some of them', function () {
-    this.timeout(Math.max(20000, RUNS * 100));
+    this.timeout(Math.max(120_000, RUNS * 400));
     const sentences = builtinRules()
       .flatMap((r) => [...r.examples.match.map((m) => (typeof m === 'string' ? m : m.text)), ...r.examples.noMatch])
       .slice(0, 400);
