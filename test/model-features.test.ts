@@ -1,6 +1,7 @@
 // The model's feature code, its storage format and its sentences: the same code runs at training and at lint time.
 import { strict as assert } from 'node:assert';
 import { featuresOf, MODEL_BITS, pairBucket, wordHash } from '../shared-rules/src/model/features';
+import { findTriggers, TriggerSet, triggerHash } from '../shared-rules/src/model/triggers';
 import { sentenceSpans } from '../shared-rules/src/model/sentences';
 import { decodeWeights, encodeWeights, findBucket, fromBase64, toBase64 } from '../shared-rules/src/model/weights';
 import { tokenize } from '../shared-rules/src/text/tokenize';
@@ -67,5 +68,19 @@ describe('model sentences', () => {
       sentenceSpans(text).map(([s, e]) => text.slice(s, e)),
       ['Seen today.', 'If she calls again:', 'discharge', '- Plan:', 'review'],
     );
+  });
+});
+
+describe('model trigger pre-check', () => {
+  const set = new TriggerSet(Uint32Array.from([triggerHash('discharge', false), triggerHash('sanct', true)]));
+  const words = (text: string) => findTriggers(text, set, []).map((at) => text.slice(at, at + 9));
+
+  it('finds trigger words in one pass over the characters, in any letter case, and a trigger prefix in longer words', () => {
+    assert.deepEqual(words('Will DISCHARGE him; sanctioned twice, discharged.'), ['DISCHARGE', 'sanctione']);
+    assert.deepEqual(findTriggers('sanct discharge', set, []), [6], 'a 5-letter word is not a prefix of itself');
+  });
+
+  it('reads a word at the very end of the text', () => {
+    assert.deepEqual(findTriggers('then discharge', set, []), [5]);
   });
 });

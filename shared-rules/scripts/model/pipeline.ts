@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RuleData } from '../../src/types';
 import { renderModelFile } from './render';
+import { triggerHashes } from './triggers';
 import { crossValidate } from './cross-validate';
 import { buildSamples, jsonlIn, type Samples } from './samples';
 import { DEFAULT_TRAINING, pruneAndQuantise, type TrainOptions, trainFloat } from './train';
@@ -11,7 +12,7 @@ const ROOT = join(__dirname, '..', '..', '..');
 export const MODEL_FILE = join(ROOT, 'shared-rules', 'model', 'model-data.ts');
 /** The labelled sets trained on. test/fixtures/heldout is the rounds' measurement and is never read here. */
 export const LABELLED_DIRS = [join(ROOT, 'test', 'fixtures', 'tuning'), join(ROOT, 'test', 'fixtures', 'model')];
-export const MODEL_USE = { threshold: 0.95, minWords: 6 };
+export const MODEL_USE = { threshold: 0.95, minWords: 6, trigger: 24 };
 
 /** The notes beside the project (or beside its worktree folder), as the bench looks for them. */
 export function notesCandidates(): string[] {
@@ -56,6 +57,7 @@ export function trainModelFile(notesFile: string, overrides: Partial<TrainOption
   const positives = samples.labels.reduce((n, y) => n + (y > 0 ? 1 : 0), 0);
   return renderModelFile(
     m,
+    triggerHashes(m, samples.vocabulary, MODEL_USE.trigger),
     MODEL_USE,
     `${samples.labels.length} sentences (${positives} flagged), ${o.epochs} epochs, L2 ${o.l2}, positives ${o.positiveWeight}:1, seed ${o.seed}, ${m.buckets.length} features kept`,
   );

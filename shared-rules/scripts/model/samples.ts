@@ -21,6 +21,8 @@ export interface Samples {
   labels: Uint8Array;
   /** Words in each sample (the engine scores only sentences of MODEL_MIN_WORDS or more). */
   words: Uint16Array;
+  /** Every distinct word (normalised) the samples hold, sorted: where the trigger words come from. */
+  vocabulary: string[];
   /** Where each sample came from (for cross-validation by source and for reports). */
   sources: string[];
 }
@@ -43,11 +45,13 @@ export class SampleBuilder {
   private words: number[] = [];
   private sources: string[] = [];
   private readonly buf: number[] = [];
+  private readonly norms = new Set<string>();
 
   add(text: string, start: number, end: number, label: number, source: string): void {
     const tokens = tokenize(text, start, end);
     if (tokens.length === 0) return;
     featuresOf(tokens, 0, tokens.length, this.buf);
+    for (const t of tokens) this.norms.add(t.norm);
     for (const f of this.buf) this.feats.push(f);
     this.offsets.push(this.feats.length);
     this.labels.push(label);
@@ -79,6 +83,7 @@ export class SampleBuilder {
       offsets: Int32Array.from(this.offsets),
       labels: Uint8Array.from(this.labels),
       words: Uint16Array.from(this.words),
+      vocabulary: [...this.norms].sort(),
       sources: this.sources,
     };
   }

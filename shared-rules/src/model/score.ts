@@ -1,20 +1,21 @@
 /**
- * Scoring one sentence with the committed model (shared-rules/model/model-data.ts), decoded on first use.
- * A sentence is scored only when one of its features is "heavy" (a weight of at least HEAVY/127 of the largest for
- * some category): most sentences of a real note have none, and skip the softmax.
+ * Scoring one sentence with the committed model (shared-rules/model/model-data.ts), decoded on first use. Which
+ * sentences are scored at all is the trigger pre-check's choice (triggers.ts).
  */
 import { MODEL_DATA } from '../../model/model-data';
 import type { Token } from '../text/tokenize';
 import { featuresOf, pairBucket, PREFIX, prefixBucket, wordBucket, wordHash } from './features';
-import { decodeWeights, findBucket, MODEL_CLASSES, type ModelWeights } from './weights';
+import { TriggerSet } from './triggers';
+import { decodeHashes, decodeWeights, findBucket, MODEL_CLASSES, type ModelWeights } from './weights';
 
 export const MODEL_THRESHOLD = MODEL_DATA.threshold;
 export const MODEL_MIN_WORDS = MODEL_DATA.minWords;
-/** Quantised weight a sentence needs on at least one feature to be scored at all. */
-const HEAVY = 24;
 
 let model: ModelWeights | undefined;
 const loaded = (): ModelWeights => (model ??= decodeWeights(MODEL_DATA.weights, MODEL_DATA.scale));
+let triggers: TriggerSet | undefined;
+/** The trigger words of the committed model, as a hash set built on first use. */
+export const modelTriggers = (): TriggerSet => (triggers ??= new TriggerSet(decodeHashes(MODEL_DATA.triggers)));
 
 export interface ModelVerdict {
   /** Index in CATEGORIES. */
@@ -25,22 +26,16 @@ export interface ModelVerdict {
 const feats: number[] = [];
 const logits = new Float64Array(MODEL_CLASSES);
 
-/** The most likely category of tokens[from, to) and its probability, or null when no feature is heavy. */
-export function scoreSentence(tokens: readonly Token[], from: number, to: number): ModelVerdict | null {
+/** The most likely category of tokens[from, to) and its probability. */
+export function scoreSentence(tokens: readonly Token[], from: number, to: number): ModelVerdict {
   const m = loaded();
   featuresOf(tokens, from, to, feats);
   logits.fill(0);
-  let heavy = false;
   for (const f of feats) {
     const i = findBucket(m.buckets, f);
     if (i < 0) continue;
-    for (let c = 0; c < MODEL_CLASSES; c++) {
-      const w = m.weights[i * MODEL_CLASSES + c];
-      if (w >= HEAVY) heavy = true;
-      logits[c] += w;
-    }
+    for (let c = 0; c < MODEL_CLASSES; c++) logits[c] += m.weights[i * MODEL_CLASSES + c];
   }
-  if (!heavy) return null;
   let best = 0;
   let sum = 1; // "none" has logit 0
   for (let c = 0; c < MODEL_CLASSES; c++) {

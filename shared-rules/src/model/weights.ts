@@ -16,6 +16,9 @@ export interface ModelWeights {
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** Each base64 character's value by character code ("=" and anything else: 0). */
+const VALUE = new Uint8Array(128);
+for (let i = 0; i < 64; i++) VALUE[B64.charCodeAt(i)] = i;
 
 export function toBase64(bytes: Uint8Array): string {
   let out = '';
@@ -32,7 +35,7 @@ export function toBase64(bytes: Uint8Array): string {
 export function fromBase64(s: string): Uint8Array {
   const pad = s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0;
   const out = new Uint8Array((s.length / 4) * 3 - pad);
-  const value = (i: number) => (s.charCodeAt(i) === 61 ? 0 : B64.indexOf(s[i]));
+  const value = (i: number) => VALUE[s.charCodeAt(i)] ?? 0;
   let o = 0;
   for (let i = 0; i < s.length; i += 4) {
     const n = (value(i) << 18) | (value(i + 1) << 12) | (value(i + 2) << 6) | value(i + 3);
@@ -43,43 +46,60 @@ export function fromBase64(s: string): Uint8Array {
   return out;
 }
 
-export function encodeWeights(m: ModelWeights): string {
-  const bytes: number[] = [];
+/** Ascending integers as [varint count][varint gaps]. */
+function pushAscending(bytes: number[], values: ArrayLike<number>): void {
   const varint = (v: number) => {
     while (v >= 128) {
-      bytes.push((v & 127) | 128);
-      v >>>= 7;
+      bytes.push((v % 128) + 128);
+      v = Math.floor(v / 128);
     }
     bytes.push(v);
   };
-  varint(m.buckets.length);
+  varint(values.length);
   let prev = 0;
-  for (const b of m.buckets) {
-    varint(b - prev);
-    prev = b;
+  for (let i = 0; i < values.length; i++) {
+    varint(values[i] - prev);
+    prev = values[i];
   }
+}
+
+function readAscending(bytes: Uint8Array, at: { p: number }): Uint32Array {
+  const varint = () => {
+    let v = 0;
+    let mul = 1;
+    for (;;) {
+      const b = bytes[at.p++];
+      v += (b & 127) * mul;
+      if (b < 128) return v;
+      mul *= 128;
+    }
+  };
+  const out = new Uint32Array(varint());
+  let prev = 0;
+  for (let i = 0; i < out.length; i++) out[i] = prev += varint();
+  return out;
+}
+
+export function encodeWeights(m: ModelWeights): string {
+  const bytes: number[] = [];
+  pushAscending(bytes, m.buckets);
   for (const w of m.weights) bytes.push(w & 255);
   return toBase64(Uint8Array.from(bytes));
 }
 
+/** The trigger hashes (model/triggers.ts), ascending. */
+export const encodeHashes = (hashes: Uint32Array): string => {
+  const bytes: number[] = [];
+  pushAscending(bytes, hashes);
+  return toBase64(Uint8Array.from(bytes));
+};
+export const decodeHashes = (data: string): Uint32Array => readAscending(fromBase64(data), { p: 0 });
+
 export function decodeWeights(data: string, scale: number): ModelWeights {
   const bytes = fromBase64(data);
-  let p = 0;
-  const varint = () => {
-    let v = 0;
-    let shift = 0;
-    for (;;) {
-      const b = bytes[p++];
-      v += (b & 127) * 2 ** shift;
-      if (b < 128) return v;
-      shift += 7;
-    }
-  };
-  const n = varint();
-  const buckets = new Uint32Array(n);
-  let prev = 0;
-  for (let i = 0; i < n; i++) buckets[i] = prev += varint();
-  const weights = new Int8Array(bytes.buffer, bytes.byteOffset + p, n * MODEL_CLASSES).slice();
+  const at = { p: 0 };
+  const buckets = readAscending(bytes, at);
+  const weights = new Int8Array(bytes.buffer, bytes.byteOffset + at.p, buckets.length * MODEL_CLASSES).slice();
   return { buckets, weights, scale };
 }
 
