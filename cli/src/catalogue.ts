@@ -14,7 +14,7 @@ export function listRules(cmd: Extract<Command, { name: 'rules' }>, problems: Pr
       category: rule.category,
       severity,
       enabled,
-      kind: rule.frame ? 'frame' : 'phrase',
+      kind: rule.frame ? 'frame' : rule.model ? 'model' : 'phrase',
       message: rule.message,
     }))
     .sort((a, b) => CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) || (a.id < b.id ? -1 : 1));
@@ -34,7 +34,7 @@ export function listRules(cmd: Extract<Command, { name: 'rules' }>, problems: Pr
         r.category,
         r.severity,
         r.enabled ? 'yes' : 'no',
-        `${r.kind === 'frame' ? '[frame] ' : ''}${r.message}`,
+        `${r.kind === 'phrase' ? '' : `[${r.kind}] `}${r.message}`,
       ),
     );
   const classes = Object.entries(ruleSet.wordClasses());
@@ -44,7 +44,7 @@ export function listRules(cmd: Extract<Command, { name: 'rules' }>, problems: Pr
     out.push(`${name.padEnd(cw)}  ${String(c.entries.length).padStart(3)} entries  ${c.description ?? ''}`);
   out.push(
     '',
-    `${rows.length} rules (${rows.filter((r) => r.kind === 'frame').length} frames), ${classes.length} word classes. \`carelint explain <id>\` shows the rationale, sources and examples of a rule, and how a frame matches.`,
+    `${rows.length} rules (${rows.filter((r) => r.kind === 'frame').length} frames, ${rows.filter((r) => r.kind === 'model').length} a trained model's second opinion), ${classes.length} word classes. \`carelint explain <id>\` shows the rationale, sources and examples of a rule, how a frame matches, and what a model rule was trained on.`,
   );
   process.stdout.write(out.join('\n') + '\n');
   return 0;

@@ -33,7 +33,7 @@ export function renderCatalogue(rules: RuleData[] = builtinRules()): string {
     '',
     '<!-- Generated from shared-rules/rules/*.yaml by `npm run docs`. Do not edit by hand. -->',
     '',
-    `${rules.length} rules (${rules.filter((r) => r.frame).length} of them frames), ${new Set(rules.flatMap((r) => r.match)).size} patterns, ${Object.keys(builtinClasses()).length} [word classes](#word-classes). Phrase and frame syntax: see [shared-rules/README.md](../shared-rules/README.md).`,
+    `${rules.length} rules (${rules.filter((r) => r.frame).length} of them frames, ${rules.filter((r) => r.model).length} a trained model's second opinion), ${new Set(rules.flatMap((r) => r.match)).size} patterns, ${Object.keys(builtinClasses()).length} [word classes](#word-classes). Phrase and frame syntax: see [shared-rules/README.md](../shared-rules/README.md).`,
     '',
   ];
   for (const category of CATEGORIES) {
@@ -45,7 +45,9 @@ export function renderCatalogue(rules: RuleData[] = builtinRules()): string {
       const off = r.enabled === false ? ' (off by default)' : '';
       const matches = r.frame
         ? `frame: ${r.frame.patterns.map((p) => `\`${p}\``).join(', ')}`
-        : r.match.map((m) => `\`${m}\``).join(', ');
+        : r.model
+          ? 'a trained model (a second opinion on sentences no rule flagged)'
+          : r.match.map((m) => `\`${m}\``).join(', ');
       // The engine's description shows suggestions as a writer sees them (`die~ by suicide` is "die by suicide").
       const d = describeRuleData(r, []);
       out.push(
@@ -68,6 +70,10 @@ export function renderCatalogue(rules: RuleData[] = builtinRules()): string {
           `**Frame** (${d.scope}). ${d.patterns.map((p) => `${p}.`).join(' Or: ')}${[...d.require, ...d.quiet].map((q) => ` ${q[0].toUpperCase()}${q.slice(1)}.`).join('')}`,
           '',
         );
+      }
+      if (d.model) {
+        const m = d.model;
+        out.push(`**Model.** It is ${m.what}. Trained on ${m.trainedOn}. Fires ${m.fires}.`, '');
       }
       const quoted = (list: string[]) => list.map((s) => `“${s}”`).join(' · ');
       if (d.rewrites.length) out.push(`**Rewrites.** ${quoted(d.rewrites)}`, '');

@@ -179,7 +179,7 @@ for (const name of files) {
       if (!sources[key])
         report(loc, ['sources', i], `unknown source key "${key}"; add it to shared-rules/sources.yaml`);
     }
-    if (rule.frame && !rule.match) rule.match = [];
+    if ((rule.frame || rule.model) && !rule.match) rule.match = [];
     rules.push(rule);
     where.push(loc);
     families[rule.id] = data.family!;

@@ -33,9 +33,12 @@ export function checkRuleExample(
   });
   // the rule runs on its own (every other rule off, and on even when off by default): a frame covering the same
   // sentence with a longer span would otherwise replace a phrase rule's finding (one underline per issue)
-  const own = lint(example.text, { ruleSet, categories: ALL_OFF, rules: { [rule.id]: true } }).filter(
-    (f) => f.ruleId === rule.id,
-  );
+  // A model rule reads only sentences no rule flagged and that no rule switched off claims: its examples run with
+  // every rule on, as a writer meets them.
+  const own = lint(
+    example.text,
+    rule.model ? { ruleSet } : { ruleSet, categories: ALL_OFF, rules: { [rule.id]: true } },
+  ).filter((f) => f.ruleId === rule.id);
   if (list === 'noMatch')
     return own.length ? fail(`flagged ("${own[0].text}"), but this example must stay quiet`) : undefined;
   if (own.length === 0) return fail('not flagged, but this example must be flagged by the rule');

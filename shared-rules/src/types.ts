@@ -125,6 +125,11 @@ export interface RuleData {
   match: string[];
   /** Word-class slots in order within a clause (a frame rule); its anchors stand in for `match`. */
   frame?: FrameData;
+  /**
+   * true: the rule is the statistical second opinion for its category (shared-rules/src/model): it flags a whole
+   * sentence no other rule flagged when the trained model reads it as this category. No `match` or `frame`.
+   */
+  model?: boolean;
   context?: RuleContext;
   message: string;
   rationale: string;

@@ -2,6 +2,7 @@
 // the language server) only lays the sections out.
 import type { RuleSet } from '../matching/compile';
 import { describeFrame, type FrameDescription } from '../frames/describe';
+import { describeModel, type ModelDescription } from '../model/describe';
 import { suggestionKind } from '../text/prompts';
 import type { Category, RuleData, Severity, SourceRef, WordClasses } from '../types';
 
@@ -55,6 +56,8 @@ export interface RuleDescription {
   examples: { flagged: Array<{ text: string; fixed?: string }>; fine: string[] };
   /** A frame rule: its slots, scope and quieting classes in words, and the word classes it uses. */
   frame?: FrameDescription;
+  /** A model rule: what the model is, what it was trained on and when it fires. */
+  model?: ModelDescription;
 }
 
 /** The rule with this id in the rule set, described; undefined when there is none. */
@@ -88,6 +91,7 @@ export function describeRuleData(
       fine: [...rule.examples.noMatch],
     },
     ...(rule.frame ? { frame: describeFrame(rule.frame, classes) } : {}),
+    ...(rule.model ? { model: describeModel() } : {}),
   };
 }
 
@@ -127,6 +131,13 @@ export function describeRuleAsText(d: RuleDescription, width = 100, note = ''): 
             ),
           ),
         )
+      : []),
+    ...(d.model
+      ? section('How it matches (a trained model, not phrases)', [
+          ...wrap(`- What it is: ${d.model.what}.`, width, '    '),
+          ...wrap(`- Trained on: ${d.model.trainedOn}.`, width, '    '),
+          ...wrap(`- Fires: ${d.model.fires}.`, width, '    '),
+        ])
       : []),
     ...section('Instead', items(d.rewrites)),
     ...section('Ask the writer', items(d.prompts)),

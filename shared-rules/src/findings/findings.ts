@@ -195,7 +195,9 @@ export function toFinding(
     start,
     end,
     text,
-    message: d.message,
+    message: hit.weighed?.length
+      ? `${d.message}; the words that weighed most: ${hit.weighed.map((w) => `'${w}'`).join(', ')}`
+      : d.message,
     rationale: d.rationale,
     sources: rule.sources,
     suggestions,

@@ -128,7 +128,12 @@ export class RuleSet {
   ) {
     this.ids = new Map(compiled.map((r) => [r.data.id, r]));
     this.starts = new StartIndex(trie);
+    this.modelRules = new Int32Array(CATEGORIES.length).fill(-1);
+    for (const r of compiled) if (r.data.model) this.modelRules[CATEGORIES.indexOf(r.data.category)] = r.index;
   }
+
+  /** The model rule (shared-rules/src/model) of each category, by index in CATEGORIES; -1 where there is none. */
+  readonly modelRules: Int32Array;
 
   /** The trie's words by spelling, for phrase walks (built on the first lint). */
   get walkVocabulary(): WalkVocabulary {
@@ -358,7 +363,8 @@ export function compileRuleSet(
         issues.push({ path: at(field), message: `${field} is required` });
     }
     const isFrame = data.frame !== undefined;
-    for (const field of [...(isFrame ? [] : (['match'] as const)), 'sources'] as const) {
+    const isModel = data.model === true;
+    for (const field of [...(isFrame || isModel ? [] : (['match'] as const)), 'sources'] as const) {
       if (!Array.isArray(data[field]) || data[field].length === 0)
         issues.push({ path: at(field), message: `${field} needs at least one entry` });
     }
@@ -368,6 +374,20 @@ export function compileRuleSet(
         path: at('match'),
         message: 'a frame rule has no match phrases: its anchors come from its patterns',
       });
+    if (isModel) {
+      if ((Array.isArray(data.match) && data.match.length) || isFrame)
+        issues.push({
+          path: at('model'),
+          message: 'a model rule has no match phrases or frame: the model reads the sentence',
+        });
+      if (CATEGORIES.includes(data.category) && compiled.some((r) => r.data.model && r.data.category === data.category))
+        issues.push({ path: at('model'), message: `the category ${data.category} already has its model rule` });
+      if (data.suggestions?.some((s) => !s.includes('[')))
+        issues.push({
+          path: at('suggestions'),
+          message: 'a model finding is a whole sentence: prompts only, no rewrite',
+        });
+    }
     if (!isFrame && !Array.isArray(data.match)) return;
     const ruleIndex = compiled.length;
     let frame: CompiledFrame | null = null;

@@ -8,6 +8,7 @@ import { WalkTokens } from './walk-tokens';
 import { FrameScopes, judgeFrame } from '../frames/judge';
 import { mergeFrameHits } from '../frames/merge';
 import type { Category, SectionKind, Severity } from '../types';
+import { anyModelRule, modelHits } from '../model/lint-model';
 
 /** A rule firing inside one chunk, in chunk-relative offsets. */
 export interface Hit {
@@ -17,6 +18,8 @@ export interface Hit {
   end: number;
   severity: Severity;
   form: FormName | null;
+  /** A model finding's weightiest words, as written (named in its message). */
+  weighed?: string[];
 }
 
 export interface ChunkResult {
@@ -41,9 +44,12 @@ const SEVERITY_RANK: Record<Severity, number> = { information: 0, warning: 1, er
 export function lintChunk(rs: RuleSet, active: Uint8Array, chunk: string, entry: SectionKind | null): ChunkResult {
   const text = maskSlotPrompts(rs, chunk);
   // one collector per chunk, not a closure per candidate; most candidates match nothing, so the map is lazy
-  const found: { best: Map<number, Longest> | null } = { best: null };
+  const found: { best: Map<number, Longest> | null; offLast: number } = { best: null, offLast: -1 };
   const collect = (match: TrieMatch) => {
-    if (!active[match.owner]) return;
+    if (!active[match.owner]) {
+      found.offLast = Math.max(found.offLast, match.lastToken);
+      return;
+    }
     found.best ??= new Map();
     const prev = found.best.get(match.owner);
     if (!prev || match.lastToken > prev.last) found.best.set(match.owner, { last: match.lastToken, form: match.form });
@@ -53,12 +59,17 @@ export function lintChunk(rs: RuleSet, active: Uint8Array, chunk: string, entry:
   // statements read for frames, once each, only when a frame's anchor is found
   let scopes: FrameScopes | null = null;
   const walk = new WalkTokens(text, text.length, rs.walkVocabulary);
+  const model = anyModelRule(rs, active);
+  const offMatches: Array<{ start: number; end: number }> = [];
   for (const pos of rs.starts.scan(text, text.length)) {
     walk.from(pos);
     const first = walk.at(0);
     if (!first || first.start !== pos) continue;
     found.best = null;
+    found.offLast = -1;
     rs.trie.matchAt(walk.at, 0, collect);
+    // a rule switched off keeps its wording from the model too: the sentence is still that rule's business
+    if (found.offLast >= 0 && model) offMatches.push({ start: pos, end: walk.at(found.offLast)!.end });
     const best = found.best as Map<number, Longest> | null;
     if (best)
       for (const [rule, { last, form }] of best) {
@@ -84,10 +95,14 @@ export function lintChunk(rs: RuleSet, active: Uint8Array, chunk: string, entry:
           });
       }
   }
-  return {
-    hits: resolveOverlaps(scopes ? mergeFrameHits(hits, rs.compiled) : hits),
-    exit: exitSection(ctx.headings(), entry),
-  };
+  const resolved = resolveOverlaps(scopes ? mergeFrameHits(hits, rs.compiled) : hits);
+  if (model) {
+    const claimed = offMatches.length ? [...resolved, ...offMatches].sort((a, b) => a.start - b.start) : resolved;
+    const extra = modelHits(rs, active, ctx, claimed);
+    for (const m of extra) resolved.push({ ...m, category: rs.compiled[m.rule].data.category, form: null });
+    if (extra.length) resolved.sort((a, b) => a.start - b.start || b.end - a.end || a.rule - b.rule);
+  }
+  return { hits: resolved, exit: exitSection(ctx.headings(), entry) };
 }
 
 /**
