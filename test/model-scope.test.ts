@@ -1,0 +1,42 @@
+// Where the model may speak: not over a rule's own judgement of the same wording.
+import { strict as assert } from 'node:assert';
+import { builtinRules, CATEGORIES, lint } from '../shared-rules/src/index';
+import { MODEL_THRESHOLD, scoreSentence } from '../shared-rules/src/model/score';
+import { tokenize } from '../shared-rules/src/text/tokenize';
+
+const modelRules = new Set(
+  builtinRules()
+    .filter((r) => r.model)
+    .map((r) => r.id),
+);
+const modelAlone = (text: string) => {
+  const tokens = tokenize(text);
+  const v = scoreSentence(tokens, 0, tokens.length);
+  return { category: CATEGORIES[v.category], sure: v.probability >= MODEL_THRESHOLD };
+};
+
+describe('model scope', () => {
+  it('leaves a sentence alone where a rule found its wording negated (the model weighs words, not negation)', () => {
+    for (const text of [
+      'We will not be using a behavioural contract.',
+      'The team agreed we will not be using a behavioural contract this time.',
+    ]) {
+      // the sentence alone reads as punitive to the model, so only the negated rule wording can keep it quiet
+      assert.deepEqual(modelAlone(text), { category: 'punitive-approach', sure: true }, text);
+      const byModel = lint(text).filter((f) => modelRules.has(f.ruleId));
+      assert.deepEqual(
+        byModel.map((f) => f.ruleId),
+        [],
+        text,
+      );
+    }
+  });
+
+  it('still reads a sentence that holds no rule wording', () => {
+    const text = 'If he keeps ringing the ward at night, his outpatient slot will be given to someone else.';
+    assert.deepEqual(
+      lint(text).map((f) => f.ruleId),
+      ['likely-punitive-approach'],
+    );
+  });
+});
