@@ -179,6 +179,14 @@ export interface Verdict {
 }
 
 /** Decide whether a candidate hit fires, at what severity and over what span. */
+/** True when a negatable rule's wording at `start` is negated ("will not be using a behavioural contract"). */
+export function negatedWording(rule: CompiledRule, ctx: ChunkContext, start: number, end: number): boolean {
+  if (!rule.negatable) return false;
+  const tokens = ctx.sentence(start, end).tokens;
+  const first = indexOfStart(tokens, start);
+  return first < tokens.length && tokens[first].start === start && isNegated(ctx.text, tokens, first);
+}
+
 export function judge(rule: CompiledRule, ctx: ChunkContext, start: number, end: number): Verdict | null {
   // quoted words are the person's own or a term mentioned, except scare quotes that a rule asks for
   const quote = ctx.quoteAround(start, end);

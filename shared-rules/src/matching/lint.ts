@@ -1,4 +1,4 @@
-import { ChunkContext, judge } from '../context/context';
+import { ChunkContext, judge, negatedWording } from '../context/context';
 import type { RuleSet } from './compile';
 import type { FormName } from './phrase';
 import { exitSection } from '../context/sections';
@@ -60,7 +60,8 @@ export function lintChunk(rs: RuleSet, active: Uint8Array, chunk: string, entry:
   let scopes: FrameScopes | null = null;
   const walk = new WalkTokens(text, text.length, rs.walkVocabulary);
   const model = anyModelRule(rs, active);
-  const offMatches: Array<{ start: number; end: number }> = [];
+  // wording a rule owns but did not flag: switched off, or negated
+  const ruledQuiet: Array<{ start: number; end: number }> = [];
   for (const pos of rs.starts.scan(text, text.length)) {
     walk.from(pos);
     const first = walk.at(0);
@@ -69,7 +70,7 @@ export function lintChunk(rs: RuleSet, active: Uint8Array, chunk: string, entry:
     found.offLast = -1;
     rs.trie.matchAt(walk.at, 0, collect);
     // a rule switched off keeps its wording from the model too: the sentence is still that rule's business
-    if (found.offLast >= 0 && model) offMatches.push({ start: pos, end: walk.at(found.offLast)!.end });
+    if (found.offLast >= 0 && model) ruledQuiet.push({ start: pos, end: walk.at(found.offLast)!.end });
     const best = found.best as Map<number, Longest> | null;
     if (best)
       for (const [rule, { last, form }] of best) {
@@ -84,6 +85,10 @@ export function lintChunk(rs: RuleSet, active: Uint8Array, chunk: string, entry:
               walk.at(last)!.end,
             )
           : judge(compiled, ctx, pos, walk.at(last)!.end);
+        // a rule's wording negated ("will not be using a behavioural contract") is not the model's to read: it weighs
+        // words, not what negation does to them (quotations and mentions it checks itself, through judge)
+        if (!verdict && model && !compiled.frame && negatedWording(compiled, ctx, pos, walk.at(last)!.end))
+          ruledQuiet.push({ start: pos, end: walk.at(last)!.end });
         if (verdict)
           hits.push({
             rule,
@@ -97,7 +102,7 @@ export function lintChunk(rs: RuleSet, active: Uint8Array, chunk: string, entry:
   }
   const resolved = resolveOverlaps(scopes ? mergeFrameHits(hits, rs.compiled) : hits);
   if (model) {
-    const claimed = offMatches.length ? [...resolved, ...offMatches].sort((a, b) => a.start - b.start) : resolved;
+    const claimed = ruledQuiet.length ? [...resolved, ...ruledQuiet].sort((a, b) => a.start - b.start) : resolved;
     const extra = modelHits(rs, active, ctx, claimed);
     for (const m of extra) resolved.push({ ...m, category: rs.compiled[m.rule].data.category, form: null });
     if (extra.length) resolved.sort((a, b) => a.start - b.start || b.end - a.end || a.rule - b.rule);
