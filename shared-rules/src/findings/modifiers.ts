@@ -46,6 +46,6 @@ export function modifierBefore(lineBefore: string): string | undefined {
   const previous = /([\p{L}]+)\s*$/u.exec(rest)?.[1]?.toLowerCase();
   const afterDeterminer = previous !== undefined && DETERMINERS.has(previous) && /[\p{L}]\s+$/u.test(rest);
   // a list item's bullet or a heading's hash opens a clause too
-  const clauseStart = /(?:^|[.!?;:,(*•>#-])\s*$/u.test(rest);
+  const clauseStart = /(?:^|[.!?;:,(*\u2022>#-])\s*$/u.test(rest);
   return afterDeterminer || clauseStart ? word : undefined;
 }
