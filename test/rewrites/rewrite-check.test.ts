@@ -1,11 +1,8 @@
 // Issue 12's rewrite check: every rewrite of every finding on every rule example, the bundled samples and the
 // shared dev sets, applied and read back. A rewrite that cannot pass must become a prompt or guidance in its rule.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { builtinRules } from '../../shared-rules/src/index';
 import { checkAll, type RewriteCase } from '../support/rewrite-check';
-import { ROOT } from '../support/cli';
+import { rewriteCorpus } from '../support/rewrite-corpus';
 
 /** Our own sentences: the wording a clinician reported, in he/she/they and sentence-start variants. */
 const OWN = [
@@ -46,29 +43,7 @@ function cases(): RewriteCase[] {
       if (!template.includes('{')) break;
     }
   }
-  for (const rule of builtinRules()) {
-    rule.examples.match.forEach((e, i) =>
-      out.push({
-        source: `${rule.id} example ${i + 1}`,
-        text: typeof e === 'string' ? e : e.text,
-        format: 'plaintext',
-      }),
-    );
-  }
-  for (const name of readdirSync(join(ROOT, 'samples'))) {
-    const format = name.endsWith('.md') ? 'markdown' : name.endsWith('.html') ? 'html' : 'plaintext';
-    out.push({ source: `samples/${name}`, text: readFileSync(join(ROOT, 'samples', name), 'utf8'), format });
-  }
-  // the shared evaluation sets sit beside the project (read-only); they are read, never copied in
-  for (const set of ['dev.jsonl', 'dev2.jsonl']) {
-    const file = join(ROOT, '..', 'shared', 'eval', set);
-    if (!existsSync(file)) continue;
-    for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
-      const item = JSON.parse(line) as { id: string; text: string; ext?: string };
-      const format = item.ext === 'md' ? 'markdown' : item.ext === 'html' ? 'html' : 'plaintext';
-      out.push({ source: `${set} ${item.id}`, text: item.text, format });
-    }
-  }
+  out.push(...rewriteCorpus());
   return out;
 }
 
