@@ -4,8 +4,7 @@
 import { applyFixes } from './findings/fix';
 import { lint } from './lint-document';
 import type { RuleSet } from './matching/compile';
-import { MODEL_THRESHOLD, scoreSentence } from './model/score';
-import { tokenize } from './text/tokenize';
+import { MODEL_THRESHOLD, modelReading } from './model/score';
 import { CATEGORIES, type Category, type RuleData } from './types';
 
 const ALL_OFF = Object.fromEntries(CATEGORIES.map((c) => [c, false])) as Record<Category, boolean>;
@@ -68,11 +67,10 @@ function modelReads(
 ): RuleExampleFailure | undefined {
   const shown = lint(text, { ruleSet }).find((f) => f.category === rule.category);
   if (!shown) return fail('not flagged, but this example must be flagged by the rule');
-  const tokens = tokenize(text);
-  const verdict = scoreSentence(tokens, 0, tokens.length);
-  if (CATEGORIES[verdict.category] === rule.category && verdict.probability >= MODEL_THRESHOLD) return undefined;
+  const read = modelReading(text);
+  if (read.category === rule.category && read.sure) return undefined;
   return fail(
-    `flagged by ${shown.ruleId}, and the model alone reads it as ${CATEGORIES[verdict.category]} at ${verdict.probability.toFixed(2)} (needs ${rule.category} at ${MODEL_THRESHOLD})`,
+    `flagged by ${shown.ruleId}, and the model alone reads it as ${read.category} at ${read.probability.toFixed(2)} (needs ${rule.category} at ${MODEL_THRESHOLD})`,
   );
 }
 

@@ -2,16 +2,8 @@
 // finding is gone and no new one appears, nothing outside the span changed, pronouns and articles agree, the first
 // letter fits the position in the sentence, and no word is doubled or left stranded.
 import nlp from 'compromise';
-import {
-  applyEdits,
-  builtinRules,
-  CATEGORIES,
-  lint,
-  type Finding,
-  type TextFormat,
-} from '../../shared-rules/src/index';
-import { MODEL_THRESHOLD, scoreSentence } from '../../shared-rules/src/model/score';
-import { tokenize } from '../../shared-rules/src/text/tokenize';
+import { applyEdits, builtinRules, lint, type Finding, type TextFormat } from '../../shared-rules/src/index';
+import { modelReading } from '../../shared-rules/src/model/score';
 
 export interface RewriteCase {
   source: string;
@@ -79,9 +71,8 @@ const MODEL_RULES = new Set(
 );
 function modelReadItBefore(text: string, f: Finding, rewrite: string, g: Finding): boolean {
   if (!MODEL_RULES.has(g.ruleId)) return false;
-  const tokens = tokenize(text, g.start, g.end - rewrite.length + (f.end - f.start));
-  const verdict = scoreSentence(tokens, 0, tokens.length);
-  return CATEGORIES[verdict.category] === g.category && verdict.probability >= MODEL_THRESHOLD;
+  const before = modelReading(text, g.start, g.end - rewrite.length + (f.end - f.start));
+  return before.category === g.category && before.sure;
 }
 
 export function checkRewrite(c: RewriteCase, f: Finding, rewrite: string): string[] {

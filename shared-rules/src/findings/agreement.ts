@@ -24,7 +24,6 @@ const MODIFIED_NOUN = new Set(
 const AUXILIARY_BEFORE = new Set(
   'to did does do will would can could should must may might has have had is are was were be been being'.split(' '),
 );
-const DETERMINER_BEFORE = DETERMINERS;
 /** Prepositions an adjective takes as its complement ("manipulative with staff", "resistant to help"). */
 const COMPLEMENT_AFTER = new Set('with to towards toward about at of'.split(' '));
 /** "manipulative in nature": a frame only an adjective fills. */
@@ -45,17 +44,17 @@ function misfit(text: string, wordBefore: string | undefined, wordAfter: string 
   // contacts plan"
   if (words >= 3 && wordAfter && MODIFIED_NOUN.has(wordAfter)) return true;
   if (!wordBefore || !first) return false;
-  if (/^(a|an|the)$/.test(first) && DETERMINER_BEFORE.has(wordBefore)) return true;
+  if (/^(a|an|the)$/.test(first) && DETERMINERS.has(wordBefore)) return true;
   if (
     /^(has|have|had|is|are|was|were|with)$/.test(first) &&
-    (AUXILIARY_BEFORE.has(wordBefore) || DETERMINER_BEFORE.has(wordBefore))
+    (AUXILIARY_BEFORE.has(wordBefore) || DETERMINERS.has(wordBefore))
   )
     return true;
-  if (first === 'not' && DETERMINER_BEFORE.has(wordBefore)) return true;
+  if (first === 'not' && DETERMINERS.has(wordBefore)) return true;
   if (VERB_PHRASE.test(text) && DEGREE_BEFORE.has(wordBefore)) return true;
   // after a determiner or a possessive comes a noun phrase: "her manipulativeness" is not "her trying to …", "her
   // alleged overdose" not "her reportedly"
-  return DETERMINER_BEFORE.has(wordBefore) && (VERB_PHRASE.test(text) || /^\p{L}+ly$/u.test(text.trim()));
+  return DETERMINERS.has(wordBefore) && (VERB_PHRASE.test(text) || /^\p{L}+ly$/u.test(text.trim()));
 }
 
 /**

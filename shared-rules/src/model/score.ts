@@ -3,7 +3,8 @@
  * sentences are scored at all is the trigger pre-check's choice (triggers.ts).
  */
 import { MODEL_DATA } from '../../model/model-data';
-import type { Token } from '../text/tokenize';
+import { CATEGORIES, type Category } from '../types';
+import { type Token, tokenize } from '../text/tokenize';
 import { featuresOf, pairBucket, PREFIX, prefixBucket, wordBucket, wordHash } from './features';
 import { TriggerSet } from './triggers';
 import { decodeHashes, decodeWeights, findBucket, MODEL_CLASSES, type ModelWeights } from './weights';
@@ -43,6 +44,17 @@ export function scoreSentence(tokens: readonly Token[], from: number, to: number
     if (logits[c] > logits[best]) best = c;
   }
   return { category: best, probability: Math.exp(logits[best] * m.scale) / sum };
+}
+
+/** How the model alone reads text[start, end) as one sentence: for tests and example checks, not the lint path. */
+export function modelReading(
+  text: string,
+  start = 0,
+  end = text.length,
+): { category: Category; probability: number; sure: boolean } {
+  const tokens = tokenize(text, start, end);
+  const v = scoreSentence(tokens, 0, tokens.length);
+  return { category: CATEGORIES[v.category], probability: v.probability, sure: v.probability >= MODEL_THRESHOLD };
 }
 
 /**

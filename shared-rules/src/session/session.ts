@@ -234,7 +234,7 @@ export class LintSession {
         base: 0,
       };
     });
-    const linted = keepUnchanged(chunks.slice(a, b + 1), fresh, change, delta);
+    const kept = keepUnchanged(chunks.slice(a, b + 1), fresh, change, delta);
     chunks.splice(a, b - a + 1, ...fresh);
     for (let k = a + fresh.length; k < chunks.length; k++) chunks[k].start += delta;
 
@@ -243,13 +243,12 @@ export class LintSession {
     let entry = a > 0 ? chunks[a - 1].exit : null;
     for (let k = a; k < chunks.length; k++) {
       const c = chunks[k];
-      const isNew = k < a + fresh.length && !linted.has(c);
-      if (!isNew && c.entry === entry) {
-        if (k >= a + fresh.length) break;
-      } else {
+      const inRegion = k < a + fresh.length;
+      const upToDate = (!inRegion || kept.has(c)) && c.entry === entry;
+      if (!upToDate) {
         c.entry = entry;
         this.lintInto(c);
-      }
+      } else if (!inRegion) break; // past the edit, and the section state arriving here is unchanged
       entry = c.exit;
     }
     this.textCache = null;
