@@ -308,9 +308,12 @@ export class ClassMatcher {
           ((cancelled ??= [])[last] ??= []).push({ cls: info.cls, first: k });
           return;
         }
+        const next = tokens[last + 1];
+        const named = next !== undefined && isName(text, next);
+        // "Sgt Pepper" in "the Sgt Pepper album" is a title, whether the entry asked for a name or is the bare rank
+        if (named && isTitle(tokens, k, last + 1)) return;
         if (info.name) {
-          const next = tokens[last + 1];
-          if (!next || !isName(text, next)) return;
+          if (!named) return;
           last++;
         }
         if (out[k] === NONE) out[k] = [];
@@ -331,8 +334,70 @@ export class ClassMatcher {
 const NONE: ClassSpan[] = [];
 const NO_CLASSES = new Uint16Array(0);
 
+// A rank and a capitalised word that go straight on to one of these nouns name a work, a character or a brand: a
+// person's name does not modify a noun without "'s" ("Sgt Pepper music group", "Inspector Morse episode", "DC Comics").
+const TITLE_NOUNS = new Set([
+  'album',
+  'albums',
+  'lp',
+  'record',
+  'records',
+  'song',
+  'songs',
+  'track',
+  'tracks',
+  'lyrics',
+  'soundtrack',
+  'tribute',
+  'music',
+  'musical',
+  'karaoke',
+  'singalong',
+  'film',
+  'films',
+  'movie',
+  'movies',
+  'episode',
+  'episodes',
+  'boxset',
+  'dvd',
+  'comic',
+  'comics',
+  'cartoon',
+  'cartoons',
+  'quiz',
+  'costume',
+  'theme',
+  'game',
+  'games',
+]);
+
+// Verbs whose object is a work rather than a person: "listened to Sgt Pepper", "watched Inspector Morse".
+const TITLE_VERBS = new Set([
+  'listened',
+  'listening',
+  'listen',
+  'listens',
+  'watched',
+  'watching',
+  'watch',
+  'watches',
+  'sang',
+  'singing',
+  'hummed',
+]);
+
 /** A capitalised word that can be a surname or initial ("Morgan", "O'Neill", "J", "HARRIS"). */
 function isName(text: string, tok: Token): boolean {
   const c = text.charCodeAt(tok.start);
   return c >= 65 && c <= 90 && !NOT_NAMES.has(tok.norm);
+}
+
+/** Whether the rank and name tokens[first..name] read as the title of a work (see TITLE_NOUNS and TITLE_VERBS). */
+function isTitle(tokens: readonly Token[], first: number, name: number): boolean {
+  const after = tokens[name + 1];
+  if (after && !after.afterBreak && TITLE_NOUNS.has(after.norm)) return true;
+  let before = first - 1;
+  if (before >= 0 && !tokens[first].afterBreak && tokens[before].norm === 'to') before--;
+  return before >= 0 && !tokens[before + 1].afterBreak && TITLE_VERBS.has(tokens[before].norm);
 }
