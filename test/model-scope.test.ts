@@ -12,7 +12,9 @@ const modelRules = new Set(
 describe('model scope', () => {
   it('leaves a sentence alone where a rule found its wording negated (the model weighs words, not negation)', () => {
     for (const text of [
-      'We will not be using a behavioural contract.',
+      // the model's reading of a sentence moves a little with each retraining: a sentence it reads as punitive at
+      // 0.98 keeps this test about negation rather than about the threshold
+      'We will not be using a behaviour contract.',
       'The team agreed we will not be using a behavioural contract this time.',
     ]) {
       // the sentence alone reads as punitive to the model, so only the negated rule wording can keep it quiet
