@@ -83,6 +83,25 @@ describe('scare quotes', () => {
     assert.deepEqual(found('She is in pain.'), []);
   });
 
+  it('read guillemets and low-9 marks as quotation marks, in the pairs each language uses', () => {
+    for (const [open, close] of [
+      ['\u00ab', '\u00bb'], // « » French
+      ['\u00bb', '\u00ab'], // » « German
+      ['\u201e', '\u201c'], // „ “ German
+      ['\u201e', '\u201d'], // „ ” Polish
+      ['\u201a', '\u2018'], // ‚ ‘ German single
+      ['\u2039', '\u203a'], // ‹ › single guillemets
+    ]) {
+      assert.deepEqual(found(`Patient ${open}in pain${close}, asking for more.`), [`scare:${open}in pain${close}`]);
+      assert.deepEqual(found(`She said ${open}I am combative${close} and cried.`), []);
+    }
+  });
+
+  it('leave a stray closing guillemet and a mail-merge field alone', () => {
+    assert.deepEqual(found('She is in pain\u00bb and combative.'), ['combative:combative']);
+    assert.deepEqual(found('Dear \u00abPatient_Name\u00bb, you were combative.'), ['combative:combative']);
+  });
+
   it('take in an HTML entity quotation mark whole', () => {
     assert.deepEqual(found('<p>She is &quot;in pain&quot; again.</p>', 'html'), ['scare:&quot;in pain&quot;']);
   });

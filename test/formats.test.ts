@@ -223,6 +223,11 @@ describe('formats: maskNonProse', () => {
       }
     }
 
+    it('masks guillemets only around a field name: words with spaces in them are a quotation', () => {
+      assert.equal(mask('Patient \u00abin pain\u00bb today', 'plaintext'), 'Patient \u00abin pain\u00bb today');
+      assert.equal(mask('a \u00abx y\u00bb \u00abField\u00bb b', 'plaintext'), `a \u00abx y\u00bb ${OBJ.repeat(7)} b`);
+    });
+
     it('leaves unclosed delimiters as plain text', () => {
       for (const t of ['a {{ b', 'a {% b', 'a ${ b', 'a [[ b', 'a « b', 'a {# b', 'a {{!-- b']) {
         assert.equal(mask(t, 'plaintext'), t);

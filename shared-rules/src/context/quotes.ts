@@ -1,12 +1,21 @@
 /**
  * Quoted stretches of a chunk: a patient's own words, or a term mentioned rather than used.
- * Straight double quotes pair up in order; curly quotes pair by direction; single quotes only
+ * Straight double quotes pair up in order; curly quotes, guillemets and low-9 quotes („ “) pair by direction; single quotes only
  * when they open at a word start and close at a word end (so apostrophes never count).
  */
 export type Span = readonly [number, number];
 
 const MAX_QUOTE = 1200;
-const QUOTE_EVENTS = /["'\n\u00ab\u00bb\u2018\u2019\u201c\u201d]/g;
+const QUOTE_EVENTS = /["'\n\u00ab\u00bb\u2018\u2019\u201a\u201c\u201d\u201e\u2039\u203a]/g;
+
+// Opening double marks and the closers each accepts: English “ ”, French « », German „ “ (or Polish „ ”) and » «.
+const DOUBLE_CLOSERS: Record<string, string> = {
+  '\u201c': '\u201d',
+  '\u00ab': '\u00bb',
+  '\u201e': '\u201c\u201d',
+  '\u00bb': '\u00ab',
+  '\u2039': '\u203a',
+};
 
 function isLetter(c: string | undefined): boolean {
   if (c === undefined) return false;
@@ -36,15 +45,23 @@ export function quoteSpans(text: string, lo: number, hi: number): Span[] {
         open = i;
         openChar = '"';
       }
-    } else if (ch === '\u201c' || ch === '\u00ab') {
-      if (open < 0) {
+    } else if (ch in DOUBLE_CLOSERS || ch === '\u201d' || ch === '\u203a') {
+      if (open >= 0 && DOUBLE_CLOSERS[openChar]?.includes(ch)) {
+        spans.push([open, i + 1]);
+        open = -1;
+      } else if (
+        open < 0 &&
+        ch in DOUBLE_CLOSERS &&
+        (ch !== '\u00bb' || (isLetter(text[i + 1]) && !isLetter(text[i - 1])))
+      ) {
+        // » opens only as the German mark, before a word ("»in pain«"); after a word it is a stray closer
         open = i;
         openChar = ch;
       }
-    } else if (ch === '\u201d' || ch === '\u00bb') {
-      if (open >= 0 && (openChar === '\u201c' || openChar === '\u00ab')) {
-        spans.push([open, i + 1]);
-        open = -1;
+    } else if (ch === '\u201a') {
+      if (open < 0) {
+        open = i;
+        openChar = ch;
       }
     } else if (ch === "'" || ch === '\u2018' || ch === '\u2019') {
       const before = text[i - 1];
@@ -52,7 +69,9 @@ export function quoteSpans(text: string, lo: number, hi: number): Span[] {
       const opens = (ch === "'" || ch === '\u2018') && !isLetter(before) && isLetter(after);
       const closes =
         (ch === "'" || ch === '\u2019') && !isLetter(after) && (isLetter(before) || /[.!?,]/.test(before ?? ''));
-      if (open >= 0 && (openChar === "'" || openChar === '\u2018') && closes) {
+      // German single quotes open low (‚) and close with ‘
+      const closesLow = openChar === '\u201a' && (ch === '\u2018' || ch === '\u2019') && !isLetter(after);
+      if (open >= 0 && (((openChar === "'" || openChar === '\u2018') && closes) || closesLow)) {
         spans.push([open, i + 1]);
         open = -1;
       } else if (open < 0 && opens) {

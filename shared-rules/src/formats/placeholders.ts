@@ -1,6 +1,6 @@
 /**
  * Template placeholders, opaque in every format: {{ }}, {{{ }}}, {{!-- --}}, {% %}, {# #}, ${ }, [[ ]],
- * « », << >>. Each whole placeholder, delimiters included, becomes a run of U+FFFC (line breaks kept),
+ * «Field_name», << >>. Each whole placeholder, delimiters included, becomes a run of U+FFFC (line breaks kept),
  * which the matcher reads as one word that matches nothing.
  */
 import { NextFinder, OBJ, fill, type Mask } from './buffer';
@@ -10,6 +10,11 @@ interface Delimiter {
   close: string;
   /** Comments may run over blank lines; other placeholders never cross a paragraph break. */
   acrossParagraphs: boolean;
+  /**
+   * A mail-merge field name, which has no spaces («Patient_Name»): guillemets around words with spaces are
+   * quotation marks («in pain»), read as quotes like any other.
+   */
+  fieldName?: boolean;
 }
 
 // Longest opener first where one opener is a prefix of another.
@@ -21,7 +26,7 @@ const DELIMITERS: readonly Delimiter[] = [
   { open: '{#', close: '#}', acrossParagraphs: true },
   { open: '${', close: '}', acrossParagraphs: false },
   { open: '[[', close: ']]', acrossParagraphs: false },
-  { open: '\u00ab', close: '\u00bb', acrossParagraphs: false },
+  { open: '\u00ab', close: '\u00bb', acrossParagraphs: false, fieldName: true },
   { open: '<<', close: '>>', acrossParagraphs: false },
 ];
 
@@ -29,6 +34,9 @@ const FIRST_CHARS = new Set(DELIMITERS.map((d) => d.open.charCodeAt(0)));
 
 /** A blank line: a line break, optional spaces or tabs, another line break. */
 const BLANK_LINE = /(?:\r\n?|\n)[ \t]*[\r\n]/g;
+
+/** Any white space, which a mail-merge field name never holds. */
+const SPACE = /\s/g;
 
 export interface Span {
   start: number;
@@ -41,6 +49,7 @@ export function findPlaceholders(text: string): Span[] {
   const n = text.length;
   let finders: Map<string, NextFinder> | undefined;
   let blank: NextFinder | undefined;
+  let space: NextFinder | undefined;
   let i = 0;
   while (i < n - 1) {
     const c = text.charCodeAt(i);
@@ -56,6 +65,11 @@ export function findPlaceholders(text: string): Span[] {
       if (!f) finders.set(d.close, (f = new NextFinder(text, d.close)));
       const close = f.at(i + d.open.length);
       if (close < 0) continue;
+      if (d.fieldName) {
+        space ??= new NextFinder(text, SPACE);
+        const w = space.at(i);
+        if (w >= 0 && w < close) continue;
+      }
       if (!d.acrossParagraphs) {
         blank ??= new NextFinder(text, BLANK_LINE);
         const b = blank.at(i);
