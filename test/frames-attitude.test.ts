@@ -49,6 +49,16 @@ describe('frames: a diagnosis used to exclude care', () => {
       false,
     );
   });
+
+  it('reads across a semicolon after a word or two that head what follows, not after a statement', () => {
+    for (const text of ['PD; no role for secondary care.', 'Known EUPD; not suitable for admission.'])
+      assert.equal(fires(text, 'diagnosis-excludes-care'), true, text);
+    for (const text of [
+      'She has had a diagnosis of EUPD since 2019; no role for secondary care in her diabetes.',
+      'In an emergency call 999; police may attend.',
+    ])
+      assert.equal(fires(text, 'diagnosis-excludes-care'), false, text);
+  });
 });
 
 describe('frames: capacity framed as a choice to die', () => {

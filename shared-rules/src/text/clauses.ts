@@ -3,7 +3,8 @@
  * whose condition and consequence are separate clauses), and quieting words are looked for in the clause, sentence
  * or line, so "In an emergency call 999; police may attend" is read as one emergency line.
  *
- * Sentences end at . ! ? followed by a space (not after an initial or a title such as "Sgt."), at ; and |, at a colon
+ * Sentences end at . ! ? followed by a space (not after an initial or a title such as "Sgt."), at | and at ; unless a word or
+ * two before it head what follows ("PD; no role for secondary care"), at a colon
  * unless it closes a short label ("Key worker: PC Smith" is one statement, also after an earlier statement on the
  * line), at a list item, and at a line break unless
  * the next line carries on in lower case (wrapped prose). Clauses also end at , ( ) dashes and before but, whereas,
@@ -43,6 +44,8 @@ const TITLES = new Set([
 const CLAUSE_WORDS = new Set(['but', 'whereas', 'although', 'though', 'however']);
 /** Words after which a colon is part of a label, not the end of a statement. */
 const MAX_LABEL_WORDS = 4;
+/** Characters of a short heading before a semicolon ("EUPD;", "Known PD;"). */
+const MAX_SEMICOLON_LABEL = 16;
 
 function isSpaceCode(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 13;
@@ -80,7 +83,14 @@ function labelStartOf(text: string, i: number): number {
 /** Is text[i] the end of a statement (the character itself)? */
 function endsSentence(text: string, i: number, hi: number): boolean {
   const c = text.charCodeAt(i);
-  if (c === 59 || c === 124) return true; // ; |
+  if (c === 124) return true; // |
+  if (c === 59) {
+    // a word or two before a semicolon is a heading for what follows, not a statement of its own: "PD; no role for
+    // secondary care" is one statement, "In an emergency call 999; police may attend" two
+    const start = labelStartOf(text, i);
+    const label = text.slice(start, i).replace(/^[\s>*#_\-\d.)]+/, '');
+    return !(label.length <= MAX_SEMICOLON_LABEL && label.split(/\s+/).filter(Boolean).length <= 2);
+  }
   if (c === 10) {
     let j = i + 1;
     while (j < hi && isSpaceCode(text.charCodeAt(j))) j++;
