@@ -108,6 +108,19 @@ describe('engine: matching', () => {
     assert.deepEqual(ids('attention\n\nseeking'), []);
   });
 
+  it('reads a colon between digits as part of the word, so a rule can name 1:1 time', () => {
+    const oneToOne = compileRuleSet(
+      [rule({ id: 'one-to-one', match: ['(withdraw~|stop~) (her|his)? 1:1 (time|session~)'] })],
+      regularInflect,
+      { test: { title: 'Test source' } },
+    );
+    const hits = (text: string) => lint(text, { ruleSet: oneToOne }).map((f) => f.text);
+    assert.deepEqual(hits('Staff will withdraw her 1:1 time.'), ['withdraw her 1:1 time']);
+    assert.deepEqual(hits('Stopped 1:1 sessions, élan 1:1 time.'), ['Stopped 1:1 sessions']);
+    // "1 1" and a label's colon are other words: "Plan: 1" is no "1:1", and neither is "1: 1"
+    assert.deepEqual(hits('Staff will withdraw her 1 1 time. Withdraw her 1: 1 time.'), []);
+  });
+
   it('reports 0-based UTF-16 offsets, also after astral characters', () => {
     const text = '😀 he refused';
     const [f] = lint(text, { ruleSet: rs });

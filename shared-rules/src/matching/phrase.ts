@@ -22,7 +22,8 @@ export const MAX_GAP = 8;
 const DEFAULT_GAP = 4;
 
 const TOKEN_RE = /\s+|\.\.(\d+)?|[()|?]|~|[^\s()|?~]+/gy;
-const WORD_RE = /^[\p{L}\p{N}'\u2019&-]+$/u;
+// a colon only between digits, as the tokenizer reads it: "1:1" (one-to-one observation) is one word
+const WORD_RE = /^(?:[\p{L}\p{N}'\u2019&-]|(?<=\p{N}):(?=\p{N}))+$/u;
 const REGEX_HINT = /[*+[\]{}\\^$.]/;
 
 export function parsePhrase(source: string): PhraseNode[] {

@@ -6,8 +6,8 @@ import type { PhraseTrie, TokenSource } from './trie';
 /** The norm of a word that no edge of the trie uses: a walk only ever compares norms with edge words. */
 export const UNUSED_WORD = '\u0000';
 
-/** A spelling asciiWordEnd can read whole: other words are read with normalizeWord. */
-const PLAIN = /^[a-z0-9]+(?:['&][a-z0-9]+)*$/;
+/** A spelling asciiWordEnd can read whole (a colon only between digits, "1:1"): other words are read with normalizeWord. */
+const PLAIN = /^[a-z0-9]+(?:['&][a-z0-9]+|(?<=[0-9]):[0-9]+)*$/;
 
 /**
  * Every word on the trie's edges, by the hash of each spelling that folds to it. A phrase walk looks a plain ASCII

@@ -38,6 +38,11 @@ export function asciiWordEnd(text: string, start: number, end: number): number {
       const n = text.charCodeAt(i + 1);
       if (n >= 128) return -1;
       if (ASCII[n] !== CharClass.Word) break;
+    } else if (c === 58 && i > start && i + 1 < end) {
+      // a colon between digits joins them, as the tokenizer's isDigitColon: "1:1", "10:30"
+      const p = text.charCodeAt(i - 1);
+      const n = text.charCodeAt(i + 1);
+      if (!(p >= 48 && p <= 57 && n >= 48 && n <= 57)) break;
     } else if (cls !== CharClass.Word) break;
     h = (Math.imul(h, 31) + (c | 32)) | 0;
     i++;

@@ -19,6 +19,17 @@ function isJoiningHyphen(text: string, i: number, end: number): boolean {
   return j < end && charClass(text.charCodeAt(j)) === CharClass.Word;
 }
 
+/**
+ * Is the character at `i` a colon between two ASCII digits? "1:1" (one-to-one observation) and "10:30" are one word,
+ * so a rule can name 1:1 time; every other colon ends a word.
+ */
+export function isDigitColon(text: string, i: number, end: number): boolean {
+  if (text.charCodeAt(i) !== 58 || i === 0 || i + 1 >= end) return false;
+  const a = text.charCodeAt(i - 1);
+  const b = text.charCodeAt(i + 1);
+  return a >= 48 && a <= 57 && b >= 48 && b <= 57;
+}
+
 /** End of the word starting at `pos` (which must be a word character). */
 export function wordEnd(text: string, pos: number, end: number): number {
   let i = pos;
@@ -29,6 +40,10 @@ export function wordEnd(text: string, pos: number, end: number): number {
       continue;
     }
     if (cls === CharClass.Inner && i + 1 < end && charClass(text.charCodeAt(i + 1)) === CharClass.Word) {
+      i++;
+      continue;
+    }
+    if (i > pos && isDigitColon(text, i, end)) {
       i++;
       continue;
     }
