@@ -1,17 +1,20 @@
 // The model's feature code, its storage format and its sentences: the same code runs at training and at lint time.
 import { strict as assert } from 'node:assert';
-import { featuresOf, MODEL_BITS, pairBucket, wordHash } from '../shared-rules/src/model/features';
+import { featuresOf, MODEL_BITS, pairBucket, wordBucket, wordHash } from '../shared-rules/src/model/features';
 import { findTriggers, TriggerSet, triggerHash } from '../shared-rules/src/model/triggers';
 import { sentenceSpans } from '../shared-rules/src/model/sentences';
 import { decodeWeights, encodeWeights, findBucket, fromBase64, toBase64 } from '../shared-rules/src/model/weights';
+import { quoteSpans } from '../shared-rules/src/context/quotes';
 import { tokenize } from '../shared-rules/src/text/tokenize';
 
 const features = (text: string) => {
   const tokens = tokenize(text);
   const out: number[] = [];
-  featuresOf(tokens, 0, tokens.length, out);
+  featuresOf({ quotes: quoteSpans(text, 0, text.length) }, tokens, 0, tokens.length, out);
   return out;
 };
+/** Features of `text` absent from `other`'s. */
+const only = (text: string, other: string) => features(text).filter((f) => !features(other).includes(f));
 
 describe('model features', () => {
   it('reads words as the engine tokenizes them: case, curly apostrophes and en-US spelling do not matter', () => {
@@ -34,6 +37,35 @@ describe('model features', () => {
     const [a, b] = [wordHash('not'), wordHash('discharged')];
     assert.notEqual(pairBucket(a, b), pairBucket(b, a));
     assert.notDeepEqual(features('not discharged'), features('discharged not'));
+  });
+
+  it('reads quoted words as the person’s, not the writer’s: no word of theirs shares a bucket with the same word written', () => {
+    const written = features('She is a junkie and always will be');
+    const quoted = features('She said "junkie" and always will be');
+    const junkie = only('She is a junkie and always will be', 'She is a and always will be');
+    assert.ok(junkie.length > 0);
+    assert.ok(
+      junkie.every((f) => !quoted.includes(f)),
+      'the quoted word, its prefix and pairs are other buckets',
+    );
+    assert.ok(written.includes(wordBucket(wordHash('always'))), 'words outside the quotation are read as written');
+    assert.ok(quoted.includes(wordBucket(wordHash('always'))));
+    assert.deepEqual(features("In her words, 'I'm a junkie.'"), features('In her words, “I’m a junkie.”'));
+  });
+
+  it('marks the word a negation binds, over auxiliaries, so "must not withdraw" and "will withdraw" differ', () => {
+    const marked = only('Staff must not withdraw contact', 'Staff must withdraw contact');
+    // "not", "must not", "not withdraw" and the negated "withdraw"
+    assert.equal(marked.length, 4);
+    assert.ok(
+      features('Staff must not withdraw contact').includes(wordBucket(wordHash('withdraw'))),
+      'the word itself too',
+    );
+    assert.deepEqual(only('She will not be seen', 'She will be seen').length, 4, '"be" passed over: "seen" marked');
+    const notSeen = only('She will not be seen', 'She will not be');
+    const neverSeen = only('She was never seen', 'She was never');
+    assert.equal(notSeen.filter((f) => neverSeen.includes(f)).length, 2, '"seen" and the negated "seen", either way');
+    assert.equal(only('She was not, however, seen', 'She was not, however,').length, 2, 'a negation stops at a comma');
   });
 
   it('shares a prefix bucket between forms of one word', () => {

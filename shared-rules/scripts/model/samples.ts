@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../../src/index';
 import { eachChunkStart } from '../../src/session/chunks';
+import { quoteSpans, type Span } from '../../src/context/quotes';
 import { featuresOf } from '../../src/model/features';
 import { sentenceSpans } from '../../src/model/sentences';
 import { tokenize } from '../../src/text/tokenize';
@@ -47,10 +48,12 @@ export class SampleBuilder {
   private readonly buf: number[] = [];
   private readonly norms = new Set<string>();
 
-  add(text: string, start: number, end: number, label: number, source: string): void {
+  /** `quotes`: the quotation spans of the chunk text[start, end) sits in (the whole text by default). */
+  add(text: string, start: number, end: number, label: number, source: string, quotes?: readonly Span[]): void {
     const tokens = tokenize(text, start, end);
     if (tokens.length === 0) return;
-    featuresOf(tokens, 0, tokens.length, this.buf);
+    const src = { quotes: quotes ?? quoteSpans(text, 0, text.length) };
+    featuresOf(src, tokens, 0, tokens.length, this.buf);
     for (const t of tokens) this.norms.add(t.norm);
     for (const f of this.buf) this.feats.push(f);
     this.offsets.push(this.feats.length);
@@ -62,19 +65,23 @@ export class SampleBuilder {
   /** Every sentence of a labelled text: one overlapping an expected span takes its category, else "none". */
   addLabelled(item: LabelledItem, source: string): void {
     const { text } = item;
-    for (const c of chunksOf(text))
+    for (const c of chunksOf(text)) {
+      const quotes = quoteSpans(text, c[0], c[1]);
       for (const [s, e] of sentenceSpans(text, c[0], c[1])) {
         const hit = item.expect.find((x) => x.start < e && s < x.end);
         if (!hit && (item.optional ?? []).some((x) => x.start < e && s < x.end)) continue;
-        this.add(text, s, e, hit ? 1 + CATEGORIES.indexOf(hit.category) : 0, source);
+        this.add(text, s, e, hit ? 1 + CATEGORIES.indexOf(hit.category) : 0, source, quotes);
       }
+    }
   }
 
   /** Every sentence of an unlabelled real note as "none". */
   addNote(text: string, source: string): void {
-    for (const c of chunksOf(text))
+    for (const c of chunksOf(text)) {
+      const quotes = quoteSpans(text, c[0], c[1]);
       for (const [s, e] of sentenceSpans(text, c[0], c[1]))
-        if (e - s > MIN_NOTE_SENTENCE) this.add(text, s, e, 0, source);
+        if (e - s > MIN_NOTE_SENTENCE) this.add(text, s, e, 0, source, quotes);
+    }
   }
 
   build(): Samples {

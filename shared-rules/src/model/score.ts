@@ -5,7 +5,8 @@
 import { MODEL_DATA } from '../../model/model-data';
 import { CATEGORIES, type Category } from '../types';
 import { type Token, tokenize } from '../text/tokenize';
-import { featuresOf, pairBucket, PREFIX, prefixBucket, wordBucket, wordHash } from './features';
+import { quoteSpans } from '../context/quotes';
+import { type FeatureSource, featuresOf, pairBucket, PREFIX, prefixBucket, wordBucket, wordHash } from './features';
 import { TriggerSet } from './triggers';
 import { decodeHashes, decodeWeights, findBucket, MODEL_CLASSES, type ModelWeights } from './weights';
 
@@ -28,9 +29,9 @@ const feats: number[] = [];
 const logits = new Float64Array(MODEL_CLASSES);
 
 /** The most likely category of tokens[from, to) and its probability. */
-export function scoreSentence(tokens: readonly Token[], from: number, to: number): ModelVerdict {
+export function scoreSentence(src: FeatureSource, tokens: readonly Token[], from: number, to: number): ModelVerdict {
   const m = loaded();
-  featuresOf(tokens, from, to, feats);
+  featuresOf(src, tokens, from, to, feats);
   logits.fill(0);
   for (const f of feats) {
     const i = findBucket(m.buckets, f);
@@ -46,14 +47,17 @@ export function scoreSentence(tokens: readonly Token[], from: number, to: number
   return { category: best, probability: Math.exp(logits[best] * m.scale) / sum };
 }
 
-/** How the model alone reads text[start, end) as one sentence: for tests and example checks, not the lint path. */
+/**
+ * How the model alone reads text[start, end) as one sentence, with the quotations of the whole text: for tests and example checks, not the lint path.
+ */
 export function modelReading(
   text: string,
   start = 0,
   end = text.length,
 ): { category: Category; probability: number; sure: boolean } {
   const tokens = tokenize(text, start, end);
-  const v = scoreSentence(tokens, 0, tokens.length);
+  const src = { quotes: quoteSpans(text, 0, text.length) };
+  const v = scoreSentence(src, tokens, 0, tokens.length);
   return { category: CATEGORIES[v.category], probability: v.probability, sure: v.probability >= MODEL_THRESHOLD };
 }
 
