@@ -5,6 +5,8 @@ import { findTriggers, TriggerSet, triggerHash } from '../shared-rules/src/model
 import { sentenceSpans } from '../shared-rules/src/model/sentences';
 import { decodeWeights, encodeWeights, findBucket, fromBase64, toBase64 } from '../shared-rules/src/model/weights';
 import { quoteSpans } from '../shared-rules/src/context/quotes';
+import { weightiestWords } from '../shared-rules/src/model/score';
+import { CATEGORIES } from '../shared-rules/src/types';
 import { tokenize } from '../shared-rules/src/text/tokenize';
 
 const features = (text: string) => {
@@ -71,6 +73,20 @@ describe('model features', () => {
   it('shares a prefix bucket between forms of one word', () => {
     const common = features('sanctioned').filter((x) => features('sanctions').includes(x));
     assert.equal(common.length, 1);
+  });
+});
+
+describe('model message', () => {
+  const named = (text: string) => {
+    const tokens = tokenize(text);
+    const src = { quotes: quoteSpans(text, 0, text.length) };
+    const stigma = CATEGORIES.indexOf('stigmatizing-language');
+    return weightiestWords(src, tokens, 0, tokens.length, stigma, 3).map((k) => tokens[k].norm);
+  };
+
+  it('names the words as the model read them: a quoted word by its quoted weight, not the written word’s', () => {
+    assert.ok(named('She is a junkie and cried in the waiting room').includes('junkie'));
+    assert.ok(!named('She called herself a "junkie" and cried in the waiting room').includes('junkie'));
   });
 });
 

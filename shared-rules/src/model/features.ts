@@ -91,8 +91,24 @@ const NEGATION_PASSES = new Set([
 /** How far a negation reaches for its word. */
 const NEGATION_REACH = 3;
 
-const negated: number[] = [];
-const quoted: number[] = [];
+/** A token's marks (wordMarks): bit QUOTED_MARK when inside quotation marks, NEGATED_MARK when a negation binds it. */
+export const QUOTED_MARK = 1;
+export const NEGATED_MARK = 2;
+
+/** Per token of tokens[from, to), its marks: what featuresOf reads, and what the finding's message weighs. */
+export function wordMarks(src: FeatureSource, tokens: readonly Token[], from: number, to: number): Uint8Array {
+  const marks = new Uint8Array(Math.max(0, to - from));
+  markQuoted(marks, src.quotes, tokens, from, to);
+  markNegated(marks, tokens, from, to);
+  return marks;
+}
+
+/** The hash a word's features are made from: its own, or a quoted word's (no bucket shared with the word written). */
+export const markedHash = (word: string, mark: number): number => wordHash(word) ^ (mark & QUOTED_MARK ? QUOTED : 0);
+/** The bucket of the negated copy of a word's feature, from its markedHash. */
+export const negatedBucket = (hash: number): number => wordBucket(hash ^ NEGATED);
+/** Whether a word gives its 5-letter beginning (a quoted word does not: its beginning would be the writer's). */
+export const givesPrefix = (word: string, mark: number): boolean => word.length > PREFIX && !(mark & QUOTED_MARK);
 
 /**
  * The distinct feature buckets of tokens[from, to), into `out` (cleared first); returns how many. A bucket seen twice
@@ -106,22 +122,15 @@ export function featuresOf(
   out: number[],
 ): number {
   out.length = 0;
-  const n = to - from;
-  // per token: 1 when quoted, 1 when negation binds it
-  quoted.length = n;
-  negated.length = n;
-  quoted.fill(0);
-  negated.fill(0);
-  markQuoted(src.quotes, tokens, from, to);
-  markNegated(tokens, from, to);
+  const marks = wordMarks(src, tokens, from, to);
   let prev = 0;
   for (let k = from; k < to; k++) {
     const w = tokens[k].norm;
-    const h = wordHash(w);
-    const own = h ^ (quoted[k - from] ? QUOTED : 0);
+    const mark = marks[k - from];
+    const own = markedHash(w, mark);
     out.push(wordBucket(own));
-    if (negated[k - from]) out.push(wordBucket(own ^ NEGATED));
-    if (w.length > PREFIX && !quoted[k - from]) out.push(prefixBucket(w));
+    if (mark & NEGATED_MARK) out.push(negatedBucket(own));
+    if (givesPrefix(w, mark)) out.push(prefixBucket(w));
     if (k > from) out.push(pairBucket(prev, own));
     prev = own;
   }
@@ -134,7 +143,13 @@ export function featuresOf(
   return out.length;
 }
 
-function markQuoted(quotes: readonly Span[], tokens: readonly Token[], from: number, to: number): void {
+function markQuoted(
+  marks: Uint8Array,
+  quotes: readonly Span[],
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): void {
   if (quotes.length === 0 || from >= to) return;
   // first quote that ends after the sentence's first token starts
   let lo = 0;
@@ -150,20 +165,20 @@ function markQuoted(quotes: readonly Span[], tokens: readonly Token[], from: num
     if (tokens[k].end <= a) k++;
     else if (tokens[k].start >= b) q++;
     else {
-      if (tokens[k].start >= a && tokens[k].end <= b) quoted[k - from] = 1;
+      if (tokens[k].start >= a && tokens[k].end <= b) marks[k - from] |= QUOTED_MARK;
       k++;
     }
   }
 }
 
-function markNegated(tokens: readonly Token[], from: number, to: number): void {
+function markNegated(marks: Uint8Array, tokens: readonly Token[], from: number, to: number): void {
   for (let k = from; k < to; k++) {
     const w = tokens[k].norm;
     if (!NEGATORS.has(w) && !w.endsWith("n't")) continue;
     for (let j = k + 1; j < to && j <= k + NEGATION_REACH + 1; j++) {
       if (tokens[j].afterBreak) break;
       if (NEGATION_PASSES.has(tokens[j].norm)) continue;
-      negated[j - from] = 1;
+      marks[j - from] |= NEGATED_MARK;
       break;
     }
   }

@@ -64,7 +64,7 @@ export function modelHits(
     if (rule < 0 || !active[rule]) continue;
     const judged = judge(rs.compiled[rule], ctx, s, e);
     if (!judged) continue;
-    const weighed = weightiestWords(tokens, 0, tokens.length, verdict.category, NAMED_WORDS).map((k) =>
+    const weighed = weightiestWords(src, tokens, 0, tokens.length, verdict.category, NAMED_WORDS).map((k) =>
       text.slice(tokens[k].start, tokens[k].end),
     );
     out.push({ rule, start: judged.start, end: judged.end, severity: judged.severity, weighed });
