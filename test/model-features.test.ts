@@ -4,6 +4,7 @@ import { featuresOf, MODEL_BITS, pairBucket, wordBucket, wordHash } from '../sha
 import { findTriggers, TriggerSet, triggerHash } from '../shared-rules/src/model/triggers';
 import { sentenceSpans } from '../shared-rules/src/model/sentences';
 import { decodeWeights, encodeWeights, findBucket, fromBase64, toBase64 } from '../shared-rules/src/model/weights';
+import { triggerHashes } from '../shared-rules/scripts/model/triggers';
 import { quoteSpans } from '../shared-rules/src/context/quotes';
 import { weightiestWords } from '../shared-rules/src/model/score';
 import { CATEGORIES } from '../shared-rules/src/types';
@@ -126,6 +127,16 @@ describe('model trigger pre-check', () => {
   it('finds trigger words in one pass over the characters, in any letter case, and a trigger prefix in longer words', () => {
     assert.deepEqual(words('Will DISCHARGE him; sanctioned twice, discharged.'), ['DISCHARGE', 'sanctione']);
     assert.deepEqual(findTriggers('sanct discharge', set, []), [6], 'a 5-letter word is not a prefix of itself');
+  });
+
+  it('leaves out a letter run that is a common word: "that" of a heavy "that\'s" would send most sentences to the model', () => {
+    const heavy = {
+      buckets: Uint32Array.from([wordBucket(wordHash("that's"))]),
+      weights: Int8Array.from([127, 0, 0, 0]),
+      scale: 0.01,
+    };
+    assert.ok(triggerHashes(heavy, ["that's"], 24).includes(triggerHash('that', false)));
+    assert.ok(!triggerHashes(heavy, ["that's"], 24, new Set(['that'])).includes(triggerHash('that', false)));
   });
 
   it('reads a word at the very end of the text', () => {
