@@ -1,17 +1,23 @@
 // The model's feature code, its storage format and its sentences: the same code runs at training and at lint time.
 import { strict as assert } from 'node:assert';
-import { featuresOf, MODEL_BITS, pairBucket, wordHash } from '../shared-rules/src/model/features';
+import { featuresOf, MODEL_BITS, pairBucket, wordBucket, wordHash } from '../shared-rules/src/model/features';
 import { findTriggers, TriggerSet, triggerHash } from '../shared-rules/src/model/triggers';
 import { sentenceSpans } from '../shared-rules/src/model/sentences';
 import { decodeWeights, encodeWeights, findBucket, fromBase64, toBase64 } from '../shared-rules/src/model/weights';
+import { triggerHashes } from '../shared-rules/scripts/model/triggers';
+import { quoteSpans } from '../shared-rules/src/context/quotes';
+import { weightiestWords } from '../shared-rules/src/model/score';
+import { CATEGORIES } from '../shared-rules/src/types';
 import { tokenize } from '../shared-rules/src/text/tokenize';
 
 const features = (text: string) => {
   const tokens = tokenize(text);
   const out: number[] = [];
-  featuresOf(tokens, 0, tokens.length, out);
+  featuresOf({ quotes: quoteSpans(text, 0, text.length) }, tokens, 0, tokens.length, out);
   return out;
 };
+/** Features of `text` absent from `other`'s. */
+const only = (text: string, other: string) => features(text).filter((f) => !features(other).includes(f));
 
 describe('model features', () => {
   it('reads words as the engine tokenizes them: case, curly apostrophes and en-US spelling do not matter', () => {
@@ -36,9 +42,52 @@ describe('model features', () => {
     assert.notDeepEqual(features('not discharged'), features('discharged not'));
   });
 
+  it('reads quoted words as the person’s, not the writer’s: no word of theirs shares a bucket with the same word written', () => {
+    const written = features('She is a junkie and always will be');
+    const quoted = features('She said "junkie" and always will be');
+    const junkie = only('She is a junkie and always will be', 'She is a and always will be');
+    assert.ok(junkie.length > 0);
+    assert.ok(
+      junkie.every((f) => !quoted.includes(f)),
+      'the quoted word, its prefix and pairs are other buckets',
+    );
+    assert.ok(written.includes(wordBucket(wordHash('always'))), 'words outside the quotation are read as written');
+    assert.ok(quoted.includes(wordBucket(wordHash('always'))));
+    assert.deepEqual(features("In her words, 'I'm a junkie.'"), features('In her words, “I’m a junkie.”'));
+  });
+
+  it('marks the word a negation binds, over auxiliaries, so "must not withdraw" and "will withdraw" differ', () => {
+    const marked = only('Staff must not withdraw contact', 'Staff must withdraw contact');
+    // "not", "must not", "not withdraw" and the negated "withdraw"
+    assert.equal(marked.length, 4);
+    assert.ok(
+      features('Staff must not withdraw contact').includes(wordBucket(wordHash('withdraw'))),
+      'the word itself too',
+    );
+    assert.deepEqual(only('She will not be seen', 'She will be seen').length, 4, '"be" passed over: "seen" marked');
+    const notSeen = only('She will not be seen', 'She will not be');
+    const neverSeen = only('She was never seen', 'She was never');
+    assert.equal(notSeen.filter((f) => neverSeen.includes(f)).length, 2, '"seen" and the negated "seen", either way');
+    assert.equal(only('She was not, however, seen', 'She was not, however,').length, 2, 'a negation stops at a comma');
+  });
+
   it('shares a prefix bucket between forms of one word', () => {
     const common = features('sanctioned').filter((x) => features('sanctions').includes(x));
     assert.equal(common.length, 1);
+  });
+});
+
+describe('model message', () => {
+  const named = (text: string) => {
+    const tokens = tokenize(text);
+    const src = { quotes: quoteSpans(text, 0, text.length) };
+    const stigma = CATEGORIES.indexOf('stigmatizing-language');
+    return weightiestWords(src, tokens, 0, tokens.length, stigma, 3).map((k) => tokens[k].norm);
+  };
+
+  it('names the words as the model read them: a quoted word by its quoted weight, not the written word’s', () => {
+    assert.ok(named('She is a junkie and cried in the waiting room').includes('junkie'));
+    assert.ok(!named('She called herself a "junkie" and cried in the waiting room').includes('junkie'));
   });
 });
 
@@ -78,6 +127,16 @@ describe('model trigger pre-check', () => {
   it('finds trigger words in one pass over the characters, in any letter case, and a trigger prefix in longer words', () => {
     assert.deepEqual(words('Will DISCHARGE him; sanctioned twice, discharged.'), ['DISCHARGE', 'sanctione']);
     assert.deepEqual(findTriggers('sanct discharge', set, []), [6], 'a 5-letter word is not a prefix of itself');
+  });
+
+  it('leaves out a letter run that is a common word: "that" of a heavy "that\'s" would send most sentences to the model', () => {
+    const heavy = {
+      buckets: Uint32Array.from([wordBucket(wordHash("that's"))]),
+      weights: Int8Array.from([127, 0, 0, 0]),
+      scale: 0.01,
+    };
+    assert.ok(triggerHashes(heavy, ["that's"], 24).includes(triggerHash('that', false)));
+    assert.ok(!triggerHashes(heavy, ["that's"], 24, new Set(['that'])).includes(triggerHash('that', false)));
   });
 
   it('reads a word at the very end of the text', () => {

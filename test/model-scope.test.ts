@@ -11,19 +11,20 @@ const modelRules = new Set(
 
 describe('model scope', () => {
   it('leaves a sentence alone where a rule found its wording negated (the model weighs words, not negation)', () => {
-    for (const text of [
-      // the model's reading of a sentence moves a little with each retraining: a sentence it reads as punitive at
-      // 0.98 keeps this test about negation rather than about the threshold
+    const texts = [
+      'We will not be using a behavioural contract.',
       'We will not be using a behaviour contract.',
       'The team agreed we will not be using a behavioural contract this time.',
-    ]) {
-      // the sentence alone reads as punitive to the model, so only the negated rule wording can keep it quiet
-      const alone = modelReading(text);
-      assert.deepEqual(
-        { category: alone.category, sure: alone.sure },
-        { category: 'punitive-approach', sure: true },
-        text,
-      );
+      'We will not be issuing a behavioural contract.',
+    ];
+    // the model marks a negated word itself since session 8 (the first sentence alone: p 0.91, under the threshold),
+    // so only some of these still read as punitive alone: those are the ones only the negated rule wording keeps quiet
+    const sureAlone = texts.filter((t) => {
+      const alone = modelReading(t);
+      return alone.category === 'punitive-approach' && alone.sure;
+    });
+    assert.ok(sureAlone.length > 0, 'no sentence reads as punitive to the model alone: the test checks nothing');
+    for (const text of texts) {
       const byModel = lint(text).filter((f) => modelRules.has(f.ruleId));
       assert.deepEqual(
         byModel.map((f) => f.ruleId),

@@ -57,7 +57,7 @@ export function trainModelFile(notesFile: string, overrides: Partial<TrainOption
   const positives = samples.labels.reduce((n, y) => n + (y > 0 ? 1 : 0), 0);
   return renderModelFile(
     m,
-    triggerHashes(m, samples.vocabulary, MODEL_USE.trigger),
+    triggerHashes(m, samples.vocabulary, MODEL_USE.trigger, samples.common),
     MODEL_USE,
     `${samples.labels.length} sentences (${positives} flagged), ${o.epochs} epochs, L2 ${o.l2}, positives ${o.positiveWeight}:1, seed ${o.seed}, ${m.buckets.length} features kept`,
   );

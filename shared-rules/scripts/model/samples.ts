@@ -8,9 +8,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../../src/index';
 import { eachChunkStart } from '../../src/session/chunks';
+import { quoteSpans, type Span } from '../../src/context/quotes';
 import { featuresOf } from '../../src/model/features';
 import { sentenceSpans } from '../../src/model/sentences';
-import { tokenize } from '../../src/text/tokenize';
+import { type Token, tokenize } from '../../src/text/tokenize';
 import { CATEGORIES, type Category, type RuleData } from '../../src/types';
 import { shuffled } from './prng';
 
@@ -23,6 +24,8 @@ export interface Samples {
   words: Uint16Array;
   /** Every distinct word (normalised) the samples hold, sorted: where the trigger words come from. */
   vocabulary: string[];
+  /** Words in more than COMMON_SHARE of the note sentences: never triggers (they would gate nothing). */
+  common: Set<string>;
   /** Where each sample came from (for cross-validation by source and for reports). */
   sources: string[];
 }
@@ -35,6 +38,8 @@ export interface LabelledItem {
 
 /** How many MTSamples notes are read as "none" (session 6: 600 notes still flagged real sentences; 2,000 did not). */
 export const NOTES_USED = 2000;
+/** A word in more than this share of the note sentences ("that", "she") is too common to be a trigger. */
+export const COMMON_SHARE = 0.02;
 /** Note sentences shorter than this say too little to teach anything ("Plan:", "Vitals stable."). */
 const MIN_NOTE_SENTENCE = 20;
 
@@ -46,35 +51,49 @@ export class SampleBuilder {
   private sources: string[] = [];
   private readonly buf: number[] = [];
   private readonly norms = new Set<string>();
+  /** Per word, the note sentences that hold it. */
+  private readonly inNotes = new Map<string, number>();
+  private noteSentences = 0;
 
-  add(text: string, start: number, end: number, label: number, source: string): void {
+  /** `quotes`: the quotation spans of the chunk text[start, end) sits in (the whole text by default). */
+  add(text: string, start: number, end: number, label: number, source: string, quotes?: readonly Span[]): Token[] {
     const tokens = tokenize(text, start, end);
-    if (tokens.length === 0) return;
-    featuresOf(tokens, 0, tokens.length, this.buf);
+    if (tokens.length === 0) return tokens;
+    const src = { quotes: quotes ?? quoteSpans(text, 0, text.length) };
+    featuresOf(src, tokens, 0, tokens.length, this.buf);
     for (const t of tokens) this.norms.add(t.norm);
     for (const f of this.buf) this.feats.push(f);
     this.offsets.push(this.feats.length);
     this.labels.push(label);
     this.words.push(Math.min(tokens.length, 65535));
     this.sources.push(source);
+    return tokens;
   }
 
   /** Every sentence of a labelled text: one overlapping an expected span takes its category, else "none". */
   addLabelled(item: LabelledItem, source: string): void {
     const { text } = item;
-    for (const c of chunksOf(text))
+    for (const c of chunksOf(text)) {
+      const quotes = quoteSpans(text, c[0], c[1]);
       for (const [s, e] of sentenceSpans(text, c[0], c[1])) {
         const hit = item.expect.find((x) => x.start < e && s < x.end);
         if (!hit && (item.optional ?? []).some((x) => x.start < e && s < x.end)) continue;
-        this.add(text, s, e, hit ? 1 + CATEGORIES.indexOf(hit.category) : 0, source);
+        this.add(text, s, e, hit ? 1 + CATEGORIES.indexOf(hit.category) : 0, source, quotes);
       }
+    }
   }
 
   /** Every sentence of an unlabelled real note as "none". */
   addNote(text: string, source: string): void {
-    for (const c of chunksOf(text))
+    for (const c of chunksOf(text)) {
+      const quotes = quoteSpans(text, c[0], c[1]);
       for (const [s, e] of sentenceSpans(text, c[0], c[1]))
-        if (e - s > MIN_NOTE_SENTENCE) this.add(text, s, e, 0, source);
+        if (e - s > MIN_NOTE_SENTENCE) {
+          this.noteSentences++;
+          for (const w of new Set(this.add(text, s, e, 0, source, quotes).map((t) => t.norm)))
+            this.inNotes.set(w, (this.inNotes.get(w) ?? 0) + 1);
+        }
+    }
   }
 
   build(): Samples {
@@ -84,6 +103,7 @@ export class SampleBuilder {
       labels: Uint8Array.from(this.labels),
       words: Uint16Array.from(this.words),
       vocabulary: [...this.norms].sort(),
+      common: new Set([...this.inNotes].filter(([, n]) => n > COMMON_SHARE * this.noteSentences).map(([w]) => w)),
       sources: this.sources,
     };
   }

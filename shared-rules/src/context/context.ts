@@ -49,14 +49,19 @@ export class ChunkContext {
     return sectionAt(this.headings(), this.entry, pos);
   }
 
+  /** The chunk's quotation spans, ordered and disjoint (quotes.ts). */
+  quoteSpans(): readonly Span[] {
+    return (this.quotes ??= quoteSpans(this.text, 0, this.text.length));
+  }
+
   quoted(start: number, end: number): boolean {
     return this.quoteAround(start, end) !== undefined;
   }
 
   /** The quotation around [start, end), if the hit is inside quotation marks. */
   quoteAround(start: number, end: number): Span | undefined {
-    this.quotes ??= quoteSpans(this.text, 0, this.text.length);
-    return this.quotes.length > 0 ? enclosingSpan(this.quotes, start, end) : undefined;
+    const quotes = this.quoteSpans();
+    return quotes.length > 0 ? enclosingSpan(quotes, start, end) : undefined;
   }
 
   sentence(start: number, end: number): Sentence {

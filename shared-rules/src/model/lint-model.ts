@@ -41,6 +41,7 @@ export function modelHits(
   flagged: ReadonlyArray<{ start: number; end: number }>,
 ): ModelHit[] {
   const text = ctx.text;
+  const src = { quotes: ctx.quoteSpans() };
   const out: ModelHit[] = [];
   let h = 0;
   // past the sentence of the last trigger: the next trigger in it adds nothing
@@ -57,13 +58,13 @@ export function modelHits(
     for (let j = h; j < flagged.length && flagged[j].start < e && !overlaps; j++) overlaps = flagged[j].end > s;
     if (overlaps) continue;
     if (tokens.length < MODEL_MIN_WORDS || tokens.length > MAX_WORDS) continue;
-    const verdict = scoreSentence(tokens, 0, tokens.length);
+    const verdict = scoreSentence(src, tokens, 0, tokens.length);
     if (verdict.probability < MODEL_THRESHOLD) continue;
     const rule = rs.modelRules[verdict.category];
     if (rule < 0 || !active[rule]) continue;
     const judged = judge(rs.compiled[rule], ctx, s, e);
     if (!judged) continue;
-    const weighed = weightiestWords(tokens, 0, tokens.length, verdict.category, NAMED_WORDS).map((k) =>
+    const weighed = weightiestWords(src, tokens, 0, tokens.length, verdict.category, NAMED_WORDS).map((k) =>
       text.slice(tokens[k].start, tokens[k].end),
     );
     out.push({ rule, start: judged.start, end: judged.end, severity: judged.severity, weighed });

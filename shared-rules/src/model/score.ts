@@ -5,7 +5,19 @@
 import { MODEL_DATA } from '../../model/model-data';
 import { CATEGORIES, type Category } from '../types';
 import { type Token, tokenize } from '../text/tokenize';
-import { featuresOf, pairBucket, PREFIX, prefixBucket, wordBucket, wordHash } from './features';
+import { quoteSpans } from '../context/quotes';
+import {
+  type FeatureSource,
+  featuresOf,
+  givesPrefix,
+  markedHash,
+  NEGATED_MARK,
+  negatedBucket,
+  pairBucket,
+  prefixBucket,
+  wordBucket,
+  wordMarks,
+} from './features';
 import { TriggerSet } from './triggers';
 import { decodeHashes, decodeWeights, findBucket, MODEL_CLASSES, type ModelWeights } from './weights';
 
@@ -28,9 +40,9 @@ const feats: number[] = [];
 const logits = new Float64Array(MODEL_CLASSES);
 
 /** The most likely category of tokens[from, to) and its probability. */
-export function scoreSentence(tokens: readonly Token[], from: number, to: number): ModelVerdict {
+export function scoreSentence(src: FeatureSource, tokens: readonly Token[], from: number, to: number): ModelVerdict {
   const m = loaded();
-  featuresOf(tokens, from, to, feats);
+  featuresOf(src, tokens, from, to, feats);
   logits.fill(0);
   for (const f of feats) {
     const i = findBucket(m.buckets, f);
@@ -46,22 +58,27 @@ export function scoreSentence(tokens: readonly Token[], from: number, to: number
   return { category: best, probability: Math.exp(logits[best] * m.scale) / sum };
 }
 
-/** How the model alone reads text[start, end) as one sentence: for tests and example checks, not the lint path. */
+/**
+ * How the model alone reads text[start, end) as one sentence, with the quotations of the whole text: for tests and example checks, not the lint path.
+ */
 export function modelReading(
   text: string,
   start = 0,
   end = text.length,
 ): { category: Category; probability: number; sure: boolean } {
   const tokens = tokenize(text, start, end);
-  const v = scoreSentence(tokens, 0, tokens.length);
+  const src = { quotes: quoteSpans(text, 0, text.length) };
+  const v = scoreSentence(src, tokens, 0, tokens.length);
   return { category: CATEGORIES[v.category], probability: v.probability, sure: v.probability >= MODEL_THRESHOLD };
 }
 
 /**
- * The `n` words of tokens[from, to) that weigh most towards `category`: each word's own weight, its prefix's, and
- * half of each pair it is in. For the finding's message, so the writer sees what the model read.
+ * The `n` words of tokens[from, to) that weigh most towards `category`: each word's own weight (as quoted or
+ * negated where it is), its prefix's, and half of each pair it is in. For the finding's message, so the writer sees
+ * what the model read.
  */
 export function weightiestWords(
+  src: FeatureSource,
   tokens: readonly Token[],
   from: number,
   to: number,
@@ -73,11 +90,13 @@ export function weightiestWords(
     const i = findBucket(m.buckets, f);
     return i < 0 ? 0 : m.weights[i * MODEL_CLASSES + category];
   };
-  const hashes = tokens.slice(from, to).map((t) => wordHash(t.norm));
+  const marks = wordMarks(src, tokens, from, to);
+  const hashes = tokens.slice(from, to).map((t, i) => markedHash(t.norm, marks[i]));
   const pair = hashes.map((h, i) => (i > 0 ? weigh(pairBucket(hashes[i - 1], h)) / 2 : 0));
   const score = hashes.map((h, i) => {
     const w = tokens[from + i].norm;
-    const own = weigh(wordBucket(h)) + (w.length > PREFIX ? weigh(prefixBucket(w)) : 0);
+    const negated = marks[i] & NEGATED_MARK ? weigh(negatedBucket(h)) : 0;
+    const own = weigh(wordBucket(h)) + negated + (givesPrefix(w, marks[i]) ? weigh(prefixBucket(w)) : 0);
     return { k: from + i, w: own + pair[i] + (i + 1 < pair.length ? pair[i + 1] : 0) };
   });
   return score
