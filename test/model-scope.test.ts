@@ -11,9 +11,11 @@ const modelRules = new Set(
 
 describe('model scope', () => {
   it('leaves a sentence alone where a rule found its wording negated (the model weighs words, not negation)', () => {
+    // dev2's 'We will not be using a behavioural contract.' no longer reads as sure to the model alone (0.79 after the
+    // written discriminatory/stigma data), so the negation is exercised on sentences the model still reads as punitive
     for (const text of [
-      'We will not be using a behavioural contract.',
-      'The team agreed we will not be using a behavioural contract this time.',
+      'We will not be using a behavioural contract to limit her attendances.',
+      'The team agreed we will not be using a behavioural contract to restrict his visits to the ED.',
     ]) {
       // the sentence alone reads as punitive to the model, so only the negated rule wording can keep it quiet
       const alone = modelReading(text);
