@@ -16,6 +16,8 @@ describe('model scope', () => {
       'We will not be using a behaviour contract.',
       'The team agreed we will not be using a behavioural contract this time.',
       'We will not be issuing a behavioural contract.',
+      'We will not be using a behavioural contract to limit her attendances.',
+      'The team agreed we will not be using a behavioural contract to restrict his visits to the ED.',
     ];
     // the model marks a negated word itself since session 8 (the first sentence alone: p 0.91, under the threshold),
     // so only some of these still read as punitive alone: those are the ones only the negated rule wording keeps quiet
