@@ -1,5 +1,5 @@
 /** Whether a frame candidate fires: its patterns over the clause or sentence around the anchor, then its quieting classes. */
-import type { ChunkContext, Verdict } from '../context/context';
+import type { ChunkContext, Quieted, Verdict } from '../context/context';
 import type { CompiledRule } from '../matching/compile';
 import { tokenize, type Token } from '../text/tokenize';
 import type { Severity } from '../types';
@@ -137,11 +137,11 @@ export function judgeFrame(
   scopes: FrameScopes,
   start: number,
   end: number,
-): Verdict | null {
-  if (ctx.quoted(start, end)) return null;
+): Verdict | Quieted {
+  if (ctx.quoted(start, end)) return 'quiet';
   const sent = scopes.sentence(start, end);
   const anchor = indexOfStart(sent.tokens, start);
-  if (anchor >= sent.tokens.length || sent.tokens[anchor].start !== start) return null;
+  if (anchor >= sent.tokens.length || sent.tokens[anchor].start !== start) return 'quiet';
   const clauses = sent.clauses!;
   const [lo, hi] =
     frame.scope === 'clause' ? [clauses[anchor], clauseEnd(clauses, anchor) + 1] : [0, sent.tokens.length];
@@ -155,14 +155,14 @@ export function judgeFrame(
   // the widest match that covers the anchor
   let m: TokenRange | null = null;
   for (const r of all) if (r[0] <= anchor && anchor <= r[1] && (!m || r[1] - r[0] > m[1] - m[0])) m = r;
-  if (!m) return null;
+  if (!m) return 'quiet';
   const [a, b] = m;
-  for (const g of frame.require) if (!groupFound(g, sent, scopes, a, b)) return null;
-  for (const g of frame.quiet) if (groupFound(g, sent, scopes, a, b)) return null;
-  if (ctx.mention(ctx.sentence(start, end))) return null;
+  for (const g of frame.require) if (!groupFound(g, sent, scopes, a, b)) return 'quiet';
+  for (const g of frame.quiet) if (groupFound(g, sent, scopes, a, b)) return 'quiet';
+  if (ctx.mention(ctx.sentence(start, end))) return 'quiet';
   const kind = Object.keys(rule.sections).length ? ctx.section(start) : null;
   const effect = kind ? rule.sections[kind] : undefined;
-  if (effect === 'quiet') return null;
+  if (effect === 'quiet') return 'quiet';
   let level = STEP.indexOf(rule.data.severity);
   if (effect === 'raise') level = Math.min(2, level + 1);
   if (effect === 'lower') level = Math.max(0, level - 1);
