@@ -3,10 +3,10 @@ import type { ChunkContext, Quieted, Verdict } from '../context/context';
 import type { CompiledRule } from '../matching/compile';
 import { tokenize, type Token } from '../text/tokenize';
 import type { Severity } from '../types';
-import type { ClassMatcher, ClassSpan } from './classes';
+import type { ClassMatcher, ClassSpan, WalkMemo } from './classes';
 import type { CompiledFrame, CompiledGroup, FrameWindow } from './frame';
 import { frameMatches, frameMayMatch, type TokenRange } from './frame';
-import { clauseEnd, clauseStarts, lineBounds, sentenceBounds } from '../text/clauses';
+import { clauseEnd, clauseStarts, lineBounds, RUN_ON_CELL, sentenceBounds } from '../text/clauses';
 
 /** A statement or line read for frames. */
 class Scope {
@@ -23,6 +23,7 @@ class Scope {
     readonly clauses: Int32Array | null,
     private readonly text: string,
     private readonly classes: ClassMatcher,
+    private readonly walked: WalkMemo | undefined,
   ) {}
 
   /**
@@ -30,7 +31,7 @@ class Scope {
    * class at all, and the table is most of the cost of reading a statement.
    */
   get table(): ClassSpan[][] {
-    return (this.spans ??= this.classes.spans(this.text, this.tokens));
+    return (this.spans ??= this.classes.spans(this.text, this.tokens, this.walked));
   }
 
   /** Per token, the classes with an entry beginning at it, each looked up once a statement for all its windows. */
@@ -60,6 +61,11 @@ export class FrameScopes {
   private readonly lines = new Map<string, Scope>();
   /** The last statement read: candidates arrive in text order, so most fall inside it and need no scan. */
   private last: Scope | null = null;
+  /**
+   * Class-graph walks shared by long statements, which a run-on text's cells make overlap; a statement of ordinary
+   * length is read once, and keeping its walks would cost more than it saves.
+   */
+  private readonly walked: WalkMemo = new Map();
 
   constructor(
     readonly text: string,
@@ -86,7 +92,15 @@ export class FrameScopes {
     let scope = cache.get(key);
     if (!scope) {
       const tokens = tokenize(this.text, s, e);
-      scope = new Scope(s, e, tokens, clauses ? clauseStarts(this.text, tokens) : null, this.text, this.classes);
+      scope = new Scope(
+        s,
+        e,
+        tokens,
+        clauses ? clauseStarts(this.text, tokens) : null,
+        this.text,
+        this.classes,
+        e - s >= RUN_ON_CELL ? this.walked : undefined,
+      );
       if (cache.size >= MAX_CACHED) cache.clear();
       cache.set(key, scope);
     }

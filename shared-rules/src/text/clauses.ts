@@ -12,6 +12,8 @@
 import type { Token } from './tokenize';
 
 const MAX_SCAN = 400;
+/** A statement with no end within this many characters is read in cells of this size (bounds), so longer. */
+export const RUN_ON_CELL = MAX_SCAN;
 const TITLES = new Set([
   'dr',
   'mr',
