@@ -506,6 +506,7 @@ export class PhraseTrie {
     }
     const budget = { edges: 0 };
     this.wordList = undefined;
+    this.followers.clear();
     const nodes = parsePhrase(source);
     const gapWords = longestGapWords(nodes);
     if (gapWords > MAX_GAP)
