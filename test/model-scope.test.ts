@@ -1,6 +1,6 @@
 // Where the model may speak: not over a rule's own judgement of the same wording.
 import { strict as assert } from 'node:assert';
-import { builtinRules, lint } from '../shared-rules/src/index';
+import { builtinRules, lint, LintSession, type LintOptions } from '../shared-rules/src/index';
 import { modelReading } from '../shared-rules/src/model/score';
 
 const modelRules = new Set(
@@ -42,5 +42,48 @@ describe('model scope', () => {
       lint(text).map((f) => f.ruleId),
       ['likely-punitive-approach'],
     );
+  });
+
+  describe('a sentence the user quieted for a rule stays quiet', () => {
+    // the model alone reads this sentence as the rule's category, so only the rule's claim keeps the model off it
+    const text = 'He thrives on the attention of the crisis team.';
+    const rule = 'enjoys-the-attention';
+    const ruleIds = (t: string, options: LintOptions = {}) => lint(t, options).map((f) => f.ruleId);
+    const sessionIds = (t: string, options: LintOptions = {}) =>
+      new LintSession(t, options).findings().map((f) => f.ruleId);
+
+    it("is a sentence the model reads in the rule's category and the rule flags", () => {
+      const category = builtinRules().find((r) => r.id === rule)!.category;
+      const alone = modelReading(text);
+      assert.deepEqual({ category: alone.category, sure: alone.sure }, { category, sure: true });
+      assert.deepEqual(ruleIds(text), [rule]);
+    });
+
+    for (const [name, ids] of [
+      ['lint', ruleIds],
+      ['an incremental session', sessionIds],
+    ] as const) {
+      it(`${name}: under an allow entry for that rule, by rule or by its text`, () => {
+        assert.deepEqual(ids(text, { allow: [{ rule, reason: 'team wording' }] }), []);
+        const words = lint(text)[0].text;
+        assert.deepEqual(ids(text, { allow: [{ rule, text: words, reason: 'team wording' }] }), []);
+        assert.deepEqual(ids(text, { allow: [{ text: words, reason: 'team wording' }] }), []);
+      });
+
+      it(`${name}: under a disable directive for that rule, on the line or over a region`, () => {
+        assert.deepEqual(ids(`// carelint-disable-next-line ${rule}\n${text}`), []);
+        assert.deepEqual(ids(`${text} // carelint-disable-line ${rule}`), []);
+        assert.deepEqual(ids(`<!-- carelint-disable ${rule} -->\n${text}\n<!-- carelint-enable ${rule} -->`), []);
+      });
+
+      it(`${name}: switched off in the configuration`, () => {
+        assert.deepEqual(ids(text, { rules: { [rule]: false } }), []);
+      });
+
+      it(`${name}: another rule's allow entry or directive leaves the rule's finding, and the model still off`, () => {
+        assert.deepEqual(ids(text, { allow: [{ rule: 'refused', reason: 'r' }] }), [rule]);
+        assert.deepEqual(ids(`// carelint-disable-next-line refused\n${text}`), [rule]);
+      });
+    }
   });
 });

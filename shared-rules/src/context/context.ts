@@ -183,46 +183,65 @@ export interface Verdict {
   end: number;
 }
 
-/** Decide whether a candidate hit fires, at what severity and over what span. */
-/** True when a negatable rule's wording at `start` is negated ("will not be using a behavioural contract"). */
-export function negatedWording(rule: CompiledRule, ctx: ChunkContext, start: number, end: number): boolean {
-  if (!rule.negatable) return false;
-  const tokens = ctx.sentence(start, end).tokens;
-  const first = indexOfStart(tokens, start);
-  return first < tokens.length && tokens[first].start === start && isNegated(ctx.text, tokens, first);
+/**
+ * Why judge() kept a candidate quiet: 'negated' when the rule's own wording is negated ("will not be using a
+ * behavioural contract"), also where another check quieted it first, since the model must not read that sentence
+ * either (it weighs words, not what negation does to them); 'quiet' for every other reason.
+ */
+export type Quieted = 'negated' | 'quiet';
+
+/** Whether judge() found the candidate firing (a Verdict) rather than quiet. */
+export function fires(judged: Verdict | Quieted): judged is Verdict {
+  return typeof judged !== 'string';
 }
 
-export function judge(rule: CompiledRule, ctx: ChunkContext, start: number, end: number): Verdict | null {
+/** The token at `start` in a sentence, or -1 when no token starts there. */
+function tokenAt(tokens: readonly Token[], start: number): number {
+  const first = indexOfStart(tokens, start);
+  return first < tokens.length && tokens[first].start === start ? first : -1;
+}
+
+/** How a negatable rule's wording at tokens[first] is quieted: negated, or for another reason. */
+function quietAt(rule: CompiledRule, text: string, tokens: readonly Token[], first: number): Quieted {
+  return rule.negatable && first >= 0 && isNegated(text, tokens, first) ? 'negated' : 'quiet';
+}
+
+/** Decide whether a candidate hit fires, at what severity and over what span, or why it stays quiet. */
+export function judge(rule: CompiledRule, ctx: ChunkContext, start: number, end: number): Verdict | Quieted {
   // quoted words are the person's own or a term mentioned, except scare quotes that a rule asks for
   const quote = ctx.quoteAround(start, end);
   const scare = rule.data.context?.scareQuotes === true;
-  if (quote ? !(scare && fillsQuote(ctx.text, quote, start, end)) : scare) return null;
+  if (quote ? !(scare && fillsQuote(ctx.text, quote, start, end)) : scare) {
+    if (!rule.negatable) return 'quiet';
+    const tokens = ctx.sentence(start, end).tokens;
+    return quietAt(rule, ctx.text, tokens, tokenAt(tokens, start));
+  }
   const sent = ctx.sentence(start, end);
   const tokens = sent.tokens;
-  const first = indexOfStart(tokens, start);
-  if (first >= tokens.length || tokens[first].start !== start) return null;
+  const first = tokenAt(tokens, start);
+  if (first < 0) return 'quiet';
   let last = first;
   while (last + 1 < tokens.length && tokens[last + 1].end <= end) last++;
-  if (ctx.mention(sent)) return null;
-  if (rule.negatable && isNegated(ctx.text, tokens, first)) return null;
-  if (rule.data.context?.aboutThePerson && aboutSomeoneElse(ctx.text, tokens, first)) return null;
+  if (ctx.mention(sent)) return quietAt(rule, ctx.text, tokens, first);
+  if (rule.negatable && isNegated(ctx.text, tokens, first)) return 'negated';
+  if (rule.data.context?.aboutThePerson && aboutSomeoneElse(ctx.text, tokens, first)) return 'quiet';
   const q = quote !== undefined;
-  if (rule.notAfter && adjacentBefore(rule.notAfter, tokens, first, q)) return null;
-  if (rule.after && !adjacentBefore(rule.after, tokens, first, q)) return null;
-  if (rule.notBefore && adjacentAfter(rule.notBefore, tokens, last, q)) return null;
-  if (rule.before && !adjacentAfter(rule.before, tokens, last, q)) return null;
+  if (rule.notAfter && adjacentBefore(rule.notAfter, tokens, first, q)) return 'quiet';
+  if (rule.after && !adjacentBefore(rule.after, tokens, first, q)) return 'quiet';
+  if (rule.notBefore && adjacentAfter(rule.notBefore, tokens, last, q)) return 'quiet';
+  if (rule.before && !adjacentAfter(rule.before, tokens, last, q)) return 'quiet';
 
   const hasSectionRules = rule.near.some((n) => n.orSection.size > 0) || Object.keys(rule.sections).length > 0;
   const kind = hasSectionRules ? ctx.section(start) : null;
   const effect = kind ? rule.sections[kind] : undefined;
-  if (effect === 'quiet') return null;
+  if (effect === 'quiet') return 'quiet';
 
   let [spanStart, spanEnd] = quote ? quoteExtent(ctx.text, quote) : [start, end];
   for (const group of rule.near) {
     const hit = findNear(group, tokens, first, last);
     if (!hit) {
       if (kind && group.orSection.has(kind)) continue;
-      return null;
+      return 'quiet';
     }
     if (rule.extendToNear) {
       spanStart = Math.min(spanStart, tokens[hit[0]].start);
@@ -230,9 +249,9 @@ export function judge(rule: CompiledRule, ctx: ChunkContext, start: number, end:
     }
   }
   for (const group of rule.notNear) {
-    if (findNear(group, tokens, first, last)) return null;
+    if (findNear(group, tokens, first, last)) return 'quiet';
     const line = group.line ? ctx.line(start, end) : null;
-    if (line && findNear(group, line, indexOfStart(line, start), indexOfStart(line, end) - 1)) return null;
+    if (line && findNear(group, line, indexOfStart(line, start), indexOfStart(line, end) - 1)) return 'quiet';
   }
 
   let level = STEP.indexOf(rule.data.severity);

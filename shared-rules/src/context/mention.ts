@@ -158,7 +158,7 @@ export function isMention(tokens: readonly Token[], inflect: Inflector): boolean
   const t = cueTrie(inflect);
   let found = false;
   for (let k = 0; k < tokens.length && !found; k++) {
-    if (!t.root.next?.has(tokens[k].norm)) continue;
+    if (!t.mayMatchAt(tokens, k)) continue;
     t.matchAt(tokens, k, (m) => {
       if (cueHolds(m.owner, tokens, k, m.lastToken)) found = true;
     });

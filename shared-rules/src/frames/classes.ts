@@ -185,20 +185,6 @@ export class ClassMatcher {
   }
 
   /** Per first word of an entry: the words that can come second, or null when an entry can end at or gap after it. */
-  private readonly followers = new Map<string, ReadonlySet<string> | null>();
-
-  private followersOf(first: string): ReadonlySet<string> | null {
-    let found = this.followers.get(first);
-    if (found === undefined) {
-      const targets = (this.trie.root.next?.get(first) ?? []).map((e) => e.node.ready());
-      found = targets.some((n) => n.accepts || n.gaps || !n.next)
-        ? null
-        : new Set(targets.flatMap((n) => [...n.next!.keys()]));
-      this.followers.set(first, found);
-    }
-    return found;
-  }
-
   /**
    * Per word that can begin an entry, the classes whose entries it begins (exceptions left out), worked out the first
    * time a statement has the word: the first lint is part of every host's start-up, and most words never come up.
@@ -284,41 +270,52 @@ export class ClassMatcher {
 
   /**
    * The token-class table of a clause: for each token, the class entries that start at it. One walk of the class
-   * graph per token, bounded by the longest entry, so the table costs linear time in the clause.
+   * graph per token, bounded by the longest entry, so the table costs linear time in the clause. `walked` keeps the
+   * walks of statements read before: a statement read again in part (a run-on text's windows, a line inside a
+   * statement) takes a walk's matches from there instead of walking again.
    */
-  spans(text: string, tokens: readonly Token[]): ClassSpan[][] {
+  spans(text: string, tokens: readonly Token[], walked?: WalkMemo): ClassSpan[][] {
     const trie = this.trie;
     const out: ClassSpan[][] = new Array(tokens.length).fill(NONE);
     // exceptions by last token: class and first token ("welfare rights officer" cancels the "officer" inside it)
     let cancelled: Array<Array<{ cls: number; first: number }> | undefined> | null = null;
-    for (let k = 0; k < tokens.length; k++) {
-      const norm = tokens[k].norm;
-      if (!trie.root.next?.has(norm)) continue;
-      // "the", "to", "was" start many entries, and a walk enters one state per entry: skip the walk when the next
-      // token cannot continue any of them (the walk would stop there with nothing found)
-      const following = this.followersOf(norm);
-      if (following) {
-        const t = tokens[k + 1];
-        if (!t || t.afterBreak || !following.has(t.norm)) continue;
+    // a walk from before this token reads (with an @Name after its entry) only tokens before the last, which a cut
+    // window may hold in part: its matches are the same in every statement that holds the same tokens
+    const settled = tokens.length - 2 - trie.maxLength;
+    if (walked && walked.size > MAX_WALKS_KEPT) walked.clear();
+    const take = (k: number, owner: number, lastToken: number) => {
+      const info = this.info[owner];
+      let last = lastToken;
+      if (info.except) {
+        ((cancelled ??= [])[last] ??= []).push({ cls: info.cls, first: k });
+        return;
       }
+      const next = tokens[last + 1];
+      const named = next !== undefined && isName(text, next);
+      // "Sgt Pepper" in "the Sgt Pepper album" is a title, whether the entry asked for a name or is the bare rank
+      if (named && isTitle(tokens, k, last + 1)) return;
+      if (info.name) {
+        if (!named) return;
+        last++;
+      }
+      if (out[k] === NONE) out[k] = [];
+      if (!out[k].some((s) => s.cls === info.cls && s.last === last)) out[k].push({ cls: info.cls, last });
+    };
+    for (let k = 0; k < tokens.length; k++) {
+      if (!trie.mayMatchAt(tokens, k)) continue;
+      const tok = tokens[k];
+      const keep = walked !== undefined && k < settled;
+      const known = keep ? walked.get(tok.start) : undefined;
+      if (known && known.end === tok.end) {
+        for (let i = 0; i < known.found.length; i += 2) take(k, known.found[i], k + known.found[i + 1]);
+        continue;
+      }
+      const found: number[] | null = keep ? [] : null;
       trie.matchAt(tokens, k, (m) => {
-        const info = this.info[m.owner];
-        let last = m.lastToken;
-        if (info.except) {
-          ((cancelled ??= [])[last] ??= []).push({ cls: info.cls, first: k });
-          return;
-        }
-        const next = tokens[last + 1];
-        const named = next !== undefined && isName(text, next);
-        // "Sgt Pepper" in "the Sgt Pepper album" is a title, whether the entry asked for a name or is the bare rank
-        if (named && isTitle(tokens, k, last + 1)) return;
-        if (info.name) {
-          if (!named) return;
-          last++;
-        }
-        if (out[k] === NONE) out[k] = [];
-        if (!out[k].some((s) => s.cls === info.cls && s.last === last)) out[k].push({ cls: info.cls, last });
+        found?.push(m.owner, m.lastToken - k);
+        take(k, m.owner, m.lastToken);
       });
+      if (found) walked!.set(tok.start, { end: tok.end, found });
     }
     work.contextTokens += tokens.length;
     // an exception ending where an entry ends cancels it ("welfare rights officer")
@@ -332,6 +329,14 @@ export class ClassMatcher {
 }
 
 const NONE: ClassSpan[] = [];
+
+/**
+ * Class-graph walks of one chunk's statements, by the offset of the token each began at: the end of that token (the
+ * same token in another statement) and its matches as pairs of owner and tokens past the first.
+ */
+export type WalkMemo = Map<number, { end: number; found: number[] }>;
+/** Walks kept at most: statements are read in text order, so only recent ones are read again. */
+const MAX_WALKS_KEPT = 4096;
 const NO_CLASSES = new Uint16Array(0);
 
 // A rank and a capitalised word that go straight on to one of these nouns name a work, a character or a brand: a

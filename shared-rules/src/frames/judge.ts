@@ -1,12 +1,12 @@
 /** Whether a frame candidate fires: its patterns over the clause or sentence around the anchor, then its quieting classes. */
-import type { ChunkContext, Verdict } from '../context/context';
+import type { ChunkContext, Quieted, Verdict } from '../context/context';
 import type { CompiledRule } from '../matching/compile';
 import { tokenize, type Token } from '../text/tokenize';
 import type { Severity } from '../types';
-import type { ClassMatcher, ClassSpan } from './classes';
+import type { ClassMatcher, ClassSpan, WalkMemo } from './classes';
 import type { CompiledFrame, CompiledGroup, FrameWindow } from './frame';
 import { frameMatches, frameMayMatch, type TokenRange } from './frame';
-import { clauseEnd, clauseStarts, lineBounds, sentenceBounds } from '../text/clauses';
+import { clauseEnd, clauseStarts, lineBounds, RUN_ON_CELL, sentenceBounds } from '../text/clauses';
 
 /** A statement or line read for frames. */
 class Scope {
@@ -23,6 +23,7 @@ class Scope {
     readonly clauses: Int32Array | null,
     private readonly text: string,
     private readonly classes: ClassMatcher,
+    private readonly walked: WalkMemo | undefined,
   ) {}
 
   /**
@@ -30,7 +31,7 @@ class Scope {
    * class at all, and the table is most of the cost of reading a statement.
    */
   get table(): ClassSpan[][] {
-    return (this.spans ??= this.classes.spans(this.text, this.tokens));
+    return (this.spans ??= this.classes.spans(this.text, this.tokens, this.walked));
   }
 
   /** Per token, the classes with an entry beginning at it, each looked up once a statement for all its windows. */
@@ -60,6 +61,11 @@ export class FrameScopes {
   private readonly lines = new Map<string, Scope>();
   /** The last statement read: candidates arrive in text order, so most fall inside it and need no scan. */
   private last: Scope | null = null;
+  /**
+   * Class-graph walks shared by long statements, which a run-on text's cells make overlap; a statement of ordinary
+   * length is read once, and keeping its walks would cost more than it saves.
+   */
+  private readonly walked: WalkMemo = new Map();
 
   constructor(
     readonly text: string,
@@ -86,7 +92,15 @@ export class FrameScopes {
     let scope = cache.get(key);
     if (!scope) {
       const tokens = tokenize(this.text, s, e);
-      scope = new Scope(s, e, tokens, clauses ? clauseStarts(this.text, tokens) : null, this.text, this.classes);
+      scope = new Scope(
+        s,
+        e,
+        tokens,
+        clauses ? clauseStarts(this.text, tokens) : null,
+        this.text,
+        this.classes,
+        e - s >= RUN_ON_CELL ? this.walked : undefined,
+      );
       if (cache.size >= MAX_CACHED) cache.clear();
       cache.set(key, scope);
     }
@@ -137,11 +151,11 @@ export function judgeFrame(
   scopes: FrameScopes,
   start: number,
   end: number,
-): Verdict | null {
-  if (ctx.quoted(start, end)) return null;
+): Verdict | Quieted {
+  if (ctx.quoted(start, end)) return 'quiet';
   const sent = scopes.sentence(start, end);
   const anchor = indexOfStart(sent.tokens, start);
-  if (anchor >= sent.tokens.length || sent.tokens[anchor].start !== start) return null;
+  if (anchor >= sent.tokens.length || sent.tokens[anchor].start !== start) return 'quiet';
   const clauses = sent.clauses!;
   const [lo, hi] =
     frame.scope === 'clause' ? [clauses[anchor], clauseEnd(clauses, anchor) + 1] : [0, sent.tokens.length];
@@ -155,14 +169,14 @@ export function judgeFrame(
   // the widest match that covers the anchor
   let m: TokenRange | null = null;
   for (const r of all) if (r[0] <= anchor && anchor <= r[1] && (!m || r[1] - r[0] > m[1] - m[0])) m = r;
-  if (!m) return null;
+  if (!m) return 'quiet';
   const [a, b] = m;
-  for (const g of frame.require) if (!groupFound(g, sent, scopes, a, b)) return null;
-  for (const g of frame.quiet) if (groupFound(g, sent, scopes, a, b)) return null;
-  if (ctx.mention(ctx.sentence(start, end))) return null;
+  for (const g of frame.require) if (!groupFound(g, sent, scopes, a, b)) return 'quiet';
+  for (const g of frame.quiet) if (groupFound(g, sent, scopes, a, b)) return 'quiet';
+  if (ctx.mention(ctx.sentence(start, end))) return 'quiet';
   const kind = Object.keys(rule.sections).length ? ctx.section(start) : null;
   const effect = kind ? rule.sections[kind] : undefined;
-  if (effect === 'quiet') return null;
+  if (effect === 'quiet') return 'quiet';
   let level = STEP.indexOf(rule.data.severity);
   if (effect === 'raise') level = Math.min(2, level + 1);
   if (effect === 'lower') level = Math.max(0, level - 1);

@@ -1,4 +1,4 @@
-import { ChunkContext, judge, negatedWording } from '../context/context';
+import { ChunkContext, fires, judge } from '../context/context';
 import type { RuleSet } from './compile';
 import type { FormName } from './phrase';
 import { exitSection } from '../context/sections';
@@ -75,21 +75,14 @@ export function lintChunk(rs: RuleSet, active: Uint8Array, chunk: string, entry:
     if (best)
       for (const [rule, { last, form }] of best) {
         const compiled = rs.compiled[rule];
+        const end = walk.at(last)!.end;
         const verdict = compiled.frame
-          ? judgeFrame(
-              compiled,
-              compiled.frame,
-              ctx,
-              (scopes ??= new FrameScopes(text, rs.classes!)),
-              pos,
-              walk.at(last)!.end,
-            )
-          : judge(compiled, ctx, pos, walk.at(last)!.end);
+          ? judgeFrame(compiled, compiled.frame, ctx, (scopes ??= new FrameScopes(text, rs.classes!)), pos, end)
+          : judge(compiled, ctx, pos, end);
         // a rule's wording negated ("will not be using a behavioural contract") is not the model's to read: it weighs
         // words, not what negation does to them (quotations and mentions it checks itself, through judge)
-        if (!verdict && model && !compiled.frame && negatedWording(compiled, ctx, pos, walk.at(last)!.end))
-          ruledQuiet.push({ start: pos, end: walk.at(last)!.end });
-        if (verdict)
+        if (verdict === 'negated' && model) ruledQuiet.push({ start: pos, end });
+        if (fires(verdict))
           hits.push({
             rule,
             category: rs.compiled[rule].data.category,

@@ -506,6 +506,7 @@ export class PhraseTrie {
     }
     const budget = { edges: 0 };
     this.wordList = undefined;
+    this.followers.clear();
     const nodes = parsePhrase(source);
     const gapWords = longestGapWords(nodes);
     if (gapWords > MAX_GAP)
@@ -563,6 +564,35 @@ export class PhraseTrie {
 
   firstWords(): string[] {
     return this.root.next ? [...this.root.next.keys()] : [];
+  }
+
+  private readonly followers = new Map<string, ReadonlySet<string> | null>();
+
+  /**
+   * The words that can come second in a phrase beginning with `first`, or null when a phrase can end at `first` or
+   * skip words after it (a gap). A walk from `first` whose next token is not among them finds nothing: common first
+   * words ("the", "to", "was" in the class graph) can skip the walk, which would enter one state per phrase.
+   */
+  followersOf(first: string): ReadonlySet<string> | null {
+    let found = this.followers.get(first);
+    if (found === undefined) {
+      const targets = (this.root.next?.get(first) ?? []).map((e) => e.node.ready());
+      found = targets.some((n) => n.accepts || n.gaps || !n.next)
+        ? null
+        : new Set(targets.flatMap((n) => [...n.next!.keys()]));
+      this.followers.set(first, found);
+    }
+    return found;
+  }
+
+  /** Whether a walk from tokens[k] can find anything: its word begins a phrase and the next token can follow it. */
+  mayMatchAt(tokens: readonly Token[], k: number): boolean {
+    const norm = tokens[k].norm;
+    if (!this.root.next?.has(norm)) return false;
+    const following = this.followersOf(norm);
+    if (!following) return true;
+    const t = tokens[k + 1];
+    return t !== undefined && !t.afterBreak && following.has(t.norm);
   }
 
   private attachSeq(

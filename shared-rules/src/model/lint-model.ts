@@ -5,7 +5,7 @@
  * rule's own notNear such as emergency context for police). Running here, inside lintChunk, every host and the
  * incremental session get it with no code of their own.
  */
-import { type ChunkContext, judge } from '../context/context';
+import { type ChunkContext, fires, judge } from '../context/context';
 import type { RuleSet } from '../matching/compile';
 import type { Severity } from '../types';
 import { MODEL_MIN_WORDS, MODEL_THRESHOLD, modelTriggers, scoreSentence, weightiestWords } from './score';
@@ -63,7 +63,7 @@ export function modelHits(
     const rule = rs.modelRules[verdict.category];
     if (rule < 0 || !active[rule]) continue;
     const judged = judge(rs.compiled[rule], ctx, s, e);
-    if (!judged) continue;
+    if (!fires(judged)) continue;
     const weighed = weightiestWords(src, tokens, 0, tokens.length, verdict.category, NAMED_WORDS).map((k) =>
       text.slice(tokens[k].start, tokens[k].end),
     );

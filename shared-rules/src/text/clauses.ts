@@ -13,6 +13,11 @@
 import type { Token } from './tokenize';
 
 const MAX_SCAN = 400;
+/**
+ * Text with no statement end within this many characters is cut on a grid of this size (bounds()): a statement this
+ * long is most likely run-on text, read again in part where a candidate straddles two cells.
+ */
+export const RUN_ON_CELL = MAX_SCAN;
 const TITLES = new Set([
   'dr',
   'mr',
