@@ -236,6 +236,24 @@ describe('engine speed: build-time match graph', () => {
     assert.equal(builtinRuleSet().classes!.beginningsCode(), shipped);
   });
 
+  it('a prebuilt rule set compiles each frame on first use to the frame a fresh compile makes, with the same classes', () => {
+    const prebuilt = compileRuleSet(builtinRules(), builtinInflector, builtinSources(), {
+      lazyContext: true,
+      prebuilt: JSON.parse(MATCHER_JSON),
+      classes: builtinClasses(),
+    });
+    assert.deepEqual(prebuilt.classes!.names, fresh.classes!.names, 'class indexes, literal words included');
+    const frameRules = fresh.compiled.filter((r) => r.frame);
+    assert.ok(frameRules.length > 50);
+    for (const r of frameRules) {
+      const lazy = prebuilt.compiledById(r.data.id)!;
+      assert.equal(Object.getOwnPropertyDescriptor(lazy, 'frame')?.get !== undefined, true, 'compiled on first use');
+      assert.deepEqual(lazy.frame, r.frame, r.data.id);
+      assert.equal(lazy.frame, lazy.frame, 'once');
+    }
+    for (const r of fresh.compiled.filter((x) => !x.frame)) assert.equal(prebuilt.compiledById(r.data.id)!.frame, null);
+  });
+
   it('the prebuilt mention cue graph is the one the cue list compiles to', () => {
     const shipped = JSON.parse(MATCHER_JSON).mention;
     assert.deepEqual(PhraseTrie.deserialize(shipped.trie).serialize(), compileCueTrie(builtinInflector).serialize());

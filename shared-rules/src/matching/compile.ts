@@ -17,7 +17,7 @@ import { StartIndex } from './starts';
 import { WalkVocabulary } from './walk-tokens';
 import { ClassIssue, ClassMatcher, type WordClasses } from '../frames/classes';
 import { compileFrame, literalClasses, parseFrame, type CompiledFrame } from '../frames/frame';
-import type { ParsedPattern } from '../frames/pattern';
+import { literalClass, type ParsedPattern } from '../frames/pattern';
 
 export interface CompiledNear {
   trie: PhraseTrie;
@@ -107,6 +107,11 @@ export interface PrebuiltMatcher {
   context?: SerializedTrie | EncodedTrie;
   /** For each context list in the order compileRuleSet meets them, its graph in `context`. */
   contextRefs?: number[];
+  /**
+   * The literal words of every frame pattern, in the order their one-word classes are made (literalClasses): with
+   * it, frames are parsed and compiled when a candidate first needs them instead of at start-up.
+   */
+  literals?: string[];
 }
 
 /** A context list's graph, compiled now, on first use, or read from the prebuilt forest. */
@@ -160,6 +165,9 @@ export class RuleSet {
         : {}),
       context: encodeTrie(wordsByUse(serializeForest([...distinct.keys()]))),
       contextRefs,
+      literals: (this.classes?.names ?? [])
+        .filter((n) => n.startsWith('='))
+        .map((n) => this.classes!.classes[n].entries[0]),
     };
   }
 
@@ -323,11 +331,16 @@ export function compileRuleSet(
   };
   const trie = prebuilt ? PhraseTrie.deserialize(prebuilt.trie) : new PhraseTrie();
   const frameIssues: RuleIssue[] = [];
+  // with the prebuilt literal words, a frame is parsed and compiled the first time a candidate of its rule needs it
+  // (the rules were checked at build time): parsing and compiling 88 frames was a fifth of building the rule set
+  const lazyFrames = prebuilt?.literals !== undefined;
   const parsedFrames = rules.map((r, i) =>
-    r && typeof r === 'object' && r.frame !== undefined ? parseFrame(r.frame, frameIssues, [i, 'frame']) : null,
+    !lazyFrames && r && typeof r === 'object' && r.frame !== undefined
+      ? parseFrame(r.frame, frameIssues, [i, 'frame'])
+      : null,
   );
   const classes = compileClasses(
-    options.classes ?? {},
+    lazyFrames ? { ...options.classes, ...literalWordClasses(prebuilt!.literals!) } : (options.classes ?? {}),
     parsedFrames,
     inflect,
     issues,
@@ -350,7 +363,11 @@ export function compileRuleSet(
     if (!isFrame && !Array.isArray(data.match)) return;
     const ruleIndex = compiled.length;
     let frame: CompiledFrame | null = null;
-    if (isFrame) {
+    let lazyFrame: (() => CompiledFrame) | null = null;
+    if (isFrame && lazyFrames && classes) {
+      const frameData = data.frame!;
+      lazyFrame = () => compileFrame(frameData, parseFrame(frameData, [], at('frame')), classes, [], at('frame'));
+    } else if (isFrame) {
       issues.push(...frameIssues.filter((f) => f.path[0] === index));
       if (!classes) return;
       frame = compileFrame(data.frame!, parsedFrames[index] ?? [], classes, issues, at('frame'));
@@ -391,7 +408,7 @@ export function compileRuleSet(
     const notNear = nears(ctx.notNear, 'notNear');
     const widths = [...near, ...notNear].map((n) => n.within);
     let suggestions: CompiledSuggestion[] | undefined;
-    compiled.push({
+    const rule: CompiledRule = {
       data,
       index: ruleIndex,
       near,
@@ -410,7 +427,16 @@ export function compileRuleSet(
       },
       sources: resolveSources(data.sources ?? [], registry),
       frame,
-    });
+    };
+    if (lazyFrame) {
+      const make = lazyFrame;
+      Object.defineProperty(rule, 'frame', {
+        enumerable: true,
+        configurable: true,
+        get: () => (frame ??= make()),
+      });
+    }
+    compiled.push(rule);
   });
   if (issues.length) throw new RuleCompileError(issues);
   if (contextForest && contextTries.length !== prebuilt!.contextRefs!.length)
@@ -472,6 +498,13 @@ function checkRule(
         message: 'a model finding is a whole sentence: prompts only, no rewrite',
       });
   }
+}
+
+/** The one-word classes of frame patterns' literal words (as literalClasses makes them), from the words alone. */
+function literalWordClasses(words: string[]): WordClasses {
+  const out: WordClasses = {};
+  for (const w of words) out[literalClass(w)] = { entries: [w] };
+  return out;
 }
 
 /** Word classes plus the literal words frame patterns use, as one matcher; null (with issues) when a class is bad. */
