@@ -408,6 +408,7 @@ export function compileRuleSet(
     const notNear = nears(ctx.notNear, 'notNear');
     const widths = [...near, ...notNear].map((n) => n.within);
     let suggestions: CompiledSuggestion[] | undefined;
+    let sources: SourceRef[] | undefined;
     const rule: CompiledRule = {
       data,
       index: ruleIndex,
@@ -425,7 +426,10 @@ export function compileRuleSet(
       get suggestions() {
         return (suggestions ??= compileSuggestions(data, inflect));
       },
-      sources: resolveSources(data.sources ?? [], registry),
+      // resolved when a finding or a description first needs them, as the suggestions are
+      get sources() {
+        return (sources ??= resolveSources(data.sources ?? [], registry));
+      },
       frame,
     };
     if (lazyFrame) {
