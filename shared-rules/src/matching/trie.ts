@@ -364,7 +364,7 @@ interface WideEdgeData {
  * Edge lists was a tenth of building the rule set at start-up, and the start scan only ever asks for the first words
  * a text has. A lookup is the graph's word index and two array reads, as cheap as the Map it replaces.
  */
-class WideEdges implements ReadonlyMap<string, Edge[]> {
+export class WideEdges implements ReadonlyMap<string, Edge[]> {
   private readonly lists: Array<Edge[] | undefined>;
   private full: Map<string, Edge[]> | null = null;
 
@@ -383,8 +383,13 @@ class WideEdges implements ReadonlyMap<string, Edge[]> {
   }
 
   has(word: string): boolean {
+    return this.runOf(word) >= 0;
+  }
+
+  /** The word's place among the node's words in the order built (keys()), or -1 when no edge has it. */
+  runOf(word: string): number {
     const w = this.graph.wordIndex().get(word);
-    return w !== undefined && this.edges.wordAt[w] >= 0;
+    return w === undefined ? -1 : this.edges.wordAt[w];
   }
 
   get size(): number {
