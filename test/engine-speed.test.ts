@@ -154,6 +154,43 @@ describe('engine speed: build-time match graph', () => {
     assert.deepEqual(packed.serialize(), data);
   });
 
+  it('a wide node (a root) of an encoded graph answers every word, in the order built, as the node read as a Map does', () => {
+    const trie = new PhraseTrie();
+    // 300 first words (a root this wide is read as WideEdges), added out of word order, some with several targets
+    for (let i = 0; i < 300; i++) {
+      const w = `w${(i * 7919) % 300}`;
+      trie.addPhrase(i % 3 ? `${w} (one|two) end~` : w, i, regularInflect);
+      if (i % 5 === 0) trie.addPhrase(`${w} ..2 tail`, 1000 + i, regularInflect);
+    }
+    const data = trie.serialize();
+    const wide = PhraseTrie.deserialize(encodeTrie(data));
+    const mapped = PhraseTrie.deserialize(data);
+    assert.ok(data.nodes[0][0].length / 3 >= 256, 'the root is wide');
+    assert.deepEqual([...wide.root.next!.keys()], [...mapped.root.next!.keys()]);
+    assert.equal(wide.root.next!.size, mapped.root.next!.size);
+    for (const word of [...mapped.root.next!.keys(), 'absent', 'one']) {
+      const x = wide.root.next!.get(word);
+      const y = mapped.root.next!.get(word);
+      assert.equal(wide.root.next!.has(word), y !== undefined, word);
+      assert.deepEqual(
+        x?.map((e) => [e.form, e.node.ready().accepts]),
+        y?.map((e) => [e.form, e.node.ready().accepts]),
+        word,
+      );
+      assert.equal(wide.root.next!.get(word), x, 'the same list every time');
+    }
+    const matches = (t: PhraseTrie, text: string) => {
+      const found: Array<[number, string | null, number]> = [];
+      t.matchAt(tokenize(text), 0, (m) => found.push([m.owner, m.form, m.lastToken]));
+      return found;
+    };
+    for (const text of ['w0 one end', 'w15 two ends', 'w0 x y tail', 'w57', 'w299 one ended']) {
+      assert.ok(matches(mapped, text).length > 0, text);
+      assert.deepEqual(matches(wide, text), matches(mapped, text), text);
+    }
+    assert.deepEqual(wide.serialize(), data);
+  });
+
   it('encoded graphs with checkpoints read back node by node, wherever a walk starts', () => {
     const trie = new PhraseTrie();
     // enough phrases for many checkpoints (one node in 16 has its place written down)
@@ -197,6 +234,24 @@ describe('engine speed: build-time match graph', () => {
     const shipped = JSON.parse(MATCHER_JSON).classBeginnings;
     assert.equal(shipped, fresh.classes!.beginningsCode());
     assert.equal(builtinRuleSet().classes!.beginningsCode(), shipped);
+  });
+
+  it('a prebuilt rule set compiles each frame on first use to the frame a fresh compile makes, with the same classes', () => {
+    const prebuilt = compileRuleSet(builtinRules(), builtinInflector, builtinSources(), {
+      lazyContext: true,
+      prebuilt: JSON.parse(MATCHER_JSON),
+      classes: builtinClasses(),
+    });
+    assert.deepEqual(prebuilt.classes!.names, fresh.classes!.names, 'class indexes, literal words included');
+    const frameRules = fresh.compiled.filter((r) => r.frame);
+    assert.ok(frameRules.length > 50);
+    for (const r of frameRules) {
+      const lazy = prebuilt.compiledById(r.data.id)!;
+      assert.equal(Object.getOwnPropertyDescriptor(lazy, 'frame')?.get !== undefined, true, 'compiled on first use');
+      assert.deepEqual(lazy.frame, r.frame, r.data.id);
+      assert.equal(lazy.frame, lazy.frame, 'once');
+    }
+    for (const r of fresh.compiled.filter((x) => !x.frame)) assert.equal(prebuilt.compiledById(r.data.id)!.frame, null);
   });
 
   it('the prebuilt mention cue graph is the one the cue list compiles to', () => {

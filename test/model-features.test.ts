@@ -3,7 +3,17 @@ import { strict as assert } from 'node:assert';
 import { featuresOf, MODEL_BITS, pairBucket, wordBucket, wordHash } from '../shared-rules/src/model/features';
 import { findTriggers, TriggerSet, triggerHash } from '../shared-rules/src/model/triggers';
 import { sentenceSpans } from '../shared-rules/src/model/sentences';
-import { decodeWeights, encodeWeights, findBucket, fromBase64, toBase64 } from '../shared-rules/src/model/weights';
+import { MODEL_DATA } from '../shared-rules/model/model-data';
+import {
+  base64InJs,
+  decodeHashes,
+  decodeWeights,
+  encodeHashes,
+  encodeWeights,
+  findBucket,
+  fromBase64,
+  toBase64,
+} from '../shared-rules/src/model/weights';
 import { triggerHashes } from '../shared-rules/scripts/model/triggers';
 import { quoteSpans } from '../shared-rules/src/context/quotes';
 import { weightiestWords } from '../shared-rules/src/model/score';
@@ -92,10 +102,23 @@ describe('model message', () => {
 });
 
 describe('model weights format', () => {
-  it('round-trips base64 for every length', () => {
+  it('round-trips base64 for every length, in JavaScript (browsers) and with Node’s decoder', () => {
     for (let n = 0; n < 7; n++) {
       const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 97 + 13) & 255);
-      assert.deepEqual(fromBase64(toBase64(bytes)), bytes);
+      assert.deepEqual(base64InJs(toBase64(bytes)), bytes);
+      assert.deepEqual(Uint8Array.from(fromBase64(toBase64(bytes))), bytes);
+    }
+  });
+
+  it('decodes the committed model the same in JavaScript as with Node’s decoder', () => {
+    for (const data of [MODEL_DATA.weights, MODEL_DATA.triggers])
+      assert.deepEqual(Uint8Array.from(fromBase64(data)), base64InJs(data));
+  });
+
+  it('round-trips ascending hashes, none and many, with gaps past one varint byte', () => {
+    for (const hashes of [[], [1], [5, 130, 20000, 4294967295]]) {
+      const values = Uint32Array.from(hashes);
+      assert.deepEqual(decodeHashes(encodeHashes(values)), values);
     }
   });
 

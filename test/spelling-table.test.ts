@@ -75,6 +75,19 @@ describe('spelling tables', () => {
     assert.equal(found(table, 'w8x'), 8);
   });
 
+  it('adding a word list at once gives what adding word by word gives, repeated words and a table too small included', () => {
+    // 50 words twice, with two values each: the first added is the one found
+    const words = Array.from({ length: 300 }, (_, i) => `w${i % 250}x`);
+    for (const expected of [words.length, 2]) {
+      const one = new AsciiWordTable(expected);
+      words.forEach((w, i) => one.add(w, i));
+      const all = new AsciiWordTable(expected);
+      all.addWords(words);
+      for (const w of [...words, 'absent'])
+        assert.deepEqual([found(all, w), all.lookup(w, true)], [found(one, w), one.lookup(w, true)], w);
+    }
+  });
+
   it('every pair of the spelling map is plain lower-case, and no en-GB word is a US one (spellingTable relies on both)', () => {
     for (const w of US_GB_WORDS) assert.match(w, /^[a-z]+$/);
     for (const gb of Object.values(US_TO_GB)) assert.equal(canonicalSpelling(gb), gb, gb);

@@ -8,6 +8,7 @@ import type { Inflector } from '../matching/phrase';
 import {
   PhraseTrie,
   VarintReader,
+  WideEdges,
   writeVarint,
   type EncodedTrie,
   type SerializedTrie,
@@ -192,6 +193,8 @@ export class ClassMatcher {
   private readonly beginnings = new Map<string, Uint16Array>();
   /** Where each first word's classes start in the prebuilt beginnings code. */
   private beginningAt: Map<string, number> | undefined;
+  /** The same by the word's place among the root's words, when the root is read as WideEdges. */
+  private beginningOffsets: Int32Array | undefined;
 
   /**
    * Which classes have an entry beginning at some token of tokens[lo, hi): 1 at their index. Every entry a class
@@ -226,6 +229,22 @@ export class ClassMatcher {
     let found = this.beginnings.get(norm);
     if (found) return found;
     if (this.prebuiltBeginnings !== undefined) {
+      const root = this.trie.root.next;
+      if (root instanceof WideEdges) {
+        // the lists are in the root's word order: where each starts, by the word's place there, found in one loop
+        if (!this.beginningOffsets) {
+          const r = new VarintReader(this.prebuiltBeginnings);
+          const offsets = (this.beginningOffsets = new Int32Array(root.size));
+          for (let k = 0; k < offsets.length; k++) {
+            offsets[k] = r.pos;
+            r.skip(r.next());
+          }
+        }
+        const run = root.runOf(norm);
+        found = run < 0 ? NO_CLASSES : this.readBeginnings(this.beginningOffsets[run]);
+        this.beginnings.set(norm, found);
+        return found;
+      }
       // where each word's list starts, found once; a list is read the first time a statement has its word
       if (!this.beginningAt) {
         const r = new VarintReader(this.prebuiltBeginnings);
@@ -236,14 +255,7 @@ export class ClassMatcher {
         }
       }
       const at = this.beginningAt.get(norm);
-      if (at === undefined) found = NO_CLASSES;
-      else {
-        const r = new VarintReader(this.prebuiltBeginnings);
-        r.pos = at;
-        const count = r.next();
-        found = count ? new Uint16Array(count) : NO_CLASSES;
-        for (let k = 0; k < count; k++) found[k] = r.next();
-      }
+      found = at === undefined ? NO_CLASSES : this.readBeginnings(at);
       this.beginnings.set(norm, found);
       return found;
     }
@@ -265,6 +277,16 @@ export class ClassMatcher {
       found = Uint16Array.from(classes);
     }
     this.beginnings.set(norm, found);
+    return found;
+  }
+
+  /** The class list of the prebuilt beginnings code that starts at `at`. */
+  private readBeginnings(at: number): Uint16Array {
+    const r = new VarintReader(this.prebuiltBeginnings!);
+    r.pos = at;
+    const count = r.next();
+    const found = count ? new Uint16Array(count) : NO_CLASSES;
+    for (let k = 0; k < count; k++) found[k] = r.next();
     return found;
   }
 

@@ -17,7 +17,7 @@ import { StartIndex } from './starts';
 import { WalkVocabulary } from './walk-tokens';
 import { ClassIssue, ClassMatcher, type WordClasses } from '../frames/classes';
 import { compileFrame, literalClasses, parseFrame, type CompiledFrame } from '../frames/frame';
-import type { ParsedPattern } from '../frames/pattern';
+import { literalClass, type ParsedPattern } from '../frames/pattern';
 
 export interface CompiledNear {
   trie: PhraseTrie;
@@ -107,6 +107,11 @@ export interface PrebuiltMatcher {
   context?: SerializedTrie | EncodedTrie;
   /** For each context list in the order compileRuleSet meets them, its graph in `context`. */
   contextRefs?: number[];
+  /**
+   * The literal words of every frame pattern, in the order their one-word classes are made (literalClasses): with
+   * it, frames are parsed and compiled when a candidate first needs them instead of at start-up.
+   */
+  literals?: string[];
 }
 
 /** A context list's graph, compiled now, on first use, or read from the prebuilt forest. */
@@ -160,6 +165,9 @@ export class RuleSet {
         : {}),
       context: encodeTrie(wordsByUse(serializeForest([...distinct.keys()]))),
       contextRefs,
+      literals: (this.classes?.names ?? [])
+        .filter((n) => n.startsWith('='))
+        .map((n) => this.classes!.classes[n].entries[0]),
     };
   }
 
@@ -323,11 +331,16 @@ export function compileRuleSet(
   };
   const trie = prebuilt ? PhraseTrie.deserialize(prebuilt.trie) : new PhraseTrie();
   const frameIssues: RuleIssue[] = [];
+  // with the prebuilt literal words, a frame is parsed and compiled the first time a candidate of its rule needs it
+  // (the rules were checked at build time): parsing and compiling 88 frames was a fifth of building the rule set
+  const lazyFrames = prebuilt?.literals !== undefined;
   const parsedFrames = rules.map((r, i) =>
-    r && typeof r === 'object' && r.frame !== undefined ? parseFrame(r.frame, frameIssues, [i, 'frame']) : null,
+    !lazyFrames && r && typeof r === 'object' && r.frame !== undefined
+      ? parseFrame(r.frame, frameIssues, [i, 'frame'])
+      : null,
   );
   const classes = compileClasses(
-    options.classes ?? {},
+    lazyFrames ? { ...options.classes, ...literalWordClasses(prebuilt!.literals!) } : (options.classes ?? {}),
     parsedFrames,
     inflect,
     issues,
@@ -343,55 +356,18 @@ export function compileRuleSet(
       issues.push({ path: [index], message: 'a rule must be an object' });
       return;
     }
-    if (typeof data.id !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(data.id))
-      issues.push({ path: at('id'), message: 'id must be kebab-case (a-z, 0-9, hyphens)' });
-    else if (seen.has(data.id))
-      issues.push({ path: at('id'), message: `duplicate rule id "${data.id}" (also rule ${seen.get(data.id)})` });
-    else seen.set(data.id, index);
-    if (!CATEGORIES.includes(data.category))
-      issues.push({
-        path: at('category'),
-        message: `unknown category "${data.category}"; use one of ${CATEGORIES.join(', ')}`,
-      });
-    if (!SEVERITIES.includes(data.severity))
-      issues.push({
-        path: at('severity'),
-        message: `unknown severity "${data.severity}"; use error, warning or information`,
-      });
-    for (const field of ['message', 'rationale'] as const) {
-      if (typeof data[field] !== 'string' || !data[field].trim())
-        issues.push({ path: at(field), message: `${field} is required` });
-    }
     const isFrame = data.frame !== undefined;
-    const isModel = data.model === true;
-    for (const field of [...(isFrame || isModel ? [] : (['match'] as const)), 'sources'] as const) {
-      if (!Array.isArray(data[field]) || data[field].length === 0)
-        issues.push({ path: at(field), message: `${field} needs at least one entry` });
-    }
-    issues.push(...suggestionIssues(data).map(({ field, message }) => ({ path: at(field), message })));
-    if (isFrame && Array.isArray(data.match) && data.match.length)
-      issues.push({
-        path: at('match'),
-        message: 'a frame rule has no match phrases: its anchors come from its patterns',
-      });
-    if (isModel) {
-      if ((Array.isArray(data.match) && data.match.length) || isFrame)
-        issues.push({
-          path: at('model'),
-          message: 'a model rule has no match phrases or frame: the model reads the sentence',
-        });
-      if (CATEGORIES.includes(data.category) && compiled.some((r) => r.data.model && r.data.category === data.category))
-        issues.push({ path: at('model'), message: `the category ${data.category} already has its model rule` });
-      if (data.suggestions?.some((s) => !s.includes('[')))
-        issues.push({
-          path: at('suggestions'),
-          message: 'a model finding is a whole sentence: prompts only, no rewrite',
-        });
-    }
+    // rules with a prebuilt matcher were compiled, so checked, at build time: checking them again was 8% of building
+    // the built-in rule set at start-up (15 M instructions)
+    if (!prebuilt) checkRule(data, index, seen, compiled, issues);
     if (!isFrame && !Array.isArray(data.match)) return;
     const ruleIndex = compiled.length;
     let frame: CompiledFrame | null = null;
-    if (isFrame) {
+    let lazyFrame: (() => CompiledFrame) | null = null;
+    if (isFrame && lazyFrames && classes) {
+      const frameData = data.frame!;
+      lazyFrame = () => compileFrame(frameData, parseFrame(frameData, [], at('frame')), classes, [], at('frame'));
+    } else if (isFrame) {
       issues.push(...frameIssues.filter((f) => f.path[0] === index));
       if (!classes) return;
       frame = compileFrame(data.frame!, parsedFrames[index] ?? [], classes, issues, at('frame'));
@@ -432,7 +408,8 @@ export function compileRuleSet(
     const notNear = nears(ctx.notNear, 'notNear');
     const widths = [...near, ...notNear].map((n) => n.within);
     let suggestions: CompiledSuggestion[] | undefined;
-    compiled.push({
+    let sources: SourceRef[] | undefined;
+    const rule: CompiledRule = {
       data,
       index: ruleIndex,
       near,
@@ -449,14 +426,89 @@ export function compileRuleSet(
       get suggestions() {
         return (suggestions ??= compileSuggestions(data, inflect));
       },
-      sources: resolveSources(data.sources ?? [], registry),
+      // resolved when a finding or a description first needs them, as the suggestions are
+      get sources() {
+        return (sources ??= resolveSources(data.sources ?? [], registry));
+      },
       frame,
-    });
+    };
+    if (lazyFrame) {
+      const make = lazyFrame;
+      Object.defineProperty(rule, 'frame', {
+        enumerable: true,
+        configurable: true,
+        get: () => (frame ??= make()),
+      });
+    }
+    compiled.push(rule);
   });
   if (issues.length) throw new RuleCompileError(issues);
   if (contextForest && contextTries.length !== prebuilt!.contextRefs!.length)
     throw new Error('the prebuilt matcher was compiled from other rules: rebuild with npm run build');
   return new RuleSet(compiled, inflect, trie, classes, contextTries);
+}
+
+/** The problems of one rule's fields (frames and phrases are checked as they compile). */
+function checkRule(
+  data: RuleData,
+  index: number,
+  seen: Map<string, number>,
+  compiled: readonly CompiledRule[],
+  issues: RuleIssue[],
+): void {
+  const at = (...p: Array<string | number>) => [index, ...p];
+  const isFrame = data.frame !== undefined;
+  if (typeof data.id !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(data.id))
+    issues.push({ path: at('id'), message: 'id must be kebab-case (a-z, 0-9, hyphens)' });
+  else if (seen.has(data.id))
+    issues.push({ path: at('id'), message: `duplicate rule id "${data.id}" (also rule ${seen.get(data.id)})` });
+  else seen.set(data.id, index);
+  if (!CATEGORIES.includes(data.category))
+    issues.push({
+      path: at('category'),
+      message: `unknown category "${data.category}"; use one of ${CATEGORIES.join(', ')}`,
+    });
+  if (!SEVERITIES.includes(data.severity))
+    issues.push({
+      path: at('severity'),
+      message: `unknown severity "${data.severity}"; use error, warning or information`,
+    });
+  for (const field of ['message', 'rationale'] as const) {
+    if (typeof data[field] !== 'string' || !data[field].trim())
+      issues.push({ path: at(field), message: `${field} is required` });
+  }
+  const isModel = data.model === true;
+  for (const field of [...(isFrame || isModel ? [] : (['match'] as const)), 'sources'] as const) {
+    if (!Array.isArray(data[field]) || data[field].length === 0)
+      issues.push({ path: at(field), message: `${field} needs at least one entry` });
+  }
+  issues.push(...suggestionIssues(data).map(({ field, message }) => ({ path: at(field), message })));
+  if (isFrame && Array.isArray(data.match) && data.match.length)
+    issues.push({
+      path: at('match'),
+      message: 'a frame rule has no match phrases: its anchors come from its patterns',
+    });
+  if (isModel) {
+    if ((Array.isArray(data.match) && data.match.length) || isFrame)
+      issues.push({
+        path: at('model'),
+        message: 'a model rule has no match phrases or frame: the model reads the sentence',
+      });
+    if (CATEGORIES.includes(data.category) && compiled.some((r) => r.data.model && r.data.category === data.category))
+      issues.push({ path: at('model'), message: `the category ${data.category} already has its model rule` });
+    if (data.suggestions?.some((s) => !s.includes('[')))
+      issues.push({
+        path: at('suggestions'),
+        message: 'a model finding is a whole sentence: prompts only, no rewrite',
+      });
+  }
+}
+
+/** The one-word classes of frame patterns' literal words (as literalClasses makes them), from the words alone. */
+function literalWordClasses(words: string[]): WordClasses {
+  const out: WordClasses = {};
+  for (const w of words) out[literalClass(w)] = { entries: [w] };
+  return out;
 }
 
 /** Word classes plus the literal words frame patterns use, as one matcher; null (with issues) when a class is bad. */

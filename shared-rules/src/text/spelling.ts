@@ -95,10 +95,8 @@ export function surfaceSpellings(canonical: string): string[] {
  */
 export function spellingTable(words: readonly string[], plain: (text: string) => boolean = () => true): AsciiWordTable {
   const table = new AsciiWordTable(words.length);
-  for (let i = 0; i < words.length; i++) {
-    table.add(words[i], i);
-    if (!plain(words[i])) table.hide(words[i], i);
-  }
+  table.addWords(words);
+  for (let i = 0; i < words.length; i++) if (!plain(words[i])) table.hide(words[i], i);
   // a US spelling is no spelling of its own (it folds to the en-GB one) but is one of its en-GB word's
   const others: Array<[string, number]> = [];
   for (const [gb, uss] of fromGb) {
