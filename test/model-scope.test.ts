@@ -45,9 +45,22 @@ describe('model scope', () => {
   });
 
   describe('a sentence the user quieted for a rule stays quiet', () => {
-    // the model alone reads this sentence as the rule's category, so only the rule's claim keeps the model off it
-    const text = 'He thrives on the attention of the crisis team.';
-    const rule = 'enjoys-the-attention';
+    // the model alone reads the sentence as the rule's category, so only the rule's claim keeps the model off it; the
+    // model's readings move a little with each retraining, so the first candidate it still reads so is the one used
+    const candidates = [
+      { text: 'He thrives on the attention of the crisis team.', rule: 'enjoys-the-attention' },
+      { text: 'She is being manipulative with the nurses again.', rule: 'manipulative' },
+      { text: 'Her self-harm is attention seeking behaviour aimed at staff.', rule: 'attention-seeking' },
+      { text: 'He is playing the system to get a bed on the ward.', rule: 'staff-feel-played' },
+    ];
+    // the model alone reads it in the rule's category, and that rule alone flags it
+    const readByModel = (c: { text: string; rule: string }) => {
+      const alone = modelReading(c.text);
+      const category = builtinRules().find((r) => r.id === c.rule)?.category;
+      const ids = lint(c.text).map((f) => f.ruleId);
+      return alone.sure && alone.category === category && ids.length === 1 && ids[0] === c.rule;
+    };
+    const { text, rule } = candidates.find(readByModel) ?? candidates[0];
     const ruleIds = (t: string, options: LintOptions = {}) => lint(t, options).map((f) => f.ruleId);
     const sessionIds = (t: string, options: LintOptions = {}) =>
       new LintSession(t, options).findings().map((f) => f.ruleId);
