@@ -13,7 +13,7 @@
 import type { Span } from '../context/quotes';
 import type { Token } from '../text/tokenize';
 
-/** log2 of the hashed feature space (2^18 buckets: collisions among the ~20,000 kept features are rare). */
+/** log2 of the hashed feature space (2^18 buckets: collisions among the ~40,000 kept features are rare). */
 export const MODEL_BITS = 18;
 const SHIFT = 32 - MODEL_BITS;
 const FNV_OFFSET = 0x811c9dc5;
