@@ -3,7 +3,7 @@
  * move, and L2 shrinks only those), then pruned to the features with the largest weights and quantised to int8.
  * Float32Array weights and a seeded order: the same samples give the same bytes.
  */
-import { MODEL_BITS } from '../../src/model/features';
+import { MODEL_BITS, mix } from '../../src/model/features';
 import { MODEL_CLASSES, type ModelWeights } from '../../src/model/weights';
 import { mulberry32 } from './prng';
 import type { Samples } from './samples';
@@ -37,15 +37,6 @@ function sampleHash(feats: Int32Array, from: number, to: number, label: number):
   return h >>> 0;
 }
 
-/** murmur3's final mix: a rank that depends on every bit of the key. */
-function scramble(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
 /** Trained float weights, K per bucket (column 0 is "none"). */
 export function trainFloat(samples: Samples, opts: TrainOptions, use?: Uint8Array): Float32Array {
   const W = new Float32Array((1 << MODEL_BITS) * K);
@@ -62,7 +53,7 @@ export function trainFloat(samples: Samples, opts: TrainOptions, use?: Uint8Arra
   for (let ep = 0; ep < opts.epochs; ep++) {
     const salt = mulberry32(opts.seed + ep)() * 4294967296;
     order.forEach((i, k) => {
-      rank[i] = scramble(content[k] ^ salt);
+      rank[i] = mix(content[k] ^ salt);
     });
     order.sort((a, b) => rank[a] - rank[b] || a - b);
     const lr = 0.5 / (1 + ep);

@@ -39,7 +39,7 @@ export function fnv1a(s: string, seed: number, end = s.length): number {
 }
 
 /** A final mix (murmur3's) so the top bits, which pick the bucket, depend on every input bit. */
-function mix(h: number): number {
+export function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
