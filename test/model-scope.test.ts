@@ -36,6 +36,18 @@ describe('model scope', () => {
     }
   });
 
+  it('reads a punitive instruction in a plan, and leaves it alone reported under a history heading', () => {
+    const text = 'The team will only return one of her calls per shift and the rest will go unanswered.';
+    assert.deepEqual(
+      lint(`Plan:\n\n${text}`).map((f) => f.ruleId),
+      ['likely-punitive-approach'],
+    );
+    assert.deepEqual(
+      lint(`History:\n\n${text}`).map((f) => f.ruleId),
+      [],
+    );
+  });
+
   it('still reads a sentence that holds no rule wording', () => {
     const text = 'The team will only return one of her calls per shift and the rest will go unanswered.';
     assert.deepEqual(

@@ -12,7 +12,7 @@ const ROOT = join(__dirname, '..', '..', '..');
 export const MODEL_FILE = join(ROOT, 'shared-rules', 'model', 'model-data.ts');
 /** The labelled sets trained on. test/fixtures/heldout is the rounds' measurement and is never read here. */
 export const LABELLED_DIRS = [join(ROOT, 'test', 'fixtures', 'tuning'), join(ROOT, 'test', 'fixtures', 'model')];
-export const MODEL_USE = { threshold: 0.9, minWords: 6, trigger: 24 };
+export const MODEL_USE = { threshold: 0.95, minWords: 6, trigger: 24 };
 
 /** The notes beside the project (or beside its worktree folder), as the bench looks for them. */
 export function notesCandidates(): string[] {
