@@ -10,7 +10,7 @@
  * the chunk's quotation spans, so the two can never read a sentence differently. Pairs combine the two hashes
  * instead of hashing a joined string: no string is built per pair.
  */
-import type { Span } from '../context/quotes';
+import { insideAny, type Span } from '../context/quotes';
 import type { Token } from '../text/tokenize';
 
 /** log2 of the hashed feature space (2^18 buckets: collisions among the ~40,000 kept features are rare). */
@@ -150,25 +150,8 @@ function markQuoted(
   from: number,
   to: number,
 ): void {
-  if (quotes.length === 0 || from >= to) return;
-  // first quote that ends after the sentence's first token starts
-  let lo = 0;
-  let hi = quotes.length;
-  const s = tokens[from].start;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (quotes[mid][1] <= s) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let q = lo, k = from; q < quotes.length && k < to; ) {
-    const [a, b] = quotes[q];
-    if (tokens[k].end <= a) k++;
-    else if (tokens[k].start >= b) q++;
-    else {
-      if (tokens[k].start >= a && tokens[k].end <= b) marks[k - from] |= QUOTED_MARK;
-      k++;
-    }
-  }
+  if (quotes.length === 0) return;
+  for (let k = from; k < to; k++) if (insideAny(quotes, tokens[k].start, tokens[k].end)) marks[k - from] |= QUOTED_MARK;
 }
 
 function markNegated(marks: Uint8Array, tokens: readonly Token[], from: number, to: number): void {
