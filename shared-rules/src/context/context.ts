@@ -8,7 +8,7 @@ import { fillsQuote, quoteExtent } from './scare-quotes';
 import { isMention } from './mention';
 import { isNegated } from './negation';
 import { aboutSomeoneElse } from './subject';
-import { tokenize, TokenReader, type Token } from '../text/tokenize';
+import { indexOfStart, tokenAt, tokenize, TokenReader, type Token } from '../text/tokenize';
 import { lineBounds } from '../text/clauses';
 import type { SectionKind, Severity } from '../types';
 import { work } from '../work';
@@ -118,18 +118,6 @@ export class ChunkContext {
   }
 }
 
-/** Index of the first token starting at or after pos. */
-function indexOfStart(tokens: readonly Token[], pos: number): number {
-  let lo = 0,
-    hi = tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < pos) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** `quoted`: the hit fills a quotation, so the mark before it does not separate it from the words before. */
 function adjacentBefore(adj: CompiledAdjacent, tokens: readonly Token[], idx: number, quoted = false): boolean {
   const broken = tokens[idx].afterBreak && !quoted;
@@ -193,12 +181,6 @@ export type Quieted = 'negated' | 'quiet';
 /** Whether judge() found the candidate firing (a Verdict) rather than quiet. */
 export function fires(judged: Verdict | Quieted): judged is Verdict {
   return typeof judged !== 'string';
-}
-
-/** The token at `start` in a sentence, or -1 when no token starts there. */
-function tokenAt(tokens: readonly Token[], start: number): number {
-  const first = indexOfStart(tokens, start);
-  return first < tokens.length && tokens[first].start === start ? first : -1;
 }
 
 /** How a negatable rule's wording at tokens[first] is quieted: negated, or for another reason. */

@@ -1,7 +1,7 @@
 /** Whether a frame candidate fires: its patterns over the clause or sentence around the anchor, then its quieting classes. */
 import type { ChunkContext, Quieted, Verdict } from '../context/context';
 import type { CompiledRule } from '../matching/compile';
-import { tokenize, type Token } from '../text/tokenize';
+import { tokenAt, tokenize, type Token } from '../text/tokenize';
 import type { Severity } from '../types';
 import type { ClassMatcher, ClassSpan, WalkMemo } from './classes';
 import type { CompiledFrame, CompiledGroup, FrameWindow } from './frame';
@@ -116,11 +116,6 @@ function isLineEnd(text: string, e: number): boolean {
   return e >= text.length || text.charCodeAt(e) === 10;
 }
 
-function indexOfStart(tokens: readonly Token[], pos: number): number {
-  for (let k = 0; k < tokens.length; k++) if (tokens[k].start >= pos) return k;
-  return tokens.length;
-}
-
 function hasClass(table: readonly ClassSpan[][], lo: number, hi: number, classes: ReadonlySet<number>): boolean {
   for (let k = lo; k <= hi && k < table.length; k++) for (const c of table[k]) if (classes.has(c.cls)) return true;
   return false;
@@ -154,8 +149,8 @@ export function judgeFrame(
 ): Verdict | Quieted {
   if (ctx.quoted(start, end)) return 'quiet';
   const sent = scopes.sentence(start, end);
-  const anchor = indexOfStart(sent.tokens, start);
-  if (anchor >= sent.tokens.length || sent.tokens[anchor].start !== start) return 'quiet';
+  const anchor = tokenAt(sent.tokens, start);
+  if (anchor < 0) return 'quiet';
   const clauses = sent.clauses!;
   const [lo, hi] =
     frame.scope === 'clause' ? [clauses[anchor], clauseEnd(clauses, anchor) + 1] : [0, sent.tokens.length];

@@ -120,3 +120,21 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   for (let t = reader.next(); t; t = reader.next()) out.push(t);
   return out;
 }
+
+/** Index of the first of `tokens` (in text order) starting at or after pos. */
+export function indexOfStart(tokens: readonly Token[], pos: number): number {
+  let lo = 0,
+    hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < pos) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The index of the token starting exactly at `start`, or -1 when none does (a hit must begin on a word). */
+export function tokenAt(tokens: readonly Token[], start: number): number {
+  const first = indexOfStart(tokens, start);
+  return first < tokens.length && tokens[first].start === start ? first : -1;
+}
