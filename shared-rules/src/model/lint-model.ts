@@ -9,6 +9,7 @@ import { type ChunkContext, fires, judge } from '../context/context';
 import type { RuleSet } from '../matching/compile';
 import type { Severity } from '../types';
 import { MODEL_MIN_WORDS, MODEL_THRESHOLD, modelTriggers, scoreSentence, weightiestWords } from './score';
+import type { FeatureSource } from './features';
 import { findTriggers } from './triggers';
 
 const triggerStarts: number[] = [];
@@ -41,7 +42,8 @@ export function modelHits(
   flagged: ReadonlyArray<{ start: number; end: number }>,
 ): ModelHit[] {
   const text = ctx.text;
-  const src = { quotes: ctx.quoteSpans() };
+  // the chunk's quotations are read only once a sentence is scored: most chunks (a keystroke's paragraph) hold no trigger
+  let src: FeatureSource | undefined;
   const out: ModelHit[] = [];
   let h = 0;
   // past the sentence of the last trigger: the next trigger in it adds nothing
@@ -58,6 +60,7 @@ export function modelHits(
     for (let j = h; j < flagged.length && flagged[j].start < e && !overlaps; j++) overlaps = flagged[j].end > s;
     if (overlaps) continue;
     if (tokens.length < MODEL_MIN_WORDS || tokens.length > MAX_WORDS) continue;
+    src ??= { quotes: ctx.quoteSpans() };
     const verdict = scoreSentence(src, tokens, 0, tokens.length);
     if (verdict.probability < MODEL_THRESHOLD) continue;
     const rule = rs.modelRules[verdict.category];
