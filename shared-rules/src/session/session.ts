@@ -279,6 +279,7 @@ function keepUnchanged(
       f.findings = o.findings;
       f.base = o.base;
       kept.add(f);
+      break;
     }
   }
   return kept;
