@@ -7,6 +7,7 @@
  * Never trains on test/fixtures/heldout (the rounds' measurement) or on the shared evaluation sets.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { CATEGORIES } from '../src/types';
 import { crossValidateRecipe, defaultNotesPath, MODEL_FILE, trainModelFile } from './model/pipeline';
 
 const args = process.argv.slice(2);
@@ -25,10 +26,16 @@ const overrides = Object.fromEntries(
 const started = Date.now();
 const folds = numeric('cv');
 if (folds) {
-  for (const r of crossValidateRecipe(notes, folds, overrides))
+  for (const r of crossValidateRecipe(notes, folds, overrides)) {
     console.log(
       `p >= ${r.threshold}: positives caught ${r.caught}/${r.positives} (${((100 * r.caught) / r.positives).toFixed(1)}%), written negatives flagged ${r.falseWritten}/${r.written}, note sentences flagged ${r.falseNotes}/${r.notes}`,
     );
+    r.byCategory.forEach((k, i) =>
+      console.log(
+        `  ${CATEGORIES[i]}: caught ${k.caught}/${k.positives}, read on ${k.falseWritten} written negatives and ${k.falseNotes} note sentences`,
+      ),
+    );
+  }
   process.exit(0);
 }
 const text = trainModelFile(notes, overrides);

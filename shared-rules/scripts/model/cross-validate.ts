@@ -20,6 +20,16 @@ export interface FoldCounts {
   /** Real-note sentences flagged / all of them. */
   falseNotes: number;
   notes: number;
+  /** The same counts per category (index in CATEGORIES): a positive counts under its own category, a false flag
+   *  under the category the model read, so each category's threshold can be chosen on its own. */
+  byCategory: CategoryCounts[];
+}
+
+export interface CategoryCounts {
+  caught: number;
+  positives: number;
+  falseWritten: number;
+  falseNotes: number;
 }
 
 function probability(m: ModelWeights, s: Samples, i: number): { c: number; p: number } {
@@ -52,6 +62,12 @@ export function crossValidate(
     written: 0,
     falseNotes: 0,
     notes: 0,
+    byCategory: Array.from({ length: MODEL_CLASSES }, () => ({
+      caught: 0,
+      positives: 0,
+      falseWritten: 0,
+      falseNotes: 0,
+    })),
   }));
   const fold = s.sources.map((src) => fnv1a(src, 0) % folds);
   for (let f = 0; f < folds; f++) {
@@ -66,13 +82,23 @@ export function crossValidate(
         const flagged = p >= o.threshold;
         if (y > 0) {
           o.positives++;
-          if (flagged && c === y) o.caught++;
+          o.byCategory[y - 1].positives++;
+          if (flagged && c === y) {
+            o.caught++;
+            o.byCategory[y - 1].caught++;
+          }
         } else if (note) {
           o.notes++;
-          if (flagged) o.falseNotes++;
+          if (flagged) {
+            o.falseNotes++;
+            o.byCategory[c - 1].falseNotes++;
+          }
         } else {
           o.written++;
-          if (flagged) o.falseWritten++;
+          if (flagged) {
+            o.falseWritten++;
+            o.byCategory[c - 1].falseWritten++;
+          }
         }
       }
     }
