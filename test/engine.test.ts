@@ -121,6 +121,22 @@ describe('engine: matching', () => {
     assert.deepEqual(hits('Staff will withdraw her 1 1 time. Withdraw her 1: 1 time.'), []);
   });
 
+  it('reads an age glued to "yo" as the unit, in phrase walks, the start scan and context alike; doses stay whole', () => {
+    const ages = compileRuleSet(
+      [
+        rule({ id: 'yo-first', match: ['yo anorexic'] }),
+        rule({ id: 'after-age', match: ['bulimic'], context: { after: ['yo'] } }),
+        rule({ id: 'dose', match: ['10mg'] }),
+      ],
+      regularInflect,
+      { test: { title: 'Test source' } },
+    );
+    const hits = (text: string) => lint(text, { ruleSet: ages }).map((f) => `${f.ruleId}:${f.text}`);
+    assert.deepEqual(hits('A 17yo anorexic.'), ['yo-first:A 17yo anorexic']);
+    assert.deepEqual(hits('A 45YO bulimic. A 16 yo bulimic.'), ['after-age:bulimic', 'after-age:bulimic']);
+    assert.deepEqual(hits('Olanzapine 10mg. A y17o anorexic, a 17yob bulimic.'), ['dose:10mg']);
+  });
+
   it('reports 0-based UTF-16 offsets, also after astral characters', () => {
     const text = '😀 he refused';
     const [f] = lint(text, { ruleSet: rs });

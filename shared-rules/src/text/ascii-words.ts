@@ -1,3 +1,4 @@
+import { isAgeWithUnit } from './age-unit';
 import { CharClass, charClass } from './chars';
 
 /**
@@ -25,7 +26,8 @@ export function lastWordHash(): number {
 /**
  * End of a word of ASCII letters and digits with inner apostrophes or ampersands, hashing it into lastWordHash()
  * as it goes (| 32 folds capitals and leaves digits, "'" and "&" alone); -1 when the word or the character after
- * it is not ASCII (the caller then reads it with the tokenizer's own wordEnd and normalizeWord).
+ * it is not ASCII or is an age with its unit (the caller then reads it with the tokenizer's own wordEnd and
+ * normalizeWord).
  */
 export function asciiWordEnd(text: string, start: number, end: number): number {
   let h = 0;
@@ -48,6 +50,8 @@ export function asciiWordEnd(text: string, start: number, end: number): number {
     i++;
   }
   hashed = h;
+  // an age with its unit ("17yo") is read by normalizeWord, which folds it to the unit: no table holds every number
+  if (text.charCodeAt(start) <= 57 && isAgeWithUnit(text, start, i)) return -1;
   return i;
 }
 

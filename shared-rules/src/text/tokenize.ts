@@ -1,4 +1,5 @@
 import { CharClass, charClass } from './chars';
+import { AGE_UNIT, isAgeWithUnit } from './age-unit';
 import { canonicalSpelling } from './spelling';
 
 export interface Token {
@@ -59,6 +60,7 @@ export function normalizeWord(raw: string): string {
   if (/[^a-z0-9&']/.test(s)) {
     s = s.replace(/[\u2019\u2018\u02bc]/g, "'").replace(/[\u200b\u200c\u200d\u2060\u00ad\ufeff]/g, '');
   }
+  if (isAgeWithUnit(s, 0, s.length)) return AGE_UNIT;
   return canonicalSpelling(s);
 }
 
