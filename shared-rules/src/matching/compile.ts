@@ -11,7 +11,7 @@ import {
 } from '../types';
 import { suggestionKind } from '../text/prompts';
 import { namesOne, namesPerson, namesThing, VERB_PHRASE, verbTakesToInfinitive } from '../text/rewrite-shape';
-import { PhraseError, type FormName, type Inflector, type WordForms } from './phrase';
+import { INFLECTED_WORD, PhraseError, type FormName, type Inflector, type WordForms } from './phrase';
 import { encodeTrie, PhraseTrie, serializeForest, wordsByUse, type EncodedTrie, type SerializedTrie } from './trie';
 import { StartIndex } from './starts';
 import { WalkVocabulary } from './walk-tokens';
@@ -247,7 +247,7 @@ function withTrie<T extends object>(
 }
 
 function compileSuggestion(template: string, inflect: Inflector): CompiledSuggestion {
-  const inflected = [...template.matchAll(/([\p{L}\p{N}'\u2019&-]+)~/gu)].map((m) => ({
+  const inflected = [...template.matchAll(INFLECTED_WORD.for(template))].map((m) => ({
     marker: m[0],
     forms: inflect(m[1]) ?? { base: m[1] },
   }));
