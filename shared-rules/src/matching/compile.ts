@@ -103,6 +103,8 @@ export interface PrebuiltMatcher {
   classes?: SerializedTrie | EncodedTrie;
   /** For each word that begins a class entry, the classes it begins (ClassMatcher.beginningsCode()). */
   classBeginnings?: string;
+  /** What each class entry is, by its accept number in the class graph (ClassMatcher.ownersCode()). */
+  classOwners?: string;
   /** The rules' context phrase lists (near, notNear, after, before …), each distinct list one graph of a forest. */
   context?: SerializedTrie | EncodedTrie;
   /** For each context list in the order compileRuleSet meets them, its graph in `context`. */
@@ -161,6 +163,7 @@ export class RuleSet {
         ? {
             classes: encodeTrie(wordsByUse(this.classes.serialize())),
             classBeginnings: this.classes.beginningsCode(),
+            classOwners: this.classes.ownersCode(),
           }
         : {}),
       context: encodeTrie(wordsByUse(serializeForest([...distinct.keys()]))),
@@ -347,6 +350,7 @@ export function compileRuleSet(
     options.lazyContext ?? false,
     prebuilt?.classes,
     prebuilt?.classBeginnings,
+    prebuilt?.classOwners,
   );
   const seen = new Map<string, number>();
   const compiled: CompiledRule[] = [];
@@ -520,6 +524,7 @@ function compileClasses(
   lazy: boolean,
   prebuilt?: SerializedTrie | EncodedTrie,
   prebuiltBeginnings?: string,
+  prebuiltOwners?: string,
 ): ClassMatcher | null {
   try {
     return new ClassMatcher(
@@ -528,6 +533,7 @@ function compileClasses(
       lazy,
       prebuilt,
       prebuilt && prebuiltBeginnings,
+      prebuilt && prebuiltOwners,
     );
   } catch (e) {
     if (!(e instanceof ClassIssue)) throw e;
