@@ -236,6 +236,13 @@ describe('engine speed: build-time match graph', () => {
     assert.equal(builtinRuleSet().classes!.beginningsCode(), shipped);
   });
 
+  it("the prebuilt class entries' facts (class, @Name, exception) are the ones the entries give", () => {
+    const shipped = JSON.parse(MATCHER_JSON).classOwners;
+    assert.equal(shipped, fresh.classes!.ownersCode());
+    assert.equal(builtinRuleSet().classes!.ownersCode(), shipped);
+    assert.deepEqual(builtinRuleSet().classes!.anchors, fresh.classes!.anchors);
+  });
+
   it('a prebuilt rule set compiles each frame on first use to the frame a fresh compile makes, with the same classes', () => {
     const prebuilt = compileRuleSet(builtinRules(), builtinInflector, builtinSources(), {
       lazyContext: true,

@@ -2,6 +2,7 @@
 // it, and never a verb phrase where an article asks for a noun ("a manipulative drug seeker" cannot become "a trying to
 // get her needs met drug seeker"). Rewrites that cannot fit are dropped; prompts are the writer's to fill and stay.
 import { FINITE_OPENING, isMassNoun, OWN_HEAD, VERB_PHRASE } from '../text/rewrite-shape';
+import { letterPattern } from '../text/letter-regexp';
 import { DETERMINERS, modifierBefore } from './modifiers';
 import type { SuggestionKind } from '../types';
 
@@ -12,7 +13,7 @@ export interface Offered {
 
 /** The text before a finding ends a sentence: nothing, a line break, or . ! ? (and a closing quote) then space. */
 const SENTENCE_END = /(?:^|\n|[.!?]["'\u201d\u2019)\]]*\s)\s*$/u;
-const ARTICLE_BEFORE = /(?:^|[^\p{L}\p{N}'\u2019-])(?:a|an|the)\s+$/iu;
+const ARTICLE_BEFORE = letterPattern(String.raw`(?:^|[^\p{L}\p{N}'\u2019-])(?:a|an|the)\s+$`, 'iu');
 
 /** Nouns a label is written in front of ("frequent attender plan", "high intensity user meeting"). */
 const MODIFIED_NOUN = new Set(
@@ -29,12 +30,17 @@ const COMPLEMENT_AFTER = new Set('with to towards toward about at of'.split(' ')
 /** "manipulative in nature": a frame only an adjective fills. */
 const ADJECTIVE_FRAME_AFTER = /^\s+in\s+(?:nature|manner|character|tone|intent|style|presentation)\b/i;
 /** An indefinite article and up to two modifiers before the finding: "a cocaine habit", "a heavy drug habit". */
-const INDEFINITE_NOUN_PHRASE = /(?:^|[^\p{L}\p{N}'\u2019-])(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+const INDEFINITE_NOUN_PHRASE = letterPattern(
+  String.raw`(?:^|[^\p{L}\p{N}'\u2019-])(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}$`,
+  'iu',
+);
 const DEGREE_BEFORE = new Set(
   'very highly extremely quite so too rather really most more less increasingly largely somewhat slightly fairly partly mostly deeply overtly'.split(
     ' ',
   ),
 );
+
+const ADVERB = letterPattern(String.raw`^\p{L}+ly$`, 'u');
 
 /** Why a rewrite cannot stand between these words, if it cannot. */
 function misfit(text: string, wordBefore: string | undefined, wordAfter: string | undefined): boolean {
@@ -54,7 +60,7 @@ function misfit(text: string, wordBefore: string | undefined, wordAfter: string 
   if (VERB_PHRASE.test(text) && DEGREE_BEFORE.has(wordBefore)) return true;
   // after a determiner or a possessive comes a noun phrase: "her manipulativeness" is not "her trying to …", "her
   // alleged overdose" not "her reportedly"
-  return DETERMINERS.has(wordBefore) && (VERB_PHRASE.test(text) || /^\p{L}+ly$/u.test(text.trim()));
+  return DETERMINERS.has(wordBefore) && (VERB_PHRASE.test(text) || ADVERB.test(text.trim()));
 }
 
 /**
@@ -73,13 +79,18 @@ function breaksPhrase(text: string, lineBefore: string, after: string, wordAfter
   return isMassNoun(text) && INDEFINITE_NOUN_PHRASE.test(lineBefore);
 }
 
+const FIRST_WORD = letterPattern(String.raw`^[\p{L}\p{N}'\u2019-]+`, 'u');
+const LAST_WORD = letterPattern(String.raw`[\p{L}\p{N}'\u2019-]+$`, 'u');
+
 function firstWord(text: string): string | undefined {
-  return /^[\p{L}\p{N}'\u2019-]+/u.exec(text)?.[0]?.toLowerCase();
+  return FIRST_WORD.exec(text)?.[0]?.toLowerCase();
 }
 
 function lastWord(text: string): string | undefined {
-  return /[\p{L}\p{N}'\u2019-]+$/u.exec(text)?.[0]?.toLowerCase();
+  return LAST_WORD.exec(text)?.[0]?.toLowerCase();
 }
+
+const LOWER_FIRST = letterPattern(String.raw`^\p{Ll}`, 'u');
 
 /** `before` and `after`: the text of the sentence just before and just after the finding. */
 export function fitRewrites(offered: Offered, before: string, after: string): Offered {
@@ -100,7 +111,7 @@ export function fitRewrites(offered: Offered, before: string, after: string): Of
       if (afterArticle && VERB_PHRASE.test(text)) return;
       if (misfit(text, wordBefore, wordAfter)) return;
       if (breaksPhrase(text, lineBefore, after.split(/[\r\n]/, 1)[0], wordAfter)) return;
-      if (atSentenceStart) text = text.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+      if (atSentenceStart) text = text.replace(LOWER_FIRST.for(text), (c) => c.toUpperCase());
     }
     out.suggestions.push(text);
     out.suggestionKinds.push(kind);

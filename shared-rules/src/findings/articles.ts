@@ -1,9 +1,10 @@
+import { letterPattern } from '../text/letter-regexp';
 /**
  * "an addict" → "a person with …": a rewrite that starts with another sound than the word it replaces
  * needs the other indefinite article. The finding then takes in the article, so that the fix stays inside
  * the finding's span.
  */
-const ARTICLE_BEFORE = /(?:^|[^\p{L}\p{N}'\u2019-])(a|an)(\s+)$/iu;
+const ARTICLE_BEFORE = letterPattern(String.raw`(?:^|[^\p{L}\p{N}'\u2019-])(a|an)(\s+)$`, 'iu');
 /** Words whose spelling misleads: a vowel letter with a consonant sound, or a silent h. */
 const A_BEFORE_VOWEL_LETTER = /^(one|once|use|used|user|usual|uni|euro|ewe|u[bcfgklmnrst][aeiou])/i;
 const AN_BEFORE_CONSONANT_LETTER = /^(hour|honest|honou?r|heir|[fhlmnrsx]$|[fhlmnrsx][^a-z])/i;

@@ -7,6 +7,7 @@ import { PRONOUN_LOOK_BACK, resolvePronouns } from './pronouns';
 import type { CompiledRule, CompiledSuggestion, RuleSet } from '../matching/compile';
 import type { FormName } from '../matching/phrase';
 import { ABSTRACT_NOUN, dropsSubstance, flaggedHead, isAgentNoun, NEGATES, saysPartly } from '../text/rewrite-shape';
+import { letterPattern } from '../text/letter-regexp';
 import { localize } from '../text/spelling';
 import type { Hit } from '../matching/lint';
 import type { AllowEntry, Finding, Locale, LintOptions, Severity } from '../types';
@@ -79,8 +80,12 @@ function inflectWord(forms: Partial<Record<FormName, string>>, form: FormName | 
   return forms.base ?? '';
 }
 
+const NOT_LETTER = letterPattern(String.raw`[^\p{L}]`, 'gu');
+const LETTER_RUN = letterPattern(String.raw`\p{L}+`, 'u');
+const LETTER = letterPattern(String.raw`\p{L}`, 'u');
+
 function matchCase(suggestion: string, original: string): string {
-  const letters = original.replace(/[^\p{L}]/gu, '');
+  const letters = original.replace(NOT_LETTER.for(original), '');
   if (!letters) return suggestion;
   // shouted words stay shouted ("REFUSED" → "DECLINED"), but an acronym ("IVDU") is not shouting
   const shouted =
@@ -88,10 +93,10 @@ function matchCase(suggestion: string, original: string): string {
   if (shouted && !suggestion.includes('[')) return suggestion.toUpperCase();
   if (letters.length > 1 && letters === letters.toUpperCase()) return suggestion;
   // "IV drug abuser" starts with an acronym, not a capital: the rewrite stays lower case
-  const firstWord = /\p{L}+/u.exec(original)![0];
+  const firstWord = LETTER_RUN.exec(original)![0];
   const acronymFirst = firstWord.length > 1 && firstWord === firstWord.toUpperCase();
   if (!acronymFirst && letters[0] === letters[0].toUpperCase() && letters[0] !== letters[0].toLowerCase()) {
-    const i = suggestion.search(/\p{L}/u);
+    const i = suggestion.search(LETTER.for(suggestion));
     if (i >= 0 && suggestion[0] !== '[')
       return suggestion.slice(0, i) + suggestion[i].toUpperCase() + suggestion.slice(i + 1);
   }
@@ -119,9 +124,10 @@ export function renderSuggestion(
  * ("crack user" is not "person who uses drugs").
  * Prompts always fit.
  */
+const AGENT_IN_ER = letterPattern(String.raw`\p{L}{2}ers?$`, 'iu');
 function fitsMatch(s: CompiledSuggestion, form: FormName | null, flagged: string, after: string): boolean {
   if (s.kind !== 'rewrite') return true;
-  if (s.opensWithVerb && /\p{L}{2}ers?$/iu.test(flagged.trim())) return false;
+  if (s.opensWithVerb && AGENT_IN_ER.test(flagged.trim())) return false;
   const head = flaggedHead(flagged);
   if (s.namesPerson && ABSTRACT_NOUN.test(head)) return false;
   if (s.namesThing && isAgentNoun(head)) return false;
@@ -134,13 +140,16 @@ function fitsMatch(s: CompiledSuggestion, form: FormName | null, flagged: string
 }
 
 /** "to" then a verb, not "to" then a noun phrase ("reports to the team" is English, "reports to be" is not). */
-const TO_INFINITIVE_AFTER =
-  /^\s+to\s+(?!(?:the|a|an|his|her|their|my|our|its|this|that|these|those|him|them|me|us|staff)\b)\p{Ll}/u;
+const TO_INFINITIVE_AFTER = letterPattern(
+  String.raw`^\s+to\s+(?!(?:the|a|an|his|her|their|my|our|its|this|that|these|those|him|them|me|us|staff)\b)\p{Ll}`,
+  'u',
+);
 
+const PLURAL_HEAD = letterPattern(String.raw`\p{L}{3,}[^s'\u2019]s$`, 'iu');
 /** "manic depressives", "failed attempts": a label said of many; "abuser of opiates" is one abuser. */
 function looksPlural(flagged: string): boolean {
   const head = flagged.trim().split(/\s+of\s+/i)[0];
-  return /\p{L}{3,}[^s'\u2019]s$/iu.test(head);
+  return PLURAL_HEAD.test(head);
 }
 
 function isAllowed(allow: AllowEntry[], rule: CompiledRule, flagged: string): boolean {

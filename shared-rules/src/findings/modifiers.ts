@@ -1,6 +1,7 @@
 // The word before a finding that modifies it ("a heavy cannabis user", "the town drunk", "Chronic alcoholic"): a
 // rewrite with its own head ("person who uses drugs") cannot take it. Read from the sentence's shape, since the engine
 // has no part-of-speech tagger: a content word after a determiner, or at the start of a clause, is a modifier.
+import { letterPattern } from '../text/letter-regexp';
 
 /** Determiners, possessives and quantifiers: after one of these, the next content word is inside a noun phrase. */
 export const DETERMINERS = new Set(
@@ -29,22 +30,27 @@ const OF_THE_PERSON = new Set(
   ),
 );
 
+const WORD_BEFORE = letterPattern(String.raw`(^|[^\p{L}\p{N}'\u2019-])([\p{L}][\p{L}'\u2019-]*)\s+$`, 'u');
+const JOINED_PARTICIPLE = letterPattern(String.raw`-\p{L}+ed$`, 'u');
+const LAST_LETTERS = letterPattern(String.raw`([\p{L}]+)\s*$`, 'u');
+const LETTER_THEN_SPACE = letterPattern(String.raw`[\p{L}]\s+$`, 'u');
+
 /** The word directly before a finding if it modifies the finding's head in a way a new head cannot take. */
 export function modifierBefore(lineBefore: string): string | undefined {
-  const m = /(^|[^\p{L}\p{N}'\u2019-])([\p{L}][\p{L}'\u2019-]*)\s+$/u.exec(lineBefore);
+  const m = WORD_BEFORE.exec(lineBefore);
   if (!m) return undefined;
   const word = m[2].toLowerCase();
   if (FUNCTION_WORDS.has(word) || DETERMINERS.has(word) || OF_THE_PERSON.has(word)) return undefined;
   // an adverb modifies no noun ("especially diabetics")
   if (/ly$/.test(word)) return undefined;
   // a participle joined to a noun says what is done to the person ("insulin-treated")
-  if (/-\p{L}+ed$/u.test(word)) return undefined;
+  if (JOINED_PARTICIPLE.test(word)) return undefined;
   const rest = lineBefore.slice(0, m.index + m[1].length);
   // an age is the person's ("a 34-year-old schizophrenic")
   if (/\d/.test(word) || (/^old$/.test(word) && /\d[\s-]*(?:year|yr|month|week)s?[\s-]*$/i.test(rest)))
     return undefined;
-  const previous = /([\p{L}]+)\s*$/u.exec(rest)?.[1]?.toLowerCase();
-  const afterDeterminer = previous !== undefined && DETERMINERS.has(previous) && /[\p{L}]\s+$/u.test(rest);
+  const previous = LAST_LETTERS.exec(rest)?.[1]?.toLowerCase();
+  const afterDeterminer = previous !== undefined && DETERMINERS.has(previous) && LETTER_THEN_SPACE.test(rest);
   // a list item's bullet or a heading's hash opens a clause too
   const clauseStart = /(?:^|[.!?;:,(*\u2022>#-])\s*$/u.test(rest);
   return afterDeterminer || clauseStart ? word : undefined;

@@ -1,3 +1,4 @@
+import { letterPattern } from '../text/letter-regexp';
 /**
  * `{their}` in a rewrite agrees with the person the sentence is about: the nearest he/she/they before the
  * finding in its sentence picks his/her/their ("He is manipulative" → "He is trying to get his needs met").
@@ -17,6 +18,8 @@ const POSSESSIVE: Record<string, string> = {
 /** How far before a finding the pronoun is looked for. */
 export const PRONOUN_LOOK_BACK = 200;
 
+const LETTER_RUNS = letterPattern(String.raw`\p{L}+`, 'gu');
+
 export function resolvePronouns(suggestion: string, before: string): string {
   if (!suggestion.includes('{their}')) return suggestion;
   const sentence =
@@ -24,7 +27,8 @@ export function resolvePronouns(suggestion: string, before: string): string {
       .slice(-PRONOUN_LOOK_BACK)
       .split(/[.!?;:\n]/)
       .pop() ?? '';
-  const words = sentence.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const lower = sentence.toLowerCase();
+  const words = lower.match(LETTER_RUNS.for(lower)) ?? [];
   let possessive = 'their';
   for (let i = words.length - 1; i >= 0; i--) {
     if (POSSESSIVE[words[i]]) {

@@ -28,11 +28,13 @@ export interface ClassSpan {
   last: number;
 }
 
-interface EntryInfo {
-  cls: number;
-  name: boolean;
-  except: boolean;
-}
+/**
+ * What an entry (an accept owner of the class graph) is, as one number: its class × 4, + 2 when it asks for a name
+ * after it (@Name), + 1 for an exception.
+ */
+const NAME_FACT = 2;
+const EXCEPT_FACT = 1;
+const classOfFact = (fact: number) => fact >> 2;
 
 /** Marker at the end of an entry: the next word must be a capitalised name ("DC @Name" matches "DC Morgan"). */
 export const NAME_MARKER = '@Name';
@@ -102,10 +104,10 @@ export class ClassMatcher {
   readonly names: string[];
   private readonly index = new Map<string, number>();
   private graph: PhraseTrie | undefined;
-  private readonly info: EntryInfo[] = [];
+  /** Each entry's fact (NAME_FACT, EXCEPT_FACT, class), by owner: read from the entries, or from the prebuilt code. */
+  private facts: number[] | Int32Array | undefined;
   private readonly pending: Array<{ name: string; phrase: string; raw: string; i: number; except: boolean }> = [];
-  /** Per class, its entries with any @Name marker removed: what a frame anchors on in the rule graph. */
-  readonly anchors: string[][];
+  private anchorLists: string[][] | undefined;
 
   /**
    * `lazy`: classes validated at build time compile their graph on the first clause that needs it; `prebuilt`: the
@@ -118,21 +120,61 @@ export class ClassMatcher {
     private readonly prebuilt?: SerializedTrie | EncodedTrie,
     /** beginningsCode() of exactly this prebuilt graph. */
     private readonly prebuiltBeginnings?: string,
+    /** ownersCode() of exactly this prebuilt graph. */
+    private readonly prebuiltOwners?: string,
   ) {
     this.names = Object.keys(classes);
     this.names.forEach((n, i) => this.index.set(n, i));
-    this.anchors = this.names.map(() => []);
-    const expanded = expandClassRefs(classes, (p) => {
+    // with the graph and its entries' facts written at build time (where the classes were checked), the entries are
+    // read only when something asks for the anchors: reading all of them was 20 M instructions of every start-up
+    if (prebuilt && prebuiltOwners !== undefined) return;
+    this.readEntries();
+    if (!lazy) void this.trie;
+  }
+
+  /** Per class, its entries with any @Name marker removed: what a frame anchors on in the rule graph. */
+  get anchors(): string[][] {
+    if (!this.anchorLists) this.readEntries();
+    return this.anchorLists!;
+  }
+
+  /** Every class's entries, checked, with @class references expanded: the anchors, each entry's fact, the phrases. */
+  private readEntries(): void {
+    const facts: number[] = [];
+    this.anchorLists = this.names.map(() => []);
+    const expanded = expandClassRefs(this.classes, (p) => {
       throw new ClassIssue(p.className, p.entry, p.message);
     });
     this.names.forEach((name, cls) => {
       const data = expanded[name];
       if (!data || !Array.isArray(data.entries) || data.entries.length === 0)
         throw new ClassIssue(name, 0, 'a word class needs at least one entry');
-      data.entries.forEach((raw, i) => this.add(name, cls, raw, i, false));
-      (data.except ?? []).forEach((raw, i) => this.add(name, cls, raw, i, true));
+      data.entries.forEach((raw, i) => facts.push(this.add(name, cls, raw, i, false)));
+      (data.except ?? []).forEach((raw, i) => facts.push(this.add(name, cls, raw, i, true)));
     });
-    if (!lazy) void this.trie;
+    this.facts ??= facts;
+  }
+
+  /** Each entry's fact by owner, decoded from the prebuilt code the first time a walk needs one. */
+  private entryFacts(): number[] | Int32Array {
+    if (this.facts) return this.facts;
+    if (this.prebuiltOwners === undefined) {
+      this.readEntries();
+      return this.facts!;
+    }
+    const r = new VarintReader(this.prebuiltOwners);
+    const facts = new Int32Array(r.next());
+    for (let k = 0; k < facts.length; k++) facts[k] = r.next();
+    return (this.facts = facts);
+  }
+
+  /** Every entry's fact, in owner order: the `prebuiltOwners` of a prebuilt matcher. */
+  ownersCode(): string {
+    const facts = this.entryFacts();
+    const out: string[] = [];
+    writeVarint(out, facts.length);
+    for (const f of facts) writeVarint(out, f);
+    return out.join('');
   }
 
   /** The class graph as data, for the constructor's `prebuilt`. */
@@ -159,7 +201,8 @@ export class ClassMatcher {
     return (this.graph = trie);
   }
 
-  private add(name: string, cls: number, raw: string, i: number, except: boolean): void {
+  /** Checks an entry and keeps its phrase (and, unless an exception, its anchor); returns its fact. */
+  private add(name: string, cls: number, raw: string, i: number, except: boolean): number {
     if (typeof raw !== 'string' || !raw.trim())
       throw new ClassIssue(name, i, 'an entry must be a non-empty phrase', except ? 'except' : 'entries');
     const trimmed = raw.trim();
@@ -172,9 +215,9 @@ export class ClassMatcher {
         `'@' is only allowed before a word class name (@class) or as a final ${NAME_MARKER} (a capitalised surname)`,
         except ? 'except' : 'entries',
       );
-    this.info.push({ cls, name: name_, except });
     this.pending.push({ name, phrase, raw, i, except });
-    if (!except) this.anchors[cls].push(phrase);
+    if (!except) this.anchorLists![cls].push(phrase);
+    return cls * 4 + (name_ ? NAME_FACT : 0) + (except ? EXCEPT_FACT : 0);
   }
 
   has(name: string): boolean {
@@ -270,7 +313,9 @@ export class ClassMatcher {
         const node = stack.pop()!.ready();
         if (seen.has(node)) continue;
         seen.add(node);
-        for (const owner of node.accepts ?? []) if (!this.info[owner].except) classes.add(this.info[owner].cls);
+        const facts = this.entryFacts();
+        for (const owner of node.accepts ?? [])
+          if (!(facts[owner] & EXCEPT_FACT)) classes.add(classOfFact(facts[owner]));
         for (const list of node.next?.values() ?? []) for (const e of list) stack.push(e.node);
         for (const g of node.gaps ?? []) stack.push(g.node);
       }
@@ -305,23 +350,25 @@ export class ClassMatcher {
     // window may hold in part: its matches are the same in every statement that holds the same tokens
     const settled = tokens.length - 2 - trie.maxLength;
     if (walked && walked.size > MAX_WALKS_KEPT) walked.clear();
+    const facts = this.entryFacts();
     const take = (k: number, owner: number, lastToken: number) => {
-      const info = this.info[owner];
+      const fact = facts[owner];
+      const cls = classOfFact(fact);
       let last = lastToken;
-      if (info.except) {
-        ((cancelled ??= [])[last] ??= []).push({ cls: info.cls, first: k });
+      if (fact & EXCEPT_FACT) {
+        ((cancelled ??= [])[last] ??= []).push({ cls, first: k });
         return;
       }
       const next = tokens[last + 1];
       const named = next !== undefined && isName(text, next);
       // "Sgt Pepper" in "the Sgt Pepper album" is a title, whether the entry asked for a name or is the bare rank
       if (named && isTitle(tokens, k, last + 1)) return;
-      if (info.name) {
+      if (fact & NAME_FACT) {
         if (!named) return;
         last++;
       }
       if (out[k] === NONE) out[k] = [];
-      if (!out[k].some((s) => s.cls === info.cls && s.last === last)) out[k].push({ cls: info.cls, last });
+      if (!out[k].some((s) => s.cls === cls && s.last === last)) out[k].push({ cls, last });
     };
     for (let k = 0; k < tokens.length; k++) {
       if (!trie.mayMatchAt(tokens, k)) continue;

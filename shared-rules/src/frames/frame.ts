@@ -83,12 +83,7 @@ export function compileFrame(
       ),
     ),
   );
-  const anchors = new Set<string>();
-  for (const p of parsed)
-    for (const name of p.anchor) {
-      const i = classes.indexOf(name);
-      if (i >= 0) for (const a of classes.anchors[i]) anchors.add(a);
-    }
+  let anchors: string[] | undefined;
   const groups = (list: FrameClassGroup[] | undefined, key: string): CompiledGroup[] =>
     (list ?? []).map((g, i) => ({
       classes: resolve(g.any ?? [], [...path, key, i, 'any']),
@@ -104,8 +99,22 @@ export function compileFrame(
     scope: frame.scope ?? 'clause',
     quiet: groups(frame.quiet, 'quiet'),
     require: groups(frame.require, 'require'),
-    anchors: [...anchors],
+    // read only where the rule graph is compiled here (no prebuilt graph): working them out reads every class's entries
+    get anchors() {
+      return (anchors ??= anchorPhrases(parsed, classes));
+    },
   };
+}
+
+/** The entries of the patterns' anchor slots' classes, once each. */
+function anchorPhrases(parsed: ParsedPattern[], classes: ClassMatcher): string[] {
+  const anchors = new Set<string>();
+  for (const p of parsed)
+    for (const name of p.anchor) {
+      const i = classes.indexOf(name);
+      if (i >= 0) for (const a of classes.anchors[i]) anchors.add(a);
+    }
+  return [...anchors];
 }
 
 /** Literal words used by frame patterns, as one-entry classes. */

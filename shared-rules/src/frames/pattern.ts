@@ -8,6 +8,7 @@
  * Like phrases, a pattern's reach is bounded by the pattern, never by the text, which keeps matching linear.
  */
 import { PhraseError } from '../matching/phrase';
+import { letterPattern } from '../text/letter-regexp';
 
 export type Element = { kind: 'slot'; names: string[]; optional: boolean } | { kind: 'gap'; max: number };
 
@@ -24,6 +25,8 @@ export const MAX_FRAME_GAP = 12;
 const MAX_FRAME_GAPS_TOTAL = 24;
 const MAX_SLOTS = 10;
 const DEFAULT_GAP = 4;
+/** A literal word of a pattern, `word~` for its inflections. */
+const PATTERN_WORD = letterPattern(String.raw`^[\p{L}\p{N}'\u2019&-]+~?$`, 'u');
 
 export function literalClass(word: string): string {
   return `=${word.toLowerCase()}`;
@@ -74,7 +77,7 @@ export function parsePattern(source: string): ParsedPattern {
           throw new PhraseError(`'${alt}' is not a class name (kebab-case after @)`);
         return alt.slice(1);
       }
-      if (!/^[\p{L}\p{N}'\u2019&-]+~?$/u.test(alt)) throw new PhraseError(`'${alt}' is neither a @class nor a word`);
+      if (!PATTERN_WORD.test(alt)) throw new PhraseError(`'${alt}' is neither a @class nor a word`);
       literals.push(alt);
       return literalClass(alt);
     });

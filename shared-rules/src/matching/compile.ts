@@ -11,7 +11,7 @@ import {
 } from '../types';
 import { suggestionKind } from '../text/prompts';
 import { namesOne, namesPerson, namesThing, VERB_PHRASE, verbTakesToInfinitive } from '../text/rewrite-shape';
-import { PhraseError, type FormName, type Inflector, type WordForms } from './phrase';
+import { INFLECTED_WORD, PhraseError, type FormName, type Inflector, type WordForms } from './phrase';
 import { encodeTrie, PhraseTrie, serializeForest, wordsByUse, type EncodedTrie, type SerializedTrie } from './trie';
 import { StartIndex } from './starts';
 import { WalkVocabulary } from './walk-tokens';
@@ -103,6 +103,8 @@ export interface PrebuiltMatcher {
   classes?: SerializedTrie | EncodedTrie;
   /** For each word that begins a class entry, the classes it begins (ClassMatcher.beginningsCode()). */
   classBeginnings?: string;
+  /** What each class entry is, by its accept number in the class graph (ClassMatcher.ownersCode()). */
+  classOwners?: string;
   /** The rules' context phrase lists (near, notNear, after, before …), each distinct list one graph of a forest. */
   context?: SerializedTrie | EncodedTrie;
   /** For each context list in the order compileRuleSet meets them, its graph in `context`. */
@@ -116,6 +118,49 @@ export interface PrebuiltMatcher {
 
 /** A context list's graph, compiled now, on first use, or read from the prebuilt forest. */
 type TrieHolder = { readonly trie: PhraseTrie };
+
+/**
+ * A context list's graph in the prebuilt forest, read when a candidate first needs it. A class, as are the lists
+ * below, where an object literal with a getter (or Object.defineProperty) per list made V8 define the accessor at run
+ * time for each of some 460 lists at start-up.
+ */
+class ForestGraph implements TrieHolder {
+  constructor(
+    private readonly forest: (i: number) => PhraseTrie,
+    private readonly ref: number,
+  ) {}
+
+  get trie(): PhraseTrie {
+    return this.forest(this.ref);
+  }
+}
+
+/** A near or notNear condition, its graph read through its holder. */
+class NearList implements CompiledNear {
+  constructor(
+    private readonly holder: TrieHolder,
+    readonly within: number,
+    readonly side: 'before' | 'after' | 'both',
+    readonly orSection: ReadonlySet<SectionKind>,
+    readonly line: boolean,
+  ) {}
+
+  get trie(): PhraseTrie {
+    return this.holder.trie;
+  }
+}
+
+/** An after/before/notAfter/notBefore list with words, its graph read through its holder. */
+class AdjacentList implements CompiledAdjacent {
+  constructor(
+    private readonly holder: TrieHolder,
+    readonly edge: boolean,
+  ) {}
+
+  get trie(): PhraseTrie {
+    return this.holder.trie;
+  }
+}
 
 export class RuleSet {
   /** Where phrases can start: the only pass over the whole text. */
@@ -161,6 +206,7 @@ export class RuleSet {
         ? {
             classes: encodeTrie(wordsByUse(this.classes.serialize())),
             classBeginnings: this.classes.beginningsCode(),
+            classOwners: this.classes.ownersCode(),
           }
         : {}),
       context: encodeTrie(wordsByUse(serializeForest([...distinct.keys()]))),
@@ -233,21 +279,11 @@ function compileAdjacent(
   });
   const edge = words.length !== phrases.length;
   if (!words.length) return { trie: null, edge };
-  return withTrie({ edge }, contextTrie(words, path));
-}
-
-/** Attach a (possibly lazy) trie as a read-only `trie` property. */
-function withTrie<T extends object>(
-  target: T,
-  holder: { readonly trie: PhraseTrie },
-): T & { readonly trie: PhraseTrie } {
-  return Object.defineProperty(target, 'trie', { get: () => holder.trie, enumerable: true }) as T & {
-    readonly trie: PhraseTrie;
-  };
+  return new AdjacentList(contextTrie(words, path), edge);
 }
 
 function compileSuggestion(template: string, inflect: Inflector): CompiledSuggestion {
-  const inflected = [...template.matchAll(/([\p{L}\p{N}'\u2019&-]+)~/gu)].map((m) => ({
+  const inflected = [...template.matchAll(INFLECTED_WORD.for(template))].map((m) => ({
     marker: m[0],
     forms: inflect(m[1]) ?? { base: m[1] },
   }));
@@ -313,12 +349,7 @@ export function compileRuleSet(
   const contextHolder = (phrases: string[], path: Array<string | number>, k: number): TrieHolder => {
     if (contextForest) {
       // compiled at build time from exactly these rules: read when a candidate first needs it
-      const ref = prebuilt!.contextRefs![k];
-      return {
-        get trie() {
-          return contextForest(ref);
-        },
-      };
+      return new ForestGraph(contextForest, prebuilt!.contextRefs![k]);
     }
     if (!options.lazyContext) return { trie: compileTrie(phrases, inflect, path, issues) };
     // Rules validated at build time can defer their context phrases until a candidate first needs them (cold start).
@@ -347,6 +378,7 @@ export function compileRuleSet(
     options.lazyContext ?? false,
     prebuilt?.classes,
     prebuilt?.classBeginnings,
+    prebuilt?.classOwners,
   );
   const seen = new Map<string, number>();
   const compiled: CompiledRule[] = [];
@@ -393,16 +425,15 @@ export function compileRuleSet(
       });
     const ctx = data.context ?? {};
     const nears = (list: typeof ctx.near, key: string): CompiledNear[] =>
-      (list ?? []).map((n, i) =>
-        withTrie(
-          {
-            within: n.within ?? Infinity,
-            side: n.side ?? 'both',
-            orSection: new Set(n.orSection ?? []),
-            line: n.line ?? false,
-          },
-          contextTrie(n.any ?? [], at('context', key, i, 'any')),
-        ),
+      (list ?? []).map(
+        (n, i) =>
+          new NearList(
+            contextTrie(n.any ?? [], at('context', key, i, 'any')),
+            n.within ?? Infinity,
+            n.side ?? 'both',
+            new Set(n.orSection ?? []),
+            n.line ?? false,
+          ),
       );
     const near = nears(ctx.near, 'near');
     const notNear = nears(ctx.notNear, 'notNear');
@@ -520,6 +551,7 @@ function compileClasses(
   lazy: boolean,
   prebuilt?: SerializedTrie | EncodedTrie,
   prebuiltBeginnings?: string,
+  prebuiltOwners?: string,
 ): ClassMatcher | null {
   try {
     return new ClassMatcher(
@@ -528,6 +560,7 @@ function compileClasses(
       lazy,
       prebuilt,
       prebuilt && prebuiltBeginnings,
+      prebuilt && prebuiltOwners,
     );
   } catch (e) {
     if (!(e instanceof ClassIssue)) throw e;

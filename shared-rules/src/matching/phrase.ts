@@ -4,6 +4,7 @@
  *   word~     the word and its inflections
  *   (a|b c)   alternatives      (a|b)?  optional group      ..  ..6  a gap of up to 4 (or N ≤ 8) words
  */
+import { letterPattern } from '../text/letter-regexp';
 import { normalizeWord } from '../text/tokenize';
 
 export type FormName = 'base' | 'past' | 'present' | 'gerund' | 'participle' | 'plural';
@@ -23,7 +24,7 @@ const DEFAULT_GAP = 4;
 
 const TOKEN_RE = /\s+|\.\.(\d+)?|[()|?]|~|[^\s()|?~]+/gy;
 // a colon only between digits, as the tokenizer reads it: "1:1" (one-to-one observation) is one word
-const WORD_RE = /^(?:[\p{L}\p{N}'\u2019&-]|(?<=\p{N}):(?=\p{N}))+$/u;
+const WORD_RE = letterPattern(String.raw`^(?:[\p{L}\p{N}'\u2019&-]|(?<=\p{N}):(?=\p{N}))+$`, 'u');
 const REGEX_HINT = /[*+[\]{}\\^$.]/;
 
 export function parsePhrase(source: string): PhraseNode[] {
@@ -85,7 +86,10 @@ export function parsePhrase(source: string): PhraseNode[] {
   return nodes;
 }
 
+/** A `word~` of a phrase or suggestion, the word its first group. */
+export const INFLECTED_WORD = letterPattern(String.raw`([\p{L}\p{N}'\u2019&-]+)~`, 'gu');
+
 /** The `word~` words a phrase or suggestion uses (for building the inflection lexicon). */
 export function inflectedWords(source: string): string[] {
-  return [...source.matchAll(/([\p{L}\p{N}'\u2019&-]+)~/gu)].map((m) => normalizeWord(m[1].split('-').pop()!));
+  return [...source.matchAll(INFLECTED_WORD.for(source))].map((m) => normalizeWord(m[1].split('-').pop()!));
 }

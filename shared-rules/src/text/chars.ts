@@ -24,7 +24,9 @@ ascii[39] = CharClass.Inner; // '
 ascii[38] = CharClass.Inner; // &
 ascii[45] = CharClass.Hyphen; // -
 
-const letterLike = /[\p{L}\p{M}\p{N}]/u;
+// made on the first character outside ASCII: V8 reads a literal's property classes (an ICU lookup, about 2 M
+// instructions) when the expression is made, and most texts never need it
+let letterLike: RegExp | undefined;
 const spaceLike = /\s/u;
 
 export function charClass(c: number): CharClass {
@@ -49,7 +51,7 @@ export function charClass(c: number): CharClass {
   }
   if (c >= 0xd800 && c <= 0xdfff) return CharClass.Punct;
   const s = String.fromCharCode(c);
-  if (letterLike.test(s)) return CharClass.Word;
+  if ((letterLike ??= /[\p{L}\p{M}\p{N}]/u).test(s)) return CharClass.Word;
   if (spaceLike.test(s)) return CharClass.Space;
   return CharClass.Punct;
 }

@@ -1,11 +1,14 @@
 // What a fixed rewrite can stand for, read from its words once when the rules compile: the fit checks run per finding.
+import { letterPattern } from './letter-regexp';
 
 /**
  * A rewrite that opens with a bare -ing word is a verb phrase ("requesting pain relief"), not a noun phrase, unless
  * the -ing word names a kind of condition ("learning disability", "injecting drug use", "eating disorder").
  */
-export const VERB_PHRASE =
-  /^\p{L}+ing\b(?!-)(?!(?:\s+\p{L}+)?\s+(?:disabilit(?:y|ies)|disorders?|difficult(?:y|ies)|use|loss|impairment)$)/iu;
+export const VERB_PHRASE = letterPattern(
+  String.raw`^\p{L}+ing\b(?!-)(?!(?:\s+\p{L}+)?\s+(?:disabilit(?:y|ies)|disorders?|difficult(?:y|ies)|use|loss|impairment)$)`,
+  'iu',
+);
 
 /** A rewrite that opens with a finite verb or "not" is a clause or a predicate ("has not attended", "not taking"). */
 export const FINITE_OPENING = /^(?:not|has|have|had|is|are|was|were|does|did)\s/i;
@@ -52,9 +55,10 @@ const TAKES_TO_INFINITIVE = new Set(
   ),
 );
 
+const INFLECTED_OPENING = letterPattern(String.raw`^([\p{L}'-]+)~`, 'u');
 /** For a rewrite that opens with an inflected verb (`report~`): does that verb take a to-infinitive? */
 export function verbTakesToInfinitive(template: string): boolean | undefined {
-  const verb = /^([\p{L}'-]+)~/u.exec(template.trim())?.[1]?.toLowerCase();
+  const verb = INFLECTED_OPENING.exec(template.trim())?.[1]?.toLowerCase();
   return verb === undefined ? undefined : TAKES_TO_INFINITIVE.has(verb);
 }
 
@@ -71,12 +75,15 @@ export function flaggedHead(flagged: string): string {
       .at(-1) ?? ''
   );
 }
-const AGENT_NOUN = /\p{L}{2}(?:er|or|ist)s?$/iu;
+const AGENT_NOUN = letterPattern(String.raw`\p{L}{2}(?:er|or|ist)s?$`, 'iu');
 /** Does the word name someone who does something ("completer", "abuser", "psychiatrist")? */
 export function isAgentNoun(word: string): boolean {
   return AGENT_NOUN.test(word) && !NOT_AGENT.test(word);
 }
-export const ABSTRACT_NOUN = /\p{L}{3}(?:ity|tion|sion|ment|ness|ism|ance|ence|ship|hood)s?$/iu;
+export const ABSTRACT_NOUN = letterPattern(
+  String.raw`\p{L}{3}(?:ity|tion|sion|ment|ness|ism|ance|ence|ship|hood)s?$`,
+  'iu',
+);
 
 /**
  * Words that say how much or how often ("poor adherence", "erratic compliance", "partially adherent"): what they
