@@ -1,6 +1,15 @@
 // The model's feature code, its storage format and its sentences: the same code runs at training and at lint time.
 import { strict as assert } from 'node:assert';
-import { featuresOf, MODEL_BITS, pairBucket, wordBucket, wordHash } from '../shared-rules/src/model/features';
+import {
+  featuresOf,
+  markedHash,
+  MODEL_BITS,
+  negatedBucket as negatedBucketOf,
+  pairBucket,
+  QUOTED_MARK,
+  wordBucket,
+  wordHash,
+} from '../shared-rules/src/model/features';
 import { findTriggers, TriggerSet, triggerHash } from '../shared-rules/src/model/triggers';
 import { sentenceSpans } from '../shared-rules/src/model/sentences';
 import { MODEL_DATA } from '../shared-rules/model/model-data';
@@ -23,9 +32,11 @@ import { tokenize } from '../shared-rules/src/text/tokenize';
 const features = (text: string) => {
   const tokens = tokenize(text);
   const out: number[] = [];
-  featuresOf({ quotes: quoteSpans(text, 0, text.length) }, tokens, 0, tokens.length, out);
+  featuresOf({ text, quotes: quoteSpans(text, 0, text.length) }, tokens, 0, tokens.length, out);
   return out;
 };
+/** The XOR a quoted word's hash carries (markedHash with the quoted mark). */
+const quotedXor = (word: string) => markedHash(word, QUOTED_MARK) ^ wordHash(word);
 /** Features of `text` absent from `other`'s. */
 const only = (text: string, other: string) => features(text).filter((f) => !features(other).includes(f));
 
@@ -81,6 +92,17 @@ describe('model features', () => {
     assert.equal(only('She was not, however, seen', 'She was not, however,').length, 2, 'a negation stops at a comma');
   });
 
+  it('carries a negation into a quotation it opens, but not out of one that closes', () => {
+    const negated = (text: string, word: string) => {
+      const own = wordHash(word) ^ (text.includes(`"${word}`) || text.includes(`“${word}`) ? quotedXor(word) : 0);
+      return features(text).includes(negatedBucketOf(own));
+    };
+    assert.ok(negated('There will be no "contract" for her', 'contract'), 'quoted under "no"');
+    assert.ok(negated('There will be no “contract” for her', 'contract'), 'curly marks too');
+    assert.ok(negated('There will be no contract for her', 'contract'));
+    assert.ok(!negated('She said "I will not" discharge', 'discharge'), 'a closing mark ends the reach');
+  });
+
   it('shares a prefix bucket between forms of one word', () => {
     const common = features('sanctioned').filter((x) => features('sanctions').includes(x));
     assert.equal(common.length, 1);
@@ -90,7 +112,7 @@ describe('model features', () => {
 describe('model message', () => {
   const named = (text: string) => {
     const tokens = tokenize(text);
-    const src = { quotes: quoteSpans(text, 0, text.length) };
+    const src = { text, quotes: quoteSpans(text, 0, text.length) };
     const stigma = CATEGORIES.indexOf('stigmatizing-language');
     return weightiestWords(src, tokens, 0, tokens.length, stigma, 3).map((k) => tokens[k].norm);
   };

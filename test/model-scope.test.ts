@@ -36,8 +36,24 @@ describe('model scope', () => {
     }
   });
 
+  // A punitive instruction the rules leave to the model: the first candidate it still reads so (its readings move a
+  // little with each retraining, and a rule written since may take a candidate over, as calls-left-unanswered took
+  // "the rest will go unanswered").
+  const modelOnly = [
+    'The team will only return one of her calls per shift and the rest will be logged.',
+    'Her calls will only be returned once per shift by the team.',
+    'The team will only return one of her calls per shift, the rest will be left.',
+  ].find((t) => {
+    const ids = lint(t).map((f) => f.ruleId);
+    return ids.length === 1 && ids[0] === 'likely-punitive-approach';
+  });
+
+  it('has a punitive instruction that only the model reads', () => {
+    assert.ok(modelOnly, 'every candidate is flagged by a rule or read otherwise: write another');
+  });
+
   it('reads a punitive instruction in a plan, and leaves it alone reported under a history heading', () => {
-    const text = 'The team will only return one of her calls per shift and the rest will go unanswered.';
+    const text = modelOnly ?? '';
     assert.deepEqual(
       lint(`Plan:\n\n${text}`).map((f) => f.ruleId),
       ['likely-punitive-approach'],
@@ -49,7 +65,7 @@ describe('model scope', () => {
   });
 
   it('still reads a sentence that holds no rule wording', () => {
-    const text = 'The team will only return one of her calls per shift and the rest will go unanswered.';
+    const text = modelOnly ?? '';
     assert.deepEqual(
       lint(text).map((f) => f.ruleId),
       ['likely-punitive-approach'],

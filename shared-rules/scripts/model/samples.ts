@@ -59,7 +59,7 @@ export class SampleBuilder {
   add(text: string, start: number, end: number, label: number, source: string, quotes?: readonly Span[]): Token[] {
     const tokens = tokenize(text, start, end);
     if (tokens.length === 0) return tokens;
-    const src = { quotes: quotes ?? quoteSpans(text, 0, text.length) };
+    const src = { text, quotes: quotes ?? quoteSpans(text, 0, text.length) };
     featuresOf(src, tokens, 0, tokens.length, this.buf);
     for (const t of tokens) this.norms.add(t.norm);
     for (const f of this.buf) this.feats.push(f);

@@ -163,13 +163,25 @@ export function isNegated(text: string, tokens: readonly Token[], index: number)
   )
     return false;
   for (let k = index - 1; k >= 0 && k >= index - JUDGEMENT_WINDOW; k--) {
-    if (tokens[k + 1].afterBreak && !/^[\s,/]*$/.test(text.slice(tokens[k].end, tokens[k + 1].start))) return false;
+    if (tokens[k + 1].afterBreak && !negationCrosses(text, tokens[k].end, tokens[k + 1].start)) return false;
     const word = tokens[k].norm;
     if (NEGATORS.has(word)) return index - k <= WINDOW || judgementFollows(tokens, k);
     if (SCOPE_ENDS.has(word)) return false;
   }
   return false;
 }
+
+/**
+ * Does a negation reach across the gap text[from, to) between two words? Across commas and slashes of a list, and
+ * across an opening quotation mark: a term quoted under a negation is still negated ("we will not use a 'behavioural
+ * contract'"). Not across a closing one, which ends someone else's words ("she said 'I'm not going' and ...").
+ */
+export function negationCrosses(text: string, from: number, to: number): boolean {
+  return CROSSABLE_GAP.test(text.slice(from, to));
+}
+
+/** Commas, slashes and spaces, optionally ending in opening quotation marks after a space. */
+const CROSSABLE_GAP = /^(?:[\s,/]*|[\s,/]*\s["'\u00ab\u2018\u201a\u201c\u201e\u2039]+)$/;
 
 /** Is the negator at `k` followed closely by a judgement verb ("not felt that", "does not think")? */
 function judgementFollows(tokens: readonly Token[], k: number): boolean {

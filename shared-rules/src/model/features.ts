@@ -10,6 +10,7 @@
  * the chunk's quotation spans, so the two can never read a sentence differently. Pairs combine the two hashes
  * instead of hashing a joined string: no string is built per pair.
  */
+import { negationCrosses } from '../context/negation';
 import { insideAny, type Span } from '../context/quotes';
 import type { Token } from '../text/tokenize';
 
@@ -58,6 +59,8 @@ export const pairBucket = (a: number, b: number): number =>
 
 /** What a sentence is read with besides its tokens. */
 export interface FeatureSource {
+  /** The text the tokens index into: whether a negation reaches across the gap between two words. */
+  text: string;
   /** The chunk's quotation spans (context/quotes.ts quoteSpans), ordered and disjoint. */
   quotes: readonly Span[];
 }
@@ -99,7 +102,7 @@ export const NEGATED_MARK = 2;
 export function wordMarks(src: FeatureSource, tokens: readonly Token[], from: number, to: number): Uint8Array {
   const marks = new Uint8Array(Math.max(0, to - from));
   markQuoted(marks, src.quotes, tokens, from, to);
-  markNegated(marks, tokens, from, to);
+  markNegated(marks, src.text, tokens, from, to);
   return marks;
 }
 
@@ -154,12 +157,13 @@ function markQuoted(
   for (let k = from; k < to; k++) if (insideAny(quotes, tokens[k].start, tokens[k].end)) marks[k - from] |= QUOTED_MARK;
 }
 
-function markNegated(marks: Uint8Array, tokens: readonly Token[], from: number, to: number): void {
+function markNegated(marks: Uint8Array, text: string, tokens: readonly Token[], from: number, to: number): void {
   for (let k = from; k < to; k++) {
     const w = tokens[k].norm;
     if (!NEGATORS.has(w) && !w.endsWith("n't")) continue;
     for (let j = k + 1; j < to && j <= k + NEGATION_REACH + 1; j++) {
-      if (tokens[j].afterBreak) break;
+      // the same reach as the rules' negation: across an opening quotation mark, not past other punctuation
+      if (tokens[j].afterBreak && !negationCrosses(text, tokens[j - 1].end, tokens[j].start)) break;
       if (NEGATION_PASSES.has(tokens[j].norm)) continue;
       marks[j - from] |= NEGATED_MARK;
       break;

@@ -60,7 +60,7 @@ export function modelHits(
     for (let j = h; j < flagged.length && flagged[j].start < e && !overlaps; j++) overlaps = flagged[j].end > s;
     if (overlaps) continue;
     if (tokens.length < MODEL_MIN_WORDS || tokens.length > MAX_WORDS) continue;
-    src ??= { quotes: ctx.quoteSpans() };
+    src ??= { text, quotes: ctx.quoteSpans() };
     const verdict = scoreSentence(src, tokens, 0, tokens.length);
     if (verdict.probability < MODEL_THRESHOLD) continue;
     const rule = rs.modelRules[verdict.category];

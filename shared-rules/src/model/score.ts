@@ -67,7 +67,7 @@ export function modelReading(
   end = text.length,
 ): { category: Category; probability: number; sure: boolean } {
   const tokens = tokenize(text, start, end);
-  const src = { quotes: quoteSpans(text, 0, text.length) };
+  const src = { text, quotes: quoteSpans(text, 0, text.length) };
   const v = scoreSentence(src, tokens, 0, tokens.length);
   return { category: CATEGORIES[v.category], probability: v.probability, sure: v.probability >= MODEL_THRESHOLD };
 }

@@ -45,6 +45,12 @@ const TITLES = new Set([
   'ch',
   'insp.',
   'dept',
+  // police ranks abbreviated with a full stop ("Ofc. Brandt", "Cst. Lee", "Snr Const. Tran")
+  'ofc',
+  'ofcr',
+  'cst',
+  'snr',
+  'cpl',
 ]);
 const CLAUSE_WORDS = new Set(['but', 'whereas', 'although', 'though', 'however']);
 /** Words after which a colon is part of a label, not the end of a statement. */
