@@ -29,6 +29,13 @@ const rs = compileRuleSet(
     }),
     rule({ id: 'demanding', match: ['demanding', 'rude'], context: { aboutThePerson: true } }),
     rule({ id: 'demanding-anyone', match: ['hysterical'] }),
+    rule({
+      id: 'label',
+      category: 'discriminatory-attitude',
+      match: ['(frequent|repeat) (caller~|attender~)', 'high intensity (user~|use)', 'HIU~'],
+      context: { nameOfService: true },
+    }),
+    rule({ id: 'label-anywhere', category: 'discriminatory-attitude', match: ['serial caller~'] }),
   ],
   regularInflect,
 );
@@ -173,5 +180,43 @@ describe('a descriptor said of someone or something else', () => {
 
   it('only for rules that ask for it', () => {
     assert.deepEqual(found('Her mother was hysterical.'), ['demanding-anyone:hysterical']);
+  });
+});
+
+describe('a label inside the name of a plan, protocol, team or role', () => {
+  it('stays quiet when a plan, protocol, policy, team or role follows it', () => {
+    for (const text of [
+      'Repeat caller support plan for Mr T agreed with the crisis line.',
+      'Discharged from the frequent attender pathway in June.',
+      'Reviewed under the trust high intensity use response plan.',
+      'The HIU coordinator sent the minutes round.',
+      'Seen by the frequent attender service this morning.',
+      'Copy to the repeat caller team.',
+    ])
+      assert.deepEqual(found(text), [], text);
+  });
+
+  it('stays quiet in a short heading line that names a plan', () => {
+    assert.deepEqual(found('CRISIS RESPONSE PLAN - REPEAT CALLER\nName: Mr T.'), []);
+    assert.deepEqual(found('# Joint Plan: Frequent Attender (ED)\nReviewed monthly.'), []);
+    assert.deepEqual(found('Support Plan - Frequent Caller\nSeen weekly.'), []);
+  });
+
+  it('still flags the label said of the person, or a tag with no plan named', () => {
+    assert.deepEqual(found('He is a frequent caller and the team know him well.'), ['label:frequent caller']);
+    assert.deepEqual(found('Alert: high intensity user'), ['label:high intensity user']);
+    assert.deepEqual(found('Repeat attender who likes the fuss the nurses make of her.'), ['label:Repeat attender']);
+    // a plan named later in the sentence, past punctuation, does not make the label a name
+    assert.deepEqual(found('Frequent attender, plan as before.'), ['label:Frequent attender']);
+    // a long line in capitals is a sentence, not a heading
+    assert.deepEqual(found('PLAN: SHE IS A REPEAT CALLER AND WILL BE TOLD THAT THE TEAM WILL NOT CALL BACK TONIGHT'), [
+      'label:REPEAT CALLER',
+    ]);
+    // a heading's words from its start to the label must be a title
+    assert.deepEqual(found('Plan: she is a repeat caller'), ['label:repeat caller']);
+  });
+
+  it('only for rules that ask for it', () => {
+    assert.deepEqual(found('Serial caller protocol reviewed.'), ['label-anywhere:Serial caller']);
   });
 });

@@ -8,6 +8,7 @@ import { fillsQuote, quoteExtent } from './scare-quotes';
 import { isMention } from './mention';
 import { isNegated } from './negation';
 import { aboutSomeoneElse } from './subject';
+import { headNounFollows, inPlanHeading } from './name-of-service';
 import { indexOfStart, tokenAt, tokenize, TokenReader, type Token } from '../text/tokenize';
 import { lineBounds } from '../text/clauses';
 import type { SectionKind, Severity } from '../types';
@@ -207,6 +208,11 @@ export function judge(rule: CompiledRule, ctx: ChunkContext, start: number, end:
   if (ctx.mention(sent)) return quietAt(rule, ctx.text, tokens, first);
   if (rule.negatable && isNegated(ctx.text, tokens, first)) return 'negated';
   if (rule.data.context?.aboutThePerson && aboutSomeoneElse(ctx.text, tokens, first)) return 'quiet';
+  if (
+    rule.data.context?.nameOfService &&
+    (headNounFollows(tokens, last) || inPlanHeading(ctx.text, ctx.line(start, end), start, end))
+  )
+    return 'quiet';
   const q = quote !== undefined;
   if (rule.notAfter && adjacentBefore(rule.notAfter, tokens, first, q)) return 'quiet';
   if (rule.after && !adjacentBefore(rule.after, tokens, first, q)) return 'quiet';
