@@ -161,6 +161,62 @@ describe('advice against or criticism of a practice is a mention', () => {
   });
 });
 
+describe('policy, evidence and teaching text about a practice is a mention', () => {
+  it('stays quiet under a label naming guidance, evidence, a survey or teaching', () => {
+    for (const text of [
+      'NICE CG16: a behavioural contract must not stand in for an assessment.',
+      'Research summary: behavioural contracts did not lower repeat presentations.',
+      'Survey findings: half the nurses had heard a patient called combative this month.',
+      '## Teaching points: police led mentoring and why it ended',
+    ])
+      assert.deepEqual(found(text), [], text);
+  });
+
+  it('still flags under a plan, a board paper or a reflective log, and after a label that does not start its line', () => {
+    assert.deepEqual(found('Care plan: behavioural contract to be signed on Monday.'), [
+      'contract:behavioural contract',
+    ]);
+    assert.deepEqual(found('Board paper: a behavioural contract for each of the ten callers.'), [
+      'contract:behavioural contract',
+    ]);
+    assert.deepEqual(found('Reflective log: she was combative again.'), ['combative:combative']);
+    assert.deepEqual(found('Seen today. Research summary: behavioural contract discussed.'), [
+      'contract:behavioural contract',
+    ]);
+  });
+
+  it('stays quiet when the practice has been retired, in the passive too', () => {
+    for (const text of [
+      'The police led mentoring scheme was decommissioned last spring.',
+      'Behavioural contracts, which the crisis team wrote for years, have now been rescinded.',
+      'Behavioural contracts are no longer to be used on the ward.',
+      'The trust stopped using behavioural contracts in 2022.',
+    ])
+      assert.deepEqual(found(text), [], text);
+  });
+
+  it("still flags a sanction that closes something of the person's", () => {
+    assert.deepEqual(found('Under the behavioural contract her crisis bed was closed.'), [
+      'contract:behavioural contract',
+    ]);
+    assert.deepEqual(found('Breach the behavioural contract and your case will be closed.'), [
+      'contract:behavioural contract',
+    ]);
+    assert.deepEqual(found('She stopped using cocaine but is still combative.'), ['combative:combative']);
+  });
+
+  it('stays quiet when critics, a statement or an annex say what is wrong with it, or when labelling is the topic', () => {
+    for (const text of [
+      'Critics say police led mentoring put people off calling for help.',
+      'The position statement says a behavioural contract must never replace a care plan.',
+      'Labelling people combative closes down curiosity about what happened.',
+      'NHSE asked trusts to review any police led mentoring.',
+      'Support must not be withheld under a behavioural contract.',
+    ])
+      assert.deepEqual(found(text), [], text);
+  });
+});
+
 describe('a descriptor said of someone or something else', () => {
   it('stays quiet for a relative, a member of staff or a task', () => {
     for (const text of [

@@ -5,7 +5,7 @@ import { findHeadings, sectionAt, type Heading } from './sections';
 import { sentenceAround, sentenceAroundIn, sentenceEnds } from './sentence';
 import { enclosingSpan, quoteSpans, type Span } from './quotes';
 import { fillsQuote, quoteExtent } from './scare-quotes';
-import { isMention } from './mention';
+import { afterSourceLabel, isMention } from './mention';
 import { isNegated } from './negation';
 import { aboutSomeoneElse } from './subject';
 import { headNounFollows, inPlanHeading } from './name-of-service';
@@ -15,6 +15,8 @@ import type { SectionKind, Severity } from '../types';
 import { work } from '../work';
 
 interface Sentence {
+  /** Where the sentence starts in the chunk's text. */
+  start: number;
   tokens: Token[];
   mention: boolean | undefined;
 }
@@ -75,7 +77,7 @@ export class ChunkContext {
     if (!this.ends) this.scanned += start - s + e - end;
     let sent = this.sentences.get(s);
     if (!sent || (sent.tokens.length && sent.tokens[sent.tokens.length - 1].end < end)) {
-      sent = { tokens: this.tokensIn(s, e), mention: undefined };
+      sent = { start: s, tokens: this.tokensIn(s, e), mention: undefined };
       work.contextTokens += sent.tokens.length;
       // hits arrive in text order, so only recent sentences are asked for again; keep memory flat
       if (this.sentences.size >= MAX_CACHED_SENTENCES) this.sentences.clear();
@@ -115,7 +117,7 @@ export class ChunkContext {
   }
 
   mention(sent: Sentence): boolean {
-    return (sent.mention ??= isMention(sent.tokens, this.inflect));
+    return (sent.mention ??= isMention(sent.tokens, this.inflect) || afterSourceLabel(this.text, sent.start));
   }
 }
 
