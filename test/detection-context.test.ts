@@ -203,6 +203,9 @@ describe('policy, evidence and teaching text about a practice is a mention', () 
       'contract:behavioural contract',
     ]);
     assert.deepEqual(found('She stopped using cocaine but is still combative.'), ['combative:combative']);
+    assert.deepEqual(found('In line with the behavioural contract, crisis line contact has been paused.'), [
+      'contract:behavioural contract',
+    ]);
   });
 
   it('stays quiet when critics, a statement or an annex say what is wrong with it, or when labelling is the topic', () => {

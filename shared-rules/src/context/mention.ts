@@ -65,6 +65,21 @@ const RETIRED_CUE =
   '(closed|paused|scrapped|abolished|discontinued|decommissioned|retired|rescinded|revoked|stood down)';
 /** The word before a retirement verb that makes it passive ("was paused", "has been closed", "is now closed"). */
 const PASSIVE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'now']);
+/** What a sanction pauses or closes, when it is the subject of the verb's own clause ("sessions were paused"). */
+const CARE_NOUNS = new Set([
+  'care',
+  'contact',
+  'contacts',
+  'support',
+  'treatment',
+  'therapy',
+  'sessions',
+  'visits',
+  'input',
+  'services',
+  'calls',
+  'line',
+]);
 /** How far back a practice noun may stand from its verb ("the SIM model, in which ..., was paused"). */
 const MAX_SUBJECT_DISTANCE = 12;
 /** Nouns naming a practice or a document that sets one out, which a retirement verb can retire. */
@@ -250,9 +265,13 @@ export function isMention(tokens: readonly Token[], inflect: Inflector): boolean
 /** Is the practice the subject the retirement verb at tokens[first] follows, with no person between them? */
 function practiceRetired(tokens: readonly Token[], first: number): boolean {
   if (first === 0 || !PASSIVE.has(tokens[first - 1].norm)) return false;
+  // the verb's own clause names what was stopped: "in line with the agreement, contact has been paused"
+  let inClause = !tokens[first - 1].afterBreak;
   for (let k = first - 2; k >= 0 && k >= first - MAX_SUBJECT_DISTANCE; k--) {
-    if (NOT_THE_PRACTICE.has(tokens[k].norm)) return false;
-    if (PRACTICE_NOUNS.has(tokens[k].norm)) return true;
+    const w = tokens[k].norm;
+    if (NOT_THE_PRACTICE.has(w) || (inClause && CARE_NOUNS.has(w))) return false;
+    if (PRACTICE_NOUNS.has(w)) return true;
+    if (tokens[k].afterBreak) inClause = false;
   }
   return false;
 }
