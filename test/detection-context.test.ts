@@ -167,6 +167,7 @@ describe('policy, evidence and teaching text about a practice is a mention', () 
       'NICE CG16: a behavioural contract must not stand in for an assessment.',
       'Research summary: behavioural contracts did not lower repeat presentations.',
       'Survey findings: half the nurses had heard a patient called combative this month.',
+      'Notes audit: a behavioural contract was found in 12 of 40 records.',
       '## Teaching points: police led mentoring and why it ended',
     ])
       assert.deepEqual(found(text), [], text);
@@ -213,6 +214,7 @@ describe('policy, evidence and teaching text about a practice is a mention', () 
       'Critics say police led mentoring put people off calling for help.',
       'The position statement says a behavioural contract must never replace a care plan.',
       'Labelling people combative closes down curiosity about what happened.',
+      'In supervision we talked about labelling him as combative.',
       'NHSE asked trusts to review any police led mentoring.',
       'Support must not be withheld under a behavioural contract.',
     ])

@@ -151,6 +151,7 @@ const MENTION_CUES = [
   '(is|are|was|were|be) (stigmatising|stigmatizing|discriminatory|pejorative|offensive|outdated|malpractice|unacceptable language)',
   // "labelling people 'personality disordered' can lead to ...": the label is what the sentence is about
   '(label|labels|labelled|labeled|labelling|labeling) (people|patients|someone|service users|anyone|individuals|clients)',
+  '(labelled|labeled|labelling|labeling) (her|him|them) as',
   '(stigmatising|stigmatizing|discriminatory|pejorative|offensive|judgemental|punitive) (language|term|terms|label|labels|word|words|wording|phrase|phrases|descriptor|descriptors)',
   '(the|this|that|a) (word|phrase|label|wording|expression|descriptor)',
   // checked in termIsWording: "the term" is also a school term or a full-term pregnancy
@@ -279,11 +280,12 @@ function practiceRetired(tokens: readonly Token[], first: number): boolean {
 /**
  * Labels that put what follows them on their line in a source about practice, not a record about a person:
  * national guidance, evidence, a survey, teaching ("NICE NG225: people who self-harm should never have treatment
- * made conditional on stopping", "Evidence review: no-suicide contracts have no proven effect"). A board paper, a
+ * made conditional on stopping", "Evidence review: no-suicide contracts have no proven effect"), an audit's finding
+ * (which quotes the records it read, as the "audit found" cue says). A board paper, a
  * policy or a reflective log can set out the practice itself, so they are not among them.
  */
 const SOURCE_LABEL =
-  /^(nice( [a-z]{1,3} ?\d{1,4})?|nice (guidance|guideline|quality standard)|evidence (review|summary|briefing)|(literature|systematic|cochrane|rapid) review|research (summary|briefing|findings?)|((staff|patient|service user|national) )?survey( results?| findings?)?|teaching (note|notes|point|points|session|slide|slides)|training (note|notes|session|slide|slides)( \d{1,3})?|position statement|policy statement|reflective practice)$/i;
+  /^(nice( [a-z]{1,3} ?\d{1,4})?|nice (guidance|guideline|quality standard)|evidence (review|summary|briefing)|(literature|systematic|cochrane|rapid) review|research (summary|briefing|findings?)|((staff|patient|service user|national) )?survey( results?| findings?)?|teaching (note|notes|point|points|session|slide|slides)|training (note|notes|session|slide|slides)( \d{1,3})?|position statement|policy statement|reflective practice|(notes |case notes |records? )?audit( finding| findings| results?)?)$/i;
 
 /** A label is short: a longer run before a colon is a sentence ("She told us what the leaflet says: ..."). */
 const MAX_SOURCE_LABEL = 48;
