@@ -29,6 +29,13 @@ const rs = compileRuleSet(
     }),
     rule({ id: 'demanding', match: ['demanding', 'rude'], context: { aboutThePerson: true } }),
     rule({ id: 'demanding-anyone', match: ['hysterical'] }),
+    rule({
+      id: 'label',
+      category: 'discriminatory-attitude',
+      match: ['(frequent|repeat) (caller~|attender~)', 'high intensity (user~|use)', 'HIU~'],
+      context: { nameOfService: true },
+    }),
+    rule({ id: 'label-anywhere', category: 'discriminatory-attitude', match: ['serial caller~'] }),
   ],
   regularInflect,
 );
@@ -154,6 +161,67 @@ describe('advice against or criticism of a practice is a mention', () => {
   });
 });
 
+describe('policy, evidence and teaching text about a practice is a mention', () => {
+  it('stays quiet under a label naming guidance, evidence, a survey or teaching', () => {
+    for (const text of [
+      'NICE CG16: a behavioural contract must not stand in for an assessment.',
+      'Research summary: behavioural contracts did not lower repeat presentations.',
+      'Survey findings: half the nurses had heard a patient called combative this month.',
+      'Notes audit: a behavioural contract was found in 12 of 40 records.',
+      '## Teaching points: police led mentoring and why it ended',
+    ])
+      assert.deepEqual(found(text), [], text);
+  });
+
+  it('still flags under a plan, a board paper or a reflective log, and after a label that does not start its line', () => {
+    assert.deepEqual(found('Care plan: behavioural contract to be signed on Monday.'), [
+      'contract:behavioural contract',
+    ]);
+    assert.deepEqual(found('Board paper: a behavioural contract for each of the ten callers.'), [
+      'contract:behavioural contract',
+    ]);
+    assert.deepEqual(found('Reflective log: she was combative again.'), ['combative:combative']);
+    assert.deepEqual(found('Seen today. Research summary: behavioural contract discussed.'), [
+      'contract:behavioural contract',
+    ]);
+  });
+
+  it('stays quiet when the practice has been retired, in the passive too', () => {
+    for (const text of [
+      'The police led mentoring scheme was decommissioned last spring.',
+      'Behavioural contracts, which the crisis team wrote for years, have now been rescinded.',
+      'Behavioural contracts are no longer to be used on the ward.',
+      'The trust stopped using behavioural contracts in 2022.',
+    ])
+      assert.deepEqual(found(text), [], text);
+  });
+
+  it("still flags a sanction that closes something of the person's", () => {
+    assert.deepEqual(found('Under the behavioural contract her crisis bed was closed.'), [
+      'contract:behavioural contract',
+    ]);
+    assert.deepEqual(found('Breach the behavioural contract and your case will be closed.'), [
+      'contract:behavioural contract',
+    ]);
+    assert.deepEqual(found('She stopped using cocaine but is still combative.'), ['combative:combative']);
+    assert.deepEqual(found('In line with the behavioural contract, crisis line contact has been paused.'), [
+      'contract:behavioural contract',
+    ]);
+  });
+
+  it('stays quiet when critics, a statement or an annex say what is wrong with it, or when labelling is the topic', () => {
+    for (const text of [
+      'Critics say police led mentoring put people off calling for help.',
+      'The position statement says a behavioural contract must never replace a care plan.',
+      'Labelling people combative closes down curiosity about what happened.',
+      'In supervision we talked about labelling him as combative.',
+      'NHSE asked trusts to review any police led mentoring.',
+      'Support must not be withheld under a behavioural contract.',
+    ])
+      assert.deepEqual(found(text), [], text);
+  });
+});
+
 describe('a descriptor said of someone or something else', () => {
   it('stays quiet for a relative, a member of staff or a task', () => {
     for (const text of [
@@ -173,5 +241,43 @@ describe('a descriptor said of someone or something else', () => {
 
   it('only for rules that ask for it', () => {
     assert.deepEqual(found('Her mother was hysterical.'), ['demanding-anyone:hysterical']);
+  });
+});
+
+describe('a label inside the name of a plan, protocol, team or role', () => {
+  it('stays quiet when a plan, protocol, policy, team or role follows it', () => {
+    for (const text of [
+      'Repeat caller support plan for Mr T agreed with the crisis line.',
+      'Discharged from the frequent attender pathway in June.',
+      'Reviewed under the trust high intensity use response plan.',
+      'The HIU coordinator sent the minutes round.',
+      'Seen by the frequent attender service this morning.',
+      'Copy to the repeat caller team.',
+    ])
+      assert.deepEqual(found(text), [], text);
+  });
+
+  it('stays quiet in a short heading line that names a plan', () => {
+    assert.deepEqual(found('CRISIS RESPONSE PLAN - REPEAT CALLER\nName: Mr T.'), []);
+    assert.deepEqual(found('# Joint Plan: Frequent Attender (ED)\nReviewed monthly.'), []);
+    assert.deepEqual(found('Support Plan - Frequent Caller\nSeen weekly.'), []);
+  });
+
+  it('still flags the label said of the person, or a tag with no plan named', () => {
+    assert.deepEqual(found('He is a frequent caller and the team know him well.'), ['label:frequent caller']);
+    assert.deepEqual(found('Alert: high intensity user'), ['label:high intensity user']);
+    assert.deepEqual(found('Repeat attender who likes the fuss the nurses make of her.'), ['label:Repeat attender']);
+    // a plan named later in the sentence, past punctuation, does not make the label a name
+    assert.deepEqual(found('Frequent attender, plan as before.'), ['label:Frequent attender']);
+    // a long line in capitals is a sentence, not a heading
+    assert.deepEqual(found('PLAN: SHE IS A REPEAT CALLER AND WILL BE TOLD THAT THE TEAM WILL NOT CALL BACK TONIGHT'), [
+      'label:REPEAT CALLER',
+    ]);
+    // a heading's words from its start to the label must be a title
+    assert.deepEqual(found('Plan: she is a repeat caller'), ['label:repeat caller']);
+  });
+
+  it('only for rules that ask for it', () => {
+    assert.deepEqual(found('Serial caller protocol reviewed.'), ['label-anywhere:Serial caller']);
   });
 });

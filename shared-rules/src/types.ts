@@ -69,6 +69,11 @@ export interface RuleContext {
   scareQuotes?: boolean;
   /** Quiet when the words before the hit say it of someone or something else ("her husband was combative"). */
   aboutThePerson?: boolean;
+  /**
+   * Quiet when the hit is part of a name rather than said of a person: a plan, protocol, programme, team or role
+   * follows it ("frequent attender action plan", "HIU lead"), or it sits in a heading line that names a plan.
+   */
+  nameOfService?: boolean;
 }
 
 export interface RuleExamples {

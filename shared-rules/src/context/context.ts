@@ -5,15 +5,18 @@ import { findHeadings, sectionAt, type Heading } from './sections';
 import { sentenceAround, sentenceAroundIn, sentenceEnds } from './sentence';
 import { enclosingSpan, quoteSpans, type Span } from './quotes';
 import { fillsQuote, quoteExtent } from './scare-quotes';
-import { isMention } from './mention';
+import { afterSourceLabel, isMention } from './mention';
 import { isNegated } from './negation';
 import { aboutSomeoneElse } from './subject';
+import { headNounFollows, inPlanHeading } from './name-of-service';
 import { indexOfStart, tokenAt, tokenize, TokenReader, type Token } from '../text/tokenize';
 import { lineBounds } from '../text/clauses';
 import type { SectionKind, Severity } from '../types';
 import { work } from '../work';
 
 interface Sentence {
+  /** Where the sentence starts in the chunk's text. */
+  start: number;
   tokens: Token[];
   mention: boolean | undefined;
 }
@@ -74,7 +77,7 @@ export class ChunkContext {
     if (!this.ends) this.scanned += start - s + e - end;
     let sent = this.sentences.get(s);
     if (!sent || (sent.tokens.length && sent.tokens[sent.tokens.length - 1].end < end)) {
-      sent = { tokens: this.tokensIn(s, e), mention: undefined };
+      sent = { start: s, tokens: this.tokensIn(s, e), mention: undefined };
       work.contextTokens += sent.tokens.length;
       // hits arrive in text order, so only recent sentences are asked for again; keep memory flat
       if (this.sentences.size >= MAX_CACHED_SENTENCES) this.sentences.clear();
@@ -114,7 +117,7 @@ export class ChunkContext {
   }
 
   mention(sent: Sentence): boolean {
-    return (sent.mention ??= isMention(sent.tokens, this.inflect));
+    return (sent.mention ??= isMention(sent.tokens, this.inflect) || afterSourceLabel(this.text, sent.start));
   }
 }
 
@@ -207,6 +210,11 @@ export function judge(rule: CompiledRule, ctx: ChunkContext, start: number, end:
   if (ctx.mention(sent)) return quietAt(rule, ctx.text, tokens, first);
   if (rule.negatable && isNegated(ctx.text, tokens, first)) return 'negated';
   if (rule.data.context?.aboutThePerson && aboutSomeoneElse(ctx.text, tokens, first)) return 'quiet';
+  if (
+    rule.data.context?.nameOfService &&
+    (headNounFollows(tokens, last) || inPlanHeading(ctx.text, ctx.line(start, end), start, end))
+  )
+    return 'quiet';
   const q = quote !== undefined;
   if (rule.notAfter && adjacentBefore(rule.notAfter, tokens, first, q)) return 'quiet';
   if (rule.after && !adjacentBefore(rule.after, tokens, first, q)) return 'quiet';
