@@ -43,6 +43,8 @@ describe('model scope', () => {
     'The team will only return one of her calls per shift and the rest will be logged.',
     'Her calls will only be returned once per shift by the team.',
     'The team will only return one of her calls per shift, the rest will be left.',
+    'Her weekly sessions are to be spaced out to monthly while the calls carry on.',
+    'Her key worker will be changed if she keeps ringing the office.',
   ].find((t) => {
     const ids = lint(t).map((f) => f.ruleId);
     return ids.length === 1 && ids[0] === 'likely-punitive-approach';
