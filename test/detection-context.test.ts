@@ -43,16 +43,20 @@ const rs = compileRuleSet(
 const found = (text: string, format?: 'html') =>
   lint(text, { ruleSet: rs, ...(format ? { format } : {}) }).map((f) => `${f.ruleId}:${f.text}`);
 
+/** Each text gives no finding (the text names the failing case). */
+const staysQuiet = (texts: string[]) => {
+  for (const text of texts) assert.deepEqual(found(text), [], text);
+};
+
 describe('negation binds to its own head', () => {
   it('still negates a hit in the negator\'s own phrase, across a list and through "to be"', () => {
-    for (const text of [
+    staysQuiet([
       'Not combative on the ward.',
       'No evidence of combative behaviour.',
       'No fever, distress or combative behaviour.',
       'He is not known to be aggressive.',
       'She did not become aggressive.',
-    ])
-      assert.deepEqual(found(text), [], text);
+    ]);
   });
 
   it('stops at a verb that takes the negation for itself', () => {
@@ -123,13 +127,12 @@ describe('quotations in HTML', () => {
 
 describe('advice against or criticism of a practice is a mention', () => {
   it('stays quiet when the sentence advises against, opposes or bans the practice', () => {
-    for (const text of [
+    staysQuiet([
       'NICE advises against behavioural contracts for people who self-harm.',
       'The campaign opposed police-led mentoring in the trust.',
       'Service users criticised the use of behavioural contracts.',
       'Trust policy now bans behavioural contracts.',
-    ])
-      assert.deepEqual(found(text), [], text);
+    ]);
   });
 
   it('hears "the term" as a word being talked about, not a school term or a full-term birth', () => {
@@ -147,12 +150,11 @@ describe('advice against or criticism of a practice is a mention', () => {
   });
 
   it('hears labelling or describing people as a word is a mention, in the present tense too', () => {
-    for (const text of [
+    staysQuiet([
       'Notes should not describe people as combative.',
       'Staff described patients as combative in the audit.',
       'We label people as attention seeking too readily.',
-    ])
-      assert.deepEqual(found(text), [], text);
+    ]);
   });
 
   it('still flags the practice itself', () => {
@@ -163,14 +165,13 @@ describe('advice against or criticism of a practice is a mention', () => {
 
 describe('policy, evidence and teaching text about a practice is a mention', () => {
   it('stays quiet under a label naming guidance, evidence, a survey or teaching', () => {
-    for (const text of [
+    staysQuiet([
       'NICE CG16: a behavioural contract must not stand in for an assessment.',
       'Research summary: behavioural contracts did not lower repeat presentations.',
       'Survey findings: half the nurses had heard a patient called combative this month.',
       'Notes audit: a behavioural contract was found in 12 of 40 records.',
       '## Teaching points: police led mentoring and why it ended',
-    ])
-      assert.deepEqual(found(text), [], text);
+    ]);
   });
 
   it('still flags under a plan, a board paper or a reflective log, and after a label that does not start its line', () => {
@@ -187,13 +188,12 @@ describe('policy, evidence and teaching text about a practice is a mention', () 
   });
 
   it('stays quiet when the practice has been retired, in the passive too', () => {
-    for (const text of [
+    staysQuiet([
       'The police led mentoring scheme was decommissioned last spring.',
       'Behavioural contracts, which the crisis team wrote for years, have now been rescinded.',
       'Behavioural contracts are no longer to be used on the ward.',
       'The trust stopped using behavioural contracts in 2022.',
-    ])
-      assert.deepEqual(found(text), [], text);
+    ]);
   });
 
   it("still flags a sanction that closes something of the person's", () => {
@@ -210,27 +210,25 @@ describe('policy, evidence and teaching text about a practice is a mention', () 
   });
 
   it('stays quiet when critics, a statement or an annex say what is wrong with it, or when labelling is the topic', () => {
-    for (const text of [
+    staysQuiet([
       'Critics say police led mentoring put people off calling for help.',
       'The position statement says a behavioural contract must never replace a care plan.',
       'Labelling people combative closes down curiosity about what happened.',
       'In supervision we talked about labelling him as combative.',
       'NHSE asked trusts to review any police led mentoring.',
       'Support must not be withheld under a behavioural contract.',
-    ])
-      assert.deepEqual(found(text), [], text);
+    ]);
   });
 });
 
 describe('a descriptor said of someone or something else', () => {
   it('stays quiet for a relative, a member of staff or a task', () => {
-    for (const text of [
+    staysQuiet([
       'Her husband was rude to the receptionist.',
       "Her mother's boyfriend is very demanding.",
       'Looking after his elderly father is demanding.',
       'The job is demanding and she is tired.',
-    ])
-      assert.deepEqual(found(text), [], text);
+    ]);
   });
 
   it('still flags the person, whoever reports it', () => {
@@ -246,15 +244,14 @@ describe('a descriptor said of someone or something else', () => {
 
 describe('a label inside the name of a plan, protocol, team or role', () => {
   it('stays quiet when a plan, protocol, policy, team or role follows it', () => {
-    for (const text of [
+    staysQuiet([
       'Repeat caller support plan for Mr T agreed with the crisis line.',
       'Discharged from the frequent attender pathway in June.',
       'Reviewed under the trust high intensity use response plan.',
       'The HIU coordinator sent the minutes round.',
       'Seen by the frequent attender service this morning.',
       'Copy to the repeat caller team.',
-    ])
-      assert.deepEqual(found(text), [], text);
+    ]);
   });
 
   it('stays quiet in a short heading line that names a plan', () => {

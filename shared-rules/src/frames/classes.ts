@@ -309,11 +309,11 @@ export class ClassMatcher {
       const classes = new Set<number>();
       const seen = new Set<TrieNode>();
       const stack = edges.map((e) => e.node);
+      const facts = this.entryFacts();
       while (stack.length) {
         const node = stack.pop()!.ready();
         if (seen.has(node)) continue;
         seen.add(node);
-        const facts = this.entryFacts();
         for (const owner of node.accepts ?? [])
           if (!(facts[owner] & EXCEPT_FACT)) classes.add(classOfFact(facts[owner]));
         for (const list of node.next?.values() ?? []) for (const e of list) stack.push(e.node);
